@@ -1,0 +1,38 @@
+package io.gatescope.core.engine;
+
+import java.util.List;
+
+/** The recurrent cells GateScope can train and show. */
+public enum CellType {
+  LSTM(
+      List.of(
+          Quantity.UPDATE,
+          Quantity.FORGET,
+          Quantity.OUTPUT,
+          Quantity.CANDIDATE,
+          Quantity.CELL,
+          Quantity.HIDDEN)),
+  GRU(List.of(Quantity.UPDATE, Quantity.RESET, Quantity.CANDIDATE, Quantity.HIDDEN)),
+  RNN(List.of(Quantity.HIDDEN));
+
+  private final List<Quantity> quantities;
+
+  CellType(List<Quantity> quantities) {
+    this.quantities = quantities;
+  }
+
+  /** What a trace of this cell holds per timestep and unit, in display order. */
+  public List<Quantity> quantities() {
+    return quantities;
+  }
+
+  /** Parses "lstm", "GRU", ... with a message that lists the choices. */
+  public static CellType parse(String s) {
+    for (CellType c : values()) {
+      if (c.name().equalsIgnoreCase(s.trim())) {
+        return c;
+      }
+    }
+    throw new IllegalArgumentException("cell must be one of lstm, gru, rnn (got '" + s + "')");
+  }
+}

@@ -1,0 +1,55 @@
+package io.gatescope.core.engine;
+
+/**
+ * The shape of a recurrent classifier: an image read row by row as {@link #STEPS} timesteps of
+ * {@link #FEATURES} pixels, an optional dense projection to {@code projection} units, {@code
+ * layers} recurrent layers of {@code hidden} units, and a softmax over {@link #CLASSES} digits.
+ *
+ * @param projection 0 for no projection layer
+ * @param forgetBias initial bias of Γf (LSTM only); 1.0 keeps the cell state flowing early on
+ * @param seed fixes the initial weights
+ */
+public record ModelConfig(
+    CellType cell, int layers, int hidden, int projection, double forgetBias, long seed) {
+  public static final int STEPS = 28;
+  public static final int FEATURES = 28;
+  public static final int CLASSES = 10;
+
+  /** The classic lesson: P=128, H=128, one LSTM layer, forget bias 1.0. */
+  public static ModelConfig classic() {
+    return new ModelConfig(CellType.LSTM, 1, 128, 128, 1.0, 42);
+  }
+
+  public ModelConfig {
+    if (cell == null) {
+      throw new IllegalArgumentException("cell must be one of lstm, gru, rnn");
+    }
+    if (layers < 1 || layers > 3) {
+      throw new IllegalArgumentException("layers must be 1, 2 or 3 (got " + layers + ")");
+    }
+    if (hidden < 1 || hidden > 4096) {
+      throw new IllegalArgumentException("hidden units must be 1..4096 (got " + hidden + ")");
+    }
+    if (projection < 0 || projection > 4096) {
+      throw new IllegalArgumentException(
+          "projection size must be 0 (none) or 1..4096 (got " + projection + ")");
+    }
+    if (!Double.isFinite(forgetBias) || Math.abs(forgetBias) > 100) {
+      throw new IllegalArgumentException(
+          "forget bias must be a finite number in [-100, 100] (got " + forgetBias + ")");
+    }
+  }
+
+  /** Width of the first recurrent layer's input. */
+  public int recurrentInput() {
+    return projection > 0 ? projection : FEATURES;
+  }
+
+  public ModelConfig withCell(CellType c) {
+    return new ModelConfig(c, layers, hidden, projection, forgetBias, seed);
+  }
+
+  public ModelConfig withSeed(long s) {
+    return new ModelConfig(cell, layers, hidden, projection, forgetBias, s);
+  }
+}

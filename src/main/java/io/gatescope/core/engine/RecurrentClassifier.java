@@ -1,0 +1,365 @@
+package io.gatescope.core.engine;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The model: x⟨t⟩ (row t of the image) → optional dense projection → recurrent layers → y =
+ * softmax(W_y a⟨T⟩ + b_y). Forward keeps every intermediate; backward is exact BPTT into one flat
+ * gradient array laid out like the parameters.
+ *
+ * <p>Not thread-safe: one thread uses a model at a time (the trainer, or an inference worker with
+ * its own copy).
+ */
+public final class RecurrentClassifier {
+  private static final int T = ModelConfig.STEPS;
+  private static final int F = ModelConfig.FEATURES;
+  private static final int K = ModelConfig.CLASSES;
+
+  private final ModelConfig config;
+  private final DataType dtype;
+  private final ParamSet params;
+  private final ParamSet grads;
+  private final List<RecurrentLayer> layers = new ArrayList<>();
+
+  private INDArray wp; // [F, P]
+  private INDArray bp; // [1, P]
+  private INDArray dwp;
+  private INDArray dbp;
+  private final INDArray wy; // [H, K]
+  private final INDArray by; // [1, K]
+  private final INDArray dwy;
+  private final INDArray dby;
+
+  private int batch = -1;
+  private INDArray x; // [T·B, F] the last input
+  private INDArray projected; // [T·B, P]
+  private INDArray logits; // [B, K]
+  private INDArray dTop; // [T·B, H]: ∂loss/∂a⟨t⟩ of the top layer; only the last step is non-zero
+  private INDArray dTopLast; // [B, H] view of dTop's last step
+  private List<Intervention> lastInterventions = List.of();
+
+  private RecurrentClassifier(ModelConfig config, DataType dtype) {
+    this.config = config;
+    this.dtype = dtype;
+    int in = config.recurrentInput();
+    for (int l = 0; l < config.layers(); l++) {
+      String prefix = "l" + l + ".";
+      int layerIn = l == 0 ? in : config.hidden();
+      layers.add(
+          switch (config.cell()) {
+            case LSTM -> new LstmLayer(prefix, layerIn, config.hidden());
+            case GRU -> new GruLayer(prefix, layerIn, config.hidden());
+            case RNN -> new RnnLayer(prefix, layerIn, config.hidden());
+          });
+    }
+    List<ParamSet.Spec> specs = new ArrayList<>();
+    if (config.projection() > 0) {
+      specs.add(new ParamSet.Spec("proj.W", F, config.projection()));
+      specs.add(new ParamSet.Spec("proj.b", 1, config.projection()));
+    }
+    layers.forEach(l -> specs.addAll(l.specs()));
+    specs.add(new ParamSet.Spec("out.W", config.hidden(), K));
+    specs.add(new ParamSet.Spec("out.b", 1, K));
+    this.params = new ParamSet(specs, dtype);
+    this.grads = params.like();
+    if (config.projection() > 0) {
+      wp = params.get("proj.W");
+      bp = params.get("proj.b");
+      dwp = grads.get("proj.W");
+      dbp = grads.get("proj.b");
+    }
+    layers.forEach(l -> l.bind(params, grads));
+    wy = params.get("out.W");
+    by = params.get("out.b");
+    dwy = grads.get("out.W");
+    dby = grads.get("out.b");
+  }
+
+  /** A freshly initialised model in single precision, weights fixed by the config's seed. */
+  public static RecurrentClassifier create(ModelConfig config) {
+    return create(config, DataType.FLOAT);
+  }
+
+  public static RecurrentClassifier create(ModelConfig config, DataType dtype) {
+    RecurrentClassifier m = new RecurrentClassifier(config, dtype);
+    m.initialize();
+    return m;
+  }
+
+  /** A model with the given parameters (a flat array in this config's layout). */
+  public static RecurrentClassifier withParams(ModelConfig config, INDArray flat) {
+    RecurrentClassifier m = new RecurrentClassifier(config, flat.dataType());
+    if (flat.length() != m.params.size()) {
+      throw new IllegalArgumentException(
+          "parameter count "
+              + flat.length()
+              + " does not fit "
+              + config
+              + " ("
+              + m.params.size()
+              + " expected)");
+    }
+    m.params.flat().assign(flat.reshape(flat.length()));
+    return m;
+  }
+
+  private void initialize() {
+    SplittableRandom rnd = new SplittableRandom(config.seed());
+    if (wp != null) {
+      Init.xavier(wp, rnd);
+    }
+    ModelConfig cfg = config;
+    layers.forEach(l -> l.initialize(rnd, cfg));
+    Init.xavier(wy, rnd);
+  }
+
+  public ModelConfig config() {
+    return config;
+  }
+
+  public ParamSet params() {
+    return params;
+  }
+
+  public ParamSet gradients() {
+    return grads;
+  }
+
+  public DataType dataType() {
+    return dtype;
+  }
+
+  /** An independent copy (same weights, own buffers), e.g. for an inference thread. */
+  public RecurrentClassifier copy() {
+    return withParams(config, params.flat().dup());
+  }
+
+  private void ensureBatch(int b) {
+    if (b == batch) {
+      return;
+    }
+    batch = b;
+    layers.forEach(l -> l.ensureBatch(b, dtype));
+    if (config.projection() > 0) {
+      projected = Nd4j.zeros(dtype, (long) T * b, config.projection()); // [T·B, P]
+    }
+    logits = Nd4j.zeros(dtype, b, K); // [B, K]
+    dTop = Nd4j.zeros(dtype, (long) T * b, config.hidden()); // [T·B, H]
+    dTopLast = Nd.rows(dTop, (long) (T - 1) * b, (long) T * b); // [B, H]
+  }
+
+  /** Logits [B, K] for a time-major batch x [T·B, F] (see {@link Batches}). */
+  public INDArray forward(INDArray input) {
+    return forward(input, List.of());
+  }
+
+  public INDArray forward(INDArray input, List<Intervention> interventions) {
+    int b = batchOf(input);
+    ensureBatch(b);
+    this.x = input.dataType() == dtype ? input : input.castTo(dtype);
+    this.lastInterventions = List.copyOf(interventions);
+    INDArray h = x;
+    if (wp != null) {
+      Nd.gemm(x, wp, projected, false, false, 0); // [T·B, P]
+      projected.addiRowVector(bp);
+      h = projected;
+    }
+    for (RecurrentLayer layer : layers) {
+      h = layer.forward(h, interventions); // [T·B, H]
+    }
+    INDArray last = top().aAt[T]; // a⟨T⟩ [B, H]
+    Nd.gemm(last, wy, logits, false, false, 0); // [B, K]
+    logits.addiRowVector(by);
+    return logits;
+  }
+
+  /**
+   * Forward and backward on one batch: returns the mean cross-entropy and leaves ∂loss/∂params in
+   * {@link #gradients()}.
+   */
+  public double lossAndGradient(INDArray input, int[] labels) {
+    return lossAndGradient(input, labels, null);
+  }
+
+  /**
+   * As {@link #lossAndGradient(INDArray, int[])}; if {@code stepGradients} is not null it receives
+   * ∂loss/∂a⟨t⟩ of the top layer and ∂loss/∂x⟨t⟩ for every step (for gradient-flow plots).
+   */
+  public double lossAndGradient(INDArray input, int[] labels, StepGradients stepGradients) {
+    INDArray out = forward(input);
+    int b = batch;
+    if (labels.length != b) {
+      throw new IllegalArgumentException(labels.length + " labels for a batch of " + b);
+    }
+    double[][] z = out.toDoubleMatrix();
+    double[][] dz = new double[b][K];
+    double loss = 0;
+    for (int i = 0; i < b; i++) {
+      double[] p = softmax(z[i]);
+      loss -= Math.log(Math.max(p[labels[i]], Double.MIN_NORMAL));
+      for (int k = 0; k < K; k++) {
+        dz[i][k] = (p[k] - (k == labels[i] ? 1 : 0)) / b; // ∂(mean CE)/∂logit
+      }
+    }
+    backward(Nd4j.create(dz).castTo(dtype), stepGradients);
+    return loss / b;
+  }
+
+  /** BPTT from ∂loss/∂logits [B, K] through every layer. */
+  void backward(INDArray dLogits, StepGradients stepGradients) {
+    if (!lastInterventions.isEmpty()) {
+      throw new IllegalStateException("gradients are not defined with interventions active");
+    }
+    INDArray last = top().aAt[T];
+    Nd.gemm(last, dLogits, dwy, true, false, 0); // [H, K]
+    dby.assign(dLogits.sum(0));
+    Nd.gemm(dLogits, wy, dTopLast, false, true, 0); // ∂a⟨T⟩ [B, H]
+    INDArray d = dTop;
+    for (int l = layers.size() - 1; l >= 0; l--) {
+      boolean wantInput = l > 0 || wp != null || stepGradients != null;
+      RecurrentLayer layer = layers.get(l);
+      if (stepGradients != null && l == layers.size() - 1) {
+        stepGradients.hidden = layer.hiddenGradientRecorder();
+      }
+      d = layer.backward(d, wantInput);
+      layer.stopRecording();
+    }
+    if (stepGradients != null) {
+      stepGradients.input = wp != null ? null : d;
+    }
+    if (wp != null) {
+      Nd.gemm(x, d, dwp, true, false, 0); // [F, P]
+      dbp.assign(d.sum(0));
+      if (stepGradients != null) {
+        INDArray dx = Nd4j.zeros(dtype, (long) T * batch, F); // [T·B, F]
+        Nd.gemm(d, wp, dx, false, true, 0);
+        stepGradients.input = dx;
+      }
+    }
+  }
+
+  /** Mean cross-entropy of a batch, forward only. */
+  public double loss(INDArray input, int[] labels) {
+    double[][] z = forward(input).toDoubleMatrix();
+    double loss = 0;
+    for (int i = 0; i < labels.length; i++) {
+      loss -= Math.log(Math.max(softmax(z[i])[labels[i]], Double.MIN_NORMAL));
+    }
+    return loss / labels.length;
+  }
+
+  /** Class probabilities [B][K] for a time-major batch. */
+  public float[][] predict(INDArray input) {
+    return softmaxRows(forward(input).toDoubleMatrix());
+  }
+
+  /** The full trace of one image (28×28 floats in [0, 1], row-major). */
+  public GateTrace trace(float[] image) {
+    return trace(image, List.of());
+  }
+
+  public GateTrace trace(float[] image, List<Intervention> interventions) {
+    return traceBatch(Batches.timeMajor(new float[][] {image}), interventions).get(0);
+  }
+
+  /** Traces for every sample of a time-major batch. */
+  public List<GateTrace> traceBatch(INDArray input, List<Intervention> interventions) {
+    forward(input, interventions);
+    int b = batch;
+    // P(class | rows 1..t): the output layer applied to every a⟨t⟩ of the top layer.
+    INDArray all = Nd4j.zeros(dtype, (long) T * b, K); // [T·B, K]
+    Nd.gemm(top().outputs(), wy, all, false, false, 0);
+    all.addiRowVector(by);
+    float[][] stepProbs = softmaxRows(all.toDoubleMatrix()); // [T·B][K]
+
+    List<Map<Quantity, float[][]>> perLayer = new ArrayList<>(); // [layer] -> q -> [T·B][H]
+    for (RecurrentLayer layer : layers) {
+      Map<Quantity, float[][]> m = new EnumMap<>(Quantity.class);
+      layer.recorded().forEach((q, arr) -> m.put(q, arr.toFloatMatrix()));
+      perLayer.add(m);
+    }
+    List<GateTrace> out = new ArrayList<>(b);
+    for (int s = 0; s < b; s++) {
+      List<Map<Quantity, float[][]>> layersOfS = new ArrayList<>();
+      for (Map<Quantity, float[][]> m : perLayer) {
+        Map<Quantity, float[][]> ms = new EnumMap<>(Quantity.class);
+        for (var e : m.entrySet()) {
+          float[][] v = new float[T][];
+          for (int t = 0; t < T; t++) {
+            v[t] = e.getValue()[t * b + s];
+          }
+          ms.put(e.getKey(), v);
+        }
+        layersOfS.add(ms);
+      }
+      float[][] sp = new float[T][];
+      for (int t = 0; t < T; t++) {
+        sp[t] = stepProbs[t * b + s];
+      }
+      float[] probs = sp[T - 1];
+      out.add(new GateTrace(config.cell(), config.hidden(), layersOfS, sp, probs, argmax(probs)));
+    }
+    return out;
+  }
+
+  private RecurrentLayer top() {
+    return layers.get(layers.size() - 1);
+  }
+
+  private static int batchOf(INDArray input) {
+    if (input.rank() != 2 || input.columns() != F || input.rows() % T != 0) {
+      throw new IllegalArgumentException(
+          "input must be time-major [T·B, "
+              + F
+              + "], got "
+              + java.util.Arrays.toString(input.shape()));
+    }
+    return (int) (input.rows() / T);
+  }
+
+  static double[] softmax(double[] z) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (double v : z) {
+      max = Math.max(max, v);
+    }
+    double sum = 0;
+    double[] p = new double[z.length];
+    for (int k = 0; k < z.length; k++) {
+      p[k] = Math.exp(z[k] - max);
+      sum += p[k];
+    }
+    for (int k = 0; k < z.length; k++) {
+      p[k] /= sum;
+    }
+    return p;
+  }
+
+  static float[][] softmaxRows(double[][] z) {
+    float[][] out = new float[z.length][];
+    for (int i = 0; i < z.length; i++) {
+      double[] p = softmax(z[i]);
+      out[i] = new float[p.length];
+      for (int k = 0; k < p.length; k++) {
+        out[i][k] = (float) p[k];
+      }
+    }
+    return out;
+  }
+
+  public static int argmax(float[] p) {
+    int best = 0;
+    for (int k = 1; k < p.length; k++) {
+      if (p[k] > p[best]) {
+        best = k;
+      }
+    }
+    return best;
+  }
+}

@@ -1,0 +1,115 @@
+package io.gatescope.core.model;
+
+import io.gatescope.core.engine.CellType;
+import io.gatescope.core.engine.ModelConfig;
+import io.gatescope.core.engine.ParamSet;
+import io.gatescope.core.engine.RecurrentClassifier;
+import java.util.ArrayList;
+import java.util.List;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.activations.impl.ActivationSigmoid;
+import org.nd4j.linalg.activations.impl.ActivationSoftmax;
+import org.nd4j.linalg.activations.impl.ActivationTanH;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Converts a DL4J network of the shape [Dense(28→P, identity)] → LSTM(→H) [→ LastTimeStep] →
+ * Output(H→10, softmax) into a GateScope model.
+ *
+ * <p>DL4J's LSTM keeps W [nIn, 4H], RW [H, 4H] and b [1, 4H] with the gate blocks in the order
+ * [block input c̃ (tanh) | forget Γf | output Γo | input Γu], the same layout GateScope uses, so
+ * the arrays copy over unchanged; DL4J's dense W is [nIn, nOut] like ours.
+ */
+public final class Dl4jImport {
+  /** What this converter accepts, for error messages. */
+  public static final String SUPPORTED =
+      "a DL4J MultiLayerNetwork of [Dense(28→P, identity)] → LSTM(tanh, sigmoid gates)"
+          + " [wrapped in LastTimeStep] → Output(10, softmax)";
+
+  private Dl4jImport() {}
+
+  /** Converts, or throws {@link ModelFileException} saying what is unsupported. */
+  public static RecurrentClassifier convert(MultiLayerNetwork net) throws ModelFileException {
+    List<Layer> confs = new ArrayList<>();
+    for (int i = 0; i < net.getnLayers(); i++) {
+      confs.add(net.getLayerWiseConfigurations().getConf(i).getLayer());
+    }
+    int idx = 0;
+    int projection = 0;
+    if (idx < confs.size() && confs.get(idx) instanceof DenseLayer dense) {
+      if (!(dense.getActivationFn() instanceof ActivationIdentity) || dense.getNIn() != 28) {
+        throw unsupported("the dense layer must map 28 inputs with identity activation");
+      }
+      projection = (int) dense.getNOut();
+      idx++;
+    }
+    if (idx >= confs.size()) {
+      throw unsupported("no LSTM layer found");
+    }
+    Layer rec = confs.get(idx);
+    if (rec instanceof LastTimeStep lts) {
+      rec = lts.getUnderlying();
+    }
+    if (!(rec instanceof LSTM lstm)) {
+      throw unsupported("layer " + idx + " is " + rec.getClass().getSimpleName() + ", not LSTM");
+    }
+    if (!(lstm.getActivationFn() instanceof ActivationTanH)
+        || !(lstm.getGateActivationFn() instanceof ActivationSigmoid)) {
+      throw unsupported("the LSTM must use tanh and sigmoid gates");
+    }
+    int lstmIndex = idx++;
+    int hidden = (int) lstm.getNOut();
+    int expectedIn = projection > 0 ? projection : 28;
+    if (lstm.getNIn() != expectedIn) {
+      throw unsupported("the LSTM takes " + lstm.getNIn() + " inputs, expected " + expectedIn);
+    }
+    if (idx != confs.size() - 1
+        || !(confs.get(idx) instanceof OutputLayer out)
+        || !(out.getActivationFn() instanceof ActivationSoftmax)
+        || out.getNOut() != 10) {
+      throw unsupported("the last layer must be a softmax output layer of 10 classes");
+    }
+    if (((OutputLayer) confs.get(idx)).getNIn() != hidden) {
+      throw unsupported("the output layer must take the LSTM's " + hidden + " units");
+    }
+    ModelConfig cfg =
+        new ModelConfig(CellType.LSTM, 1, hidden, projection, lstm.getForgetGateBiasInit(), 0);
+    RecurrentClassifier model = RecurrentClassifier.create(cfg, net.params().dataType());
+    ParamSet p = model.params();
+    if (projection > 0) {
+      p.get("proj.W").assign(net.getParam("0_W"));
+      p.get("proj.b").assign(net.getParam("0_b"));
+    }
+    p.get("l0.W").assign(net.getParam(lstmIndex + "_W"));
+    p.get("l0.RW").assign(net.getParam(lstmIndex + "_RW"));
+    p.get("l0.b").assign(net.getParam(lstmIndex + "_b"));
+    p.get("out.W").assign(net.getParam(idx + "_W"));
+    p.get("out.b").assign(net.getParam(idx + "_b"));
+    return model;
+  }
+
+  /** DL4J's input layout for the same images: [B, 28 features, 28 steps] (NCW). */
+  public static INDArray toDl4jInput(float[][] images) {
+    int b = images.length;
+    float[] data = new float[b * 28 * 28];
+    for (int i = 0; i < b; i++) {
+      for (int t = 0; t < 28; t++) {
+        for (int f = 0; f < 28; f++) {
+          data[(i * 28 + f) * 28 + t] = images[i][t * 28 + f];
+        }
+      }
+    }
+    return org.nd4j.linalg.factory.Nd4j.create(data, new long[] {b, 28, 28}, 'c'); // [B, F, T]
+  }
+
+  private static ModelFileException unsupported(String why) {
+    return new ModelFileException(
+        "This DL4J network is not supported: " + why + ". GateScope opens " + SUPPORTED + ".");
+  }
+}

@@ -1,0 +1,133 @@
+package io.gatescope.core.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+
+class TraceTest {
+  private static final ModelConfig SMALL = new ModelConfig(CellType.LSTM, 1, 16, 8, 1.0, 11);
+
+  @Test
+  void lstmTraceSatisfiesTheCellEquations() {
+    RecurrentClassifier m = RecurrentClassifier.create(SMALL, DataType.DOUBLE);
+    float[] img = EngineFixtures.randomImages(1, 5)[0];
+    GateTrace tr = m.trace(img);
+    float[][] gu = tr.top(Quantity.UPDATE);
+    float[][] gf = tr.top(Quantity.FORGET);
+    float[][] go = tr.top(Quantity.OUTPUT);
+    float[][] cand = tr.top(Quantity.CANDIDATE);
+    float[][] c = tr.top(Quantity.CELL);
+    float[][] a = tr.top(Quantity.HIDDEN);
+    assertEquals(28, c.length);
+    assertEquals(16, c[0].length);
+    for (int t = 0; t < 28; t++) {
+      for (int u = 0; u < 16; u++) {
+        double cPrev = t == 0 ? 0 : c[t - 1][u];
+        assertEquals(gu[t][u] * cand[t][u] + gf[t][u] * cPrev, c[t][u], 1e-6, "c at " + t);
+        assertEquals(go[t][u] * Math.tanh(c[t][u]), a[t][u], 1e-6, "a at " + t);
+        assertTrue(gu[t][u] > 0 && gu[t][u] < 1);
+      }
+    }
+  }
+
+  @Test
+  void lastStepPredictionEqualsTheModelOutput() {
+    for (CellType cell : CellType.values()) {
+      RecurrentClassifier m = RecurrentClassifier.create(SMALL.withCell(cell));
+      float[][] imgs = EngineFixtures.randomImages(3, 9);
+      float[][] probs = m.predict(Batches.timeMajor(imgs));
+      List<GateTrace> traces = m.traceBatch(Batches.timeMajor(imgs), List.of());
+      for (int i = 0; i < 3; i++) {
+        assertArrayEquals(probs[i], traces.get(i).stepProbabilities()[27], 1e-6f);
+        float sum = 0;
+        for (float p : traces.get(i).stepProbabilities()[5]) {
+          sum += p;
+        }
+        assertEquals(1f, sum, 1e-5f);
+      }
+      assertEquals(cell.quantities().size(), traces.get(0).layers().get(0).size());
+    }
+  }
+
+  @Test
+  void batchTraceMatchesSingleImageTrace() {
+    RecurrentClassifier m = RecurrentClassifier.create(SMALL.withCell(CellType.GRU));
+    float[][] imgs = EngineFixtures.randomImages(4, 2);
+    GateTrace fromBatch = m.traceBatch(Batches.timeMajor(imgs), List.of()).get(2);
+    GateTrace single = m.trace(imgs[2]);
+    for (int t = 0; t < 28; t++) {
+      assertArrayEquals(single.top(Quantity.HIDDEN)[t], fromBatch.top(Quantity.HIDDEN)[t], 1e-5f);
+      assertArrayEquals(single.top(Quantity.RESET)[t], fromBatch.top(Quantity.RESET)[t], 1e-5f);
+    }
+  }
+
+  @Test
+  void clampingForgetToZeroLeavesOnlyTheNewCandidate() {
+    RecurrentClassifier m = RecurrentClassifier.create(SMALL, DataType.DOUBLE);
+    float[] img = EngineFixtures.randomImages(1, 6)[0];
+    GateTrace tr = m.trace(img, List.of(Intervention.clampAll(0, Quantity.FORGET, 0f)));
+    for (int t = 0; t < 28; t++) {
+      for (int u = 0; u < 16; u++) {
+        assertEquals(0f, tr.top(Quantity.FORGET)[t][u], 0f);
+        assertEquals(
+            tr.top(Quantity.UPDATE)[t][u] * tr.top(Quantity.CANDIDATE)[t][u],
+            tr.top(Quantity.CELL)[t][u],
+            1e-6);
+      }
+    }
+    GateTrace plain = m.trace(img);
+    assertNotEquals(plain.top(Quantity.CELL)[27][0], tr.top(Quantity.CELL)[27][0]);
+  }
+
+  @Test
+  void silencingUnitsZeroesTheirHiddenState() {
+    RecurrentClassifier m = RecurrentClassifier.create(SMALL.withCell(CellType.RNN));
+    GateTrace tr =
+        m.trace(EngineFixtures.randomImages(1, 1)[0], List.of(Intervention.silence(0, 2, 5)));
+    for (int t = 0; t < 28; t++) {
+      assertEquals(0f, tr.top(Quantity.HIDDEN)[t][2], 0f);
+      assertEquals(0f, tr.top(Quantity.HIDDEN)[t][5], 0f);
+      assertNotEquals(0f, tr.top(Quantity.HIDDEN)[t][3]);
+    }
+  }
+
+  @Test
+  void gradientsAreRefusedWhileInterventionsAreActive() {
+    RecurrentClassifier m = RecurrentClassifier.create(SMALL);
+    m.forward(
+        Batches.timeMajor(EngineFixtures.randomImages(1, 1)), List.of(Intervention.silence(0, 1)));
+    assertThrows(
+        IllegalStateException.class,
+        () -> m.backward(org.nd4j.linalg.factory.Nd4j.zeros(DataType.FLOAT, 1, 10), null));
+  }
+
+  @Test
+  void sameSeedSameWeightsOtherSeedOtherWeights() {
+    RecurrentClassifier a = RecurrentClassifier.create(ModelConfig.classic());
+    RecurrentClassifier b = RecurrentClassifier.create(ModelConfig.classic());
+    RecurrentClassifier c = RecurrentClassifier.create(ModelConfig.classic().withSeed(43));
+    assertEquals(a.params().flat(), b.params().flat());
+    assertNotEquals(a.params().flat(), c.params().flat());
+    assertEquals(1.0f, a.params().get("l0.b").getFloat(0, 128 + 5), 0f, "forget bias block");
+    assertEquals(0.0f, a.params().get("l0.b").getFloat(0, 5), 0f);
+  }
+
+  @Test
+  void recurrentWeightBlocksAreOrthogonal() {
+    RecurrentClassifier m = RecurrentClassifier.create(SMALL, DataType.DOUBLE);
+    var rw = m.params().get("l0.RW");
+    var block = Nd.cols(rw, 16, 32); // Γf block [H, H]
+    var prod = block.mmul(block.transpose());
+    for (int i = 0; i < 16; i++) {
+      for (int j = 0; j < 16; j++) {
+        assertEquals(i == j ? 1.0 : 0.0, prod.getDouble(i, j), 1e-9);
+      }
+    }
+  }
+}
