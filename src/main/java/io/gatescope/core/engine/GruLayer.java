@@ -1,11 +1,8 @@
 package io.gatescope.core.engine;
 
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The GRU cell in the lesson's notation (the reset gate acts on a⟨t−1⟩ before the product):
@@ -16,214 +13,205 @@ import org.nd4j.linalg.factory.Nd4j;
  *   a⟨t⟩ = Γu ⊙ c̃⟨t⟩ + (1 − Γu) ⊙ a⟨t−1⟩
  * </pre>
  *
- * Γr and Γu share one product: Wru [in, 2H] and Uru [H, 2H] hold [ Γr | Γu ]; the candidate has Wc
- * [in, H] and Uc [H, H].
+ * W [in, 3H] and b hold [ Γr | Γu | c̃ ]; the recurrent parts are RWru [H, 2H] for Γr, Γu and RWc
+ * [H, H] for the candidate, whose product needs Γr first.
  */
 final class GruLayer extends RecurrentLayer {
-  static final List<Quantity> BLOCKS = List.of(Quantity.RESET, Quantity.UPDATE);
+  static final List<Quantity> BLOCKS = List.of(Quantity.RESET, Quantity.UPDATE, Quantity.CANDIDATE);
 
-  private INDArray wru; // [in, 2H]
-  private INDArray uru; // [H, 2H]
-  private INDArray bru; // [1, 2H]
-  private INDArray wc; // [in, H]
-  private INDArray uc; // [H, H]
-  private INDArray bc; // [1, H]
-  private INDArray dwru;
-  private INDArray duru;
-  private INDArray dbru;
-  private INDArray dwc;
-  private INDArray duc;
-  private INDArray dbc;
+  private INDArray rwru; // [H, 2H]
+  private INDArray rwc; // [H, H]
+  private INDArray drwru;
+  private INDArray drwc;
 
-  private INDArray x; // [T·B, in]
-  private INDArray ru; // [T·B, 2H]: pre-activations, then Γr, Γu in place
-  private INDArray cand; // [T·B, H]: pre-activation, then c̃ in place
-  private INDArray ra; // [T·B, H]: Γr ⊙ a⟨t−1⟩
-  private INDArray[] ruAt;
-  private INDArray[] resetAt;
-  private INDArray[] updateAt;
-  private INDArray[] candAt;
-  private INDArray[] raAt;
-  private INDArray tmp; // [B, H]
-  private boolean intervened;
-
-  private INDArray dru; // [T·B, 2H]
-  private INDArray dcand; // [T·B, H]
-  private INDArray[] druAt;
-  private INDArray[] dResetAt;
-  private INDArray[] dUpdateAt;
-  private INDArray[] dcandAt;
-  private INDArray localU; // [T·B, H]: (c̃ − a⟨t−1⟩) ⊙ σ'(Γu)
-  private INDArray localC; // [T·B, H]: Γu ⊙ (1 − c̃²)
-  private INDArray localR; // [T·B, H]: a⟨t−1⟩ ⊙ σ'(Γr)
-  private INDArray oneMinusU; // [T·B, H]
-  private INDArray[] localUAt;
-  private INDArray[] localCAt;
-  private INDArray[] localRAt;
-  private INDArray[] oneMinusUAt;
-  private INDArray dra; // [B, H]
+  private double[][] g; // [T][B·3H]: Γr, Γu, c̃ of every step
+  private double[][] ra; // [T][B·H]: Γr ⊙ a⟨t−1⟩
+  private Mirror raN; // [T·B, H] mirror of ra for the products
+  private INDArray[] raNAt;
+  private Mirror zru; // [B, 2H]
+  private Mirror zc; // [B, H]
+  private double[] zcBuf; // [B·H]
+  private double[] dzStep; // [B·3H]
+  private double[] dzc; // [B·H]
+  private double[] dzru; // [B·2H]
+  private Mirror dzcN; // [B, H]
+  private Mirror dzruN; // [B, 2H]
+  private Mirror draN; // [B, H]
+  private double[] dra; // [B·H]
+  private Mirror dzruAll; // [T·B, 2H]
+  private Mirror dzcAll; // [T·B, H]
 
   GruLayer(String prefix, int in, int h) {
-    super(prefix, in, h);
+    super(prefix, in, h, 3);
   }
 
   @Override
-  List<ParamSet.Spec> specs() {
+  List<ParamSet.Spec> recurrentSpecs() {
     return List.of(
-        new ParamSet.Spec(prefix + "Wru", in, 2 * h),
-        new ParamSet.Spec(prefix + "Uru", h, 2 * h),
-        new ParamSet.Spec(prefix + "bru", 1, 2 * h),
-        new ParamSet.Spec(prefix + "Wc", in, h),
-        new ParamSet.Spec(prefix + "Uc", h, h),
-        new ParamSet.Spec(prefix + "bc", 1, h));
+        new ParamSet.Spec(prefix + "RWru", h, 2 * h), new ParamSet.Spec(prefix + "RWc", h, h));
   }
 
   @Override
-  void bind(ParamSet p, ParamSet g) {
-    wru = p.get(prefix + "Wru");
-    uru = p.get(prefix + "Uru");
-    bru = p.get(prefix + "bru");
-    wc = p.get(prefix + "Wc");
-    uc = p.get(prefix + "Uc");
-    bc = p.get(prefix + "bc");
-    dwru = g.get(prefix + "Wru");
-    duru = g.get(prefix + "Uru");
-    dbru = g.get(prefix + "bru");
-    dwc = g.get(prefix + "Wc");
-    duc = g.get(prefix + "Uc");
-    dbc = g.get(prefix + "bc");
+  void bindRecurrent(ParamSet p, ParamSet gr) {
+    rwru = p.get(prefix + "RWru");
+    rwc = p.get(prefix + "RWc");
+    drwru = gr.get(prefix + "RWru");
+    drwc = gr.get(prefix + "RWc");
+  }
+
+  @Override
+  List<Quantity> blocks() {
+    return BLOCKS;
   }
 
   @Override
   void initialize(SplittableRandom rnd, ModelConfig cfg) {
-    for (int g = 0; g < 2; g++) {
-      Init.xavier(wru, g * h, h, rnd);
-      Init.orthogonal(uru, g * h, h, rnd);
+    for (int k = 0; k < 3; k++) {
+      Init.xavier(w, k * h, h, rnd);
     }
-    Init.xavier(wc, rnd);
-    Init.orthogonal(uc, 0, h, rnd);
-    bru.assign(0);
-    bc.assign(0);
+    Init.orthogonal(rwru, 0, h, rnd);
+    Init.orthogonal(rwru, h, h, rnd);
+    Init.orthogonal(rwc, 0, h, rnd);
+    b.assign(0);
   }
 
   @Override
   protected void allocateCell(int bs) {
-    long tb = (long) T * bs;
-    ru = Nd4j.zeros(dtype, tb, 2L * h); // [T·B, 2H]
-    cand = Nd4j.zeros(dtype, tb, h); // [T·B, H]
-    ra = Nd4j.zeros(dtype, tb, h); // [T·B, H]
-    ruAt = stepViews(ru, T, bs);
-    resetAt = colViews(ruAt, 0, h);
-    updateAt = colViews(ruAt, h, 2L * h);
-    candAt = stepViews(cand, T, bs);
-    raAt = stepViews(ra, T, bs);
-    tmp = Nd4j.zeros(dtype, bs, h); // [B, H]
-
-    dru = Nd4j.zeros(dtype, tb, 2L * h); // [T·B, 2H]
-    dcand = Nd4j.zeros(dtype, tb, h); // [T·B, H]
-    druAt = stepViews(dru, T, bs);
-    dResetAt = colViews(druAt, 0, h);
-    dUpdateAt = colViews(druAt, h, 2L * h);
-    dcandAt = stepViews(dcand, T, bs);
-    localU = Nd4j.zeros(dtype, tb, h); // [T·B, H]
-    localC = Nd4j.zeros(dtype, tb, h);
-    localR = Nd4j.zeros(dtype, tb, h);
-    oneMinusU = Nd4j.zeros(dtype, tb, h);
-    localUAt = stepViews(localU, T, bs);
-    localCAt = stepViews(localC, T, bs);
-    localRAt = stepViews(localR, T, bs);
-    oneMinusUAt = stepViews(oneMinusU, T, bs);
-    dra = Nd4j.zeros(dtype, bs, h); // [B, H]
+    g = new double[T][bs * n];
+    ra = new double[T][bs * h];
+    raN = new Mirror(dtype, (long) T * bs, h, bs * h);
+    raNAt = stepViews(raN.array, T, bs);
+    zru = new Mirror(dtype, bs, 2L * h, bs * 2 * h);
+    zc = new Mirror(dtype, bs, h, bs * h);
+    zcBuf = new double[bs * h];
+    dzStep = new double[bs * n];
+    dzc = new double[bs * h];
+    dzru = new double[bs * 2 * h];
+    dzcN = new Mirror(dtype, bs, h, bs * h);
+    dzruN = new Mirror(dtype, bs, 2L * h, bs * 2 * h);
+    draN = new Mirror(dtype, bs, h, bs * h);
+    dra = new double[bs * h];
+    dzruAll = new Mirror(dtype, (long) T * bs, 2L * h, bs * 2 * h);
+    dzcAll = new Mirror(dtype, (long) T * bs, h, bs * h);
   }
 
   @Override
-  INDArray forward(INDArray input, List<Intervention> interventions) {
-    this.x = input;
-    INDArray[] clamp = clampVectors(interventions, index(), BLOCKS);
-    INDArray scaleA = hiddenScale(interventions, index());
-    intervened = clamp != null || scaleA != null;
-
-    Nd.gemm(input, wru, ru, false, false, 0); // [T·B, 2H]
-    ru.addiRowVector(bru);
-    Nd.gemm(input, wc, cand, false, false, 0); // [T·B, H]
-    cand.addiRowVector(bc);
-    aAt[0].assign(0);
-    for (int t = 0; t < T; t++) {
-      Nd.gemm(aAt[t], uru, ruAt[t], false, false, 1); // += a⟨t−1⟩·Uru
-      Nd.sigmoid(ruAt[t], ruAt[t]); // Γr, Γu
-      if (clamp != null) {
-        ruAt[t].muliRowVector(clamp[0]).addiRowVector(clamp[1]);
+  protected void step(int t, double[][] clamp) {
+    int bs = batch;
+    double[] gt = g[t];
+    double[] aPrev = a[t];
+    double[] aNow = a[t + 1];
+    double[] rat = ra[t];
+    // Γr, Γu: input side + a⟨t−1⟩·RWru
+    inPre.read((long) t * bs * n, gt, 0, bs * n);
+    addBias(gt);
+    Nd.gemm(aPrevN.array, rwru, zru.array, false, false, 0); // [B, 2H]
+    double[] z = dzru; // scratch until backward
+    zru.read(0, z, 0, bs * 2 * h);
+    for (int r = 0; r < bs; r++) {
+      int gr = r * n;
+      int zr = r * 2 * h;
+      for (int j = 0; j < 2 * h; j++) {
+        gt[gr + j] += z[zr + j];
       }
-      Nd.mul(resetAt[t], aAt[t], raAt[t]); // Γr ⊙ a⟨t−1⟩
-      Nd.gemm(raAt[t], uc, candAt[t], false, false, 1); // += (Γr ⊙ a⟨t−1⟩)·Uc
-      Nd.tanh(candAt[t], candAt[t]); // c̃⟨t⟩
-      Nd.sub(candAt[t], aAt[t], tmp); // c̃ − a⟨t−1⟩
-      Nd.mul(updateAt[t], tmp, aAt[t + 1]);
-      aAt[t + 1].addi(aAt[t]); // a⟨t⟩ = a⟨t−1⟩ + Γu ⊙ (c̃ − a⟨t−1⟩)
-      if (scaleA != null) {
-        aAt[t + 1].muliRowVector(scaleA);
+      act.sigmoid(gt, gr, 2 * h);
+    }
+    applyClamp(gt, 0, clamp);
+    for (int r = 0; r < bs; r++) {
+      int gr = r * n;
+      int hr = r * h;
+      for (int u = 0; u < h; u++) {
+        rat[hr + u] = gt[gr + u] * aPrev[hr + u]; // Γr ⊙ a⟨t−1⟩
       }
     }
-    return outputs();
+    raN.write(rat, 0, (long) t * bs * h, bs * h);
+    Nd.gemm(raNAt[t], rwc, zc.array, false, false, 0); // (Γr ⊙ a⟨t−1⟩)·RWc  [B, H]
+    zc.read(0, zcBuf, 0, bs * h);
+    for (int r = 0; r < bs; r++) {
+      int gr = r * n + 2 * h;
+      int hr = r * h;
+      for (int u = 0; u < h; u++) {
+        gt[gr + u] += zcBuf[hr + u];
+      }
+      act.tanh(gt, gr, h); // c̃⟨t⟩
+    }
+    for (int r = 0; r < bs; r++) {
+      int gr = r * n;
+      int hr = r * h;
+      for (int u = 0; u < h; u++) {
+        double ap = aPrev[hr + u];
+        // a⟨t⟩ = Γu ⊙ c̃⟨t⟩ + (1 − Γu) ⊙ a⟨t−1⟩
+        aNow[hr + u] = ap + gt[gr + h + u] * (gt[gr + 2 * h + u] - ap);
+      }
+    }
   }
 
   @Override
-  INDArray backward(INDArray dOut, boolean wantInputGradient) {
-    if (intervened) {
-      throw new IllegalStateException("gradients are not defined with interventions active");
-    }
-    long tb = (long) T * batch;
-    INDArray reset = Nd.cols(ru, 0, h);
-    INDArray update = Nd.cols(ru, h, 2L * h);
-    INDArray aPrev = previousOutputs();
+  protected void resetBackward() {}
 
-    Nd.sub(cand, aPrev, localU);
-    Nd.sigmoidDerivative(update, oneMinusU); // scratch: σ'(Γu)
-    localU.muli(oneMinusU); // ∂a⟨t⟩/∂zu
-    Nd.tanhDerivative(cand, localC);
-    localC.muli(update); // ∂a⟨t⟩/∂zc
-    Nd.sigmoidDerivative(reset, localR);
-    localR.muli(aPrev); // ∂(Γr ⊙ a⟨t−1⟩)/∂zr
-    oneMinusU.assign(update).rsubi(1.0); // ∂a⟨t⟩/∂a⟨t−1⟩ directly: 1 − Γu
-
-    INDArray[] dOutAt = stepViews(dOut, T, batch);
-    daNext.assign(0);
-    for (int t = T - 1; t >= 0; t--) {
-      Nd.add(dOutAt[t], daNext, da);
-      recordDa(t);
-      Nd.mul(da, localUAt[t], dUpdateAt[t]);
-      Nd.mul(da, localCAt[t], dcandAt[t]);
-      Nd.gemm(dcandAt[t], uc, dra, false, true, 0); // ∂(Γr ⊙ a⟨t−1⟩) [B, H]
-      Nd.mul(dra, localRAt[t], dResetAt[t]);
-      if (t > 0) {
-        Nd.mul(da, oneMinusUAt[t], daNext);
-        Nd.mul(dra, resetAt[t], tmp);
-        daNext.addi(tmp);
-        Nd.gemm(druAt[t], uru, daNext, false, true, 1); // + dz_ru·Uruᵀ
+  @Override
+  protected void backStep(int t, double[] dOut) {
+    int bs = batch;
+    int off = t * bs * h;
+    double[] gt = g[t];
+    double[] aPrev = a[t];
+    double[] dan = daNext;
+    for (int r = 0; r < bs; r++) {
+      int gr = r * n;
+      int hr = r * h;
+      int zr = r * 2 * h;
+      for (int u = 0; u < h; u++) {
+        double da = dOut[off + hr + u] + dan[hr + u];
+        dan[hr + u] = da;
+        double update = gt[gr + h + u];
+        double cand = gt[gr + 2 * h + u];
+        dzru[zr + h + u] = da * (cand - aPrev[hr + u]) * update * (1 - update); // Γu
+        dzc[hr + u] = da * update * (1 - cand * cand); // c̃
       }
     }
-    Nd.gemm(x, dru, dwru, true, false, 0); // [in, 2H]
-    Nd.gemm(aPrev, dru, duru, true, false, 0); // [H, 2H]
-    dbru.assign(dru.sum(0));
-    Nd.gemm(x, dcand, dwc, true, false, 0); // [in, H]
-    Nd.gemm(ra, dcand, duc, true, false, 0); // [H, H]
-    dbc.assign(dcand.sum(0));
-    if (!wantInputGradient) {
-      return null;
+    recordDa(t, daNext);
+    dzcN.write(dzc, 0, 0, bs * h);
+    Nd.gemm(dzcN.array, rwc, draN.array, false, true, 0); // ∂(Γr ⊙ a⟨t−1⟩) = dzc·RWcᵀ
+    draN.read(0, dra, 0, bs * h);
+    for (int r = 0; r < bs; r++) {
+      int gr = r * n;
+      int hr = r * h;
+      int zr = r * 2 * h;
+      for (int u = 0; u < h; u++) {
+        double reset = gt[gr + u];
+        dzru[zr + u] = dra[hr + u] * aPrev[hr + u] * reset * (1 - reset); // Γr
+        // ∂a⟨t−1⟩ except the product with RWru, added below
+        dan[hr + u] = dan[hr + u] * (1 - gt[gr + h + u]) + dra[hr + u] * reset;
+      }
     }
-    INDArray dx = Nd4j.zeros(dtype, tb, in); // [T·B, in]
-    Nd.gemm(dru, wru, dx, false, true, 0);
-    Nd.gemm(dcand, wc, dx, false, true, 1);
-    return dx;
+    for (int r = 0; r < bs; r++) {
+      System.arraycopy(dzru, r * 2 * h, dzStep, r * n, 2 * h);
+      System.arraycopy(dzc, r * h, dzStep, r * n + 2 * h, h);
+    }
+    storeDz(t, dzStep);
+    dzruAll.write(dzru, 0, (long) t * bs * 2 * h, bs * 2 * h);
+    dzcAll.write(dzc, 0, (long) t * bs * h, bs * h);
+    if (t > 0) {
+      dzruN.write(dzru, 0, 0, bs * 2 * h);
+      Nd.gemm(dzruN.array, rwru, draN.array, false, true, 0); // dz_ru·RWruᵀ
+      draN.readAdd(0, daNext, 0, bs * h);
+    }
   }
 
   @Override
-  Map<Quantity, INDArray> recorded() {
-    Map<Quantity, INDArray> m = new EnumMap<>(Quantity.class);
-    m.put(Quantity.UPDATE, Nd.cols(ru, h, 2L * h));
-    m.put(Quantity.RESET, Nd.cols(ru, 0, h));
-    m.put(Quantity.CANDIDATE, cand);
-    m.put(Quantity.HIDDEN, outputs());
-    return m;
+  protected void recurrentWeightGradients() {
+    Nd.gemm(previousOutputs(), dzruAll.array, drwru, true, false, 0); // [H, 2H]
+    Nd.gemm(raN.array, dzcAll.array, drwc, true, false, 0); // [H, H]
+  }
+
+  @Override
+  float[][] trace(Quantity q, int s) {
+    return switch (q) {
+      case RESET -> extract(g, n, 0, 0, s);
+      case UPDATE -> extract(g, n, h, 0, s);
+      case CANDIDATE -> extract(g, n, 2 * h, 0, s);
+      case HIDDEN -> extract(a, h, 0, 1, s);
+      default -> throw new IllegalArgumentException("a GRU has no " + q.symbol());
+    };
   }
 }

@@ -14,8 +14,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * softmax(W_y a⟨T⟩ + b_y). Forward keeps every intermediate; backward is exact BPTT into one flat
  * gradient array laid out like the parameters.
  *
+ * <p>The projection has no activation, so it is folded into the first layer's input side (see
+ * {@link RecurrentLayer#inputSideFolded}): same result, fewer operations.
+ *
  * <p>Not thread-safe: one thread uses a model at a time (the trainer, or an inference worker with
- * its own copy).
+ * its own {@link #copy()}).
  */
 public final class RecurrentClassifier {
   private static final int T = ModelConfig.STEPS;
@@ -38,20 +41,17 @@ public final class RecurrentClassifier {
   private final INDArray dby;
 
   private int batch = -1;
-  private INDArray x; // [T·B, F] the last input
-  private INDArray projected; // [T·B, P]
   private INDArray logits; // [B, K]
-  private INDArray dTop; // [T·B, H]: ∂loss/∂a⟨t⟩ of the top layer; only the last step is non-zero
-  private INDArray dTopLast; // [B, H] view of dTop's last step
+  private INDArray daLast; // [B, H]
+  private double[] dTop; // [T·B·H] ∂loss/∂a⟨t⟩ of the top layer; only the last step is non-zero
   private List<Intervention> lastInterventions = List.of();
 
   private RecurrentClassifier(ModelConfig config, DataType dtype) {
     this.config = config;
     this.dtype = dtype;
-    int in = config.recurrentInput();
     for (int l = 0; l < config.layers(); l++) {
       String prefix = "l" + l + ".";
-      int layerIn = l == 0 ? in : config.hidden();
+      int layerIn = l == 0 ? config.recurrentInput() : config.hidden();
       layers.add(
           switch (config.cell()) {
             case LSTM -> new LstmLayer(prefix, layerIn, config.hidden());
@@ -147,12 +147,9 @@ public final class RecurrentClassifier {
     }
     batch = b;
     layers.forEach(l -> l.ensureBatch(b, dtype));
-    if (config.projection() > 0) {
-      projected = Nd4j.zeros(dtype, (long) T * b, config.projection()); // [T·B, P]
-    }
     logits = Nd4j.zeros(dtype, b, K); // [B, K]
-    dTop = Nd4j.zeros(dtype, (long) T * b, config.hidden()); // [T·B, H]
-    dTopLast = Nd.rows(dTop, (long) (T - 1) * b, (long) T * b); // [B, H]
+    daLast = Nd4j.zeros(dtype, b, config.hidden()); // [B, H]
+    dTop = new double[T * b * config.hidden()];
   }
 
   /** Logits [B, K] for a time-major batch x [T·B, F] (see {@link Batches}). */
@@ -163,19 +160,20 @@ public final class RecurrentClassifier {
   public INDArray forward(INDArray input, List<Intervention> interventions) {
     int b = batchOf(input);
     ensureBatch(b);
-    this.x = input.dataType() == dtype ? input : input.castTo(dtype);
+    INDArray x = input.dataType() == dtype ? input : input.castTo(dtype);
     this.lastInterventions = List.copyOf(interventions);
-    INDArray h = x;
+    RecurrentLayer first = layers.get(0);
     if (wp != null) {
-      Nd.gemm(x, wp, projected, false, false, 0); // [T·B, P]
-      projected.addiRowVector(bp);
-      h = projected;
+      first.inputSideFolded(x, wp, bp);
+    } else {
+      first.inputSide(x);
     }
-    for (RecurrentLayer layer : layers) {
-      h = layer.forward(h, interventions); // [T·B, H]
+    first.recur(interventions);
+    for (int l = 1; l < layers.size(); l++) {
+      layers.get(l).inputSide(layers.get(l - 1).outputs());
+      layers.get(l).recur(interventions);
     }
-    INDArray last = top().aAt[T]; // a⟨T⟩ [B, H]
-    Nd.gemm(last, wy, logits, false, false, 0); // [B, K]
+    Nd.gemm(top().last(), wy, logits, false, false, 0); // a⟨T⟩·W_y  [B, K]
     logits.addiRowVector(by);
     return logits;
   }
@@ -217,31 +215,38 @@ public final class RecurrentClassifier {
     if (!lastInterventions.isEmpty()) {
       throw new IllegalStateException("gradients are not defined with interventions active");
     }
-    INDArray last = top().aAt[T];
-    Nd.gemm(last, dLogits, dwy, true, false, 0); // [H, K]
+    int h = config.hidden();
+    Nd.gemm(top().last(), dLogits, dwy, true, false, 0); // [H, K]
     dby.assign(dLogits.sum(0));
-    Nd.gemm(dLogits, wy, dTopLast, false, true, 0); // ∂a⟨T⟩ [B, H]
-    INDArray d = dTop;
+    Nd.gemm(dLogits, wy, daLast, false, true, 0); // ∂a⟨T⟩ [B, H]
+    java.util.Arrays.fill(dTop, 0.0);
+    double[] last = daLast.dup().data().asDouble();
+    System.arraycopy(last, 0, dTop, (T - 1) * batch * h, batch * h);
+
+    double[] dOut = dTop;
     for (int l = layers.size() - 1; l >= 0; l--) {
-      boolean wantInput = l > 0 || wp != null || stepGradients != null;
       RecurrentLayer layer = layers.get(l);
       if (stepGradients != null && l == layers.size() - 1) {
-        stepGradients.hidden = layer.hiddenGradientRecorder();
+        stepGradients.hidden = layer.recordHiddenGradients();
+        stepGradients.batch = batch;
+        stepGradients.hiddenWidth = h;
       }
-      d = layer.backward(d, wantInput);
+      layer.backward(dOut);
       layer.stopRecording();
+      if (l == 0 && wp != null) {
+        layer.inputSideGradientFolded(wp, bp, dwp, dbp);
+      } else {
+        layer.inputSideGradient();
+      }
+      if (l > 0) {
+        INDArray dx = layer.inputGradient(); // [T·B, H]
+        dOut = dx.data().asDouble();
+      }
     }
     if (stepGradients != null) {
-      stepGradients.input = wp != null ? null : d;
-    }
-    if (wp != null) {
-      Nd.gemm(x, d, dwp, true, false, 0); // [F, P]
-      dbp.assign(d.sum(0));
-      if (stepGradients != null) {
-        INDArray dx = Nd4j.zeros(dtype, (long) T * batch, F); // [T·B, F]
-        Nd.gemm(d, wp, dx, false, true, 0);
-        stepGradients.input = dx;
-      }
+      RecurrentLayer first = layers.get(0);
+      INDArray dx = wp != null ? first.inputGradientFolded(wp) : first.inputGradient();
+      stepGradients.input = dx.data().asDouble();
     }
   }
 
@@ -279,23 +284,13 @@ public final class RecurrentClassifier {
     all.addiRowVector(by);
     float[][] stepProbs = softmaxRows(all.toDoubleMatrix()); // [T·B][K]
 
-    List<Map<Quantity, float[][]>> perLayer = new ArrayList<>(); // [layer] -> q -> [T·B][H]
-    for (RecurrentLayer layer : layers) {
-      Map<Quantity, float[][]> m = new EnumMap<>(Quantity.class);
-      layer.recorded().forEach((q, arr) -> m.put(q, arr.toFloatMatrix()));
-      perLayer.add(m);
-    }
     List<GateTrace> out = new ArrayList<>(b);
     for (int s = 0; s < b; s++) {
       List<Map<Quantity, float[][]>> layersOfS = new ArrayList<>();
-      for (Map<Quantity, float[][]> m : perLayer) {
+      for (RecurrentLayer layer : layers) {
         Map<Quantity, float[][]> ms = new EnumMap<>(Quantity.class);
-        for (var e : m.entrySet()) {
-          float[][] v = new float[T][];
-          for (int t = 0; t < T; t++) {
-            v[t] = e.getValue()[t * b + s];
-          }
-          ms.put(e.getKey(), v);
+        for (Quantity q : config.cell().quantities()) {
+          ms.put(q, layer.trace(q, s));
         }
         layersOfS.add(ms);
       }

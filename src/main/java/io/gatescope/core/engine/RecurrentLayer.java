@@ -1,19 +1,25 @@
 package io.gatescope.core.engine;
 
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * One recurrent layer over {@link ModelConfig#STEPS} timesteps. Inputs and outputs are time-major:
- * row t·B + b holds sample b at timestep t, so a timestep is a contiguous block of B rows and the
- * input part of every gate for every step is one matrix product.
+ * One recurrent layer over {@link ModelConfig#STEPS} timesteps.
  *
- * <p>Subclasses keep every intermediate of the last forward pass (needed by BPTT anyway), which is
- * what the Inside view shows.
+ * <p>Layout: time-major, row t·B + b holds sample b at step t, so a step is a block of B rows.
+ * Matrix products run in ND4J (BLAS); the element-wise cell maths runs in plain Java on double
+ * arrays, which the JIT vectorises and which has no per-call overhead (an ND4J call costs
+ * microseconds, and a step needs a dozen). {@link Mirror}s copy between the two.
+ *
+ * <p>Every cell has an <em>input side</em>: the part of each gate that depends on x⟨t⟩ only, W [in,
+ * n] and b [1, n] (n = gates × H). It is computed for all steps in one product before the loop, and
+ * its weight gradient in one product after it, so only the recurrent product is sequential.
+ * Subclasses keep every intermediate of the last forward pass (BPTT needs them, the Inside view
+ * shows them).
  */
 abstract class RecurrentLayer {
   protected static final int T = ModelConfig.STEPS;
@@ -21,165 +27,367 @@ abstract class RecurrentLayer {
   protected final String prefix;
   protected final int in;
   protected final int h;
+  protected final int n;
+  protected Activations act = Activations.FAST;
   protected DataType dtype;
   protected int batch = -1;
 
-  /** a⟨0..T⟩: [(T+1)·B, H]; a⟨0⟩ = 0. */
-  protected INDArray a;
+  protected INDArray w; // [in, n]
+  protected INDArray b; // [1, n]
+  protected INDArray dw;
+  protected INDArray db;
 
-  /** aAt[t] = a⟨t⟩, [B, H] views, t = 0..T. */
-  protected INDArray[] aAt;
+  /** x⟨t⟩·W + b for every step: [T·B, n]. */
+  protected Mirror inPre;
 
-  /** dA accumulated from the next timestep, [B, H]. */
-  protected INDArray daNext;
+  protected INDArray[] inPreAt; // [B, n] views of inPre
 
-  /** Total gradient on a⟨t⟩ for the current step, [B, H]. */
-  protected INDArray da;
+  /** ∂loss/∂(gate pre-activations) for every step: [T·B, n]. */
+  protected Mirror dz;
 
-  /** When set, ∂loss/∂a⟨t⟩ (total, per step) is copied here during backward: [T·B, H]. */
-  private INDArray[] daRecordAt;
+  protected INDArray[] dzAt; // [B, n] views of dz
 
-  RecurrentLayer(String prefix, int in, int h) {
+  /** a⟨0..T⟩ mirrored for the products: [(T+1)·B, H]; a⟨0⟩ = 0. */
+  protected Mirror aN;
+
+  protected INDArray[] aNAt; // [B, H] views, a⟨t⟩
+
+  /** a⟨t−1⟩ of the current step as a standalone array: products with views are slower. */
+  protected Mirror aPrevN;
+
+  /**
+   * a⟨0..T⟩ on the Java side, one [B·H] array per step. Separate arrays per step let the JIT
+   * vectorise loops that read step t and write step t+1 (it cannot prove that two ranges of one
+   * array do not overlap).
+   */
+  protected double[][] a;
+
+  protected double[] daNext; // [B·H]
+  protected double[] dbSum; // [n]
+  protected double[] daRecord; // [T·B·H] when recording ∂loss/∂a⟨t⟩, else null
+  protected boolean intervened;
+
+  /** The input this layer last saw, [T·B, in] (for the weight gradient). */
+  protected INDArray input;
+
+  RecurrentLayer(String prefix, int in, int h, int gates) {
     this.prefix = prefix;
     this.in = in;
     this.h = h;
+    this.n = gates * h;
   }
 
-  abstract List<ParamSet.Spec> specs();
+  // ---- parameters ----
 
-  abstract void bind(ParamSet params, ParamSet grads);
+  /** Input-side parameters first (W, b), then the subclass's recurrent ones. */
+  final List<ParamSet.Spec> specs() {
+    List<ParamSet.Spec> s = new java.util.ArrayList<>();
+    s.add(new ParamSet.Spec(prefix + "W", in, n));
+    s.addAll(recurrentSpecs());
+    s.add(new ParamSet.Spec(prefix + "b", 1, n));
+    return s;
+  }
+
+  abstract List<ParamSet.Spec> recurrentSpecs();
+
+  final void bind(ParamSet params, ParamSet grads) {
+    w = params.get(prefix + "W");
+    b = params.get(prefix + "b");
+    dw = grads.get(prefix + "W");
+    db = grads.get(prefix + "b");
+    bindRecurrent(params, grads);
+  }
+
+  abstract void bindRecurrent(ParamSet params, ParamSet grads);
 
   abstract void initialize(SplittableRandom rnd, ModelConfig cfg);
 
-  /** Allocates the per-batch buffers of the subclass (called when B changes). */
-  protected abstract void allocateCell(int b);
+  // ---- buffers ----
 
-  /**
-   * Runs the layer over x [T·B, in] and returns a⟨1..T⟩ as a [T·B, H] view. Keeps x and all
-   * intermediates for {@link #backward}.
-   */
-  abstract INDArray forward(INDArray x, List<Intervention> interventions);
-
-  /**
-   * BPTT. dOut [T·B, H] is ∂loss/∂a⟨t⟩ from above (rows of steps that feed nothing are zero).
-   * Writes the parameter gradients and returns ∂loss/∂x [T·B, in] if wanted, else null.
-   */
-  abstract INDArray backward(INDArray dOut, boolean wantInputGradient);
-
-  /** The recorded quantities of the last forward pass, each [T·B, H] (time-major). */
-  abstract Map<Quantity, INDArray> recorded();
-
-  final void ensureBatch(int b, DataType type) {
-    if (b == batch && type == dtype) {
+  final void ensureBatch(int bs, DataType type) {
+    if (bs == batch && type == dtype) {
       return;
     }
-    this.batch = b;
-    this.dtype = type;
-    a = Nd4j.zeros(type, (long) (T + 1) * b, h); // [(T+1)·B, H]
-    aAt = stepViews(a, T + 1, b);
-    daNext = Nd4j.zeros(type, b, h); // [B, H]
-    da = Nd4j.zeros(type, b, h); // [B, H]
-    allocateCell(b);
+    batch = bs;
+    dtype = type;
+    act = type == DataType.DOUBLE ? Activations.EXACT : Activations.FAST;
+    long tb = (long) T * bs;
+    inPre = new Mirror(type, tb, n, (int) (tb * n));
+    inPreAt = stepViews(inPre.array, T, bs);
+    dz = new Mirror(type, tb, n, bs * n);
+    dzAt = stepViews(dz.array, T, bs);
+    aN = new Mirror(type, tb + bs, h, (int) ((tb + bs) * h));
+    aNAt = stepViews(aN.array, T + 1, bs);
+    aPrevN = new Mirror(type, bs, h, bs * h);
+    a = new double[T + 1][bs * h];
+    daNext = new double[bs * h];
+    dbSum = new double[n];
+    allocateCell(bs);
   }
 
-  /** Records ∂loss/∂a⟨t⟩ of every step during the next backward pass into the returned array. */
-  final INDArray hiddenGradientRecorder() {
-    INDArray rec = Nd4j.zeros(dtype, (long) T * batch, h); // [T·B, H]
-    daRecordAt = stepViews(rec, T, batch);
-    return rec;
+  /** Allocates the subclass's per-batch buffers (called when B changes). */
+  protected abstract void allocateCell(int bs);
+
+  // ---- forward ----
+
+  /** The input side's bias, added on the Java side during each step (cheaper than a pass). */
+  protected double[] bias;
+
+  /** Input side for all steps: x·W (+ b, added per step). */
+  final void inputSide(INDArray x) {
+    this.input = x;
+    Nd.gemm(x, w, inPre.array, false, false, 0); // [T·B, n]
+    bias = b.toDoubleVector();
+  }
+
+  /**
+   * Input side through a linear projection: (x·Wp + bp)·W + b = x·(Wp·W) + (bp·W + b). The product
+   * with the narrow raw input is cheaper than projecting first, and exact.
+   */
+  final void inputSideFolded(INDArray x, INDArray wp, INDArray bp) {
+    this.input = x;
+    INDArray weff = wp.mmul(w); // [F, n]
+    INDArray beff = bp.mmul(w).addi(b); // [1, n]
+    Nd.gemm(x, weff, inPre.array, false, false, 0); // [T·B, n]
+    bias = beff.toDoubleVector();
+  }
+
+  /** dst [B·n] += the input side's bias, row by row. */
+  protected final void addBias(double[] dst) {
+    double[] bs = bias;
+    for (int r = 0; r < batch; r++) {
+      int o = r * n;
+      for (int j = 0; j < n; j++) {
+        dst[o + j] += bs[j];
+      }
+    }
+  }
+
+  /** The recurrence over all steps, after the input side. */
+  final void recur(List<Intervention> interventions) {
+    double[][] clamp = clampVectors(interventions);
+    double[] scale = hiddenScale(interventions);
+    intervened = clamp != null || scale != null;
+    Arrays.fill(a[0], 0.0);
+    aN.write(a[0], 0, 0, batch * h);
+    aPrevN.write(a[0], 0, 0, batch * h);
+    for (int t = 0; t < T; t++) {
+      step(t, clamp);
+      double[] next = a[t + 1];
+      if (scale != null) {
+        for (int r = 0; r < batch; r++) {
+          for (int u = 0; u < h; u++) {
+            next[r * h + u] *= scale[u];
+          }
+        }
+      }
+      aN.write(next, 0, (long) (t + 1) * batch * h, batch * h); // for the weight gradient
+      aPrevN.write(next, 0, 0, batch * h); // for the next step's product
+    }
+  }
+
+  /** One step: computes a[t + 1] (the lesson's a⟨t⟩, 1-based) from a[t]. */
+  protected abstract void step(int t, double[][] clamp);
+
+  /** Applies clamps to a step's activated gates laid out [B, n]: g = g·keep + value. */
+  protected final void applyClamp(double[] g, int off, double[][] clamp) {
+    if (clamp == null) {
+      return;
+    }
+    double[] keep = clamp[0];
+    double[] val = clamp[1];
+    for (int r = 0; r < batch; r++) {
+      int o = off + r * n;
+      for (int j = 0; j < n; j++) {
+        g[o + j] = g[o + j] * keep[j] + val[j];
+      }
+    }
+  }
+
+  // ---- backward ----
+
+  /**
+   * BPTT through the recurrence. dOut [T·B·H] is ∂loss/∂a⟨t⟩ from above (zero where a step feeds
+   * nothing). Fills {@link #dz} for every step, the recurrent weight gradients and db.
+   */
+  final void backward(double[] dOut) {
+    if (intervened) {
+      throw new IllegalStateException("gradients are not defined with interventions active");
+    }
+    Arrays.fill(daNext, 0.0);
+    Arrays.fill(dbSum, 0.0);
+    resetBackward();
+    for (int t = T - 1; t >= 0; t--) {
+      backStep(t, dOut);
+    }
+    recurrentWeightGradients();
+    INDArray s = Nd4j.create(dbSum, new long[] {1, n}, 'c').castTo(dtype); // [1, n]
+    db.assign(s);
+  }
+
+  protected abstract void resetBackward();
+
+  /**
+   * One step back: from ∂a⟨t+1⟩ (dOut at row block t plus {@link #daNext}) to dz of step t, and
+   * {@link #daNext} = ∂a⟨t⟩ for the step before. Adds dz into {@link #dbSum}.
+   */
+  protected abstract void backStep(int t, double[] dOut);
+
+  protected abstract void recurrentWeightGradients();
+
+  /** Adds a step's dz [B·n] (Java side) into the bias gradient and copies it to the mirror. */
+  protected final void storeDz(int t, double[] dzStep) {
+    for (int r = 0; r < batch; r++) {
+      int o = r * n;
+      for (int j = 0; j < n; j++) {
+        dbSum[j] += dzStep[o + j];
+      }
+    }
+    dz.write(dzStep, 0, (long) t * batch * n, batch * n);
+  }
+
+  /** dW = inputᵀ·dz. */
+  final void inputSideGradient() {
+    Nd.gemm(input, dz.array, dw, true, false, 0); // [in, n]
+  }
+
+  /**
+   * The folded input side's gradients: with G = xᵀ·dz and s = Σ rows of dz, dW = Wpᵀ·G + bpᵀ·s, dWp
+   * = G·Wᵀ, dbp = s·Wᵀ.
+   */
+  final void inputSideGradientFolded(INDArray wp, INDArray bp, INDArray dwp, INDArray dbp) {
+    INDArray g = Nd4j.zeros(dtype, input.columns(), n); // [F, n]
+    Nd.gemm(input, dz.array, g, true, false, 0);
+    INDArray s = db; // [1, n], already Σ dz
+    Nd.gemm(wp, g, dw, true, false, 0); // [P, n]
+    Nd.gemm(bp, s, dw, true, false, 1);
+    Nd.gemm(g, w, dwp, false, true, 0); // [F, P]
+    Nd.gemm(s, w, dbp, false, true, 0); // [1, P]
+  }
+
+  /** ∂loss/∂input = dz·Wᵀ, [T·B, in]. */
+  final INDArray inputGradient() {
+    INDArray dx = Nd4j.zeros(dtype, (long) T * batch, in);
+    Nd.gemm(dz.array, w, dx, false, true, 0);
+    return dx;
+  }
+
+  /** The same through a folded projection: dz·(Wp·W)ᵀ, [T·B, F]. */
+  final INDArray inputGradientFolded(INDArray wp) {
+    INDArray weff = wp.mmul(w); // [F, n]
+    INDArray dx = Nd4j.zeros(dtype, (long) T * batch, wp.rows());
+    Nd.gemm(dz.array, weff, dx, false, true, 0);
+    return dx;
+  }
+
+  // ---- outputs and traces ----
+
+  /** a⟨1..T⟩ as one [T·B, H] view (the input of the layer above). */
+  final INDArray outputs() {
+    return Nd.rows(aN.array, batch, (long) (T + 1) * batch);
+  }
+
+  /** a⟨T⟩ [B, H] view. */
+  final INDArray last() {
+    return aNAt[T];
+  }
+
+  /** a⟨0..T−1⟩ as one [T·B, H] view: the previous hidden state of every step. */
+  final INDArray previousOutputs() {
+    return Nd.rows(aN.array, 0, (long) T * batch);
+  }
+
+  /** The [T][H] trace of q for one sample of the last forward pass. */
+  abstract float[][] trace(Quantity q, int sample);
+
+  /**
+   * Copies [T][H] for one sample from per-step Java arrays [B·width], starting at step array {@code
+   * first} (1 for arrays that hold the initial state at 0).
+   */
+  protected final float[][] extract(double[][] steps, int width, int col, int first, int s) {
+    float[][] out = new float[T][h];
+    for (int t = 0; t < T; t++) {
+      double[] src = steps[t + first];
+      int o = s * width + col;
+      for (int u = 0; u < h; u++) {
+        out[t][u] = (float) src[o + u];
+      }
+    }
+    return out;
+  }
+
+  /** Starts recording ∂loss/∂a⟨t⟩ during the next backward pass; returns the [T·B·H] array. */
+  final double[] recordHiddenGradients() {
+    daRecord = new double[T * batch * h];
+    return daRecord;
   }
 
   final void stopRecording() {
-    daRecordAt = null;
+    daRecord = null;
   }
 
-  /** Subclasses call this once the total ∂loss/∂a⟨t⟩ of step t is in {@link #da}. */
-  protected final void recordDa(int t) {
-    if (daRecordAt != null) {
-      daRecordAt[t].assign(da);
+  protected final void recordDa(int t, double[] da) {
+    if (daRecord != null) {
+      System.arraycopy(da, 0, daRecord, t * batch * h, batch * h);
     }
   }
 
-  /** a⟨1..T⟩ as one [T·B, H] view. */
-  final INDArray outputs() {
-    return Nd.rows(a, batch, (long) (T + 1) * batch);
-  }
+  // ---- helpers ----
 
-  /** a⟨0..T−1⟩ as one [T·B, H] view: the "previous hidden state" of every step. */
-  final INDArray previousOutputs() {
-    return Nd.rows(a, 0, (long) T * batch);
-  }
+  /** The gate blocks of this cell's n columns, as quantities (for clamping). */
+  abstract List<Quantity> blocks();
 
-  /** Views of the n consecutive [B, cols] blocks of m. */
-  static INDArray[] stepViews(INDArray m, int n, int b) {
-    INDArray[] v = new INDArray[n];
-    for (int t = 0; t < n; t++) {
-      v[t] = Nd.rows(m, (long) t * b, (long) (t + 1) * b);
-    }
-    return v;
-  }
-
-  /** Column block [c0, c1) of each step view. */
-  static INDArray[] colViews(INDArray[] steps, long c0, long c1) {
-    INDArray[] v = new INDArray[steps.length];
-    for (int t = 0; t < steps.length; t++) {
-      v[t] = Nd.cols(steps[t], c0, c1);
-    }
-    return v;
-  }
-
-  /**
-   * Row vectors that apply the clamps of this layer to a gate block laid out as [block0 | block1 |
-   * ...] of width h each: gates = gates ⊙ keep + value. Returns null when nothing is clamped.
-   */
-  final INDArray[] clampVectors(List<Intervention> all, int layerIndex, List<Quantity> blocks) {
+  /** keep/value vectors of width n for the clamps of this layer, or null when none. */
+  private double[][] clampVectors(List<Intervention> all) {
+    double[] keep = new double[n];
+    double[] val = new double[n];
+    Arrays.fill(keep, 1.0);
     boolean any = false;
-    float[] keep = new float[blocks.size() * h];
-    float[] val = new float[blocks.size() * h];
-    java.util.Arrays.fill(keep, 1f);
+    List<Quantity> blocks = blocks();
     for (Intervention iv : all) {
       int block = blocks.indexOf(iv.quantity());
-      if (iv.layer() != layerIndex || block < 0) {
+      if (iv.layer() != index() || block < 0 || !iv.quantity().isGate()) {
         continue;
       }
       for (int u = 0; u < h; u++) {
         if (iv.covers(u)) {
-          keep[block * h + u] = 0f;
+          keep[block * h + u] = 0;
           val[block * h + u] = iv.value();
           any = true;
         }
       }
     }
-    if (!any) {
-      return null;
-    }
-    return new INDArray[] {
-      Nd4j.create(keep, new long[] {1, keep.length}).castTo(dtype), // [1, blocks·H]
-      Nd4j.create(val, new long[] {1, val.length}).castTo(dtype) // [1, blocks·H]
-    };
+    return any ? new double[][] {keep, val} : null;
   }
 
-  /** Factors for a (1 = untouched), or null when no unit of this layer is scaled. */
-  final INDArray hiddenScale(List<Intervention> all, int layerIndex) {
-    float[] f = new float[h];
-    java.util.Arrays.fill(f, 1f);
+  private double[] hiddenScale(List<Intervention> all) {
+    double[] f = new double[h];
+    Arrays.fill(f, 1.0);
     boolean any = false;
     for (Intervention iv : all) {
-      if (iv.layer() != layerIndex || iv.quantity() != Quantity.HIDDEN) {
-        continue;
-      }
-      for (int u = 0; u < h; u++) {
-        if (iv.covers(u)) {
-          f[u] = iv.value();
-          any = true;
+      if (iv.layer() == index() && iv.quantity() == Quantity.HIDDEN) {
+        for (int u = 0; u < h; u++) {
+          if (iv.covers(u)) {
+            f[u] = iv.value();
+            any = true;
+          }
         }
       }
     }
-    return any ? Nd4j.create(f, new long[] {1, h}).castTo(dtype) : null; // [1, H]
+    return any ? f : null;
   }
 
   /** Layer index from the prefix "l0.", "l1.", ... */
   final int index() {
     return Integer.parseInt(prefix.substring(1, prefix.length() - 1));
+  }
+
+  /** Views of the k consecutive [B, cols] row blocks of m. */
+  static INDArray[] stepViews(INDArray m, int k, int bs) {
+    INDArray[] v = new INDArray[k];
+    for (int t = 0; t < k; t++) {
+      v[t] = Nd.rows(m, (long) t * bs, (long) (t + 1) * bs);
+    }
+    return v;
   }
 }

@@ -1,0 +1,147 @@
+package io.gatescope.cli;
+
+import io.gatescope.core.engine.Batches;
+import io.gatescope.core.engine.CellType;
+import io.gatescope.core.engine.ModelConfig;
+import io.gatescope.core.engine.NativeSetup;
+import io.gatescope.core.engine.RecurrentClassifier;
+import io.gatescope.core.train.Optimizer;
+import io.gatescope.core.train.OptimizerKind;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Times a training step (forward + BPTT + Adam) on random data and a single-image forward with the
+ * full gate trace, the same measurements the PyTorch reference script makes.
+ */
+@Command(
+    name = "bench",
+    description = "Time a training step and a single-image traced forward (medians of blocks).")
+public final class BenchCommand implements Callable<Integer> {
+  @Option(names = "--cell", defaultValue = "lstm", description = "lstm, gru or rnn")
+  String cell;
+
+  @Option(names = "--hidden", defaultValue = "128")
+  int hidden;
+
+  @Option(names = "--proj", defaultValue = "128", description = "0 = no projection")
+  int proj;
+
+  @Option(names = "--batch", defaultValue = "128")
+  int batch;
+
+  @Option(names = "--layers", defaultValue = "1")
+  int layers;
+
+  @Option(names = "--threads", defaultValue = "1")
+  int threads;
+
+  @Option(names = "--blocks", defaultValue = "7")
+  int blocks;
+
+  @Option(names = "--iters", defaultValue = "20", description = "training steps per block")
+  int iters;
+
+  @Option(names = "--json", description = "print one JSON object")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    Cli.require(hidden >= 1 && hidden <= 4096, "--hidden must be 1..4096");
+    Cli.require(proj >= 0 && proj <= 4096, "--proj must be 0..4096");
+    Cli.require(batch >= 1 && batch <= 4096, "--batch must be 1..4096");
+    Cli.require(threads >= 1 && threads <= 256, "--threads must be 1..256");
+    Cli.require(blocks >= 1 && iters >= 1, "--blocks and --iters must be at least 1");
+    NativeSetup.init(threads);
+    ModelConfig cfg = new ModelConfig(CellType.parse(cell), layers, hidden, proj, 1.0, 1);
+    RecurrentClassifier model = RecurrentClassifier.create(cfg);
+    Optimizer opt = new Optimizer(model, OptimizerKind.ADAM.updater(1e-3, null), 0);
+
+    SplittableRandom r = new SplittableRandom(1);
+    float[][] imgs = new float[batch][784];
+    for (float[] img : imgs) {
+      for (int i = 0; i < img.length; i++) {
+        img[i] = (float) r.nextDouble();
+      }
+    }
+    int[] labels = new int[batch];
+    Arrays.setAll(labels, i -> i % 10);
+    INDArray x = Batches.timeMajor(imgs); // [T·B, 28]
+
+    for (int i = 0; i < 10; i++) {
+      model.lossAndGradient(x, labels);
+      opt.step(0);
+    }
+    List<Double> stepMs = new ArrayList<>();
+    for (int b = 0; b < blocks; b++) {
+      long t0 = System.nanoTime();
+      for (int i = 0; i < iters; i++) {
+        model.lossAndGradient(x, labels);
+        opt.step(0);
+      }
+      stepMs.add((System.nanoTime() - t0) / 1e6 / iters);
+    }
+    double step = median(stepMs);
+
+    RecurrentClassifier single = model.copy();
+    float[] img = imgs[0];
+    for (int i = 0; i < 50; i++) {
+      single.trace(img);
+    }
+    List<Double> traceMs = new ArrayList<>();
+    for (int b = 0; b < 5; b++) {
+      long t0 = System.nanoTime();
+      for (int i = 0; i < 200; i++) {
+        single.trace(img);
+      }
+      traceMs.add((System.nanoTime() - t0) / 1e6 / 200);
+    }
+    double trace = median(traceMs);
+
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("cell", cfg.cell().name().toLowerCase());
+    out.put("hidden", hidden);
+    out.put("proj", proj);
+    out.put("batch", batch);
+    out.put("layers", layers);
+    out.put("step_ms", round(step, 2));
+    out.put("samples_per_s", Math.round(batch * 1000 / step));
+    out.put("trace1_ms", round(trace, 3));
+    out.put("step_blocks_ms", stepMs.stream().map(v -> round(v, 2)).toList());
+    out.put("native", NativeSetup.describe());
+    if (json) {
+      System.out.println(Json.write(out));
+    } else {
+      StringBuilder sb = new StringBuilder("RESULT mode=step");
+      out.forEach(
+          (k, v) -> {
+            if (!(v instanceof Map) && !(v instanceof List)) {
+              sb.append(' ').append(k).append('=').append(v);
+            }
+          });
+      System.out.println(sb);
+      System.out.println("native " + NativeSetup.describe());
+    }
+    return 0;
+  }
+
+  static double median(List<Double> v) {
+    List<Double> s = new ArrayList<>(v);
+    s.sort(null);
+    int n = s.size();
+    return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+  }
+
+  static double round(double v, int digits) {
+    double f = Math.pow(10, digits);
+    return Math.round(v * f) / f;
+  }
+}
