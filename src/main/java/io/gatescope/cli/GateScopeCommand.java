@@ -12,7 +12,14 @@ import picocli.CommandLine.Command;
       "GateScope: train an LSTM on MNIST and look inside it.",
       "Without arguments, opens the desktop app."
     },
-    subcommands = {BenchCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      TrainCommand.class,
+      EvaluateCommand.class,
+      PredictCommand.class,
+      InspectCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class GateScopeCommand implements Runnable {
   @Override
   public void run() {

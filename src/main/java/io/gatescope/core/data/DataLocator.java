@@ -59,6 +59,11 @@ public final class DataLocator {
   }
 
   /** Folder of the running jar's parent (the installed app), if it can be found. */
+  /** The folder above the jar or classes folder: the app home of an install or a checkout. */
+  public static Optional<Path> appHomeFolder() {
+    return appHome();
+  }
+
   static Optional<Path> appHome() {
     try {
       var src = DataLocator.class.getProtectionDomain().getCodeSource();

@@ -250,6 +250,11 @@ public final class RecurrentClassifier {
     }
   }
 
+  /** Softmax of the logits of the last forward pass, [B][K]. */
+  public float[][] lastProbabilities() {
+    return softmaxRows(logits.toDoubleMatrix());
+  }
+
   /** Mean cross-entropy of a batch, forward only. */
   public double loss(INDArray input, int[] labels) {
     double[][] z = forward(input).toDoubleMatrix();

@@ -1,0 +1,77 @@
+package io.gatescope.cli;
+
+import io.gatescope.core.data.LabeledImages;
+import io.gatescope.core.model.SavedModel;
+import io.gatescope.core.train.Evaluation;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Test-set accuracy, per-class accuracy and the confusion matrix. */
+@Command(name = "evaluate", description = "Evaluate a model on the MNIST test set.")
+public final class EvaluateCommand implements Callable<Integer> {
+  @Mixin DataOptions io;
+
+  @Option(names = "--json", description = "print one JSON object")
+  boolean json;
+
+  @Option(names = "--limit", description = "evaluate only the first N test images")
+  Integer limit;
+
+  @Override
+  public Integer call() throws Exception {
+    io.initNative();
+    SavedModel saved = io.loadModel();
+    LabeledImages test = io.test();
+    if (limit != null) {
+      Cli.require(limit >= 1 && limit <= test.size(), "--limit must be 1.." + test.size());
+      test = test.head(limit);
+    }
+    Evaluation ev = Evaluation.of(saved.model(), test, 500, null);
+    if (json) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("model", saved.source());
+      m.put("images", ev.count());
+      m.put("accuracy", ev.accuracy());
+      m.put("loss", ev.loss());
+      double[] perClass = new double[10];
+      for (int d = 0; d < 10; d++) {
+        perClass[d] = ev.classAccuracy(d);
+      }
+      m.put("per_class_accuracy", perClass);
+      m.put("precision", ev.precision());
+      m.put("recall", ev.recall());
+      m.put("confusion", ev.confusion());
+      System.out.println(Json.write(m));
+      return 0;
+    }
+    System.out.printf("model     %s%n", saved.source());
+    System.out.printf("images    %d%n", ev.count());
+    System.out.printf("accuracy  %.4f%n", ev.accuracy());
+    System.out.printf("loss      %.4f%n%n", ev.loss());
+    System.out.println("digit  accuracy  precision  recall");
+    for (int d = 0; d < 10; d++) {
+      System.out.printf(
+          "  %d      %.4f     %.4f   %.4f%n",
+          d, ev.classAccuracy(d), ev.precision()[d], ev.recall()[d]);
+    }
+    System.out.println();
+    System.out.println("confusion (rows: true digit, columns: predicted)");
+    System.out.print("     ");
+    for (int p = 0; p < 10; p++) {
+      System.out.printf("%6d", p);
+    }
+    System.out.println();
+    for (int a = 0; a < 10; a++) {
+      System.out.printf("  %d  ", a);
+      for (int p = 0; p < 10; p++) {
+        System.out.printf("%6d", ev.confusion()[a][p]);
+      }
+      System.out.println();
+    }
+    return 0;
+  }
+}

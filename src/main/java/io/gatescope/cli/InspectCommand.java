@@ -1,0 +1,89 @@
+package io.gatescope.cli;
+
+import io.gatescope.core.data.LabeledImages;
+import io.gatescope.core.engine.GateTrace;
+import io.gatescope.core.engine.Quantity;
+import io.gatescope.core.model.SavedModel;
+import io.gatescope.core.preprocess.ImageFiles;
+import io.gatescope.core.preprocess.Preprocessor;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The full gate trace of one input, as JSON (arrays are [step][unit]). */
+@Command(
+    name = "inspect",
+    description = "Print every gate and state at every timestep for one digit (JSON).")
+public final class InspectCommand implements Callable<Integer> {
+  @Mixin DataOptions io;
+
+  static final class Source {
+    @Parameters(index = "0", paramLabel = "IMAGE", description = "a picture of a digit")
+    Path image;
+
+    @Option(names = "--test-index", description = "an MNIST test image by index")
+    Integer testIndex;
+  }
+
+  @ArgGroup(multiplicity = "1")
+  Source source;
+
+  @Option(names = "--json", description = "JSON output (the only format; kept for symmetry)")
+  boolean json;
+
+  @Option(names = "--layer", defaultValue = "-1", description = "layer to print, default the top")
+  int layer;
+
+  @Override
+  public Integer call() throws Exception {
+    io.initNative();
+    float[] input;
+    Integer label = null;
+    if (source.testIndex != null) {
+      LabeledImages test = io.test();
+      Cli.require(
+          source.testIndex >= 0 && source.testIndex < test.size(),
+          "--test-index must be 0.." + (test.size() - 1));
+      input = test.images().imageAsFloats(source.testIndex);
+      label = test.label(source.testIndex);
+    } else {
+      ImageFiles.Grey g = ImageFiles.read(source.image);
+      try {
+        input = Preprocessor.toMnist(g.pixels(), g.width(), g.height());
+      } catch (Preprocessor.EmptyImageException e) {
+        throw new Cli.UserError(source.image.getFileName() + ": " + e.getMessage());
+      }
+    }
+    SavedModel saved = io.loadModel();
+    GateTrace tr = saved.model().trace(input);
+    int l = layer < 0 ? tr.layers().size() - 1 : layer;
+    Cli.require(l < tr.layers().size(), "--layer must be 0.." + (tr.layers().size() - 1));
+    System.out.println(Json.write(toJson(tr, l, label)));
+    return 0;
+  }
+
+  static Map<String, Object> toJson(GateTrace tr, int layer, Integer label) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("cell", tr.cell().name().toLowerCase());
+    m.put("layer", layer);
+    m.put("units", tr.hidden());
+    m.put("steps", tr.steps());
+    for (Quantity q : tr.cell().quantities()) {
+      m.put(q.key(), List.of(tr.get(layer, q)));
+    }
+    m.put("step_probabilities", List.of(tr.stepProbabilities()));
+    m.put("probabilities", tr.probabilities());
+    m.put("prediction", tr.prediction());
+    if (label != null) {
+      m.put("label", label);
+    }
+    return m;
+  }
+}

@@ -1,0 +1,66 @@
+package io.gatescope.cli;
+
+import io.gatescope.core.engine.Batches;
+import io.gatescope.core.engine.RecurrentClassifier;
+import io.gatescope.core.model.SavedModel;
+import io.gatescope.core.preprocess.ImageFiles;
+import io.gatescope.core.preprocess.Preprocessor;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Reads digits from picture files, preprocessed exactly as the Draw canvas does. */
+@Command(name = "predict", description = "Predict the digit in PNG/JPEG pictures.")
+public final class PredictCommand implements Callable<Integer> {
+  @Mixin DataOptions io;
+
+  @Option(names = "--json", description = "print one JSON object")
+  boolean json;
+
+  @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "picture files")
+  List<Path> images;
+
+  @Override
+  public Integer call() throws Exception {
+    io.initNative();
+    List<float[]> inputs = new ArrayList<>();
+    for (Path p : images) {
+      ImageFiles.Grey g = ImageFiles.read(p);
+      try {
+        inputs.add(Preprocessor.toMnist(g.pixels(), g.width(), g.height()));
+      } catch (Preprocessor.EmptyImageException e) {
+        throw new Cli.UserError(p.getFileName() + ": " + e.getMessage());
+      }
+    }
+    SavedModel saved = io.loadModel();
+    float[][] probs = saved.model().predict(Batches.timeMajor(inputs.toArray(new float[0][])));
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (int i = 0; i < images.size(); i++) {
+      int d = RecurrentClassifier.argmax(probs[i]);
+      if (json) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("image", images.get(i).toString());
+        m.put("digit", d);
+        m.put("probabilities", probs[i]);
+        rows.add(m);
+      } else {
+        StringBuilder sb = new StringBuilder();
+        for (float p : probs[i]) {
+          sb.append(String.format(" %.4f", p));
+        }
+        System.out.printf("%s: %d (%.1f%%)  p =%s%n", images.get(i), d, 100 * probs[i][d], sb);
+      }
+    }
+    if (json) {
+      System.out.println(Json.write(Map.of("predictions", rows)));
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,310 @@
+package io.gatescope.core.model;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import io.gatescope.core.engine.CellType;
+import io.gatescope.core.engine.ModelConfig;
+import io.gatescope.core.engine.RecurrentClassifier;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * GateScope model files: a zip with {@code gatescope.json} (format version, model config, training
+ * summary, parameter layout) and {@code params.bin} (the flat parameter array in ND4J's own
+ * serialization). Saving is atomic: the file is written next to the target and moved over it, so a
+ * crash mid-save leaves the previous file intact.
+ *
+ * <p>{@link #load} also opens DL4J MultiLayerNetwork zips of the supported shape.
+ */
+public final class ModelFile {
+  public static final String FORMAT = "gatescope-model";
+  public static final int VERSION = 1;
+  static final String JSON = "gatescope.json";
+  static final String PARAMS = "params.bin";
+
+  /** No model file this app reads is anywhere near this; larger ones are refused unread. */
+  static final long MAX_FILE = 1L << 30;
+
+  static final long MAX_ENTRY = 512L << 20;
+
+  private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+
+  private ModelFile() {}
+
+  /** Writes atomically; on failure the previous file at {@code target} is untouched. */
+  public static void save(RecurrentClassifier model, TrainingSummary summary, Path target)
+      throws ModelFileException {
+    save(model, summary, target, Files::newOutputStream);
+  }
+
+  /** Opens the temporary file; a seam for tests that simulate a failing disk. */
+  @FunctionalInterface
+  interface Opener {
+    OutputStream open(Path p, StandardOpenOption... options) throws IOException;
+  }
+
+  static void save(RecurrentClassifier model, TrainingSummary summary, Path target, Opener opener)
+      throws ModelFileException {
+    Path dir = target.toAbsolutePath().getParent();
+    Path tmp = null;
+    try {
+      Files.createDirectories(dir);
+      tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+      try (OutputStream raw = opener.open(tmp, StandardOpenOption.WRITE);
+          ZipOutputStream zip = new ZipOutputStream(raw)) {
+        zip.putNextEntry(new ZipEntry(JSON));
+        zip.write(describe(model, summary).getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+        zip.putNextEntry(new ZipEntry(PARAMS));
+        DataOutputStream out = new DataOutputStream(zip);
+        Nd4j.write(model.params().flat(), out);
+        out.flush();
+        zip.closeEntry();
+      }
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        ch.force(true);
+      }
+      try {
+        Files.move(
+            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+      tmp = null;
+    } catch (IOException | RuntimeException e) {
+      throw new ModelFileException(
+          "Could not save the model to "
+              + target
+              + ": "
+              + e.getMessage()
+              + ". Nothing was overwritten; check the folder and free space.",
+          e);
+    } finally {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // The temp file is hidden and harmless; the real error is already being reported.
+        }
+      }
+    }
+  }
+
+  static String describe(RecurrentClassifier model, TrainingSummary s) {
+    ModelConfig c = model.config();
+    JsonObject root = new JsonObject();
+    root.addProperty("format", FORMAT);
+    root.addProperty("version", VERSION);
+    JsonObject cfg = new JsonObject();
+    cfg.addProperty("cell", c.cell().name().toLowerCase());
+    cfg.addProperty("layers", c.layers());
+    cfg.addProperty("hidden", c.hidden());
+    cfg.addProperty("projection", c.projection());
+    cfg.addProperty("forget_bias", c.forgetBias());
+    cfg.addProperty("seed", c.seed());
+    root.add("config", cfg);
+    JsonObject tr = new JsonObject();
+    tr.addProperty("epochs", s.epochs());
+    tr.addProperty("iterations", s.iterations());
+    if (Double.isFinite(s.testAccuracy())) {
+      tr.addProperty("test_accuracy", s.testAccuracy());
+    }
+    tr.addProperty("date", s.date());
+    tr.addProperty("command", s.command());
+    root.add("training", tr);
+    root.addProperty("param_count", model.params().size());
+    root.addProperty("dtype", model.dataType().name().toLowerCase());
+    return GSON.toJson(root);
+  }
+
+  /** Opens a GateScope model file or a supported DL4J zip, with a clear message otherwise. */
+  public static SavedModel load(Path file) throws ModelFileException {
+    String name = file.getFileName().toString();
+    long size;
+    try {
+      size = Files.size(file);
+    } catch (NoSuchFileException e) {
+      throw new ModelFileException(name + ": no such file. Check the path.");
+    } catch (IOException e) {
+      throw new ModelFileException(name + ": cannot be read (" + e.getMessage() + ").");
+    }
+    if (size == 0) {
+      throw new ModelFileException(name + ": the file is empty. Save or download the model again.");
+    }
+    if (size > MAX_FILE) {
+      throw new ModelFileException(
+          name
+              + ": "
+              + size
+              + " bytes is far larger than any GateScope model; refusing to read it.");
+    }
+    Map<String, byte[]> entries = readZip(file, name);
+    if (!entries.containsKey(JSON)) {
+      if (entries.containsKey("configuration.json")) {
+        return loadDl4j(file, name);
+      }
+      throw new ModelFileException(
+          name
+              + ": a zip file, but not a GateScope model (no "
+              + JSON
+              + " inside). Open a model saved by GateScope, or a DL4J network zip.");
+    }
+    JsonObject root;
+    try {
+      root =
+          JsonParser.parseString(new String(entries.get(JSON), StandardCharsets.UTF_8))
+              .getAsJsonObject();
+    } catch (JsonParseException | IllegalStateException e) {
+      throw new ModelFileException(
+          name
+              + ": the model description is damaged ("
+              + e.getMessage()
+              + "). Save the model again.");
+    }
+    try {
+      if (!FORMAT.equals(root.get("format").getAsString())) {
+        throw new ModelFileException(
+            name + ": not a GateScope model (format '" + root.get("format").getAsString() + "').");
+      }
+      int version = root.get("version").getAsInt();
+      if (version > VERSION) {
+        throw new ModelFileException(
+            name
+                + ": saved by a newer GateScope (model format "
+                + version
+                + "); this version reads format "
+                + VERSION
+                + ". Update GateScope to open it.");
+      }
+      JsonObject c = root.getAsJsonObject("config");
+      ModelConfig cfg =
+          new ModelConfig(
+              CellType.parse(c.get("cell").getAsString()),
+              c.get("layers").getAsInt(),
+              c.get("hidden").getAsInt(),
+              c.get("projection").getAsInt(),
+              c.get("forget_bias").getAsDouble(),
+              c.get("seed").getAsLong());
+      byte[] params = entries.get(PARAMS);
+      if (params == null) {
+        throw new ModelFileException(name + ": the weights (" + PARAMS + ") are missing.");
+      }
+      INDArray flat;
+      try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(params))) {
+        flat = Nd4j.read(in);
+      } catch (IOException | RuntimeException e) {
+        throw new ModelFileException(
+            name + ": the weights are damaged (" + e.getMessage() + "). Save the model again.", e);
+      }
+      RecurrentClassifier model;
+      try {
+        model = RecurrentClassifier.withParams(cfg, flat);
+      } catch (IllegalArgumentException e) {
+        throw new ModelFileException(
+            name + ": the weights do not fit the description (" + e.getMessage() + ").");
+      }
+      if (!Double.isFinite(model.params().flat().sumNumber().doubleValue())) {
+        throw new ModelFileException(
+            name + ": the weights contain NaN or infinite values; this model cannot be used.");
+      }
+      JsonObject t = root.has("training") ? root.getAsJsonObject("training") : new JsonObject();
+      TrainingSummary summary =
+          new TrainingSummary(
+              t.has("epochs") ? t.get("epochs").getAsInt() : 0,
+              t.has("iterations") ? t.get("iterations").getAsInt() : 0,
+              t.has("test_accuracy") ? t.get("test_accuracy").getAsDouble() : Double.NaN,
+              t.has("date") ? t.get("date").getAsString() : "",
+              t.has("command") ? t.get("command").getAsString() : "");
+      return new SavedModel(model, summary, file.toString());
+    } catch (NullPointerException
+        | ClassCastException
+        | IllegalStateException
+        | UnsupportedOperationException
+        | NumberFormatException e) {
+      throw new ModelFileException(
+          name
+              + ": the model description is incomplete or damaged ("
+              + e.getClass().getSimpleName()
+              + "). Save the model again.");
+    } catch (IllegalArgumentException e) {
+      throw new ModelFileException(name + ": the model description is invalid: " + e.getMessage());
+    }
+  }
+
+  private static Map<String, byte[]> readZip(Path file, String name) throws ModelFileException {
+    Map<String, byte[]> entries = new HashMap<>();
+    try (InputStream raw = new BufferedInputStream(Files.newInputStream(file));
+        ZipInputStream zip = new ZipInputStream(raw)) {
+      ZipEntry e;
+      while ((e = zip.getNextEntry()) != null) {
+        ByteArrayOutputStream bos = new ByteArrayOutputStream();
+        byte[] buf = new byte[1 << 16];
+        long total = 0;
+        for (int n; (n = zip.read(buf)) > 0; ) {
+          total += n;
+          if (total > MAX_ENTRY) {
+            throw new ModelFileException(name + ": entry " + e.getName() + " is too large.");
+          }
+          bos.write(buf, 0, n);
+        }
+        entries.put(e.getName(), bos.toByteArray());
+      }
+    } catch (ZipException | java.io.EOFException e) {
+      throw new ModelFileException(
+          name + ": the file is damaged or truncated (" + e.getMessage() + "). Save it again.");
+    } catch (ModelFileException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new ModelFileException(name + ": cannot be read (" + e.getMessage() + ").");
+    }
+    if (entries.isEmpty()) {
+      throw new ModelFileException(
+          name + ": not a model file (not a zip archive). Open a model saved by GateScope.");
+    }
+    return entries;
+  }
+
+  private static SavedModel loadDl4j(Path file, String name) throws ModelFileException {
+    MultiLayerNetwork net;
+    try {
+      net = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false);
+    } catch (Exception e) {
+      throw new ModelFileException(
+          name
+              + ": a DL4J zip, but not a MultiLayerNetwork this version can read ("
+              + e.getMessage()
+              + "). GateScope opens "
+              + Dl4jImport.SUPPORTED
+              + ".");
+    }
+    RecurrentClassifier model = Dl4jImport.convert(net);
+    return new SavedModel(model, TrainingSummary.none(), file + " (DL4J)");
+  }
+}

@@ -1,0 +1,202 @@
+package io.gatescope.core.train;
+
+import io.gatescope.core.engine.CellType;
+import io.gatescope.core.engine.ModelConfig;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything that defines a training run. Defaults are the classic lesson's: P=128, H=128, batch
+ * 128, Adam with learning rate 1e-3, forget-gate bias 1.0.
+ *
+ * @param clipNorm clip the gradient to this global norm; 0 = no clipping
+ * @param trainSize how many training images to use (a prefix of the shuffled-by-design MNIST)
+ * @param testSize how many test images to evaluate on
+ * @param evalEvery evaluate every this many iterations; 0 = once per epoch
+ * @param targetAccuracy stop once test accuracy reaches this; 0 = never
+ * @param lrDecay multiply the learning rate by this after every epoch; 1 = constant
+ */
+public record TrainingConfig(
+    ModelConfig model,
+    int batch,
+    int epochs,
+    double learningRate,
+    OptimizerKind optimizer,
+    double clipNorm,
+    int trainSize,
+    int testSize,
+    int evalEvery,
+    double targetAccuracy,
+    double lrDecay) {
+
+  /** One invalid field: its name (as in the form and the CLI) and what is allowed. */
+  public record FieldError(String field, String message) {
+    @Override
+    public String toString() {
+      return field + ": " + message;
+    }
+  }
+
+  public static TrainingConfig classic() {
+    return new TrainingConfig(
+        ModelConfig.classic(), 128, 10, 1e-3, OptimizerKind.ADAM, 0, 60_000, 10_000, 0, 0, 1.0);
+  }
+
+  /** A small, fast run for demos and tests: finishes in well under a minute on a laptop. */
+  public static TrainingConfig quickDemo() {
+    return new TrainingConfig(
+        new ModelConfig(CellType.LSTM, 1, 64, 64, 1.0, 42),
+        64,
+        2,
+        3e-3,
+        OptimizerKind.ADAM,
+        5.0,
+        6_000,
+        1_000,
+        25,
+        0,
+        1.0);
+  }
+
+  public TrainingConfig withModel(ModelConfig m) {
+    return new TrainingConfig(
+        m,
+        batch,
+        epochs,
+        learningRate,
+        optimizer,
+        clipNorm,
+        trainSize,
+        testSize,
+        evalEvery,
+        targetAccuracy,
+        lrDecay);
+  }
+
+  public TrainingConfig withEpochs(int e) {
+    return new TrainingConfig(
+        model,
+        batch,
+        e,
+        learningRate,
+        optimizer,
+        clipNorm,
+        trainSize,
+        testSize,
+        evalEvery,
+        targetAccuracy,
+        lrDecay);
+  }
+
+  public TrainingConfig withSizes(int train, int test) {
+    return new TrainingConfig(
+        model,
+        batch,
+        epochs,
+        learningRate,
+        optimizer,
+        clipNorm,
+        train,
+        test,
+        evalEvery,
+        targetAccuracy,
+        lrDecay);
+  }
+
+  public TrainingConfig withLearningRate(double lr) {
+    return new TrainingConfig(
+        model,
+        batch,
+        epochs,
+        lr,
+        optimizer,
+        clipNorm,
+        trainSize,
+        testSize,
+        evalEvery,
+        targetAccuracy,
+        lrDecay);
+  }
+
+  public TrainingConfig withEvalEvery(int every) {
+    return new TrainingConfig(
+        model,
+        batch,
+        epochs,
+        learningRate,
+        optimizer,
+        clipNorm,
+        trainSize,
+        testSize,
+        every,
+        targetAccuracy,
+        lrDecay);
+  }
+
+  public TrainingConfig withTargetAccuracy(double target) {
+    return new TrainingConfig(
+        model,
+        batch,
+        epochs,
+        learningRate,
+        optimizer,
+        clipNorm,
+        trainSize,
+        testSize,
+        evalEvery,
+        target,
+        lrDecay);
+  }
+
+  public int iterationsPerEpoch() {
+    return (trainSize + batch - 1) / batch;
+  }
+
+  /**
+   * Checks the numbers a user can type. The model part is checked by {@link ModelConfig}'s own
+   * constructor, so it is valid by construction here.
+   */
+  public List<FieldError> validate() {
+    List<FieldError> e = new ArrayList<>();
+    range(e, "batch", batch, 1, 4096);
+    range(e, "epochs", epochs, 1, 1000);
+    if (!Double.isFinite(learningRate) || learningRate <= 0 || learningRate > 10) {
+      e.add(new FieldError("learning rate", "must be a number > 0 and ≤ 10"));
+    }
+    if (!Double.isFinite(clipNorm) || clipNorm < 0 || clipNorm > 1e6) {
+      e.add(new FieldError("gradient clip", "must be 0 (off) or a positive number ≤ 1e6"));
+    }
+    range(e, "training images", trainSize, 1, 60_000);
+    range(e, "test images", testSize, 1, 10_000);
+    range(e, "evaluate every", evalEvery, 0, 1_000_000);
+    if (!Double.isFinite(targetAccuracy) || targetAccuracy < 0 || targetAccuracy > 1) {
+      e.add(new FieldError("target accuracy", "must be 0 (none) or a fraction in (0, 1]"));
+    }
+    if (!Double.isFinite(lrDecay) || lrDecay <= 0 || lrDecay > 1) {
+      e.add(new FieldError("learning-rate decay", "must be in (0, 1]; 1 keeps the rate constant"));
+    }
+    if (optimizer == null) {
+      e.add(new FieldError("optimizer", "must be one of adam, sgd, momentum, rmsprop"));
+    }
+    if (e.isEmpty()) {
+      long need = MemoryEstimate.bytes(model, batch);
+      long max = Runtime.getRuntime().maxMemory();
+      if (need > max * 0.8) {
+        e.add(
+            new FieldError(
+                "hidden units",
+                String.format(
+                    "this model needs about %s of memory at batch %d, more than the %s available;"
+                        + " use fewer hidden units or a smaller batch",
+                    MemoryEstimate.human(need), batch, MemoryEstimate.human(max))));
+      }
+    }
+    return e;
+  }
+
+  private static void range(List<FieldError> e, String field, long v, long lo, long hi) {
+    if (v < lo || v > hi) {
+      e.add(new FieldError(field, "must be a whole number from " + lo + " to " + hi));
+    }
+  }
+}

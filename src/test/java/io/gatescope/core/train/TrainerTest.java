@@ -1,0 +1,189 @@
+package io.gatescope.core.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gatescope.core.data.DataLocator;
+import io.gatescope.core.data.Mnist;
+import io.gatescope.core.engine.CellType;
+import io.gatescope.core.engine.ModelConfig;
+import io.gatescope.core.train.TrainingResult.StopReason;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class TrainerTest {
+  static Mnist data;
+
+  @BeforeAll
+  static void load() throws Exception {
+    data = Mnist.load(DataLocator.mnistFolder(Optional.empty()));
+  }
+
+  static TrainingConfig tiny(int epochs) {
+    return new TrainingConfig(
+        new ModelConfig(CellType.LSTM, 1, 16, 8, 1.0, 5),
+        32,
+        epochs,
+        5e-3,
+        OptimizerKind.ADAM,
+        0,
+        320,
+        200,
+        0,
+        0,
+        1.0);
+  }
+
+  static final class Recorder implements TrainingListener {
+    final List<Double> losses = new ArrayList<>();
+    final List<EvaluationStats> evals = new ArrayList<>();
+
+    @Override
+    public void onIteration(IterationStats s) {
+      losses.add(s.loss());
+    }
+
+    @Override
+    public void onEvaluation(EvaluationStats s) {
+      evals.add(s);
+    }
+  }
+
+  @Test
+  void runsEveryMinibatchEvaluatesAndLearns() {
+    Recorder rec = new Recorder();
+    TrainingResult r = new Trainer(tiny(3), data, null, rec).run();
+    assertEquals(StopReason.COMPLETED, r.reason());
+    assertEquals(30, r.iterations());
+    assertEquals(30, rec.losses.size());
+    assertEquals(3, rec.evals.size(), "one evaluation per epoch");
+    EvaluationStats last = rec.evals.get(2);
+    int sum = 0;
+    int diag = 0;
+    for (int a = 0; a < 10; a++) {
+      for (int p = 0; p < 10; p++) {
+        sum += last.confusion()[a][p];
+      }
+      diag += last.confusion()[a][a];
+    }
+    assertEquals(200, sum);
+    assertEquals(last.testAccuracy(), diag / 200.0, 1e-12);
+    assertTrue(
+        rec.losses.get(29) < rec.losses.get(0),
+        "loss fell: " + rec.losses.get(0) + " → " + rec.losses.get(29));
+    assertEquals(3, last.saturation().size(), "Γu, Γf, Γo");
+    for (GateSaturation s : last.saturation()) {
+      assertTrue(s.low() >= 0 && s.high() >= 0 && s.low() + s.high() <= 1);
+    }
+  }
+
+  @Test
+  void sameSeedGivesTheSameLossSequenceBitForBit() {
+    Recorder a = new Recorder();
+    Recorder b = new Recorder();
+    new Trainer(tiny(1), data, null, a).run();
+    new Trainer(tiny(1), data, null, b).run();
+    assertArrayEquals(
+        a.losses.stream().mapToDouble(Double::doubleValue).toArray(),
+        b.losses.stream().mapToDouble(Double::doubleValue).toArray(),
+        0.0);
+  }
+
+  @Test
+  void pauseHoldsTheIterationCountAndResumeFinishes() throws Exception {
+    AtomicInteger count = new AtomicInteger();
+    CountDownLatch pausedAt3 = new CountDownLatch(1);
+    Trainer[] holder = new Trainer[1];
+    TrainingListener l =
+        new TrainingListener() {
+          @Override
+          public void onIteration(IterationStats s) {
+            count.set(s.iteration());
+            if (s.iteration() == 3) {
+              holder[0].pause();
+              pausedAt3.countDown();
+            }
+          }
+        };
+    holder[0] = new Trainer(tiny(2), data, null, l);
+    TrainingResult[] result = new TrainingResult[1];
+    Thread t = new Thread(() -> result[0] = holder[0].run());
+    t.start();
+    assertTrue(pausedAt3.await(30, TimeUnit.SECONDS));
+    Thread.sleep(300);
+    assertEquals(3, count.get(), "no iteration while paused");
+    holder[0].resume();
+    t.join(60_000);
+    assertEquals(20, count.get());
+    assertEquals(StopReason.COMPLETED, result[0].reason());
+  }
+
+  @Test
+  void cancelStopsAtAMinibatchAndLeavesAUsableModel() {
+    Trainer[] holder = new Trainer[1];
+    TrainingListener l =
+        new TrainingListener() {
+          @Override
+          public void onIteration(IterationStats s) {
+            if (s.iteration() == 4) {
+              holder[0].cancel();
+            }
+          }
+        };
+    holder[0] = new Trainer(tiny(3), data, null, l);
+    TrainingResult r = holder[0].run();
+    assertEquals(StopReason.CANCELLED, r.reason());
+    assertEquals(4, r.iterations());
+    double sum = holder[0].model().params().flat().sumNumber().doubleValue();
+    assertTrue(Double.isFinite(sum));
+    float[][] p =
+        holder[0]
+            .model()
+            .predict(
+                io.gatescope.core.engine.Batches.timeMajor(
+                    new float[][] {data.test().images().imageAsFloats(0)}));
+    float total = 0;
+    for (float v : p[0]) {
+      total += v;
+    }
+    assertEquals(1f, total, 1e-5f);
+  }
+
+  @Test
+  void aLossThatTurnsNanStopsTheRunAndKeepsFiniteWeights() {
+    Trainer[] holder = new Trainer[1];
+    TrainingListener l =
+        new TrainingListener() {
+          @Override
+          public void onIteration(IterationStats s) {
+            if (s.iteration() == 5) {
+              // A fault mid-run: one weight becomes NaN, as after an overflow.
+              holder[0].model().params().get("out.W").putScalar(0, 0, Float.NaN);
+            }
+          }
+        };
+    holder[0] = new Trainer(tiny(2), data, null, l);
+    TrainingResult r = holder[0].run();
+    assertEquals(StopReason.DIVERGED, r.reason());
+    assertEquals(5, r.iterations());
+    assertTrue(r.message().startsWith("the loss became NaN at iteration 6"), r.message());
+    assertTrue(Double.isFinite(holder[0].model().params().flat().sumNumber().doubleValue()));
+  }
+
+  @Test
+  void targetAccuracyStopsEarly() {
+    TrainingConfig cfg = tiny(5).withEvalEvery(5).withTargetAccuracy(0.2);
+    TrainingResult r = new Trainer(cfg, data, null, null).run();
+    assertEquals(StopReason.TARGET_REACHED, r.reason());
+    assertTrue(r.finalAccuracy() >= 0.2);
+    assertTrue(r.iterations() < 50);
+    assertTrue(r.millisToTarget() >= 0);
+  }
+}
