@@ -1,13 +1,188 @@
 package io.gatescope.app;
 
+import io.gatescope.cli.Cli;
+import io.gatescope.core.engine.NativeSetup;
+import io.gatescope.core.train.TrainingConfig;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** Renders a workspace headlessly to a PNG. */
+/**
+ * Renders a workspace headlessly (Monocle) to a PNG, with real content: the shipped model reading a
+ * test digit, or a short training run for the Train workspace. Keeps the README images honest.
+ */
 @Command(name = "snapshot", description = "Render a workspace to a PNG, headlessly.")
 public final class SnapshotCommand implements Callable<Integer> {
+  @Option(names = "--workspace", required = true, description = "train, draw or inside")
+  String workspace;
+
+  @Option(names = "--out", required = true, description = "PNG file to write")
+  Path out;
+
+  @Option(names = "--width", defaultValue = "1280")
+  int width;
+
+  @Option(names = "--height", defaultValue = "800")
+  int height;
+
+  @Option(names = "--test-index", defaultValue = "0", description = "MNIST test image to show")
+  int testIndex;
+
+  @Option(names = "--unit", defaultValue = "-1", description = "Inside: unit to select")
+  int unit;
+
+  @Option(names = "--data", description = "data folder (holds mnist/)")
+  Path data;
+
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
+    String ws = workspace.toLowerCase();
+    if (!ws.equals("train") && !ws.equals("draw") && !ws.equals("inside")) {
+      throw new Cli.UserError("--workspace must be train, draw or inside");
+    }
+    if (width < 320 || height < 240 || width > 8000 || height > 8000) {
+      throw new Cli.UserError("--width and --height must be 320..8000 and 240..8000");
+    }
+    NativeSetup.init(1);
+    headless();
+    CompletableFuture<Void> started = new CompletableFuture<>();
+    Platform.startup(() -> started.complete(null));
+    started.get(30, TimeUnit.SECONDS);
+
+    Workbench[] wb = new Workbench[1];
+    Scene[] scene = new Scene[1];
+    onFx(
+        () -> {
+          wb[0] = new Workbench(Optional.ofNullable(data));
+          scene[0] = wb[0].scene(width, height);
+          Stage stage = new Stage();
+          stage.setScene(scene[0]);
+          stage.show();
+          wb[0].shell.select(ws);
+          wb[0].shellVm.load();
+          return null;
+        });
+    waitFor(() -> wb[0].shellVm.readyProperty().get(), 120, "loading MNIST and the model");
+    switch (ws) {
+      case "train" -> {
+        onFx(
+            () -> {
+              wb[0].trainVm.applyPreset(TrainingConfig.quickDemo());
+              wb[0].trainVm.start();
+              return null;
+            });
+        waitFor(
+            () -> !wb[0].trainVm.runningProperty().get() && !wb[0].trainVm.runs().isEmpty(),
+            600,
+            "the quick-demo training run");
+      }
+      case "draw" -> {
+        onFx(
+            () -> {
+              wb[0].drawVm.loadTestImage(testIndex);
+              wb[0].session.timestepProperty().set(14);
+              return null;
+            });
+        waitFor(() -> wb[0].drawVm.probabilitiesProperty().get() != null, 60, "the prediction");
+      }
+      default -> {
+        onFx(
+            () -> {
+              wb[0].session.showTestImage(testIndex);
+              wb[0].session.timestepProperty().set(14);
+              return null;
+            });
+        waitFor(() -> !wb[0].insideVm.maps().isEmpty(), 60, "the gate trace");
+        onFx(
+            () -> {
+              int u = unit >= 0 ? unit : wb[0].insideVm.orderProperty().get()[0];
+              wb[0].insideVm.select(14, u);
+              return null;
+            });
+      }
+    }
+    Thread.sleep(300); // let a pulse lay out and paint
+    WritableImage img = onFx(() -> scene[0].snapshot(null));
+    write(img, out);
+    onFx(
+        () -> {
+          wb[0].shutdown();
+          return null;
+        });
+    Platform.exit();
+    System.out.println(
+        "wrote " + out + " (" + (int) img.getWidth() + "×" + (int) img.getHeight() + ")");
     return 0;
+  }
+
+  /** Monocle's headless glass, unless a real display was asked for explicitly. */
+  static void headless() {
+    if (!"gtk".equalsIgnoreCase(System.getProperty("glass.platform"))) {
+      System.setProperty("glass.platform", "Monocle");
+      System.setProperty("monocle.platform", "Headless");
+      System.setProperty("prism.order", "sw");
+      System.setProperty("prism.text", "t2k");
+      System.setProperty("java.awt.headless", "true");
+    }
+  }
+
+  static <T> T onFx(Callable<T> c) throws Exception {
+    CompletableFuture<T> f = new CompletableFuture<>();
+    Platform.runLater(
+        () -> {
+          try {
+            f.complete(c.call());
+          } catch (Throwable t) {
+            f.completeExceptionally(t);
+          }
+        });
+    return f.get(60, TimeUnit.SECONDS);
+  }
+
+  static void waitFor(Supplier<Boolean> cond, int seconds, String what) throws Exception {
+    long end = System.nanoTime() + seconds * 1_000_000_000L;
+    while (System.nanoTime() < end) {
+      if (onFx(cond::get)) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new Cli.UserError("timed out after " + seconds + " s waiting for " + what);
+  }
+
+  /** PNG via a temp file and a move, like every file GateScope writes. */
+  static void write(WritableImage img, Path target) throws Exception {
+    int w = (int) img.getWidth();
+    int h = (int) img.getHeight();
+    BufferedImage bi = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+    PixelReader r = img.getPixelReader();
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        bi.setRGB(x, y, r.getArgb(x, y));
+      }
+    }
+    Path abs = target.toAbsolutePath();
+    Files.createDirectories(abs.getParent());
+    Path tmp = Files.createTempFile(abs.getParent(), ".snapshot", ".png");
+    try {
+      ImageIO.write(bi, "png", tmp.toFile());
+      Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
   }
 }

@@ -55,7 +55,10 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--lr", defaultValue = "0.001", description = "learning rate")
   double lr;
 
-  @Option(names = "--lr-decay", defaultValue = "1", description = "per-epoch factor, 1 = constant")
+  @Option(
+      names = "--lr-decay",
+      defaultValue = "0.8",
+      description = "learning-rate factor per epoch (default 0.8), 1 = constant")
   double lrDecay;
 
   @Option(

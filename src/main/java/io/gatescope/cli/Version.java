@@ -1,16 +1,12 @@
 package io.gatescope.cli;
 
+import io.gatescope.core.AppInfo;
 import picocli.CommandLine.IVersionProvider;
 
-/** Version from the jar manifest (or "dev" when run from classes). */
+/** picocli's --version. */
 public final class Version implements IVersionProvider {
-  public static String current() {
-    String v = Version.class.getPackage().getImplementationVersion();
-    return v == null ? "dev" : v;
-  }
-
   @Override
   public String[] getVersion() {
-    return new String[] {"GateScope " + current()};
+    return new String[] {"GateScope " + AppInfo.version()};
   }
 }

@@ -14,7 +14,7 @@ import java.util.List;
  * @param testSize how many test images to evaluate on
  * @param evalEvery evaluate every this many iterations; 0 = once per epoch
  * @param targetAccuracy stop once test accuracy reaches this; 0 = never
- * @param lrDecay multiply the learning rate by this after every epoch; 1 = constant
+ * @param lrDecay multiply the learning rate by this after every epoch (default 0.8); 1 = constant
  */
 public record TrainingConfig(
     ModelConfig model,
@@ -39,7 +39,7 @@ public record TrainingConfig(
 
   public static TrainingConfig classic() {
     return new TrainingConfig(
-        ModelConfig.classic(), 128, 10, 1e-3, OptimizerKind.ADAM, 0, 60_000, 10_000, 0, 0, 1.0);
+        ModelConfig.classic(), 128, 10, 1e-3, OptimizerKind.ADAM, 0, 60_000, 10_000, 0, 0, 0.8);
   }
 
   /** A small, fast run for demos and tests: finishes in well under a minute on a laptop. */

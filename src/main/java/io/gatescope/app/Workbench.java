@@ -1,0 +1,55 @@
+package io.gatescope.app;
+
+import io.gatescope.ui.common.Session;
+import io.gatescope.ui.draw.DrawView;
+import io.gatescope.ui.draw.DrawViewModel;
+import io.gatescope.ui.inside.InsideView;
+import io.gatescope.ui.inside.InsideViewModel;
+import io.gatescope.ui.shell.ShellView;
+import io.gatescope.ui.shell.ShellViewModel;
+import io.gatescope.ui.train.TrainView;
+import io.gatescope.ui.train.TrainViewModel;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+
+/** Wires the session, the view-models and the views into one window's content. FX thread. */
+public final class Workbench {
+  public final Session session = new Session();
+  public final ShellViewModel shellVm;
+  public final TrainViewModel trainVm = new TrainViewModel(session);
+  public final DrawViewModel drawVm = new DrawViewModel(session);
+  public final InsideViewModel insideVm = new InsideViewModel(session);
+  public final ShellView shell;
+
+  public Workbench(Optional<Path> dataFolder) {
+    shellVm = new ShellViewModel(session, dataFolder);
+    shell =
+        new ShellView(
+            shellVm,
+            new TrainView(trainVm),
+            new DrawView(drawVm),
+            new InsideView(insideVm),
+            f -> trainVm.open(f.toPath()),
+            f -> trainVm.save(f.toPath()),
+            Platform::exit);
+    trainVm.messageProperty().addListener((o, a, m) -> session.statusProperty().set(m));
+  }
+
+  /** A scene with the app's style sheets. */
+  public Scene scene(double width, double height) {
+    Scene scene = new Scene(shell, width, height);
+    for (String css : List.of("/io/gatescope/ui/gatescope.css")) {
+      scene.getStylesheets().add(Workbench.class.getResource(css).toExternalForm());
+    }
+    return scene;
+  }
+
+  /** Stops background work: a running training, the inference thread. */
+  public void shutdown() {
+    trainVm.shutdown();
+    session.shutdown();
+  }
+}

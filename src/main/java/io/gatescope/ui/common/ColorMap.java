@@ -1,0 +1,86 @@
+package io.gatescope.ui.common;
+
+/**
+ * Colour maps for the heatmaps, both readable with the common colour-vision deficiencies: {@link
+ * #SEQUENTIAL} (viridis-like, dark blue → green → yellow; lightness rises monotonically) for gates
+ * in [0, 1], and {@link #DIVERGING} (blue ← light grey → red-orange; lightness peaks at the centre)
+ * for c̃, c and a, centred on 0.
+ */
+public final class ColorMap {
+  /** Anchors: position in [0, 1] and sRGB. Interpolated linearly between anchors. */
+  private final double[] pos;
+
+  private final int[][] rgb;
+  private final int[] lut = new int[256];
+
+  public static final ColorMap SEQUENTIAL =
+      new ColorMap(
+          new double[] {0, 0.125, 0.25, 0.375, 0.5, 0.625, 0.75, 0.875, 1},
+          new int[][] {
+            {68, 1, 84},
+            {71, 44, 122},
+            {59, 81, 139},
+            {44, 113, 142},
+            {33, 144, 141},
+            {39, 173, 129},
+            {92, 200, 99},
+            {170, 220, 50},
+            {253, 231, 37}
+          });
+
+  public static final ColorMap DIVERGING =
+      new ColorMap(
+          new double[] {0, 0.2, 0.4, 0.5, 0.6, 0.8, 1},
+          new int[][] {
+            {5, 48, 97},
+            {67, 147, 195},
+            {167, 207, 228},
+            {240, 240, 240},
+            {246, 183, 150},
+            {214, 96, 77},
+            {103, 0, 31}
+          });
+
+  private ColorMap(double[] pos, int[][] rgb) {
+    this.pos = pos;
+    this.rgb = rgb;
+    for (int i = 0; i < 256; i++) {
+      lut[i] = compute(i / 255.0);
+    }
+  }
+
+  /** Opaque ARGB for a position in [0, 1] (clamped; NaN maps to mid grey). */
+  public int argb(double t) {
+    if (Double.isNaN(t)) {
+      return 0xFF808080;
+    }
+    int i = (int) Math.round(Math.max(0, Math.min(1, t)) * 255);
+    return lut[i];
+  }
+
+  private int compute(double t) {
+    int k = 0;
+    while (k < pos.length - 2 && t > pos[k + 1]) {
+      k++;
+    }
+    double f = (t - pos[k]) / (pos[k + 1] - pos[k]);
+    int r = (int) Math.round(rgb[k][0] + f * (rgb[k + 1][0] - rgb[k][0]));
+    int g = (int) Math.round(rgb[k][1] + f * (rgb[k + 1][1] - rgb[k][1]));
+    int b = (int) Math.round(rgb[k][2] + f * (rgb[k + 1][2] - rgb[k][2]));
+    return 0xFF000000 | r << 16 | g << 8 | b;
+  }
+
+  /** CIE L* (0..100) of an ARGB colour, for tests and legends. */
+  public static double lightness(int argb) {
+    double y =
+        0.2126 * lin((argb >> 16) & 0xFF)
+            + 0.7152 * lin((argb >> 8) & 0xFF)
+            + 0.0722 * lin(argb & 0xFF);
+    return y > 0.008856 ? 116 * Math.cbrt(y) - 16 : 903.3 * y;
+  }
+
+  private static double lin(int c) {
+    double v = c / 255.0;
+    return v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+  }
+}

@@ -1,0 +1,70 @@
+package io.gatescope.ui.common;
+
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+
+/**
+ * The 28×28 input as the model sees it, enlarged with a pixel grid, and the row being read
+ * (timestep t) outlined: students see that one timestep is one row.
+ */
+public final class DigitImage extends Region {
+  private final Canvas canvas = new Canvas();
+  private float[] pixels;
+  private int row; // 1..28, 0 = none
+
+  public DigitImage() {
+    getChildren().add(canvas);
+    getStyleClass().add("digit-image");
+    setMinSize(112, 112);
+    setPrefSize(224, 224);
+  }
+
+  public void show(float[] px, int highlightRow) {
+    this.pixels = px;
+    this.row = highlightRow;
+    paint();
+  }
+
+  private void paint() {
+    GraphicsContext g = canvas.getGraphicsContext2D();
+    double s = Math.min(canvas.getWidth(), canvas.getHeight());
+    double c = s / 28;
+    g.setFill(Color.BLACK);
+    g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
+    if (pixels != null) {
+      for (int y = 0; y < 28; y++) {
+        for (int x = 0; x < 28; x++) {
+          float v = pixels[y * 28 + x];
+          if (v > 0) {
+            g.setFill(Color.gray(Math.min(1, v)));
+            g.fillRect(x * c, y * c, c, c);
+          }
+        }
+      }
+    }
+    g.setStroke(Color.gray(0.25));
+    g.setLineWidth(0.5);
+    for (int i = 0; i <= 28; i++) {
+      g.strokeLine(i * c, 0, i * c, s);
+      g.strokeLine(0, i * c, s, i * c);
+    }
+    if (row >= 1) {
+      g.setStroke(Color.web("#ffb000"));
+      g.setLineWidth(2);
+      g.strokeRect(1, (row - 1) * c, s - 2, c);
+    }
+  }
+
+  @Override
+  protected void layoutChildren() {
+    double w = getWidth() - snappedLeftInset() - snappedRightInset();
+    double h = getHeight() - snappedTopInset() - snappedBottomInset();
+    double s = Math.max(28, Math.min(w, h));
+    canvas.setWidth(s);
+    canvas.setHeight(s);
+    canvas.relocate(snappedLeftInset(), snappedTopInset());
+    paint();
+  }
+}

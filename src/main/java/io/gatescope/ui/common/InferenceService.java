@@ -1,0 +1,107 @@
+package io.gatescope.ui.common;
+
+import io.gatescope.core.engine.Batches;
+import io.gatescope.core.engine.GateTrace;
+import io.gatescope.core.engine.Intervention;
+import io.gatescope.core.engine.RecurrentClassifier;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+
+/**
+ * Runs the model off the FX thread on its own copy. Newest request wins: a request that was
+ * overtaken before it started is skipped, and a result that was overtaken is dropped, so drawing
+ * fast never builds a queue.
+ */
+public final class InferenceService {
+  private final ExecutorService worker =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "gatescope-inference");
+            t.setDaemon(true);
+            return t;
+          });
+  private volatile RecurrentClassifier source;
+  private RecurrentClassifier copy; // worker thread only
+  private RecurrentClassifier copiedFrom; // worker thread only
+  private volatile Runnable modelChanged = () -> {};
+
+  /** FX thread. The worker takes its own copy the next time it runs. */
+  void setModel(RecurrentClassifier m) {
+    source = m;
+    modelChanged.run();
+  }
+
+  /** Called (on the FX thread) whenever the model changes, so views can recompute. */
+  public void onModelChanged(Runnable r) {
+    modelChanged = r;
+  }
+
+  /** A stream of requests of one caller: within a channel the newest request wins. */
+  public final class Channel {
+    private final AtomicLong generation = new AtomicLong();
+
+    /** Traces the input with interventions; the result arrives on the FX thread unless stale. */
+    public void trace(
+        float[] input, List<Intervention> interventions, Consumer<GateTrace> onResult) {
+      long gen = generation.incrementAndGet();
+      worker.execute(
+          () -> {
+            if (generation.get() != gen || input == null) {
+              return;
+            }
+            RecurrentClassifier m = current();
+            if (m == null) {
+              return;
+            }
+            GateTrace tr =
+                m.traceBatch(Batches.timeMajor(new float[][] {input}), interventions).get(0);
+            Platform.runLater(
+                () -> {
+                  if (generation.get() == gen) {
+                    onResult.accept(tr);
+                  }
+                });
+          });
+    }
+
+    /** Forgets pending requests (e.g. when the input was cleared). */
+    public void cancel() {
+      generation.incrementAndGet();
+    }
+  }
+
+  public Channel channel() {
+    return new Channel();
+  }
+
+  /** Runs arbitrary work with the worker's model copy (e.g. an evaluation), off the FX thread. */
+  public void submit(Consumer<RecurrentClassifier> job) {
+    worker.execute(
+        () -> {
+          RecurrentClassifier m = current();
+          if (m != null) {
+            job.accept(m);
+          }
+        });
+  }
+
+  private RecurrentClassifier current() {
+    RecurrentClassifier s = source;
+    if (s == null) {
+      return null;
+    }
+    if (s != copiedFrom) {
+      copy = s.copy();
+      copiedFrom = s;
+    }
+    return copy;
+  }
+
+  void shutdown() {
+    worker.shutdownNow();
+  }
+}

@@ -1,0 +1,74 @@
+package io.gatescope.ui.common;
+
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/** Ten horizontal bars, one per digit, the most probable highlighted. Drawn on one Canvas. */
+public final class ProbabilityBars extends Region {
+  private final Canvas canvas = new Canvas();
+  private float[] probs;
+
+  public ProbabilityBars() {
+    getChildren().add(canvas);
+    getStyleClass().add("probability-bars");
+    setMinSize(160, 160);
+    setPrefSize(260, 230);
+  }
+
+  public void show(float[] p) {
+    probs = p;
+    paint();
+  }
+
+  public float[] shown() {
+    return probs;
+  }
+
+  private void paint() {
+    GraphicsContext g = canvas.getGraphicsContext2D();
+    double w = canvas.getWidth();
+    double h = canvas.getHeight();
+    g.clearRect(0, 0, w, h);
+    double rowH = h / 10;
+    int best = -1;
+    if (probs != null) {
+      best = 0;
+      for (int k = 1; k < 10; k++) {
+        if (probs[k] > probs[best]) {
+          best = k;
+        }
+      }
+    }
+    g.setFont(Font.font(Math.max(10, rowH * 0.55)));
+    g.setTextBaseline(VPos.CENTER);
+    double labelW = 22;
+    double valueW = 56;
+    double barMax = Math.max(10, w - labelW - valueW);
+    for (int k = 0; k < 10; k++) {
+      double y = k * rowH;
+      g.setTextAlign(TextAlignment.LEFT);
+      g.setFill(Color.web("#d0d4d8"));
+      g.fillText(Integer.toString(k), 4, y + rowH / 2);
+      g.setFill(Color.web("#2a2f35"));
+      g.fillRect(labelW, y + rowH * 0.18, barMax, rowH * 0.64);
+      if (probs != null) {
+        g.setFill(k == best ? Color.web("#ffb000") : Color.web("#4c9be8"));
+        g.fillRect(labelW, y + rowH * 0.18, barMax * probs[k], rowH * 0.64);
+        g.setFill(Color.web("#d0d4d8"));
+        g.fillText(String.format("%5.1f%%", 100 * probs[k]), labelW + barMax + 4, y + rowH / 2);
+      }
+    }
+  }
+
+  @Override
+  protected void layoutChildren() {
+    canvas.setWidth(Math.max(1, getWidth()));
+    canvas.setHeight(Math.max(1, getHeight()));
+    paint();
+  }
+}

@@ -1,0 +1,93 @@
+package io.gatescope.ui.common;
+
+import io.gatescope.core.data.Mnist;
+import io.gatescope.core.engine.RecurrentClassifier;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * What the workspaces share: the data, the current model, the current input (a drawing or a test
+ * image) and the selected timestep. Properties only; FX thread only.
+ */
+public final class Session {
+  private final ObjectProperty<Mnist> data = new SimpleObjectProperty<>();
+  private final ObjectProperty<RecurrentClassifier> model = new SimpleObjectProperty<>();
+  private final StringProperty modelName = new SimpleStringProperty("no model");
+  private final ObjectProperty<float[]> input = new SimpleObjectProperty<>();
+  private final ObjectProperty<Integer> inputLabel = new SimpleObjectProperty<>();
+  private final StringProperty inputSource = new SimpleStringProperty("");
+  private final IntegerProperty timestep = new SimpleIntegerProperty(28);
+  private final StringProperty status = new SimpleStringProperty("");
+  private final DoubleProperty progress = new SimpleDoubleProperty(0);
+  private final InferenceService inference = new InferenceService();
+
+  public Session() {
+    model.addListener((o, a, m) -> inference.setModel(m));
+  }
+
+  public ObjectProperty<Mnist> dataProperty() {
+    return data;
+  }
+
+  /** The model every workspace shows; replaced when one is trained or opened. */
+  public ObjectProperty<RecurrentClassifier> modelProperty() {
+    return model;
+  }
+
+  public StringProperty modelNameProperty() {
+    return modelName;
+  }
+
+  /** 784 floats in [0, 1] (ink = 1), or null when there is nothing to read. */
+  public ObjectProperty<float[]> inputProperty() {
+    return input;
+  }
+
+  /** The true digit when the input is an MNIST image, else null. */
+  public ObjectProperty<Integer> inputLabelProperty() {
+    return inputLabel;
+  }
+
+  public StringProperty inputSourceProperty() {
+    return inputSource;
+  }
+
+  /** The selected timestep, 1..28, shared by Draw and Inside. */
+  public IntegerProperty timestepProperty() {
+    return timestep;
+  }
+
+  public StringProperty statusProperty() {
+    return status;
+  }
+
+  /** Background work in the status bar: −1 indeterminate, 0..1 fraction, ≥ 1 done. */
+  public DoubleProperty progressProperty() {
+    return progress;
+  }
+
+  public InferenceService inference() {
+    return inference;
+  }
+
+  /** Shows an MNIST test image as the current input. */
+  public void showTestImage(int index) {
+    Mnist m = data.get();
+    if (m == null || index < 0 || index >= m.test().size()) {
+      return;
+    }
+    input.set(m.test().images().imageAsFloats(index));
+    inputLabel.set(m.test().label(index));
+    inputSource.set("MNIST test #" + index);
+  }
+
+  public void shutdown() {
+    inference.shutdown();
+  }
+}

@@ -1,0 +1,319 @@
+package io.gatescope.ui.draw;
+
+import io.gatescope.core.data.Mnist;
+import io.gatescope.core.engine.GateTrace;
+import io.gatescope.core.preprocess.Preprocessor;
+import io.gatescope.core.preprocess.StrokeRaster;
+import io.gatescope.core.preprocess.StrokeRaster.Stroke;
+import io.gatescope.ui.common.InferenceService;
+import io.gatescope.ui.common.Session;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.util.Duration;
+
+/**
+ * The Draw workspace's state: strokes (with undo), the MNIST image under them, the preprocessed
+ * 28×28 input, the prediction and P(digit | rows 1..t). Preprocessing is the core code the CLI's
+ * predict uses; inference runs off the FX thread, newest input wins.
+ */
+public final class DrawViewModel {
+  /** Canvas side in logical pixels; strokes are in these coordinates. */
+  public static final int CANVAS = 280;
+
+  private final Session session;
+  private final InferenceService.Channel inference;
+  private final ObservableList<Stroke> strokes = FXCollections.observableArrayList();
+  private final ObjectProperty<float[]> background = new SimpleObjectProperty<>();
+  private final DoubleProperty brush = new SimpleDoubleProperty(20);
+  private final ObjectProperty<float[]> probabilities = new SimpleObjectProperty<>();
+  private final ObjectProperty<float[][]> stepProbabilities = new SimpleObjectProperty<>();
+  private final IntegerProperty predicted = new SimpleIntegerProperty(-1);
+  private final ObjectProperty<float[]> predictedFor = new SimpleObjectProperty<>();
+  private final StringProperty headline = new SimpleStringProperty("Draw a digit");
+  private final StringProperty detail = new SimpleStringProperty("");
+  private final BooleanProperty playing = new SimpleBooleanProperty(false);
+  private final IntegerProperty testIndex = new SimpleIntegerProperty(0);
+  private final Timeline player;
+  private final Random random = new Random(7);
+  private double[] current; // the stroke being drawn, x y pairs
+  private int currentLength;
+
+  public DrawViewModel(Session session) {
+    this.session = session;
+    this.inference = session.inference().channel();
+    player =
+        new Timeline(
+            new KeyFrame(
+                Duration.millis(120),
+                e -> {
+                  int t = session.timestepProperty().get();
+                  session.timestepProperty().set(t >= 28 ? 1 : t + 1);
+                }));
+    player.setCycleCount(Timeline.INDEFINITE);
+    playing.addListener(
+        (o, a, on) -> {
+          if (on) {
+            player.play();
+          } else {
+            player.stop();
+          }
+        });
+    session.inputProperty().addListener((o, a, b) -> predict());
+    session.modelProperty().addListener((o, a, b) -> predict());
+  }
+
+  // ---- strokes ----
+
+  public void beginStroke(double x, double y) {
+    current = new double[64];
+    currentLength = 0;
+    addPoint(x, y);
+    strokes.add(new Stroke(java.util.Arrays.copyOf(current, currentLength), brush.get()));
+  }
+
+  public void extendStroke(double x, double y) {
+    if (current == null) {
+      return;
+    }
+    addPoint(x, y);
+    strokes.set(
+        strokes.size() - 1,
+        new Stroke(java.util.Arrays.copyOf(current, currentLength), brush.get()));
+    updateInput();
+  }
+
+  public void endStroke() {
+    if (current != null) {
+      current = null;
+      updateInput();
+    }
+  }
+
+  private void addPoint(double x, double y) {
+    if (currentLength + 2 > current.length) {
+      current = java.util.Arrays.copyOf(current, current.length * 2);
+    }
+    current[currentLength++] = Math.max(0, Math.min(CANVAS, x));
+    current[currentLength++] = Math.max(0, Math.min(CANVAS, y));
+  }
+
+  public void clear() {
+    strokes.clear();
+    background.set(null);
+    current = null;
+    playing.set(false);
+    session.inputLabelProperty().set(null);
+    session.inputSourceProperty().set("");
+    session.inputProperty().set(null);
+  }
+
+  public void undo() {
+    if (!strokes.isEmpty()) {
+      strokes.remove(strokes.size() - 1);
+      updateInput();
+    } else if (background.get() != null) {
+      clear();
+    }
+  }
+
+  /** Re-rasterises everything and preprocesses it into the shared input. */
+  private void updateInput() {
+    if (strokes.isEmpty() && background.get() != null) {
+      session.inputProperty().set(background.get()); // an MNIST image is already model-ready
+      return;
+    }
+    StrokeRaster raster = new StrokeRaster(CANVAS);
+    if (background.get() != null) {
+      raster.drawImage(background.get(), 28);
+    }
+    raster.draw(strokes);
+    if (raster.isEmpty()) {
+      session.inputProperty().set(null);
+      return;
+    }
+    try {
+      float[] in = Preprocessor.toMnist(raster.ink(), CANVAS, CANVAS);
+      session.inputLabelProperty().set(null);
+      session.inputSourceProperty().set("your drawing");
+      session.inputProperty().set(in);
+    } catch (Preprocessor.EmptyImageException e) {
+      session.inputProperty().set(null);
+    }
+  }
+
+  // ---- MNIST ----
+
+  public void loadTestImage(int index) {
+    Mnist m = session.dataProperty().get();
+    if (m == null) {
+      detail.set("MNIST is still loading");
+      return;
+    }
+    int i = Math.floorMod(index, m.test().size());
+    testIndex.set(i);
+    strokes.clear();
+    background.set(m.test().images().imageAsFloats(i));
+    session.showTestImage(i);
+  }
+
+  public void loadRandom() {
+    Mnist m = session.dataProperty().get();
+    if (m != null) {
+      loadTestImage(random.nextInt(m.test().size()));
+    }
+  }
+
+  /** The next test image after the current index that the model gets wrong. */
+  public void nextMistake() {
+    Mnist m = session.dataProperty().get();
+    if (m == null || session.modelProperty().get() == null) {
+      return;
+    }
+    int start = testIndex.get() + 1;
+    session
+        .inference()
+        .submit(
+            model -> {
+              int found = -1;
+              int n = m.test().size();
+              for (int k = 0; k < n && found < 0; k += 200) {
+                int from = (start + k) % n;
+                int to = Math.min(n, from + 200);
+                int[] idx = new int[to - from];
+                for (int i = 0; i < idx.length; i++) {
+                  idx[i] = from + i;
+                }
+                int[] labels = new int[idx.length];
+                float[] buf = new float[28 * idx.length * 28];
+                float[][] p =
+                    model.predict(
+                        io.gatescope.core.engine.Batches.timeMajor(
+                            m.test(), idx, 0, idx.length, labels, buf));
+                for (int i = 0; i < idx.length && found < 0; i++) {
+                  if (io.gatescope.core.engine.RecurrentClassifier.argmax(p[i]) != labels[i]) {
+                    found = idx[i];
+                  }
+                }
+              }
+              int f = found;
+              javafx.application.Platform.runLater(
+                  () -> {
+                    if (f >= 0) {
+                      loadTestImage(f);
+                    } else {
+                      detail.set("no mistakes found");
+                    }
+                  });
+            });
+  }
+
+  // ---- prediction ----
+
+  private void predict() {
+    float[] in = session.inputProperty().get();
+    if (in == null) {
+      inference.cancel();
+      probabilities.set(null);
+      stepProbabilities.set(null);
+      predictedFor.set(null);
+      predicted.set(-1);
+      headline.set("Draw a digit");
+      detail.set("");
+      return;
+    }
+    inference.trace(in, List.of(), tr -> show(in, tr));
+  }
+
+  private void show(float[] in, GateTrace tr) {
+    predictedFor.set(in);
+    probabilities.set(tr.probabilities());
+    stepProbabilities.set(tr.stepProbabilities());
+    predicted.set(tr.prediction());
+    headline.set(Integer.toString(tr.prediction()));
+    Integer label = session.inputLabelProperty().get();
+    String conf = String.format("%.1f%% sure", 100 * tr.probabilities()[tr.prediction()]);
+    detail.set(
+        label == null
+            ? conf
+            : conf + " · true digit " + label + (label == tr.prediction() ? " ✓" : " ✗"));
+  }
+
+  // ---- properties ----
+
+  public ObservableList<Stroke> strokes() {
+    return strokes;
+  }
+
+  public ObjectProperty<float[]> backgroundProperty() {
+    return background;
+  }
+
+  public DoubleProperty brushProperty() {
+    return brush;
+  }
+
+  public ObjectProperty<float[]> inputProperty() {
+    return session.inputProperty();
+  }
+
+  public ObjectProperty<float[]> probabilitiesProperty() {
+    return probabilities;
+  }
+
+  public ObjectProperty<float[][]> stepProbabilitiesProperty() {
+    return stepProbabilities;
+  }
+
+  /** The input the shown prediction belongs to (the same array object as the session's). */
+  public ObjectProperty<float[]> predictedForProperty() {
+    return predictedFor;
+  }
+
+  public IntegerProperty predictedProperty() {
+    return predicted;
+  }
+
+  public StringProperty headlineProperty() {
+    return headline;
+  }
+
+  public StringProperty detailProperty() {
+    return detail;
+  }
+
+  public IntegerProperty timestepProperty() {
+    return session.timestepProperty();
+  }
+
+  public BooleanProperty playingProperty() {
+    return playing;
+  }
+
+  public IntegerProperty testIndexProperty() {
+    return testIndex;
+  }
+
+  public StringProperty sourceProperty() {
+    return session.inputSourceProperty();
+  }
+
+  /** Strokes drawn so far, for tests. */
+  public List<Stroke> strokeSnapshot() {
+    return new ArrayList<>(strokes);
+  }
+}

@@ -1,0 +1,269 @@
+package io.gatescope.ui.inside;
+
+import io.gatescope.core.engine.GateTrace;
+import io.gatescope.core.engine.Intervention;
+import io.gatescope.core.engine.Quantity;
+import io.gatescope.core.engine.RecurrentClassifier;
+import io.gatescope.core.inspect.Equations;
+import io.gatescope.core.inspect.UnitOrder;
+import io.gatescope.ui.common.ColorMap;
+import io.gatescope.ui.common.InferenceService;
+import io.gatescope.ui.common.Session;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Inside workspace's state: the trace of the current input, the unit order, the shared
+ * timestep, the selected cell with its equations, and interventions. The trace is computed off the
+ * FX thread.
+ */
+public final class InsideViewModel {
+  /** What one map shows: data, colour map and range. */
+  public record MapData(Quantity quantity, float[][] values, ColorMap map, double lo, double hi) {}
+
+  private final Session session;
+  private final InferenceService.Channel inference;
+  private final ObjectProperty<GateTrace> trace = new SimpleObjectProperty<>();
+  private final ObjectProperty<UnitOrder> orderKind = new SimpleObjectProperty<>(UnitOrder.INDEX);
+  private final ObjectProperty<int[]> order = new SimpleObjectProperty<>();
+  private final ObservableList<MapData> maps = FXCollections.observableArrayList();
+  private final BooleanProperty sharedRange = new SimpleBooleanProperty(false);
+  private final IntegerProperty layer = new SimpleIntegerProperty(0);
+  private final IntegerProperty selectedUnit = new SimpleIntegerProperty(-1);
+  private final StringProperty hover = new SimpleStringProperty("Hover over a map to read a value");
+  private final StringProperty equations =
+      new SimpleStringProperty("Click a cell of any map to see its equations with numbers.");
+  private final StringProperty summary = new SimpleStringProperty("");
+  private final ObservableList<Intervention> interventions = FXCollections.observableArrayList();
+  private final ObjectProperty<Quantity> clampGate = new SimpleObjectProperty<>(Quantity.FORGET);
+  private final ObjectProperty<Double> clampValue = new SimpleObjectProperty<>(0.0);
+  private final BooleanProperty clampSelectedOnly = new SimpleBooleanProperty(false);
+
+  public InsideViewModel(Session session) {
+    this.session = session;
+    this.inference = session.inference().channel();
+    session.inputProperty().addListener((o, a, b) -> recompute());
+    session
+        .modelProperty()
+        .addListener(
+            (o, a, b) -> {
+              interventions.clear();
+              layer.set(0);
+              recompute();
+            });
+    interventions.addListener(
+        (javafx.collections.ListChangeListener<Intervention>) c -> recompute());
+    layer.addListener((o, a, b) -> rebuildMaps());
+    orderKind.addListener((o, a, b) -> rebuildMaps());
+    sharedRange.addListener((o, a, b) -> rebuildMaps());
+    session.timestepProperty().addListener((o, a, b) -> updateEquations());
+  }
+
+  public void recompute() {
+    float[] in = session.inputProperty().get();
+    if (in == null || session.modelProperty().get() == null) {
+      inference.cancel();
+      trace.set(null);
+      maps.clear();
+      summary.set(in == null ? "No input: draw a digit or choose a test image" : "No model");
+      return;
+    }
+    inference.trace(
+        in,
+        new ArrayList<>(interventions),
+        tr -> {
+          trace.set(tr);
+          rebuildMaps();
+        });
+  }
+
+  private void rebuildMaps() {
+    GateTrace tr = trace.get();
+    if (tr == null) {
+      return;
+    }
+    int l = Math.min(layer.get(), tr.layers().size() - 1);
+    RecurrentClassifier model = session.modelProperty().get();
+    float[] readout = null;
+    if (model != null) {
+      readout = model.params().get("out.W").getColumn(tr.prediction()).toFloatVector();
+    }
+    order.set(orderKind.get().order(tr, l, Quantity.HIDDEN, readout));
+    double shared = 0;
+    for (Quantity q : tr.cell().quantities()) {
+      if (!q.isGate()) {
+        shared = Math.max(shared, maxAbs(tr.get(l, q)));
+      }
+    }
+    List<MapData> out = new ArrayList<>();
+    for (Quantity q : tr.cell().quantities()) {
+      float[][] v = tr.get(l, q);
+      if (q.isGate()) {
+        out.add(new MapData(q, v, ColorMap.SEQUENTIAL, 0, 1));
+      } else {
+        double r = sharedRange.get() ? shared : maxAbs(v);
+        if (q != Quantity.CELL && !sharedRange.get()) {
+          r = 1; // tanh outputs live in [−1, 1]
+        }
+        r = Math.max(r, 1e-6);
+        out.add(new MapData(q, v, ColorMap.DIVERGING, -r, r));
+      }
+    }
+    maps.setAll(out);
+    Integer label = session.inputLabelProperty().get();
+    summary.set(
+        String.format(
+            "%s · prediction %d (%.1f%%)%s%s",
+            session.inputSourceProperty().get(),
+            tr.prediction(),
+            100 * tr.probabilities()[tr.prediction()],
+            label == null ? "" : " · true digit " + label,
+            interventions.isEmpty()
+                ? ""
+                : " · " + interventions.size() + " intervention(s) active"));
+    updateEquations();
+  }
+
+  static double maxAbs(float[][] v) {
+    double m = 0;
+    for (float[] row : v) {
+      for (float x : row) {
+        m = Math.max(m, Math.abs(x));
+      }
+    }
+    return m;
+  }
+
+  /** A map cell was clicked: select the unit and move the shared timestep there. */
+  public void select(int step, int unit) {
+    selectedUnit.set(unit);
+    session.timestepProperty().set(step);
+    updateEquations();
+  }
+
+  public void hoverAt(Quantity q, int step, int unit, float value) {
+    hover.set(String.format("%s  t = %d, unit %d: %.4f", q.symbol(), step, unit, value));
+  }
+
+  public void stepBy(int delta) {
+    int t = Math.max(1, Math.min(28, session.timestepProperty().get() + delta));
+    session.timestepProperty().set(t);
+  }
+
+  private void updateEquations() {
+    GateTrace tr = trace.get();
+    int u = selectedUnit.get();
+    if (tr == null || u < 0 || u >= tr.hidden()) {
+      return;
+    }
+    int l = Math.min(layer.get(), tr.layers().size() - 1);
+    equations.set(Equations.describe(tr, l, session.timestepProperty().get(), u));
+  }
+
+  /** Clamps the chosen gate (all units, or only the selected one) to the chosen value. */
+  public void applyClamp() {
+    int[] units =
+        clampSelectedOnly.get() && selectedUnit.get() >= 0
+            ? new int[] {selectedUnit.get()}
+            : new int[0];
+    interventions.add(
+        new Intervention(layer.get(), clampGate.get(), units, clampValue.get().floatValue()));
+  }
+
+  public void silenceSelected() {
+    if (selectedUnit.get() >= 0) {
+      interventions.add(Intervention.silence(layer.get(), selectedUnit.get()));
+    }
+  }
+
+  public void resetInterventions() {
+    interventions.clear();
+  }
+
+  /** Gates this model's cell can clamp. */
+  public List<Quantity> clampableGates() {
+    RecurrentClassifier m = session.modelProperty().get();
+    if (m == null) {
+      return List.of();
+    }
+    return m.config().cell().quantities().stream().filter(Quantity::isGate).toList();
+  }
+
+  public ObjectProperty<GateTrace> traceProperty() {
+    return trace;
+  }
+
+  public ObservableList<MapData> maps() {
+    return maps;
+  }
+
+  public ObjectProperty<int[]> orderProperty() {
+    return order;
+  }
+
+  public ObjectProperty<UnitOrder> orderKindProperty() {
+    return orderKind;
+  }
+
+  public BooleanProperty sharedRangeProperty() {
+    return sharedRange;
+  }
+
+  public IntegerProperty layerProperty() {
+    return layer;
+  }
+
+  public IntegerProperty selectedUnitProperty() {
+    return selectedUnit;
+  }
+
+  public IntegerProperty timestepProperty() {
+    return session.timestepProperty();
+  }
+
+  public StringProperty hoverProperty() {
+    return hover;
+  }
+
+  public StringProperty equationsProperty() {
+    return equations;
+  }
+
+  public StringProperty summaryProperty() {
+    return summary;
+  }
+
+  public ObservableList<Intervention> interventions() {
+    return interventions;
+  }
+
+  public ObjectProperty<Quantity> clampGateProperty() {
+    return clampGate;
+  }
+
+  public ObjectProperty<Double> clampValueProperty() {
+    return clampValue;
+  }
+
+  public BooleanProperty clampSelectedOnlyProperty() {
+    return clampSelectedOnly;
+  }
+
+  public ObjectProperty<float[]> inputProperty() {
+    return session.inputProperty();
+  }
+
+  public Session session() {
+    return session;
+  }
+}

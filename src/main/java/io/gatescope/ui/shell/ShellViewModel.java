@@ -1,0 +1,100 @@
+package io.gatescope.ui.shell;
+
+import io.gatescope.core.data.DataLocator;
+import io.gatescope.core.data.Mnist;
+import io.gatescope.core.model.ModelFile;
+import io.gatescope.core.model.ModelLocator;
+import io.gatescope.core.model.SavedModel;
+import io.gatescope.ui.common.Session;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.concurrent.Task;
+
+/**
+ * The window's state: loads MNIST and the shipped model in the background at start, with progress
+ * in the status bar, and never blocks the window.
+ */
+public final class ShellViewModel {
+  private final Session session;
+  private final BooleanProperty ready = new SimpleBooleanProperty(false);
+  private final Optional<Path> dataFolder;
+
+  public ShellViewModel(Session session, Optional<Path> dataFolder) {
+    this.session = session;
+    this.dataFolder = dataFolder;
+  }
+
+  /** Starts loading data and the default model; returns the task (for tests to wait on). */
+  public Task<Void> load() {
+    Task<Void> task =
+        new Task<>() {
+          private Mnist data;
+          private SavedModel model;
+          private String modelProblem;
+
+          @Override
+          protected Void call() throws Exception {
+            updateMessage("Loading MNIST…");
+            updateProgress(-1, 1);
+            data = Mnist.load(DataLocator.mnistFolder(dataFolder));
+            updateMessage("Loading the model…");
+            try {
+              model = ModelFile.load(ModelLocator.resolve(Optional.empty()));
+            } catch (Exception e) {
+              modelProblem = e.getMessage();
+            }
+            return null;
+          }
+
+          @Override
+          protected void succeeded() {
+            session.dataProperty().set(data);
+            if (model != null) {
+              session.modelProperty().set(model.model());
+              session
+                  .modelNameProperty()
+                  .set(
+                      "shipped LSTM"
+                          + (Double.isFinite(model.summary().testAccuracy())
+                              ? String.format(
+                                  " (%.2f%% test accuracy)", 100 * model.summary().testAccuracy())
+                              : ""));
+              session
+                  .statusProperty()
+                  .set(
+                      String.format(
+                          "Ready: %,d training and %,d test images",
+                          data.train().size(), data.test().size()));
+            } else {
+              session
+                  .statusProperty()
+                  .set("MNIST loaded; no model yet (" + modelProblem + "). Train one in Train.");
+            }
+            session.progressProperty().set(1);
+            ready.set(true);
+          }
+
+          @Override
+          protected void failed() {
+            session.statusProperty().set(getException().getMessage());
+            session.progressProperty().set(1);
+          }
+        };
+    task.messageProperty().addListener((o, a, m) -> session.statusProperty().set(m));
+    session.progressProperty().set(-1);
+    Thread t = new Thread(task, "gatescope-loader");
+    t.setDaemon(true);
+    t.start();
+    return task;
+  }
+
+  public BooleanProperty readyProperty() {
+    return ready;
+  }
+
+  public Session session() {
+    return session;
+  }
+}

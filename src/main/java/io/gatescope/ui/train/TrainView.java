@@ -1,0 +1,208 @@
+package io.gatescope.ui.train;
+
+import io.gatescope.core.train.TrainingConfig;
+import io.gatescope.ui.train.TrainViewModel.Field;
+import javafx.collections.FXCollections;
+import javafx.collections.MapChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The Train workspace: hyperparameters, run controls, live charts and the run list. */
+public final class TrainView extends BorderPane {
+  private final TrainViewModel vm;
+  private final java.util.Map<Field, Control> inputs = new java.util.EnumMap<>(Field.class);
+  private final java.util.Map<Field, Label> errorLabels = new java.util.EnumMap<>(Field.class);
+
+  public TrainView(TrainViewModel vm) {
+    this.vm = vm;
+    setId("train-view");
+    getStyleClass().add("workspace");
+    getStylesheets().add(TrainView.class.getResource("train.css").toExternalForm());
+
+    GridPane form = new GridPane();
+    form.setHgap(8);
+    form.setVgap(3);
+    int row = 0;
+    for (Field f : Field.values()) {
+      Control input;
+      if (f == Field.CELL) {
+        input = combo(f, "lstm", "gru", "rnn");
+      } else if (f == Field.OPTIMIZER) {
+        input = combo(f, "adam", "sgd", "momentum", "rmsprop");
+      } else {
+        TextField tf = new TextField();
+        tf.textProperty().bindBidirectional(vm.textProperty(f));
+        tf.setPrefColumnCount(7);
+        input = tf;
+      }
+      input.setId("train-" + f.name().toLowerCase().replace('_', '-'));
+      Label name = new Label(f.label);
+      name.setLabelFor(input);
+      Label err = new Label();
+      err.getStyleClass().add("field-error");
+      err.setWrapText(true);
+      err.setMaxWidth(170);
+      err.setManaged(false);
+      err.setVisible(false);
+      form.add(name, 0, row);
+      form.add(input, 1, row++);
+      form.add(err, 0, row++, 2, 1);
+      inputs.put(f, input);
+      errorLabels.put(f, err);
+    }
+    vm.errors().addListener((MapChangeListener<Field, String>) c -> showErrors());
+
+    ComboBox<String> preset =
+        new ComboBox<>(FXCollections.observableArrayList("Classic lesson", "Quick demo"));
+    preset.setPromptText("Preset…");
+    preset.setOnAction(
+        e ->
+            vm.applyPreset(
+                "Quick demo".equals(preset.getValue())
+                    ? TrainingConfig.quickDemo()
+                    : TrainingConfig.classic()));
+    preset.setId("train-preset");
+
+    Button start = new Button("Start", new FontIcon("mdi2p-play"));
+    start.setId("train-start");
+    start.setTooltip(new Tooltip("Start training (Ctrl+Enter)"));
+    start.disableProperty().bind(vm.validProperty().not().or(vm.runningProperty()));
+    start.setOnAction(e -> vm.start());
+    Button pause = new Button("Pause", new FontIcon("mdi2p-pause"));
+    pause.setId("train-pause");
+    pause.disableProperty().bind(vm.runningProperty().not());
+    vm.pausedProperty().addListener((o, a, p) -> pause.setText(p ? "Resume" : "Pause"));
+    pause.setOnAction(e -> vm.togglePause());
+    Button stop = new Button("Stop", new FontIcon("mdi2s-stop"));
+    stop.setId("train-stop");
+    stop.disableProperty().bind(vm.runningProperty().not());
+    stop.setOnAction(e -> vm.stop());
+    HBox buttons = new HBox(6, start, pause, stop);
+
+    VBox left = new VBox(8, title("Hyperparameters"), preset, form, buttons);
+    left.setPadding(new Insets(10, 10, 10, 12));
+    left.setPrefWidth(290);
+    setLeft(left);
+
+    ProgressBar bar = new ProgressBar();
+    bar.setId("train-progress");
+    bar.progressProperty().bind(vm.progressProperty());
+    bar.setMaxWidth(Double.MAX_VALUE);
+    Label progress = new Label();
+    progress.textProperty().bind(vm.progressTextProperty());
+    Label message = new Label();
+    message.setId("train-message");
+    message.getStyleClass().add("muted");
+    message.textProperty().bind(vm.messageProperty());
+    HBox.setHgrow(bar, Priority.ALWAYS);
+    VBox status = new VBox(4, new HBox(10, bar, progress), message);
+
+    LineChart<Number, Number> lossChart = chart("Loss (cross-entropy)", "iteration", "loss");
+    lossChart.getData().add(series("loss per batch", vm.loss()));
+    lossChart.getData().add(series("smoothed", vm.smoothLoss()));
+    lossChart.getData().add(series("test loss", vm.testLoss()));
+    lossChart.setId("train-loss-chart");
+    LineChart<Number, Number> accChart = chart("Accuracy", "iteration", "accuracy");
+    accChart.getData().add(series("batch", vm.batchAccuracy()));
+    accChart.getData().add(series("test", vm.testAccuracy()));
+    accChart.setId("train-acc-chart");
+    LineChart<Number, Number> satChart =
+        chart("Gate saturation: share of values < 0.1 and > 0.9", "iteration", "share");
+    vm.saturation().forEach((k, v) -> satChart.getData().add(series(k, v)));
+    satChart.setId("train-sat-chart");
+    GridPane charts = new GridPane();
+    charts.setHgap(8);
+    charts.setVgap(8);
+    charts.add(lossChart, 0, 0);
+    charts.add(accChart, 1, 0);
+    charts.add(satChart, 0, 1);
+    ListView<TrainViewModel.Run> runs = new ListView<>(vm.runs());
+    runs.setId("train-runs");
+    runs.setPlaceholder(new Label("Finished runs appear here"));
+    VBox runBox = new VBox(4, title("Runs"), runs);
+    VBox.setVgrow(runs, Priority.ALWAYS);
+    charts.add(runBox, 1, 1);
+    for (int i = 0; i < 2; i++) {
+      javafx.scene.layout.RowConstraints rc = new javafx.scene.layout.RowConstraints();
+      rc.setPercentHeight(50);
+      charts.getRowConstraints().add(rc);
+      javafx.scene.layout.ColumnConstraints cc = new javafx.scene.layout.ColumnConstraints();
+      cc.setPercentWidth(50);
+      charts.getColumnConstraints().add(cc);
+    }
+    for (var n : new javafx.scene.Node[] {lossChart, accChart, satChart, runBox}) {
+      GridPane.setHgrow(n, Priority.ALWAYS);
+      GridPane.setVgrow(n, Priority.ALWAYS);
+    }
+    VBox center = new VBox(8, status, charts);
+    VBox.setVgrow(charts, Priority.ALWAYS);
+    center.setPadding(new Insets(10, 12, 10, 4));
+    setCenter(center);
+    showErrors();
+  }
+
+  private ComboBox<String> combo(Field f, String... items) {
+    ComboBox<String> c = new ComboBox<>(FXCollections.observableArrayList(items));
+    c.valueProperty().bindBidirectional(vm.textProperty(f));
+    return c;
+  }
+
+  private void showErrors() {
+    for (Field f : Field.values()) {
+      String e = vm.errors().get(f);
+      Label l = errorLabels.get(f);
+      Control c = inputs.get(f);
+      l.setText(e == null ? "" : e);
+      l.setVisible(e != null);
+      l.setManaged(e != null);
+      c.getStyleClass().remove("invalid");
+      c.setTooltip(null);
+      if (e != null) {
+        c.getStyleClass().add("invalid");
+        c.setTooltip(new Tooltip(f.label + ": " + e));
+      }
+    }
+  }
+
+  private static LineChart<Number, Number> chart(String title, String x, String y) {
+    NumberAxis xa = new NumberAxis();
+    xa.setLabel(x);
+    xa.setForceZeroInRange(false);
+    NumberAxis ya = new NumberAxis();
+    ya.setLabel(y);
+    LineChart<Number, Number> c = new LineChart<>(xa, ya);
+    c.setTitle(title);
+    c.setAnimated(false);
+    c.setCreateSymbols(false);
+    c.setMinSize(200, 160);
+    c.setPrefSize(420, 260);
+    return c;
+  }
+
+  private static XYChart.Series<Number, Number> series(
+      String name, javafx.collections.ObservableList<XYChart.Data<Number, Number>> data) {
+    return new XYChart.Series<>(name, data);
+  }
+
+  private static Label title(String s) {
+    Label l = new Label(s);
+    l.getStyleClass().add("section-title");
+    return l;
+  }
+}

@@ -1,0 +1,503 @@
+package io.gatescope.ui.train;
+
+import io.gatescope.core.engine.CellType;
+import io.gatescope.core.engine.ModelConfig;
+import io.gatescope.core.engine.Quantity;
+import io.gatescope.core.engine.RecurrentClassifier;
+import io.gatescope.core.model.ModelFile;
+import io.gatescope.core.model.ModelFileException;
+import io.gatescope.core.model.SavedModel;
+import io.gatescope.core.model.TrainingSummary;
+import io.gatescope.core.train.EvaluationStats;
+import io.gatescope.core.train.GateSaturation;
+import io.gatescope.core.train.IterationStats;
+import io.gatescope.core.train.OptimizerKind;
+import io.gatescope.core.train.Trainer;
+import io.gatescope.core.train.TrainingConfig;
+import io.gatescope.core.train.TrainingListener;
+import io.gatescope.core.train.TrainingResult;
+import io.gatescope.ui.common.CoalescingBridge;
+import io.gatescope.ui.common.Session;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+import javafx.concurrent.Task;
+import javafx.scene.chart.XYChart;
+
+/**
+ * The Train workspace's state: the hyperparameter form (text as typed, with a reason per invalid
+ * field), the run's progress, chart data and the list of finished runs. Training runs in a Task;
+ * its statistics reach the FX thread through one coalescing bridge.
+ */
+public final class TrainViewModel {
+  /** Points kept per chart series before old points are thinned. */
+  static final int MAX_POINTS = 1500;
+
+  /** Form fields, in display order. */
+  public enum Field {
+    CELL("cell"),
+    LAYERS("layers"),
+    HIDDEN("hidden units"),
+    PROJECTION("projection size"),
+    BATCH("batch"),
+    EPOCHS("epochs"),
+    LR("learning rate"),
+    LR_DECAY("lr decay / epoch"),
+    OPTIMIZER("optimizer"),
+    CLIP("gradient clip"),
+    FORGET_BIAS("forget bias"),
+    SEED("seed"),
+    TRAIN_SIZE("training images"),
+    EVAL_EVERY("evaluate every");
+
+    public final String label;
+
+    Field(String label) {
+      this.label = label;
+    }
+  }
+
+  /** A finished run, for the run list. */
+  public record Run(String name, TrainingConfig config, TrainingResult result) {
+    @Override
+    public String toString() {
+      return String.format(
+          "%s · best %.2f%% · %s · %.0f s",
+          name,
+          100 * result.bestAccuracy(),
+          result.reason().name().toLowerCase().replace('_', ' '),
+          result.elapsedMillis() / 1000.0);
+    }
+  }
+
+  private final Session session;
+  private final Map<Field, StringProperty> text = new EnumMap<>(Field.class);
+  private final ObservableMap<Field, String> errors = FXCollections.observableHashMap();
+  private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+  private final BooleanProperty paused = new SimpleBooleanProperty(false);
+  private final DoubleProperty progress = new SimpleDoubleProperty(0);
+  private final StringProperty progressText = new SimpleStringProperty("Ready");
+  private final StringProperty message = new SimpleStringProperty("");
+  private final ObservableList<XYChart.Data<Number, Number>> loss =
+      FXCollections.observableArrayList();
+  private final ObservableList<XYChart.Data<Number, Number>> smoothLoss =
+      FXCollections.observableArrayList();
+  private final ObservableList<XYChart.Data<Number, Number>> batchAccuracy =
+      FXCollections.observableArrayList();
+  private final ObservableList<XYChart.Data<Number, Number>> testAccuracy =
+      FXCollections.observableArrayList();
+  private final ObservableList<XYChart.Data<Number, Number>> testLoss =
+      FXCollections.observableArrayList();
+  private final Map<String, ObservableList<XYChart.Data<Number, Number>>> saturation =
+      new LinkedHashMap<>();
+  private final ObservableList<Run> runs = FXCollections.observableArrayList();
+  private final ObjectProperty<Trainer> trainer = new SimpleObjectProperty<>();
+  private final BooleanBinding valid;
+  private double ema = Double.NaN;
+  private double emaWeight;
+  private int runCount;
+
+  public TrainViewModel(Session session) {
+    this.session = session;
+    for (Field f : Field.values()) {
+      StringProperty p = new SimpleStringProperty("");
+      p.addListener((o, a, b) -> validate());
+      text.put(f, p);
+    }
+    for (String g :
+        List.of("Γu < 0.1", "Γu > 0.9", "Γf < 0.1", "Γf > 0.9", "Γo < 0.1", "Γo > 0.9")) {
+      saturation.put(g, FXCollections.observableArrayList());
+    }
+    valid = Bindings.isEmpty(errors);
+    applyPreset(TrainingConfig.classic());
+  }
+
+  // ---- form ----
+
+  public void applyPreset(TrainingConfig c) {
+    ModelConfig m = c.model();
+    set(Field.CELL, m.cell().name().toLowerCase());
+    set(Field.LAYERS, Integer.toString(m.layers()));
+    set(Field.HIDDEN, Integer.toString(m.hidden()));
+    set(Field.PROJECTION, Integer.toString(m.projection()));
+    set(Field.BATCH, Integer.toString(c.batch()));
+    set(Field.EPOCHS, Integer.toString(c.epochs()));
+    set(Field.LR, Double.toString(c.learningRate()));
+    set(Field.LR_DECAY, Double.toString(c.lrDecay()));
+    set(Field.OPTIMIZER, c.optimizer().name().toLowerCase());
+    set(Field.CLIP, Double.toString(c.clipNorm()));
+    set(Field.FORGET_BIAS, Double.toString(m.forgetBias()));
+    set(Field.SEED, Long.toString(m.seed()));
+    set(Field.TRAIN_SIZE, Integer.toString(c.trainSize()));
+    set(Field.EVAL_EVERY, Integer.toString(c.evalEvery()));
+  }
+
+  private void set(Field f, String v) {
+    text.get(f).set(v);
+  }
+
+  public StringProperty textProperty(Field f) {
+    return text.get(f);
+  }
+
+  /** Reasons per invalid field; empty when the form is valid. */
+  public ObservableMap<Field, String> errors() {
+    return errors;
+  }
+
+  public BooleanBinding validProperty() {
+    return valid;
+  }
+
+  /** Parses the form into a config, filling {@link #errors()}; null when invalid. */
+  public TrainingConfig validate() {
+    Map<Field, String> e = new EnumMap<>(Field.class);
+    CellType cell = null;
+    try {
+      cell = CellType.parse(text.get(Field.CELL).get());
+    } catch (IllegalArgumentException ex) {
+      e.put(Field.CELL, "choose lstm, gru or rnn");
+    }
+    OptimizerKind opt = null;
+    try {
+      opt = OptimizerKind.parse(text.get(Field.OPTIMIZER).get());
+    } catch (IllegalArgumentException ex) {
+      e.put(Field.OPTIMIZER, "choose adam, sgd, momentum or rmsprop");
+    }
+    int layers = integer(e, Field.LAYERS, 1, 3);
+    int hidden = integer(e, Field.HIDDEN, 1, 4096);
+    int proj = integer(e, Field.PROJECTION, 0, 4096);
+    int batch = integer(e, Field.BATCH, 1, 4096);
+    int epochs = integer(e, Field.EPOCHS, 1, 1000);
+    double lr = decimal(e, Field.LR, 1e-7, 10);
+    double decay = decimal(e, Field.LR_DECAY, 1e-3, 1);
+    double clip = decimal(e, Field.CLIP, 0, 1e6);
+    double fb = decimal(e, Field.FORGET_BIAS, -100, 100);
+    long seed = integer(e, Field.SEED, 0, Integer.MAX_VALUE);
+    int train = integer(e, Field.TRAIN_SIZE, 1, 60000);
+    int every = integer(e, Field.EVAL_EVERY, 0, 1_000_000);
+    TrainingConfig cfg = null;
+    if (e.isEmpty()) {
+      cfg =
+          new TrainingConfig(
+              new ModelConfig(cell, layers, hidden, proj, fb, seed),
+              batch,
+              epochs,
+              lr,
+              opt,
+              clip,
+              train,
+              10000,
+              every,
+              0,
+              decay);
+      for (TrainingConfig.FieldError fe : cfg.validate()) {
+        Field f = fe.field().equals("hidden units") ? Field.HIDDEN : Field.BATCH;
+        e.put(f, fe.message());
+      }
+    }
+    errors.keySet().retainAll(e.keySet());
+    errors.putAll(e);
+    return errors.isEmpty() ? cfg : null;
+  }
+
+  private int integer(Map<Field, String> e, Field f, long lo, long hi) {
+    String s = text.get(f).get() == null ? "" : text.get(f).get().trim();
+    if (s.isEmpty()) {
+      e.put(f, "required: a whole number from " + lo + " to " + hi);
+      return 0;
+    }
+    try {
+      long v = Long.parseLong(s);
+      if (v < lo || v > hi) {
+        e.put(f, "must be from " + lo + " to " + hi);
+      }
+      return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, v));
+    } catch (NumberFormatException ex) {
+      e.put(f, "'" + s + "' is not a whole number");
+      return 0;
+    }
+  }
+
+  private double decimal(Map<Field, String> e, Field f, double lo, double hi) {
+    String s = text.get(f).get() == null ? "" : text.get(f).get().trim();
+    if (s.isEmpty()) {
+      e.put(f, "required: a number from " + lo + " to " + hi);
+      return 0;
+    }
+    try {
+      double v = Double.parseDouble(s);
+      if (!Double.isFinite(v)) {
+        e.put(f, "must be a finite number");
+      } else if (v < lo || v > hi) {
+        e.put(f, "must be from " + lo + " to " + hi);
+      }
+      return v;
+    } catch (NumberFormatException ex) {
+      e.put(f, "'" + s + "' is not a number");
+      return 0;
+    }
+  }
+
+  // ---- run control ----
+
+  public void start() {
+    TrainingConfig cfg = validate();
+    if (cfg == null || running.get() || session.dataProperty().get() == null) {
+      if (session.dataProperty().get() == null) {
+        message.set("MNIST is still loading");
+      }
+      return;
+    }
+    clearCharts();
+    runCount++;
+    String name = "#" + runCount + " " + cfg.model().cell().name() + " H" + cfg.model().hidden();
+    CoalescingBridge<Object> bridge = new CoalescingBridge<>(this::accept);
+    Trainer t =
+        new Trainer(
+            cfg,
+            session.dataProperty().get(),
+            null,
+            new TrainingListener() {
+              @Override
+              public void onIteration(IterationStats s) {
+                bridge.post(s);
+              }
+
+              @Override
+              public void onEvaluation(EvaluationStats s) {
+                bridge.post(s);
+              }
+            });
+    trainer.set(t);
+    Task<TrainingResult> task =
+        new Task<>() {
+          @Override
+          protected TrainingResult call() {
+            return t.run();
+          }
+        };
+    task.setOnSucceeded(e -> finished(name, cfg, t, task.getValue()));
+    task.setOnFailed(
+        e -> {
+          running.set(false);
+          message.set("Training failed: " + task.getException().getMessage());
+        });
+    running.set(true);
+    paused.set(false);
+    message.set("Training " + name);
+    Thread th = new Thread(task, "gatescope-training");
+    th.setDaemon(true);
+    th.start();
+  }
+
+  public void togglePause() {
+    Trainer t = trainer.get();
+    if (t == null || !running.get()) {
+      return;
+    }
+    if (paused.get()) {
+      t.resume();
+      paused.set(false);
+    } else {
+      t.pause();
+      paused.set(true);
+    }
+  }
+
+  public void stop() {
+    Trainer t = trainer.get();
+    if (t != null) {
+      t.cancel();
+    }
+  }
+
+  private void finished(String name, TrainingConfig cfg, Trainer t, TrainingResult r) {
+    running.set(false);
+    paused.set(false);
+    runs.add(0, new Run(name, cfg, r));
+    message.set(name + ": " + r.message());
+    session.modelProperty().set(t.model());
+    session
+        .modelNameProperty()
+        .set(String.format("trained %s (%.2f%%)", name, 100 * r.finalAccuracy()));
+    lastSummary =
+        new TrainingSummary(
+            r.epochs(),
+            r.iterations(),
+            r.finalAccuracy(),
+            LocalDate.now().toString(),
+            "GateScope Train workspace");
+  }
+
+  private TrainingSummary lastSummary = TrainingSummary.none();
+
+  private void accept(List<Object> batch) {
+    for (Object o : batch) {
+      if (o instanceof IterationStats s) {
+        add(loss, s.iteration(), s.loss());
+        // Exponential moving average with bias correction, so it does not lag at the start.
+        ema = Double.isNaN(ema) ? 0.05 * s.loss() : 0.95 * ema + 0.05 * s.loss();
+        emaWeight = 0.95 * emaWeight + 0.05;
+        add(smoothLoss, s.iteration(), ema / emaWeight);
+        add(batchAccuracy, s.iteration(), s.batchAccuracy());
+        progress.set(s.iteration() / (double) s.totalIterations());
+        progressText.set(
+            String.format(
+                "epoch %d · iteration %d/%d · %.0f images/s · ETA %s",
+                s.epoch(),
+                s.iteration(),
+                s.totalIterations(),
+                s.samplesPerSecond(),
+                eta(s.etaSeconds())));
+      } else if (o instanceof EvaluationStats s) {
+        add(testAccuracy, s.iteration(), s.testAccuracy());
+        add(testLoss, s.iteration(), s.testLoss());
+        for (GateSaturation g : s.saturation()) {
+          if (g.gate() == Quantity.RESET) {
+            continue;
+          }
+          String sym = g.gate().symbol();
+          if (saturation.containsKey(sym + " < 0.1")) {
+            add(saturation.get(sym + " < 0.1"), s.iteration(), g.low());
+            add(saturation.get(sym + " > 0.9"), s.iteration(), g.high());
+          }
+        }
+      }
+    }
+  }
+
+  /** Appends, thinning the older half when a series grows past {@link #MAX_POINTS}. */
+  static void add(ObservableList<XYChart.Data<Number, Number>> s, double x, double y) {
+    s.add(new XYChart.Data<>(x, y));
+    if (s.size() > MAX_POINTS) {
+      int half = s.size() / 2;
+      List<XYChart.Data<Number, Number>> kept = new java.util.ArrayList<>();
+      for (int i = 0; i < half; i += 2) {
+        kept.add(s.get(i));
+      }
+      kept.addAll(s.subList(half, s.size()));
+      s.setAll(kept);
+    }
+  }
+
+  private void clearCharts() {
+    loss.clear();
+    smoothLoss.clear();
+    batchAccuracy.clear();
+    testAccuracy.clear();
+    testLoss.clear();
+    saturation.values().forEach(List::clear);
+    ema = Double.NaN;
+    emaWeight = 0;
+    progress.set(0);
+  }
+
+  static String eta(double seconds) {
+    long s = Math.round(seconds);
+    return s >= 3600
+        ? String.format("%dh%02dm", s / 3600, s % 3600 / 60)
+        : String.format("%dm%02ds", s / 60, s % 60);
+  }
+
+  // ---- files ----
+
+  public void save(Path file) {
+    RecurrentClassifier m = session.modelProperty().get();
+    if (m == null) {
+      message.set("No model to save yet");
+      return;
+    }
+    try {
+      ModelFile.save(m, lastSummary, file);
+      message.set("Saved " + file);
+    } catch (ModelFileException e) {
+      message.set(e.getMessage());
+    }
+  }
+
+  public void open(Path file) {
+    try {
+      SavedModel s = ModelFile.load(file);
+      session.modelProperty().set(s.model());
+      session.modelNameProperty().set(file.getFileName().toString());
+      lastSummary = s.summary();
+      message.set("Opened " + file.getFileName());
+    } catch (ModelFileException e) {
+      message.set(e.getMessage());
+    }
+  }
+
+  /** Called when the window closes: stop a run so no thread lingers. */
+  public void shutdown() {
+    stop();
+  }
+
+  // ---- properties ----
+
+  public ReadOnlyBooleanProperty runningProperty() {
+    return running.getReadOnlyProperty();
+  }
+
+  public BooleanProperty pausedProperty() {
+    return paused;
+  }
+
+  public DoubleProperty progressProperty() {
+    return progress;
+  }
+
+  public StringProperty progressTextProperty() {
+    return progressText;
+  }
+
+  public StringProperty messageProperty() {
+    return message;
+  }
+
+  public ObservableList<XYChart.Data<Number, Number>> loss() {
+    return loss;
+  }
+
+  public ObservableList<XYChart.Data<Number, Number>> smoothLoss() {
+    return smoothLoss;
+  }
+
+  public ObservableList<XYChart.Data<Number, Number>> batchAccuracy() {
+    return batchAccuracy;
+  }
+
+  public ObservableList<XYChart.Data<Number, Number>> testAccuracy() {
+    return testAccuracy;
+  }
+
+  public ObservableList<XYChart.Data<Number, Number>> testLoss() {
+    return testLoss;
+  }
+
+  public Map<String, ObservableList<XYChart.Data<Number, Number>>> saturation() {
+    return saturation;
+  }
+
+  public ObservableList<Run> runs() {
+    return runs;
+  }
+}

@@ -1,0 +1,120 @@
+package io.gatescope.ui.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gatescope.app.Workbench;
+import io.gatescope.core.data.Mnist;
+import io.gatescope.core.engine.CellType;
+import io.gatescope.core.engine.ModelConfig;
+import io.gatescope.core.train.Evaluation;
+import io.gatescope.core.train.OptimizerKind;
+import io.gatescope.core.train.TrainingConfig;
+import io.gatescope.ui.FxTestSupport;
+import io.gatescope.ui.WorkbenchFixture;
+import io.gatescope.ui.train.TrainViewModel.Field;
+import java.nio.file.Path;
+import javafx.scene.control.Button;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class TrainViewTest {
+  Workbench wb;
+  @TempDir Path dir;
+
+  @Start
+  void start(Stage stage) {
+    wb = WorkbenchFixture.show(stage, "Train");
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    FxTestSupport.run(wb::shutdown);
+  }
+
+  @Test
+  void anInvalidValueDisablesStartAndSaysWhy(FxRobot robot) throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    Button start = robot.lookup("#train-start").queryButton();
+    assertFalse(FxTestSupport.onFx(start::isDisabled));
+    TextField lr = robot.lookup("#train-lr").queryAs(TextField.class);
+    for (String bad : new String[] {"", "-1", "NaN", "abc", "1e99"}) {
+      FxTestSupport.run(() -> lr.setText(bad));
+      assertTrue(FxTestSupport.onFx(start::isDisabled), "disabled for '" + bad + "'");
+      String reason = FxTestSupport.onFx(() -> wb.trainVm.errors().get(Field.LR));
+      assertTrue(reason != null && !reason.isEmpty(), "reason for '" + bad + "'");
+      assertTrue(FxTestSupport.onFx(() -> lr.getStyleClass().contains("invalid")));
+      assertTrue(FxTestSupport.onFx(() -> lr.getTooltip().getText()).startsWith("learning rate: "));
+    }
+    assertEquals(
+        "'abc' is not a number",
+        FxTestSupport.onFx(
+            () -> {
+              lr.setText("abc");
+              return wb.trainVm.errors().get(Field.LR);
+            }));
+    FxTestSupport.run(() -> lr.setText("0.002"));
+    assertFalse(FxTestSupport.onFx(start::isDisabled));
+    assertTrue(FxTestSupport.onFx(() -> wb.trainVm.errors().isEmpty()));
+  }
+
+  @Test
+  void aQuickRunDrawsChartsPausesStopsAndIsListed(FxRobot robot) throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    TrainingConfig small =
+        new TrainingConfig(
+            new ModelConfig(CellType.LSTM, 1, 16, 16, 1, 3),
+            32,
+            5,
+            3e-3,
+            OptimizerKind.ADAM,
+            5,
+            3200,
+            500,
+            20,
+            0,
+            1);
+    FxTestSupport.run(() -> wb.trainVm.applyPreset(small));
+    robot.clickOn("#train-start");
+    FxTestSupport.waitFor("chart points", 60, () -> wb.trainVm.loss().size() >= 5);
+    robot.clickOn("#train-pause");
+    FxTestSupport.waitFor("paused", 10, () -> wb.trainVm.pausedProperty().get());
+    Thread.sleep(400); // a minibatch in flight may still land
+    int before = FxTestSupport.onFx(() -> wb.trainVm.loss().size());
+    Thread.sleep(700);
+    assertEquals(
+        before, FxTestSupport.onFx(() -> wb.trainVm.loss().size()), "no iterations while paused");
+    robot.clickOn("#train-pause"); // resume
+    FxTestSupport.waitFor("more points", 30, () -> wb.trainVm.loss().size() > before);
+    robot.clickOn("#train-stop");
+    FxTestSupport.waitFor("run listed", 30, () -> !wb.trainVm.runs().isEmpty());
+    TrainViewModel.Run run = FxTestSupport.onFx(() -> wb.trainVm.runs().get(0));
+    assertEquals("cancelled", run.result().reason().name().toLowerCase());
+    assertFalse(FxTestSupport.onFx(() -> wb.trainVm.runningProperty().get()));
+  }
+
+  @Test
+  void aSavedModelReopensWithTheSameTestAccuracy() throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    Path file = dir.resolve("saved.gatescope");
+    FxTestSupport.run(() -> wb.trainVm.save(file));
+    Mnist data = FxTestSupport.onFx(() -> wb.session.dataProperty().get());
+    var before = FxTestSupport.onFx(() -> wb.session.modelProperty().get()).copy();
+    double accBefore = Evaluation.of(before, data.test().head(1000), 500, null).accuracy();
+    FxTestSupport.run(() -> wb.trainVm.open(file));
+    var after = FxTestSupport.onFx(() -> wb.session.modelProperty().get()).copy();
+    double accAfter = Evaluation.of(after, data.test().head(1000), 500, null).accuracy();
+    assertEquals(accBefore, accAfter, 0.0);
+    assertTrue(accAfter > 0.95, "shipped model accuracy on 1000 images: " + accAfter);
+    assertEquals("saved.gatescope", FxTestSupport.onFx(() -> wb.session.modelNameProperty().get()));
+  }
+}
