@@ -3,6 +3,7 @@ package io.gatescope.app;
 import io.gatescope.cli.Cli;
 import io.gatescope.core.engine.NativeSetup;
 import io.gatescope.core.train.TrainingConfig;
+import io.gatescope.ui.common.FxThread;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -141,16 +142,7 @@ public final class SnapshotCommand implements Callable<Integer> {
   }
 
   static <T> T onFx(Callable<T> c) throws Exception {
-    CompletableFuture<T> f = new CompletableFuture<>();
-    Platform.runLater(
-        () -> {
-          try {
-            f.complete(c.call());
-          } catch (Throwable t) {
-            f.completeExceptionally(t);
-          }
-        });
-    return f.get(60, TimeUnit.SECONDS);
+    return FxThread.call(c);
   }
 
   static void waitFor(Supplier<Boolean> cond, int seconds, String what) throws Exception {

@@ -1,26 +1,15 @@
 package io.gatescope.ui;
 
+import io.gatescope.ui.common.FxThread;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import javafx.application.Platform;
 
 /** Waiting for the FX thread and for background work in UI tests. */
 public final class FxTestSupport {
   private FxTestSupport() {}
 
   public static <T> T onFx(Callable<T> c) throws Exception {
-    CompletableFuture<T> f = new CompletableFuture<>();
-    Platform.runLater(
-        () -> {
-          try {
-            f.complete(c.call());
-          } catch (Throwable t) {
-            f.completeExceptionally(t);
-          }
-        });
-    return f.get(60, TimeUnit.SECONDS);
+    return FxThread.call(c);
   }
 
   public static void run(Runnable r) throws Exception {
