@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "snapshot", description = "Render a workspace to a PNG, headlessly.")
 public final class SnapshotCommand implements Callable<Integer> {
-  @Option(names = "--workspace", required = true, description = "train, draw or inside")
+  @Option(names = "--workspace", required = true, description = "train, draw, inside or evaluate")
   String workspace;
 
   @Option(names = "--out", required = true, description = "PNG file to write")
@@ -52,8 +52,8 @@ public final class SnapshotCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     String ws = workspace.toLowerCase();
-    if (!ws.equals("train") && !ws.equals("draw") && !ws.equals("inside")) {
-      throw new Cli.UserError("--workspace must be train, draw or inside");
+    if (!java.util.List.of("train", "draw", "inside", "evaluate").contains(ws)) {
+      throw new Cli.UserError("--workspace must be train, draw, inside or evaluate");
     }
     if (width < 320 || height < 240 || width > 8000 || height > 8000) {
       throw new Cli.UserError("--width and --height must be 320..8000 and 240..8000");
@@ -99,6 +99,25 @@ public final class SnapshotCommand implements Callable<Integer> {
               return null;
             });
         waitFor(() -> wb[0].drawVm.probabilitiesProperty().get() != null, 60, "the prediction");
+      }
+      case "evaluate" -> {
+        onFx(
+            () -> {
+              wb[0].evaluateVm.compare();
+              return null;
+            });
+        waitFor(() -> !wb[0].evaluateVm.busyProperty().get(), 900, "the cell comparison");
+        onFx(
+            () -> {
+              wb[0].evaluateVm.evaluate();
+              return null;
+            });
+        waitFor(
+            () ->
+                wb[0].evaluateVm.evaluationProperty().get() != null
+                    && !wb[0].evaluateVm.busyProperty().get(),
+            300,
+            "the evaluation");
       }
       default -> {
         onFx(

@@ -3,6 +3,8 @@ package io.gatescope.app;
 import io.gatescope.ui.common.Session;
 import io.gatescope.ui.draw.DrawView;
 import io.gatescope.ui.draw.DrawViewModel;
+import io.gatescope.ui.evaluate.EvaluateView;
+import io.gatescope.ui.evaluate.EvaluateViewModel;
 import io.gatescope.ui.inside.InsideView;
 import io.gatescope.ui.inside.InsideViewModel;
 import io.gatescope.ui.shell.ShellView;
@@ -22,6 +24,7 @@ public final class Workbench {
   public final TrainViewModel trainVm = new TrainViewModel(session);
   public final DrawViewModel drawVm = new DrawViewModel(session);
   public final InsideViewModel insideVm = new InsideViewModel(session);
+  public final EvaluateViewModel evaluateVm = new EvaluateViewModel(session);
   public final ShellView shell;
 
   public Workbench(Optional<Path> dataFolder) {
@@ -32,6 +35,7 @@ public final class Workbench {
             new TrainView(trainVm),
             new DrawView(drawVm),
             new InsideView(insideVm),
+            new EvaluateView(evaluateVm),
             f -> trainVm.open(f.toPath()),
             f -> trainVm.save(f.toPath()),
             Platform::exit);
@@ -50,6 +54,7 @@ public final class Workbench {
   /** Stops background work: a running training, the inference thread. */
   public void shutdown() {
     trainVm.shutdown();
+    evaluateVm.shutdown();
     session.shutdown();
   }
 }

@@ -24,6 +24,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -77,6 +78,12 @@ public final class ModelFile {
     try {
       Files.createDirectories(dir);
       tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+      try {
+        // Temp files are private; a saved model is an ordinary, readable file.
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+      } catch (UnsupportedOperationException e) {
+        // not a POSIX file system: keep the defaults
+      }
       try (OutputStream raw = opener.open(tmp, StandardOpenOption.WRITE);
           ZipOutputStream zip = new ZipOutputStream(raw)) {
         zip.putNextEntry(new ZipEntry(JSON));

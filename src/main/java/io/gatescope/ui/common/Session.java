@@ -26,6 +26,7 @@ public final class Session {
   private final StringProperty status = new SimpleStringProperty("");
   private final DoubleProperty progress = new SimpleDoubleProperty(0);
   private final InferenceService inference = new InferenceService();
+  private final StringProperty workspaceRequest = new SimpleStringProperty();
 
   public Session() {
     model.addListener((o, a, m) -> inference.setModel(m));
@@ -70,6 +71,11 @@ public final class Session {
   /** Background work in the status bar: −1 indeterminate, 0..1 fraction, ≥ 1 done. */
   public DoubleProperty progressProperty() {
     return progress;
+  }
+
+  /** A workspace a screen asks the window to show ("Draw", "Inside", ...). */
+  public StringProperty workspaceRequestProperty() {
+    return workspaceRequest;
   }
 
   public InferenceService inference() {

@@ -37,6 +37,7 @@ public final class ShellView extends BorderPane {
       Node train,
       Node draw,
       Node inside,
+      Node evaluate,
       Consumer<File> onOpen,
       Consumer<File> onSave,
       Runnable onQuit) {
@@ -46,7 +47,15 @@ public final class ShellView extends BorderPane {
         .addAll(
             tab("Train", "mdi2c-chart-line", train),
             tab("Draw", "mdi2d-draw", draw),
-            tab("Inside", "mdi2m-microscope", inside));
+            tab("Inside", "mdi2m-microscope", inside),
+            tab("Evaluate", "mdi2t-table-eye", evaluate));
+    s.workspaceRequestProperty()
+        .addListener(
+            (o, a, w) -> {
+              if (w != null) {
+                select(w);
+              }
+            });
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     tabs.setId("workspaces");
     setCenter(tabs);
@@ -82,7 +91,7 @@ public final class ShellView extends BorderPane {
     quit.setOnAction(e -> onQuit.run());
     Menu file = new Menu("_File", null, open, save, quit);
     Menu view = new Menu("_View");
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < tabs.getTabs().size(); i++) {
       int k = i;
       MenuItem go = new MenuItem(tabs.getTabs().get(i).getText());
       go.setAccelerator(KeyCombination.keyCombination("Shortcut+" + (i + 1)));

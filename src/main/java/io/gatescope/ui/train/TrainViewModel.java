@@ -355,8 +355,8 @@ public final class TrainViewModel {
       if (o instanceof IterationStats s) {
         add(loss, s.iteration(), s.loss());
         // Exponential moving average with bias correction, so it does not lag at the start.
-        ema = Double.isNaN(ema) ? 0.05 * s.loss() : 0.95 * ema + 0.05 * s.loss();
-        emaWeight = 0.95 * emaWeight + 0.05;
+        ema = Double.isNaN(ema) ? 0.1 * s.loss() : 0.9 * ema + 0.1 * s.loss();
+        emaWeight = 0.9 * emaWeight + 0.1;
         add(smoothLoss, s.iteration(), ema / emaWeight);
         add(batchAccuracy, s.iteration(), s.batchAccuracy());
         progress.set(s.iteration() / (double) s.totalIterations());

@@ -1,0 +1,111 @@
+package io.gatescope.ui.evaluate;
+
+import io.gatescope.ui.common.ColorMap;
+import java.util.function.Consumer;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * A 10×10 confusion matrix on one Canvas: rows = true digit, columns = predicted digit, counts in
+ * the cells, off-diagonal cells shaded by their count. Clicking a cell reports (true, predicted).
+ */
+final class ConfusionMatrix extends Region {
+  private final Canvas canvas = new Canvas();
+  private int[][] counts;
+  private int[] selected;
+  private Consumer<int[]> onSelect = c -> {};
+
+  ConfusionMatrix() {
+    getChildren().add(canvas);
+    setMinSize(260, 260);
+    setPrefSize(380, 380);
+    canvas.setOnMouseClicked(
+        e -> {
+          int[] cell = cellAt(e.getX(), e.getY());
+          if (cell != null) {
+            onSelect.accept(cell);
+          }
+        });
+  }
+
+  void show(int[][] c, int[] sel) {
+    counts = c;
+    selected = sel;
+    paint();
+  }
+
+  void setOnSelect(Consumer<int[]> c) {
+    onSelect = c;
+  }
+
+  private double cell() {
+    return (Math.min(canvas.getWidth(), canvas.getHeight()) - 24) / 10;
+  }
+
+  int[] cellAt(double x, double y) {
+    double s = cell();
+    int col = (int) ((x - 24) / s);
+    int row = (int) ((y - 24) / s);
+    return x < 24 || y < 24 || col > 9 || row > 9 ? null : new int[] {row, col};
+  }
+
+  private void paint() {
+    GraphicsContext g = canvas.getGraphicsContext2D();
+    g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+    double s = cell();
+    g.setFont(Font.font(Math.max(9, s * 0.32)));
+    g.setTextAlign(TextAlignment.CENTER);
+    g.setTextBaseline(VPos.CENTER);
+    g.setFill(Color.web("#9aa1a8"));
+    for (int k = 0; k < 10; k++) {
+      g.fillText(Integer.toString(k), 24 + (k + 0.5) * s, 12);
+      g.fillText(Integer.toString(k), 12, 24 + (k + 0.5) * s);
+    }
+    if (counts == null) {
+      return;
+    }
+    int maxOff = 1;
+    for (int a = 0; a < 10; a++) {
+      for (int p = 0; p < 10; p++) {
+        if (a != p) {
+          maxOff = Math.max(maxOff, counts[a][p]);
+        }
+      }
+    }
+    for (int a = 0; a < 10; a++) {
+      for (int p = 0; p < 10; p++) {
+        int n = counts[a][p];
+        double x = 24 + p * s;
+        double y = 24 + a * s;
+        int argb = a == p ? 0xFF1F4D3A : ColorMap.SEQUENTIAL.argb(Math.sqrt(n / (double) maxOff));
+        g.setFill(
+            n == 0 && a != p
+                ? Color.web("#202428")
+                : Color.rgb(argb >> 16 & 0xFF, argb >> 8 & 0xFF, argb & 0xFF));
+        g.fillRect(x + 1, y + 1, s - 2, s - 2);
+        if (n > 0) {
+          double l = ColorMap.lightness(argb);
+          g.setFill(a == p || l < 55 ? Color.WHITE : Color.BLACK);
+          g.fillText(Integer.toString(n), x + s / 2, y + s / 2);
+        }
+      }
+    }
+    if (selected != null) {
+      g.setStroke(Color.web("#ff3b30"));
+      g.setLineWidth(2.5);
+      g.strokeRect(24 + selected[1] * s, 24 + selected[0] * s, s, s);
+    }
+  }
+
+  @Override
+  protected void layoutChildren() {
+    canvas.setWidth(Math.max(1, getWidth()));
+    canvas.setHeight(Math.max(1, getHeight()));
+    paint();
+  }
+}

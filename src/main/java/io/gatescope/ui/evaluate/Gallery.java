@@ -1,0 +1,97 @@
+package io.gatescope.ui.evaluate;
+
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.IntFunction;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/** Thumbnails of test images with "true → predicted" captions, all on one Canvas. */
+final class Gallery extends Region {
+  static final double THUMB = 56;
+  static final double CAPTION = 16;
+
+  private final Canvas canvas = new Canvas();
+  private List<Integer> items = List.of();
+  private IntFunction<float[]> pixels = i -> null;
+  private IntFunction<String> caption = i -> "";
+  private BiConsumer<Integer, MouseButton> onOpen = (i, b) -> {};
+
+  Gallery() {
+    getChildren().add(canvas);
+    setMinSize(200, 120);
+    canvas.setOnMouseClicked(
+        e -> {
+          int i = indexAt(e.getX(), e.getY());
+          if (i >= 0) {
+            onOpen.accept(items.get(i), e.getButton());
+          }
+        });
+  }
+
+  void show(List<Integer> testIndices, IntFunction<float[]> px, IntFunction<String> cap) {
+    items = List.copyOf(testIndices);
+    pixels = px;
+    caption = cap;
+    paint();
+  }
+
+  void setOnOpen(BiConsumer<Integer, MouseButton> c) {
+    onOpen = c;
+  }
+
+  private int columns() {
+    return Math.max(1, (int) (canvas.getWidth() / (THUMB + 6)));
+  }
+
+  int indexAt(double x, double y) {
+    int col = (int) (x / (THUMB + 6));
+    int row = (int) (y / (THUMB + CAPTION + 6));
+    int i = row * columns() + col;
+    return col < columns() && i < items.size() ? i : -1;
+  }
+
+  private void paint() {
+    GraphicsContext g = canvas.getGraphicsContext2D();
+    g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+    g.setFont(Font.font(11));
+    g.setTextAlign(TextAlignment.CENTER);
+    g.setTextBaseline(VPos.TOP);
+    int cols = columns();
+    double c = THUMB / 28;
+    for (int i = 0; i < items.size(); i++) {
+      double x = (i % cols) * (THUMB + 6);
+      double y = (i / cols) * (THUMB + CAPTION + 6);
+      if (y > canvas.getHeight()) {
+        break;
+      }
+      g.setFill(Color.BLACK);
+      g.fillRect(x, y, THUMB, THUMB);
+      float[] px = pixels.apply(items.get(i));
+      for (int r = 0; r < 28; r++) {
+        for (int q = 0; q < 28; q++) {
+          float v = px[r * 28 + q];
+          if (v > 0.05f) {
+            g.setFill(Color.gray(Math.min(1, v)));
+            g.fillRect(x + q * c, y + r * c, c, c);
+          }
+        }
+      }
+      g.setFill(Color.web("#e6e8ea"));
+      g.fillText(caption.apply(items.get(i)), x + THUMB / 2, y + THUMB + 1);
+    }
+  }
+
+  @Override
+  protected void layoutChildren() {
+    canvas.setWidth(Math.max(1, getWidth()));
+    canvas.setHeight(Math.max(1, getHeight()));
+    paint();
+  }
+}

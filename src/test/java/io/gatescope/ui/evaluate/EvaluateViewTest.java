@@ -1,0 +1,94 @@
+package io.gatescope.ui.evaluate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gatescope.app.Workbench;
+import io.gatescope.core.data.Mnist;
+import io.gatescope.core.train.Evaluation;
+import io.gatescope.ui.FxTestSupport;
+import io.gatescope.ui.WorkbenchFixture;
+import java.util.List;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class EvaluateViewTest {
+  Workbench wb;
+
+  @Start
+  void start(Stage stage) {
+    wb = WorkbenchFixture.show(stage, "Evaluate");
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    FxTestSupport.run(wb::shutdown);
+  }
+
+  @Test
+  void evaluationFillsTheMatrixTheMistakesAndTheGradientFlow(FxRobot robot) throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    robot.clickOn("#evaluate-run");
+    FxTestSupport.waitFor(
+        "evaluation",
+        120,
+        () ->
+            wb.evaluateVm.evaluationProperty().get() != null
+                && !wb.evaluateVm.busyProperty().get());
+    Evaluation ev = FxTestSupport.onFx(() -> wb.evaluateVm.evaluationProperty().get());
+    int total = 0;
+    int diag = 0;
+    for (int a = 0; a < 10; a++) {
+      for (int p = 0; p < 10; p++) {
+        total += ev.confusion()[a][p];
+      }
+      diag += ev.confusion()[a][a];
+    }
+    assertEquals(10_000, total, "the matrix sums to the test-set size");
+    assertEquals(ev.accuracy(), diag / 10_000.0, 1e-12, "its diagonal is the accuracy");
+    assertTrue(ev.accuracy() >= 0.985, "shipped model: " + ev.accuracy());
+
+    Mnist data = FxTestSupport.onFx(() -> wb.session.dataProperty().get());
+    List<Integer> mistakes = FxTestSupport.onFx(() -> List.copyOf(wb.evaluateVm.gallery()));
+    assertFalse(mistakes.isEmpty());
+    for (int i : mistakes) {
+      assertTrue(ev.predicted()[i] != data.test().label(i), "#" + i + " is a mistake");
+    }
+
+    // The most common confusion, selected as a click on the matrix would.
+    int[] worst = {0, 1};
+    for (int a = 0; a < 10; a++) {
+      for (int p = 0; p < 10; p++) {
+        if (a != p && ev.confusion()[a][p] > ev.confusion()[worst[0]][worst[1]]) {
+          worst = new int[] {a, p};
+        }
+      }
+    }
+    int[] cell = worst;
+    FxTestSupport.run(() -> wb.evaluateVm.selectCell(cell));
+    List<Integer> shown = FxTestSupport.onFx(() -> List.copyOf(wb.evaluateVm.gallery()));
+    assertEquals(
+        Math.min(EvaluateViewModel.GALLERY, ev.confusion()[cell[0]][cell[1]]), shown.size());
+    for (int i : shown) {
+      assertEquals(cell[0], data.test().label(i));
+      assertEquals(cell[1], ev.predicted()[i]);
+    }
+
+    assertEquals(28, FxTestSupport.onFx(() -> wb.evaluateVm.flows().get(0).hidden().length));
+
+    int first = shown.get(0);
+    FxTestSupport.run(() -> wb.evaluateVm.open(first, "Inside"));
+    TabPane tabs = robot.lookup("#workspaces").queryAs(TabPane.class);
+    assertEquals(
+        "Inside", FxTestSupport.onFx(() -> tabs.getSelectionModel().getSelectedItem().getText()));
+    assertEquals(cell[0], FxTestSupport.onFx(() -> wb.session.inputLabelProperty().get()));
+  }
+}
