@@ -41,6 +41,9 @@ public final class RecurrentClassifier {
   private final INDArray dby;
 
   private int batch = -1;
+  private INDArray x; // [T·B, F] the last input
+  private INDArray projected; // [T·B, P] when the projection is not folded
+  private boolean folded;
   private INDArray logits; // [B, K]
   private INDArray daLast; // [B, H]
   private double[] dTop; // [T·B·H] ∂loss/∂a⟨t⟩ of the top layer; only the last step is non-zero
@@ -148,8 +151,20 @@ public final class RecurrentClassifier {
     batch = b;
     layers.forEach(l -> l.ensureBatch(b, dtype));
     logits = Nd4j.zeros(dtype, b, K); // [B, K]
+    if (config.projection() > 0) {
+      projected = Nd4j.zeros(dtype, (long) T * b, config.projection()); // [T·B, P]
+    }
     daLast = Nd4j.zeros(dtype, b, config.hidden()); // [B, H]
     dTop = new double[T * b * config.hidden()];
+  }
+
+  /**
+   * Whether to fold the projection into the first layer for a batch of b: folding costs a [F,
+   * P]·[P, n] product once and saves the [T·B, P] intermediate, which pays off unless the batch is
+   * tiny (a single image is faster with the projection computed as it is).
+   */
+  private boolean foldProjection(int b) {
+    return (long) T * b > config.projection();
   }
 
   /** Logits [B, K] for a time-major batch x [T·B, F] (see {@link Batches}). */
@@ -162,9 +177,15 @@ public final class RecurrentClassifier {
     ensureBatch(b);
     INDArray x = input.dataType() == dtype ? input : input.castTo(dtype);
     this.lastInterventions = List.copyOf(interventions);
+    this.x = x;
     RecurrentLayer first = layers.get(0);
-    if (wp != null) {
+    folded = wp != null && foldProjection(b);
+    if (folded) {
       first.inputSideFolded(x, wp, bp);
+    } else if (wp != null) {
+      Nd.gemm(x, wp, projected, false, false, 0); // x·Wp  [T·B, P]
+      projected.addiRowVector(bp);
+      first.inputSide(projected);
     } else {
       first.inputSide(x);
     }
@@ -233,17 +254,27 @@ public final class RecurrentClassifier {
       }
       layer.backward(dOut);
       layer.stopRecording();
-      if (l == 0 && wp != null) {
+      if (l == 0 && folded) {
         layer.inputSideGradientFolded(wp, bp, dwp, dbp);
       } else {
         layer.inputSideGradient();
+      }
+      if (l == 0 && wp != null && !folded) {
+        INDArray dproj = layer.inputGradient(); // [T·B, P]
+        Nd.gemm(x, dproj, dwp, true, false, 0); // [F, P]
+        dbp.assign(dproj.sum(0));
+        if (stepGradients != null) {
+          INDArray dx = Nd4j.zeros(dtype, (long) T * batch, F); // [T·B, F]
+          Nd.gemm(dproj, wp, dx, false, true, 0);
+          stepGradients.input = dx.data().asDouble();
+        }
       }
       if (l > 0) {
         INDArray dx = layer.inputGradient(); // [T·B, H]
         dOut = dx.data().asDouble();
       }
     }
-    if (stepGradients != null) {
+    if (stepGradients != null && (wp == null || folded)) {
       RecurrentLayer first = layers.get(0);
       INDArray dx = wp != null ? first.inputGradientFolded(wp) : first.inputGradient();
       stepGradients.input = dx.data().asDouble();
@@ -283,11 +314,31 @@ public final class RecurrentClassifier {
   public List<GateTrace> traceBatch(INDArray input, List<Intervention> interventions) {
     forward(input, interventions);
     int b = batch;
-    // P(class | rows 1..t): the output layer applied to every a⟨t⟩ of the top layer.
-    INDArray all = Nd4j.zeros(dtype, (long) T * b, K); // [T·B, K]
-    Nd.gemm(top().outputs(), wy, all, false, false, 0);
-    all.addiRowVector(by);
-    float[][] stepProbs = softmaxRows(all.toDoubleMatrix()); // [T·B][K]
+    // P(class | rows 1..t): the output layer applied to every a⟨t⟩ of the top layer. Small
+    // enough for plain Java, which spares a dozen ND4J calls on the single-image path.
+    int h = config.hidden();
+    double[] w = wy.dup('c').data().asDouble(); // [H·K], row-major
+    double[] bias = by.dup().data().asDouble(); // [K]
+    float[][] stepProbs = new float[T * b][]; // [T·B][K]
+    double[] z = new double[K];
+    for (int t = 0; t < T; t++) {
+      double[] at = top().a[t + 1]; // a⟨t⟩ [B·H]
+      for (int s = 0; s < b; s++) {
+        System.arraycopy(bias, 0, z, 0, K);
+        for (int u = 0; u < h; u++) {
+          double v = at[s * h + u];
+          for (int k = 0; k < K; k++) {
+            z[k] += v * w[u * K + k];
+          }
+        }
+        double[] p = softmax(z);
+        float[] pf = new float[K];
+        for (int k = 0; k < K; k++) {
+          pf[k] = (float) p[k];
+        }
+        stepProbs[t * b + s] = pf;
+      }
+    }
 
     List<GateTrace> out = new ArrayList<>(b);
     for (int s = 0; s < b; s++) {

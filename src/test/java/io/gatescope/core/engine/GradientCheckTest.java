@@ -15,6 +15,9 @@ class GradientCheckTest {
     return Stream.of(
         Arguments.of(CellType.LSTM, 0, 1),
         Arguments.of(CellType.LSTM, 4, 1),
+        // P ≥ T·B: the projection is computed as it is instead of folded into the layer
+        Arguments.of(CellType.LSTM, 60, 1),
+        Arguments.of(CellType.GRU, 60, 1),
         Arguments.of(CellType.LSTM, 3, 2),
         Arguments.of(CellType.GRU, 0, 1),
         Arguments.of(CellType.GRU, 4, 2),

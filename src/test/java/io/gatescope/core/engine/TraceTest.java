@@ -68,6 +68,19 @@ class TraceTest {
   }
 
   @Test
+  void aSingleImageGivesTheSameAnswerAloneAndInsideABatch() {
+    // Alone, the classic model computes its projection as is; in a batch of 8 it folds it into
+    // the LSTM's input weights. Both must agree.
+    RecurrentClassifier m = RecurrentClassifier.create(ModelConfig.classic());
+    float[][] imgs = EngineFixtures.randomImages(8, 21);
+    float[][] batch = m.predict(Batches.timeMajor(imgs));
+    for (int i : new int[] {0, 5}) {
+      float[][] alone = m.predict(Batches.timeMajor(new float[][] {imgs[i]}));
+      assertArrayEquals(batch[i], alone[0], 1e-5f);
+    }
+  }
+
+  @Test
   void clampingForgetToZeroLeavesOnlyTheNewCandidate() {
     RecurrentClassifier m = RecurrentClassifier.create(SMALL, DataType.DOUBLE);
     float[] img = EngineFixtures.randomImages(1, 6)[0];
