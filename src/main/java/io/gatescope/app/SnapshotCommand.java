@@ -131,8 +131,13 @@ public final class SnapshotCommand implements Callable<Integer> {
             () -> {
               int u = unit >= 0 ? unit : wb[0].insideVm.orderProperty().get()[0];
               wb[0].insideVm.select(14, u);
+              wb[0].insideVm.computeGateStatistics();
               return null;
             });
+        waitFor(
+            () -> wb[0].insideVm.gateStatisticsProperty().get() != null,
+            120,
+            "the gate statistics");
       }
     }
     Thread.sleep(300); // let a pulse lay out and paint

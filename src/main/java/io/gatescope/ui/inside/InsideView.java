@@ -35,6 +35,7 @@ public final class InsideView extends BorderPane {
   private final List<Legend> legends = new ArrayList<>();
   private final DigitImage digit = new DigitImage();
   private final StepStrip strip = new StepStrip();
+  private final GateScatter scatter = new GateScatter();
 
   public InsideView(InsideViewModel vm) {
     this.vm = vm;
@@ -73,16 +74,39 @@ public final class InsideView extends BorderPane {
     top.setPadding(new Insets(8, 12, 4, 12));
     setTop(top);
 
-    digit.setPrefSize(168, 168);
+    digit.setPrefSize(140, 140);
     Label hover = new Label();
     hover.setId("inside-hover");
     hover.getStyleClass().add("mono");
     hover.setWrapText(true);
+    hover.setMaxWidth(226);
+    hover.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     hover.textProperty().bind(vm.hoverProperty());
-    strip.setPrefSize(230, 110);
+    strip.setPrefSize(230, 100);
+    scatter.setOnSelect(vm::selectUnit);
+    Button compute = new Button("Compute", new FontIcon("mdi2c-chart-scatter-plot"));
+    compute.setId("inside-stats");
+    compute.setTooltip(new Tooltip("Per-unit gate saturation over 1,000 test images"));
+    compute.setOnAction(e -> vm.computeGateStatistics());
+    Label statsNote = new Label();
+    statsNote.getStyleClass().add("muted");
+    statsNote.setWrapText(true);
+    statsNote.setMaxWidth(226);
+    statsNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    statsNote.textProperty().bind(vm.statisticsStatusProperty());
+    vm.gateStatisticsProperty().addListener(o -> refreshScatter());
+    vm.selectedUnitProperty().addListener(o -> refreshScatter());
     VBox left =
         new VBox(
-            8, title("Input, row t outlined"), digit, title("P(digit | rows 1..t)"), strip, hover);
+            8,
+            title("Input, row t outlined"),
+            digit,
+            title("P(digit | rows 1..t)"),
+            strip,
+            hover,
+            new HBox(8, title("Gate statistics"), compute),
+            scatter,
+            statsNote);
     left.setPadding(new Insets(4, 8, 8, 12));
     left.setPrefWidth(250);
     setLeft(left);
@@ -233,6 +257,10 @@ public final class InsideView extends BorderPane {
     digit.show(vm.inputProperty().get(), t);
     var tr = vm.traceProperty().get();
     strip.show(tr == null ? null : tr.stepProbabilities(), t);
+  }
+
+  private void refreshScatter() {
+    scatter.show(vm.gateStatisticsProperty().get(), vm.selectedUnitProperty().get());
   }
 
   static String describe(Quantity q) {

@@ -5,6 +5,7 @@ import io.gatescope.core.engine.Intervention;
 import io.gatescope.core.engine.Quantity;
 import io.gatescope.core.engine.RecurrentClassifier;
 import io.gatescope.core.inspect.Equations;
+import io.gatescope.core.inspect.GateStatistics;
 import io.gatescope.core.inspect.UnitOrder;
 import io.gatescope.ui.common.ColorMap;
 import io.gatescope.ui.common.InferenceService;
@@ -47,6 +48,9 @@ public final class InsideViewModel {
   private final ObservableList<Intervention> interventions = FXCollections.observableArrayList();
   private final ObjectProperty<Quantity> clampGate = new SimpleObjectProperty<>(Quantity.FORGET);
   private final ObjectProperty<Double> clampValue = new SimpleObjectProperty<>(0.0);
+  private final ObjectProperty<GateStatistics> gateStatistics = new SimpleObjectProperty<>();
+  private final StringProperty statisticsStatus =
+      new SimpleStringProperty("Gate statistics over 1,000 test images: press Compute");
   private final BooleanProperty clampSelectedOnly = new SimpleBooleanProperty(false);
 
   public InsideViewModel(Session session) {
@@ -59,6 +63,7 @@ public final class InsideViewModel {
             (o, a, b) -> {
               interventions.clear();
               layer.set(0);
+              gateStatistics.set(null);
               recompute();
             });
     interventions.addListener(
@@ -261,6 +266,43 @@ public final class InsideViewModel {
 
   public ObjectProperty<float[]> inputProperty() {
     return session.inputProperty();
+  }
+
+  /** Per-unit gate saturation over the first 1,000 test images, computed off the FX thread. */
+  public void computeGateStatistics() {
+    var data = session.dataProperty().get();
+    if (data == null || session.modelProperty().get() == null) {
+      return;
+    }
+    int l = layer.get();
+    statisticsStatus.set("Computing gate statistics…");
+    session
+        .inference()
+        .submit(
+            model -> {
+              GateStatistics st = GateStatistics.compute(model, data.test(), 1000, l);
+              javafx.application.Platform.runLater(
+                  () -> {
+                    gateStatistics.set(st);
+                    statisticsStatus.set(
+                        "Each dot is a unit: share of time its gate is shut vs open ("
+                            + st.images()
+                            + " test images). Click a dot to select the unit.");
+                  });
+            });
+  }
+
+  public ObjectProperty<GateStatistics> gateStatisticsProperty() {
+    return gateStatistics;
+  }
+
+  public StringProperty statisticsStatusProperty() {
+    return statisticsStatus;
+  }
+
+  /** Selects a unit (from the statistics) without moving the timestep. */
+  public void selectUnit(int unit) {
+    select(session.timestepProperty().get(), unit);
   }
 
   public Session session() {

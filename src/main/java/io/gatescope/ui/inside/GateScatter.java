@@ -1,0 +1,153 @@
+package io.gatescope.ui.inside;
+
+import io.gatescope.core.engine.Quantity;
+import io.gatescope.core.inspect.GateStatistics;
+import java.util.function.IntConsumer;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * One point per unit and gate: x = share of time the gate is shut (< 0.1), y = share it is open (>
+ * 0.9). Drawn on one Canvas; clicking the nearest point selects that unit.
+ */
+final class GateScatter extends Region {
+  private static final Color[] COLORS = {
+    Color.web("#56b4e9"), Color.web("#e69f00"), Color.web("#009e73"), Color.web("#cc79a7")
+  };
+  private final Canvas canvas = new Canvas();
+  private GateStatistics stats;
+  private int selected = -1;
+  private IntConsumer onSelect = u -> {};
+
+  GateScatter() {
+    getChildren().add(canvas);
+    setMinSize(160, 160);
+    setPrefSize(230, 190);
+    canvas.setOnMouseClicked(
+        e -> {
+          int u = nearest(e.getX(), e.getY());
+          if (u >= 0) {
+            onSelect.accept(u);
+          }
+        });
+  }
+
+  void show(GateStatistics s, int selectedUnit) {
+    stats = s;
+    double max = 0.1;
+    if (s != null) {
+      for (double[] v : s.low().values()) {
+        for (double x : v) {
+          max = Math.max(max, x);
+        }
+      }
+      for (double[] v : s.high().values()) {
+        for (double x : v) {
+          max = Math.max(max, x);
+        }
+      }
+    }
+    range = Math.min(1, Math.ceil(max * 10) / 10);
+    selected = selectedUnit;
+    paint();
+  }
+
+  void setOnSelect(IntConsumer c) {
+    onSelect = c;
+  }
+
+  private static final double PAD = 22;
+
+  /** Axis range: the largest share, rounded up to a tenth, so small shares are not a dot heap. */
+  private double range = 1;
+
+  private double px(double v) {
+    return PAD + v / range * (canvas.getWidth() - PAD - 6);
+  }
+
+  private double py(double v) {
+    return canvas.getHeight() - PAD - v / range * (canvas.getHeight() - PAD - 6);
+  }
+
+  int nearest(double x, double y) {
+    if (stats == null) {
+      return -1;
+    }
+    int best = -1;
+    double bd = 100;
+    for (Quantity g : stats.low().keySet()) {
+      double[] lo = stats.low().get(g);
+      double[] hi = stats.high().get(g);
+      for (int u = 0; u < lo.length; u++) {
+        double d = Math.hypot(px(lo[u]) - x, py(hi[u]) - y);
+        if (d < bd) {
+          bd = d;
+          best = u;
+        }
+      }
+    }
+    return bd < 12 ? best : -1;
+  }
+
+  private void paint() {
+    GraphicsContext g = canvas.getGraphicsContext2D();
+    double w = canvas.getWidth();
+    double h = canvas.getHeight();
+    g.clearRect(0, 0, w, h);
+    g.setStroke(Color.web("#4a525a"));
+    g.strokeLine(px(0), py(0), px(range), py(0));
+    g.strokeLine(px(0), py(0), px(0), py(range));
+    g.setFill(Color.web("#9aa1a8"));
+    g.setFont(Font.font(10));
+    g.setTextAlign(TextAlignment.CENTER);
+    g.setTextBaseline(VPos.TOP);
+    g.fillText("share < 0.1 (shut) →", (px(0) + px(range)) / 2, py(0) + 4);
+    g.setTextAlign(TextAlignment.RIGHT);
+    g.fillText(String.format("%.1f", range), px(range), py(0) + 4);
+    g.setTextAlign(TextAlignment.CENTER);
+    g.save();
+    g.translate(4, (py(0) + py(range)) / 2);
+    g.rotate(-90);
+    g.fillText("share > 0.9 (open) →", 0, 0);
+    g.restore();
+    if (stats == null) {
+      return;
+    }
+    int k = 0;
+    double legendX = px(0.55 * range);
+    for (Quantity q : stats.low().keySet()) {
+      g.setFill(COLORS[k % COLORS.length]);
+      double[] lo = stats.low().get(q);
+      double[] hi = stats.high().get(q);
+      for (int u = 0; u < lo.length; u++) {
+        g.fillOval(px(lo[u]) - 2, py(hi[u]) - 2, 4, 4);
+      }
+      g.setTextAlign(TextAlignment.LEFT);
+      g.fillText(q.symbol(), legendX + k * 26, py(range));
+      k++;
+    }
+    if (selected >= 0) {
+      g.setStroke(Color.web("#ff3b30"));
+      g.setLineWidth(1.5);
+      for (Quantity q : stats.low().keySet()) {
+        double[] lo = stats.low().get(q);
+        double[] hi = stats.high().get(q);
+        if (selected < lo.length) {
+          g.strokeOval(px(lo[selected]) - 4, py(hi[selected]) - 4, 8, 8);
+        }
+      }
+    }
+  }
+
+  @Override
+  protected void layoutChildren() {
+    canvas.setWidth(Math.max(1, getWidth()));
+    canvas.setHeight(Math.max(1, getHeight()));
+    paint();
+  }
+}
