@@ -2,6 +2,7 @@ package io.gatescope.core.engine;
 
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Weight initialisation, in plain Java so that a seed gives the same weights everywhere. Input
@@ -15,11 +16,18 @@ final class Init {
   static void xavier(INDArray m, int c0, int cols, SplittableRandom rnd) {
     int rows = (int) m.rows();
     double limit = Math.sqrt(6.0 / (rows + cols));
+    double[][] v = new double[rows][cols];
     for (int r = 0; r < rows; r++) {
-      for (int c = c0; c < c0 + cols; c++) {
-        m.putScalar(r, c, (rnd.nextDouble() * 2 - 1) * limit);
+      for (int c = 0; c < cols; c++) {
+        v[r][c] = (rnd.nextDouble() * 2 - 1) * limit;
       }
     }
+    put(m, c0, v);
+  }
+
+  /** Writes a block into columns [c0, c0 + cols) in one call (one putScalar each is slow). */
+  private static void put(INDArray m, int c0, double[][] v) {
+    Nd.cols(m, c0, c0 + v[0].length).assign(Nd4j.create(v).castTo(m.dataType()));
   }
 
   static void xavier(INDArray m, SplittableRandom rnd) {
@@ -54,11 +62,7 @@ final class Init {
         q[i][j] /= norm;
       }
     }
-    for (int i = 0; i < h; i++) {
-      for (int j = 0; j < h; j++) {
-        m.putScalar(i, c0 + j, q[i][j]);
-      }
-    }
+    put(m, c0, q);
   }
 
   private static double gaussian(SplittableRandom rnd) {

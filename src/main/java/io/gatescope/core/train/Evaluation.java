@@ -30,21 +30,23 @@ public record Evaluation(
   public static Evaluation of(
       RecurrentClassifier model, LabeledImages set, int batch, DoubleConsumer progress) {
     int n = set.size();
-    int[] all = new int[n];
-    for (int i = 0; i < n; i++) {
-      all[i] = i;
-    }
     var eval = new org.nd4j.evaluation.classification.Evaluation(ModelConfig.CLASSES);
     int[] predicted = new int[n];
     float[] confidence = new float[n];
     float[] buffer = new float[ModelConfig.STEPS * batch * ModelConfig.FEATURES];
     int[] labels = new int[batch];
     double loss = 0;
+    int[] padded = new int[((n + batch - 1) / batch) * batch];
+    for (int i = 0; i < padded.length; i++) {
+      padded[i] = i < n ? i : i % n;
+    }
     for (int from = 0; from < n; from += batch) {
       int to = Math.min(n, from + batch);
       int b = to - from;
-      INDArray x = Batches.timeMajor(set, all, from, to, labels, buffer);
-      float[][] p = model.predict(x);
+      // The last chunk is padded to a whole batch (extra rows are ignored), so the model keeps
+      // one set of buffers for the whole evaluation.
+      INDArray x = Batches.timeMajor(set, padded, from, from + batch, labels, buffer);
+      float[][] p = java.util.Arrays.copyOf(model.predict(x), b);
       float[][] oneHot = new float[b][ModelConfig.CLASSES];
       for (int i = 0; i < b; i++) {
         oneHot[i][labels[i]] = 1;

@@ -235,7 +235,9 @@ public final class Trainer {
 
   private EvaluationStats evaluate(
       int epoch, int iteration, INDArray probe, long start, long pausedNanos) {
-    Evaluation ev = Evaluation.of(model, test, 500, null);
+    // Same batch size as training, so the model's buffers are not reallocated (and become
+    // garbage) at every evaluation.
+    Evaluation ev = Evaluation.of(model, test, config.batch(), null);
     List<GateSaturation> sat = saturation(model, probe);
     long elapsed = (System.nanoTime() - start - pausedNanos) / 1_000_000;
     return new EvaluationStats(
@@ -243,10 +245,11 @@ public final class Trainer {
   }
 
   private INDArray probeBatch() {
-    int n = Math.min(PROBE, test.size());
+    // A whole training batch, so that probing reuses the model's buffers.
+    int n = config.batch();
     float[][] imgs = new float[n][];
     for (int i = 0; i < n; i++) {
-      imgs[i] = test.images().imageAsFloats(i);
+      imgs[i] = test.images().imageAsFloats(i % test.size());
     }
     return Batches.timeMajor(imgs);
   }

@@ -28,12 +28,10 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -109,7 +107,9 @@ public final class TrainViewModel {
   private final Map<String, ObservableList<XYChart.Data<Number, Number>>> saturation =
       new LinkedHashMap<>();
   private final ObservableList<Run> runs = FXCollections.observableArrayList();
-  private final ObjectProperty<Trainer> trainer = new SimpleObjectProperty<>();
+  private final java.util.concurrent.atomic.AtomicReference<Trainer> trainer =
+      new java.util.concurrent.atomic.AtomicReference<>();
+  private volatile boolean stopRequested;
   private final BooleanBinding valid;
   private double ema = Double.NaN;
   private double emaWeight;
@@ -271,31 +271,35 @@ public final class TrainViewModel {
     runCount++;
     String name = "#" + runCount + " " + cfg.model().cell().name() + " H" + cfg.model().hidden();
     CoalescingBridge<Object> bridge = new CoalescingBridge<>(this::accept);
-    Trainer t =
-        new Trainer(
-            cfg,
-            session.dataProperty().get(),
-            null,
-            new TrainingListener() {
-              @Override
-              public void onIteration(IterationStats s) {
-                bridge.post(s);
-              }
+    TrainingListener listener =
+        new TrainingListener() {
+          @Override
+          public void onIteration(IterationStats s) {
+            bridge.post(s);
+          }
 
-              @Override
-              public void onEvaluation(EvaluationStats s) {
-                bridge.post(s);
-              }
-            });
-    trainer.set(t);
+          @Override
+          public void onEvaluation(EvaluationStats s) {
+            bridge.post(s);
+          }
+        };
+    var data = session.dataProperty().get();
+    stopRequested = false;
+    trainer.set(null);
     Task<TrainingResult> task =
         new Task<>() {
           @Override
           protected TrainingResult call() {
+            // Built here, not on the FX thread: creating a large model takes a moment.
+            Trainer t = new Trainer(cfg, data, null, listener);
+            trainer.set(t);
+            if (stopRequested) {
+              t.cancel();
+            }
             return t.run();
           }
         };
-    task.setOnSucceeded(e -> finished(name, cfg, t, task.getValue()));
+    task.setOnSucceeded(e -> finished(name, cfg, trainer.get(), task.getValue()));
     task.setOnFailed(
         e -> {
           running.set(false);
@@ -324,6 +328,7 @@ public final class TrainViewModel {
   }
 
   public void stop() {
+    stopRequested = true;
     Trainer t = trainer.get();
     if (t != null) {
       t.cancel();
