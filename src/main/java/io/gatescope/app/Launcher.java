@@ -19,6 +19,7 @@ public final class Launcher {
     }
     CommandLine cl = GateScopeCommand.commandLine();
     cl.addSubcommand("snapshot", new SnapshotCommand());
+    cl.addSubcommand("bench-ui", new UiBenchCommand());
     System.exit(cl.execute(args));
   }
 }

@@ -1,0 +1,167 @@
+package io.gatescope.app;
+
+import io.gatescope.core.engine.NativeSetup;
+import io.gatescope.core.train.TrainingConfig;
+import io.gatescope.ui.common.FxThread;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import picocli.CommandLine.Command;
+
+/**
+ * Measures how the window keeps up, headlessly: the time to redraw the six Inside maps, the delay
+ * from a stroke to its prediction in Draw, and the gaps between animation pulses while the quick
+ * demo trains. A benchmark, not a test: numbers depend on the machine and its load.
+ */
+@Command(name = "bench-ui", description = "Measure UI responsiveness headlessly (Monocle).")
+public final class UiBenchCommand implements Callable<Integer> {
+  @Override
+  public Integer call() throws Exception {
+    NativeSetup.init(1);
+    SnapshotCommand.headless();
+    Platform.startup(() -> {});
+    Workbench[] wb = new Workbench[1];
+    FxThread.call(
+        () -> {
+          wb[0] = new Workbench(Optional.empty());
+          Stage s = new Stage();
+          s.setScene(wb[0].scene(1280, 800));
+          s.show();
+          wb[0].shellVm.load();
+          return null;
+        });
+    waitFor(() -> wb[0].shellVm.readyProperty().get());
+    System.out.println("GC: " + gcNames());
+
+    FxThread.call(
+        () -> {
+          wb[0].shell.select("Inside");
+          wb[0].session.showTestImage(3);
+          return null;
+        });
+    waitFor(() -> wb[0].insideVm.maps().size() == 6);
+    List<Double> redraw = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      redraw.add(
+          FxThread.call(
+              () -> {
+                long t0 = System.nanoTime();
+                var shared = wb[0].insideVm.sharedRangeProperty();
+                shared.set(!shared.get()); // recolours and repaints all six maps
+                return (System.nanoTime() - t0) / 1e6;
+              }));
+    }
+    Collections.sort(redraw);
+    System.out.printf(
+        "inside: redraw of the six maps: median %.2f ms, max %.2f ms (n=40)%n",
+        redraw.get(20), redraw.get(39));
+
+    long[] shownAt = {0};
+    FxThread.call(
+        () -> {
+          wb[0].shell.select("Draw");
+          wb[0].drawVm.clear();
+          wb[0]
+              .drawVm
+              .predictedForProperty()
+              .addListener((o, a, b) -> shownAt[0] = System.nanoTime());
+          wb[0].drawVm.beginStroke(140, 40);
+          return null;
+        });
+    List<Double> lat = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      int y = 45 + i * 3;
+      long[] t0 = {0};
+      float[] in =
+          FxThread.call(
+              () -> {
+                t0[0] = System.nanoTime();
+                wb[0].drawVm.extendStroke(140, y);
+                return wb[0].session.inputProperty().get();
+              });
+      waitFor(() -> wb[0].drawVm.predictedForProperty().get() == in);
+      lat.add((FxThread.call(() -> shownAt[0]) - t0[0]) / 1e6);
+    }
+    FxThread.call(
+        () -> {
+          wb[0].drawVm.endStroke();
+          return null;
+        });
+    Collections.sort(lat);
+    System.out.printf(
+        "draw: stroke to new prediction on screen: median %.1f ms, p90 %.1f ms, max %.1f ms"
+            + " (n=60)%n",
+        lat.get(30), lat.get(54), lat.get(59));
+
+    for (String tab : new String[] {"Draw", "Train"}) {
+      List<Long> gaps = Collections.synchronizedList(new ArrayList<>());
+      long[] last = {0};
+      AnimationTimer timer =
+          new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+              if (last[0] != 0) {
+                gaps.add(now - last[0]);
+              }
+              last[0] = now;
+            }
+          };
+      FxThread.call(
+          () -> {
+            wb[0].shell.select(tab);
+            wb[0].trainVm.applyPreset(TrainingConfig.quickDemo());
+            timer.start();
+            wb[0].trainVm.start();
+            return null;
+          });
+      Thread.sleep(500);
+      waitFor(() -> !wb[0].trainVm.runningProperty().get());
+      FxThread.call(
+          () -> {
+            timer.stop();
+            return null;
+          });
+      List<Long> g = new ArrayList<>(gaps);
+      Collections.sort(g);
+      System.out.printf(
+          "train (quick demo, %s shown): %d pulses, gap median %.1f ms, p99 %.1f ms, max %.1f"
+              + " ms%n",
+          tab,
+          g.size(),
+          g.get(g.size() / 2) / 1e6,
+          g.get((int) (g.size() * 0.99)) / 1e6,
+          g.get(g.size() - 1) / 1e6);
+    }
+    FxThread.call(
+        () -> {
+          wb[0].shutdown();
+          return null;
+        });
+    Platform.exit();
+    return 0;
+  }
+
+  static String gcNames() {
+    List<String> names = new ArrayList<>();
+    for (var b : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+      names.add(b.getName());
+    }
+    return String.join(", ", names);
+  }
+
+  static void waitFor(BooleanSupplier c) throws Exception {
+    for (int i = 0; i < 6000; i++) {
+      if (FxThread.call(c::getAsBoolean)) {
+        return;
+      }
+      Thread.sleep(20);
+    }
+    throw new IllegalStateException("timed out");
+  }
+}
