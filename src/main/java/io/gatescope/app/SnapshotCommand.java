@@ -3,11 +3,9 @@ package io.gatescope.app;
 import io.gatescope.cli.Cli;
 import io.gatescope.core.engine.NativeSetup;
 import io.gatescope.core.train.TrainingConfig;
+import io.gatescope.ui.common.Files2;
 import io.gatescope.ui.common.FxThread;
-import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -15,10 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -182,23 +178,6 @@ public final class SnapshotCommand implements Callable<Integer> {
 
   /** PNG via a temp file and a move, like every file GateScope writes. */
   static void write(WritableImage img, Path target) throws Exception {
-    int w = (int) img.getWidth();
-    int h = (int) img.getHeight();
-    BufferedImage bi = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-    PixelReader r = img.getPixelReader();
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        bi.setRGB(x, y, r.getArgb(x, y));
-      }
-    }
-    Path abs = target.toAbsolutePath();
-    Files.createDirectories(abs.getParent());
-    Path tmp = Files.createTempFile(abs.getParent(), ".snapshot", ".png");
-    try {
-      ImageIO.write(bi, "png", tmp.toFile());
-      Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    Files2.writeAtomically(target, Files2.png(img));
   }
 }

@@ -84,6 +84,23 @@ public final class TrainView extends BorderPane {
     start.setTooltip(new Tooltip("Start training (Ctrl+Enter)"));
     start.disableProperty().bind(vm.validProperty().not().or(vm.runningProperty()));
     start.setOnAction(e -> vm.start());
+    sceneProperty()
+        .addListener(
+            (o, a, scene) -> {
+              if (scene != null) {
+                scene
+                    .getAccelerators()
+                    .put(
+                        new javafx.scene.input.KeyCodeCombination(
+                            javafx.scene.input.KeyCode.ENTER,
+                            javafx.scene.input.KeyCombination.SHORTCUT_DOWN),
+                        () -> {
+                          if (isVisible() && !start.isDisabled()) {
+                            vm.start();
+                          }
+                        });
+              }
+            });
     Button pause = new Button("Pause", new FontIcon("mdi2p-pause"));
     pause.setId("train-pause");
     pause.disableProperty().bind(vm.runningProperty().not());
@@ -134,8 +151,23 @@ public final class TrainView extends BorderPane {
     charts.add(satChart, 0, 1);
     ListView<TrainViewModel.Run> runs = new ListView<>(vm.runs());
     runs.setId("train-runs");
-    runs.setPlaceholder(new Label("Finished runs appear here"));
-    VBox runBox = new VBox(4, title("Runs"), runs);
+    runs.setPlaceholder(new Label("Finished runs appear here; tick one to overlay its curve"));
+    runs.setCellFactory(
+        javafx.scene.control.cell.CheckBoxListCell.forListView(TrainViewModel.Run::shown));
+    Button csv = new Button("Export CSV…", new FontIcon("mdi2f-file-delimited-outline"));
+    csv.setTooltip(new Tooltip("The metrics of the selected run, one line per iteration"));
+    csv.disableProperty().bind(runs.getSelectionModel().selectedItemProperty().isNull());
+    csv.setOnAction(
+        e -> {
+          javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+          fc.setInitialFileName("run.csv");
+          java.io.File f = fc.showSaveDialog(getScene().getWindow());
+          if (f != null) {
+            vm.exportCsv(runs.getSelectionModel().getSelectedItem(), f.toPath());
+          }
+        });
+    vm.overlaid().addListener((javafx.beans.Observable o) -> overlay(accChart));
+    VBox runBox = new VBox(4, new HBox(8, title("Runs"), csv), runs);
     VBox.setVgrow(runs, Priority.ALWAYS);
     charts.add(runBox, 1, 1);
     for (int i = 0; i < 2; i++) {
@@ -192,7 +224,40 @@ public final class TrainView extends BorderPane {
     c.setCreateSymbols(false);
     c.setMinSize(200, 160);
     c.setPrefSize(420, 260);
+    javafx.scene.control.MenuItem png = new javafx.scene.control.MenuItem("Save chart as PNG…");
+    png.setOnAction(
+        e -> {
+          javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+          fc.setInitialFileName(title.replaceAll("[^A-Za-z0-9]+", "-").toLowerCase() + ".png");
+          java.io.File f = fc.showSaveDialog(c.getScene().getWindow());
+          if (f != null) {
+            try {
+              io.gatescope.ui.common.Files2.writeAtomically(
+                  f.toPath(), io.gatescope.ui.common.Files2.png(c.snapshot(null, null)));
+            } catch (java.io.IOException ex) {
+              new javafx.scene.control.Alert(
+                      javafx.scene.control.Alert.AlertType.ERROR,
+                      "Could not save " + f + ": " + ex.getMessage())
+                  .show();
+            }
+          }
+        });
+    c.setOnContextMenuRequested(
+        e -> new javafx.scene.control.ContextMenu(png).show(c, e.getScreenX(), e.getScreenY()));
     return c;
+  }
+
+  /** Test-accuracy curves of the ticked runs, next to the current run's. */
+  private void overlay(LineChart<Number, Number> acc) {
+    acc.getData().removeIf(s -> s.getName().startsWith("#"));
+    for (TrainViewModel.Run r : vm.overlaid()) {
+      XYChart.Series<Number, Number> s = new XYChart.Series<>();
+      s.setName(r.name() + " test");
+      for (var e : r.evaluations()) {
+        s.getData().add(new XYChart.Data<>(e.iteration(), e.testAccuracy()));
+      }
+      acc.getData().add(s);
+    }
   }
 
   private static XYChart.Series<Number, Number> series(

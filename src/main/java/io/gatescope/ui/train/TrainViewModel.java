@@ -74,7 +74,17 @@ public final class TrainViewModel {
   }
 
   /** A finished run, for the run list. */
-  public record Run(String name, TrainingConfig config, TrainingResult result) {
+  /**
+   * A finished run, for the run list: its config, result and full history (for the CSV export and
+   * for overlaying its curves). {@code shown} is ticked in the list to overlay it.
+   */
+  public record Run(
+      String name,
+      TrainingConfig config,
+      TrainingResult result,
+      List<IterationStats> iterations,
+      List<EvaluationStats> evaluations,
+      BooleanProperty shown) {
     @Override
     public String toString() {
       return String.format(
@@ -107,6 +117,9 @@ public final class TrainViewModel {
   private final Map<String, ObservableList<XYChart.Data<Number, Number>>> saturation =
       new LinkedHashMap<>();
   private final ObservableList<Run> runs = FXCollections.observableArrayList();
+  private final ObservableList<Run> overlaid = FXCollections.observableArrayList();
+  private final List<IterationStats> iterationHistory = new java.util.ArrayList<>();
+  private final List<EvaluationStats> evaluationHistory = new java.util.ArrayList<>();
   private final java.util.concurrent.atomic.AtomicReference<Trainer> trainer =
       new java.util.concurrent.atomic.AtomicReference<>();
   private volatile boolean stopRequested;
@@ -338,7 +351,16 @@ public final class TrainViewModel {
   private void finished(String name, TrainingConfig cfg, Trainer t, TrainingResult r) {
     running.set(false);
     paused.set(false);
-    runs.add(0, new Run(name, cfg, r));
+    Run run =
+        new Run(
+            name,
+            cfg,
+            r,
+            List.copyOf(iterationHistory),
+            List.copyOf(evaluationHistory),
+            new SimpleBooleanProperty(false));
+    run.shown().addListener((o, a, b) -> updateOverlay());
+    runs.add(0, run);
     message.set(name + ": " + r.message());
     session.modelProperty().set(t.model());
     session
@@ -358,6 +380,7 @@ public final class TrainViewModel {
   private void accept(List<Object> batch) {
     for (Object o : batch) {
       if (o instanceof IterationStats s) {
+        iterationHistory.add(s);
         add(loss, s.iteration(), s.loss());
         // Exponential moving average with bias correction, so it does not lag at the start.
         ema = Double.isNaN(ema) ? 0.1 * s.loss() : 0.9 * ema + 0.1 * s.loss();
@@ -374,6 +397,7 @@ public final class TrainViewModel {
                 s.samplesPerSecond(),
                 eta(s.etaSeconds())));
       } else if (o instanceof EvaluationStats s) {
+        evaluationHistory.add(s);
         add(testAccuracy, s.iteration(), s.testAccuracy());
         add(testLoss, s.iteration(), s.testLoss());
         for (GateSaturation g : s.saturation()) {
@@ -404,7 +428,53 @@ public final class TrainViewModel {
     }
   }
 
+  private void updateOverlay() {
+    overlaid.setAll(runs.stream().filter(r -> r.shown().get()).toList());
+  }
+
+  /**
+   * The metrics of a run as CSV, one line per iteration (test columns filled where an evaluation
+   * happened), written atomically.
+   */
+  public void exportCsv(Run run, Path file) {
+    StringBuilder sb =
+        new StringBuilder(
+            "iteration,epoch,loss,batch_accuracy,test_loss,"
+                + "test_accuracy,samples_per_s,elapsed_ms\n");
+    Map<Integer, EvaluationStats> evals = new java.util.HashMap<>();
+    run.evaluations().forEach(e -> evals.put(e.iteration(), e));
+    for (IterationStats s : run.iterations()) {
+      EvaluationStats e = evals.get(s.iteration());
+      sb.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "%d,%d,%.6f,%.4f,%s,%s,%.1f,%d%n",
+              s.iteration(),
+              s.epoch(),
+              s.loss(),
+              s.batchAccuracy(),
+              e == null ? "" : String.format(java.util.Locale.ROOT, "%.6f", e.testLoss()),
+              e == null ? "" : String.format(java.util.Locale.ROOT, "%.4f", e.testAccuracy()),
+              s.samplesPerSecond(),
+              s.elapsedMillis()));
+    }
+    try {
+      io.gatescope.ui.common.Files2.writeAtomically(
+          file, sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      message.set("Exported " + run.name() + " to " + file.getFileName());
+    } catch (java.io.IOException ex) {
+      message.set("Could not export to " + file + ": " + ex.getMessage());
+    }
+  }
+
+  /** Runs ticked in the list, whose test-accuracy curves are overlaid. */
+  public ObservableList<Run> overlaid() {
+    return overlaid;
+  }
+
   private void clearCharts() {
+    iterationHistory.clear();
+    evaluationHistory.clear();
     loss.clear();
     smoothLoss.clear();
     batchAccuracy.clear();

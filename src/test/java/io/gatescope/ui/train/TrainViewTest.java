@@ -117,4 +117,52 @@ class TrainViewTest {
     assertTrue(accAfter > 0.95, "shipped model accuracy on 1000 images: " + accAfter);
     assertEquals("saved.gatescope", FxTestSupport.onFx(() -> wb.session.modelNameProperty().get()));
   }
+
+  @Test
+  void aFinishedRunExportsItsMetricsAndOverlaysItsCurve(FxRobot robot) throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    TrainingConfig small =
+        new TrainingConfig(
+            new ModelConfig(CellType.GRU, 1, 8, 0, 1, 4),
+            32,
+            1,
+            3e-3,
+            OptimizerKind.ADAM,
+            5,
+            640,
+            200,
+            5,
+            0,
+            1);
+    FxTestSupport.run(
+        () -> {
+          wb.trainVm.applyPreset(small);
+          wb.trainVm.start();
+        });
+    FxTestSupport.waitFor("run listed", 60, () -> !wb.trainVm.runs().isEmpty());
+    TrainViewModel.Run run = FxTestSupport.onFx(() -> wb.trainVm.runs().get(0));
+    assertEquals(20, run.iterations().size());
+    assertEquals(4, run.evaluations().size(), "every 5 iterations");
+
+    Path csv = dir.resolve("run.csv");
+    FxTestSupport.run(() -> wb.trainVm.exportCsv(run, csv));
+    java.util.List<String> lines = java.nio.file.Files.readAllLines(csv);
+    assertEquals(21, lines.size());
+    assertEquals(
+        "iteration,epoch,loss,batch_accuracy,test_loss,test_accuracy,samples_per_s,elapsed_ms",
+        lines.get(0));
+    String[] fifth = lines.get(5).split(",", -1);
+    assertEquals("5", fifth[0]);
+    assertEquals(run.evaluations().get(0).testAccuracy(), Double.parseDouble(fifth[5]), 1e-4);
+    assertEquals("", lines.get(4).split(",", -1)[5], "no evaluation at iteration 4");
+
+    javafx.scene.chart.LineChart<?, ?> acc =
+        robot.lookup("#train-acc-chart").queryAs(javafx.scene.chart.LineChart.class);
+    int before = FxTestSupport.onFx(() -> acc.getData().size());
+    FxTestSupport.run(() -> run.shown().set(true));
+    assertEquals(before + 1, FxTestSupport.onFx(() -> acc.getData().size()));
+    assertEquals(4, FxTestSupport.onFx(() -> acc.getData().get(before).getData().size()));
+    FxTestSupport.run(() -> run.shown().set(false));
+    assertEquals(before, FxTestSupport.onFx(() -> acc.getData().size()));
+  }
 }
