@@ -101,7 +101,35 @@ public final class DrawView extends BorderPane {
     help.setWrapText(true);
     help.setMaxWidth(DrawViewModel.CANVAS + 140);
     help.getStyleClass().add("muted");
-    VBox left = new VBox(10, title("Draw"), canvasFrame, penRow, mnistRow, source, help);
+    javafx.scene.control.ComboBox<Integer> truth =
+        new javafx.scene.control.ComboBox<>(
+            javafx.collections.FXCollections.observableArrayList(0, 1, 2, 3, 4, 5, 6, 7, 8, 9));
+    truth.setPromptText("digit");
+    truth.valueProperty().bindBidirectional(vm.teachLabelProperty());
+    truth.setId("draw-teach-label");
+    Button teach =
+        button(
+            "Teach it",
+            "mdi2s-school-outline",
+            "Fine-tune the model on this drawing with the digit you chose (mixed with MNIST)",
+            vm::teach);
+    teach.setId("draw-teach");
+    teach
+        .disableProperty()
+        .bind(
+            vm.teachingProperty()
+                .or(truth.valueProperty().isNull())
+                .or(vm.inputProperty().isNull()));
+    Button untaught =
+        button(
+            "Undo teaching",
+            "mdi2u-undo-variant",
+            "Go back to the model as it was before teaching",
+            vm::undoTeach);
+    untaught.disableProperty().bind(vm.beforeTeachingProperty().isNull());
+    HBox teachRow = new HBox(8, new Label("Wrong? It is a"), truth, teach, untaught);
+    teachRow.setAlignment(Pos.CENTER_LEFT);
+    VBox left = new VBox(10, title("Draw"), canvasFrame, penRow, mnistRow, teachRow, source, help);
     left.setPadding(new Insets(12));
 
     Label digit = new Label();

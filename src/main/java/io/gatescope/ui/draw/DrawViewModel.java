@@ -48,6 +48,11 @@ public final class DrawViewModel {
   private final StringProperty detail = new SimpleStringProperty("");
   private final BooleanProperty playing = new SimpleBooleanProperty(false);
   private final IntegerProperty testIndex = new SimpleIntegerProperty(0);
+  private final ObjectProperty<Integer> teachLabel = new SimpleObjectProperty<>();
+  private final BooleanProperty teaching = new SimpleBooleanProperty(false);
+  private final ObjectProperty<io.gatescope.core.engine.RecurrentClassifier> beforeTeaching =
+      new SimpleObjectProperty<>();
+  private String nameBeforeTeaching = "";
   private final Timeline player;
   private final Random random = new Random(7);
   private double[] current; // the stroke being drawn, x y pairs
@@ -251,6 +256,66 @@ public final class DrawViewModel {
         label == null
             ? conf
             : conf + " · true digit " + label + (label == tr.prediction() ? " ✓" : " ✗"));
+  }
+
+  // ---- teach it ----
+
+  /**
+   * Fine-tunes a copy of the model on the current input with {@link #teachLabelProperty()} as its
+   * label (mixed with MNIST), then makes it the current model. {@link #undoTeach()} goes back.
+   */
+  public void teach() {
+    float[] in = session.inputProperty().get();
+    Integer label = teachLabel.get();
+    var model = session.modelProperty().get();
+    Mnist m = session.dataProperty().get();
+    if (in == null || label == null || model == null || m == null || teaching.get()) {
+      return;
+    }
+    teaching.set(true);
+    detail.set("Teaching the model that this is a " + label + "…");
+    Thread t =
+        new Thread(
+            () -> {
+              var taught =
+                  io.gatescope.core.train.Teaching.teach(
+                      model, in, label, m.train(), System.nanoTime());
+              javafx.application.Platform.runLater(
+                  () -> {
+                    teaching.set(false);
+                    if (beforeTeaching.get() == null) {
+                      beforeTeaching.set(model);
+                      nameBeforeTeaching = session.modelNameProperty().get();
+                    }
+                    session.modelProperty().set(taught);
+                    session.modelNameProperty().set(nameBeforeTeaching + ", taught");
+                  });
+            },
+            "gatescope-teach");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** Restores the model as it was before the first teaching. */
+  public void undoTeach() {
+    if (beforeTeaching.get() != null) {
+      session.modelProperty().set(beforeTeaching.get());
+      session.modelNameProperty().set(nameBeforeTeaching);
+      beforeTeaching.set(null);
+    }
+  }
+
+  public ObjectProperty<Integer> teachLabelProperty() {
+    return teachLabel;
+  }
+
+  public BooleanProperty teachingProperty() {
+    return teaching;
+  }
+
+  /** Set while a taught model is current (Undo is possible). */
+  public ObjectProperty<io.gatescope.core.engine.RecurrentClassifier> beforeTeachingProperty() {
+    return beforeTeaching;
   }
 
   // ---- properties ----

@@ -103,4 +103,108 @@ class DrawViewTest {
       assertEquals(28, steps.length);
     }
   }
+
+  /** Strokes of a digit shape in a box (x, y, size) on the 280×280 canvas. */
+  static double[][][] shape(String digit, double x, double y, double size) {
+    java.util.function.DoubleUnaryOperator px = v -> x + v * size;
+    java.util.function.DoubleUnaryOperator py = v -> y + v * size;
+    switch (digit) {
+      case "1":
+        return new double[][][] {line(px, py, 0.5, 0.05, 0.5, 0.95)};
+      case "7":
+        return new double[][][] {
+          line(px, py, 0.15, 0.08, 0.85, 0.08), line(px, py, 0.85, 0.08, 0.4, 0.95)
+        };
+      default: // "0": an ellipse
+        double[][] ring = new double[41][];
+        for (int k = 0; k <= 40; k++) {
+          double a = 2 * Math.PI * k / 40;
+          ring[k] =
+              new double[] {
+                px.applyAsDouble(0.5 + 0.3 * Math.cos(a)),
+                py.applyAsDouble(0.5 + 0.45 * Math.sin(a))
+              };
+        }
+        return new double[][][] {ring};
+    }
+  }
+
+  static double[][] line(
+      java.util.function.DoubleUnaryOperator px,
+      java.util.function.DoubleUnaryOperator py,
+      double x0,
+      double y0,
+      double x1,
+      double y1) {
+    double[][] pts = new double[21][];
+    for (int k = 0; k <= 20; k++) {
+      double t = k / 20.0;
+      pts[k] =
+          new double[] {px.applyAsDouble(x0 + t * (x1 - x0)), py.applyAsDouble(y0 + t * (y1 - y0))};
+    }
+    return pts;
+  }
+
+  int drawAndPredict(double[][][] strokes) throws Exception {
+    FxTestSupport.run(
+        () -> {
+          wb.drawVm.clear();
+          wb.drawVm.brushProperty().set(22);
+          for (double[][] st : strokes) {
+            wb.drawVm.beginStroke(st[0][0], st[0][1]);
+            for (int k = 1; k < st.length; k++) {
+              wb.drawVm.extendStroke(st[k][0], st[k][1]);
+            }
+            wb.drawVm.endStroke();
+          }
+        });
+    float[] in = FxTestSupport.onFx(() -> wb.session.inputProperty().get());
+    FxTestSupport.waitFor("prediction", 30, () -> wb.drawVm.predictedForProperty().get() == in);
+    return FxTestSupport.onFx(() -> wb.drawVm.predictedProperty().get());
+  }
+
+  @Test
+  void theSameShapeDrawnAtOtherPlacesAndSizesGetsTheSamePrediction() throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    for (String d : new String[] {"1", "7", "0"}) {
+      int a = drawAndPredict(shape(d, 20, 20, 140));
+      int b = drawAndPredict(shape(d, 120, 110, 150));
+      int c = drawAndPredict(shape(d, 30, 60, 230));
+      assertEquals(Integer.parseInt(d), a, "shape " + d);
+      assertEquals(a, b, "shape " + d + " moved");
+      assertEquals(a, c, "shape " + d + " larger");
+    }
+  }
+
+  @Test
+  void teachingFixesAMistakeAndCanBeUndone() throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    FxTestSupport.run(() -> wb.drawVm.nextMistake());
+    FxTestSupport.waitFor(
+        "a mistake",
+        60,
+        () ->
+            wb.session.inputLabelProperty().get() != null
+                && wb.drawVm.predictedForProperty().get() == wb.session.inputProperty().get()
+                && wb.drawVm.predictedProperty().get() != wb.session.inputLabelProperty().get());
+    int label = FxTestSupport.onFx(() -> wb.session.inputLabelProperty().get());
+    var original = FxTestSupport.onFx(() -> wb.session.modelProperty().get());
+    FxTestSupport.run(
+        () -> {
+          wb.drawVm.teachLabelProperty().set(label);
+          wb.drawVm.teach();
+        });
+    FxTestSupport.waitFor(
+        "taught",
+        60,
+        () ->
+            !wb.drawVm.teachingProperty().get()
+                && wb.session.modelProperty().get() != original
+                && wb.drawVm.predictedForProperty().get() == wb.session.inputProperty().get()
+                && wb.drawVm.predictedProperty().get() == label);
+    FxTestSupport.run(() -> wb.drawVm.undoTeach());
+    assertTrue(FxTestSupport.onFx(() -> wb.session.modelProperty().get() == original));
+    FxTestSupport.waitFor(
+        "original answer", 30, () -> wb.drawVm.predictedProperty().get() != label);
+  }
 }
