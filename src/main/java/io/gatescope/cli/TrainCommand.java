@@ -3,6 +3,7 @@ package io.gatescope.cli;
 import io.gatescope.core.data.Mnist;
 import io.gatescope.core.engine.CellType;
 import io.gatescope.core.engine.ModelConfig;
+import io.gatescope.core.engine.Reading;
 import io.gatescope.core.model.ModelFile;
 import io.gatescope.core.model.TrainingSummary;
 import io.gatescope.core.train.EvaluationStats;
@@ -73,6 +74,12 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--forget-bias", defaultValue = "1.0")
   double forgetBias;
 
+  @Option(
+      names = "--reading",
+      defaultValue = "rows",
+      description = "rows (the lesson), columns or permuted_rows (harder: long-range memory)")
+  String reading;
+
   @Option(names = "--seed", defaultValue = "42")
   long seed;
 
@@ -97,7 +104,8 @@ public final class TrainCommand implements Callable<Integer> {
     TrainingConfig cfg;
     try {
       ModelConfig model =
-          new ModelConfig(CellType.parse(cell), layers, hidden, proj, forgetBias, seed);
+          new ModelConfig(
+              CellType.parse(cell), layers, hidden, proj, forgetBias, seed, Reading.parse(reading));
       cfg =
           new TrainingConfig(
               model,

@@ -8,9 +8,16 @@ package io.gatescope.core.engine;
  * @param projection 0 for no projection layer
  * @param forgetBias initial bias of Γf (LSTM only); 1.0 keeps the cell state flowing early on
  * @param seed fixes the initial weights
+ * @param reading the order in which the image's slices are read (rows by default)
  */
 public record ModelConfig(
-    CellType cell, int layers, int hidden, int projection, double forgetBias, long seed) {
+    CellType cell,
+    int layers,
+    int hidden,
+    int projection,
+    double forgetBias,
+    long seed,
+    Reading reading) {
   public static final int STEPS = 28;
   public static final int FEATURES = 28;
   public static final int CLASSES = 10;
@@ -20,7 +27,16 @@ public record ModelConfig(
     return new ModelConfig(CellType.LSTM, 1, 128, 128, 1.0, 42);
   }
 
+  /** Reads rows, top to bottom, as the lesson does. */
+  public ModelConfig(
+      CellType cell, int layers, int hidden, int projection, double forgetBias, long seed) {
+    this(cell, layers, hidden, projection, forgetBias, seed, Reading.ROWS);
+  }
+
   public ModelConfig {
+    if (reading == null) {
+      reading = Reading.ROWS;
+    }
     if (cell == null) {
       throw new IllegalArgumentException("cell must be one of lstm, gru, rnn");
     }
@@ -46,10 +62,14 @@ public record ModelConfig(
   }
 
   public ModelConfig withCell(CellType c) {
-    return new ModelConfig(c, layers, hidden, projection, forgetBias, seed);
+    return new ModelConfig(c, layers, hidden, projection, forgetBias, seed, reading);
   }
 
   public ModelConfig withSeed(long s) {
-    return new ModelConfig(cell, layers, hidden, projection, forgetBias, s);
+    return new ModelConfig(cell, layers, hidden, projection, forgetBias, s, reading);
+  }
+
+  public ModelConfig withReading(Reading r) {
+    return new ModelConfig(cell, layers, hidden, projection, forgetBias, seed, r);
   }
 }

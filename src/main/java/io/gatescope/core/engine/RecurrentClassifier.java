@@ -175,7 +175,7 @@ public final class RecurrentClassifier {
   public INDArray forward(INDArray input, List<Intervention> interventions) {
     int b = batchOf(input);
     ensureBatch(b);
-    INDArray x = input.dataType() == dtype ? input : input.castTo(dtype);
+    INDArray x = read(input.dataType() == dtype ? input : input.castTo(dtype), b);
     this.lastInterventions = List.copyOf(interventions);
     this.x = x;
     RecurrentLayer first = layers.get(0);
@@ -356,6 +356,28 @@ public final class RecurrentClassifier {
       }
       float[] probs = sp[T - 1];
       out.add(new GateTrace(config.cell(), config.hidden(), layersOfS, sp, probs, argmax(probs)));
+    }
+    return out;
+  }
+
+  /**
+   * Rearranges a row-major time-major batch [T·B, F] into the model's reading order: for columns,
+   * step t holds column t of every image; for permuted rows, step t holds row ORDER[t].
+   */
+  private INDArray read(INDArray x, int b) {
+    Reading r = config.reading();
+    if (r == Reading.ROWS) {
+      return x;
+    }
+    if (r == Reading.COLUMNS) {
+      // [T, B, F] → swap the step and feature axes → [F, B, T], which is [T·B, F] again.
+      return x.reshape('c', T, b, F).permute(2, 1, 0).dup('c').reshape('c', (long) T * b, F);
+    }
+    INDArray out = Nd4j.createUninitialized(x.dataType(), x.rows(), x.columns());
+    for (int t = 0; t < T; t++) {
+      int src = r.sliceAt(t);
+      Nd.rows(out, (long) t * b, (long) (t + 1) * b)
+          .assign(Nd.rows(x, (long) src * b, (long) (src + 1) * b));
     }
     return out;
   }

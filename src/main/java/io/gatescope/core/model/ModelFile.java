@@ -136,6 +136,7 @@ public final class ModelFile {
     cfg.addProperty("projection", c.projection());
     cfg.addProperty("forget_bias", c.forgetBias());
     cfg.addProperty("seed", c.seed());
+    cfg.addProperty("reading", c.reading().name().toLowerCase());
     root.add("config", cfg);
     JsonObject tr = new JsonObject();
     tr.addProperty("epochs", s.epochs());
@@ -218,7 +219,10 @@ public final class ModelFile {
               c.get("hidden").getAsInt(),
               c.get("projection").getAsInt(),
               c.get("forget_bias").getAsDouble(),
-              c.get("seed").getAsLong());
+              c.get("seed").getAsLong(),
+              c.has("reading")
+                  ? io.gatescope.core.engine.Reading.parse(c.get("reading").getAsString())
+                  : io.gatescope.core.engine.Reading.ROWS);
       byte[] params = entries.get(PARAMS);
       if (params == null) {
         throw new ModelFileException(name + ": the weights (" + PARAMS + ") are missing.");

@@ -22,10 +22,18 @@ public final class DigitImage extends Region {
   }
 
   public void show(float[] px, int highlightRow) {
+    show(px, highlightRow, io.gatescope.core.engine.Reading.ROWS);
+  }
+
+  /** Outlines the slice read at timestep t: a row, a column, or the permuted row. */
+  public void show(float[] px, int t, io.gatescope.core.engine.Reading reading) {
     this.pixels = px;
-    this.row = highlightRow;
+    this.row = t;
+    this.reading = reading;
     paint();
   }
+
+  private io.gatescope.core.engine.Reading reading = io.gatescope.core.engine.Reading.ROWS;
 
   private void paint() {
     GraphicsContext g = canvas.getGraphicsContext2D();
@@ -53,7 +61,12 @@ public final class DigitImage extends Region {
     if (row >= 1) {
       g.setStroke(Color.web("#ffb000"));
       g.setLineWidth(2);
-      g.strokeRect(1, (row - 1) * c, s - 2, c);
+      int slice = reading.sliceAt(row - 1);
+      if (reading == io.gatescope.core.engine.Reading.COLUMNS) {
+        g.strokeRect(slice * c, 1, c, s - 2);
+      } else {
+        g.strokeRect(1, slice * c, s - 2, c);
+      }
     }
   }
 

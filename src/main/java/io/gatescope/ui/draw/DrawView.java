@@ -172,7 +172,7 @@ public final class DrawView extends BorderPane {
 
     Runnable refresh =
         () -> {
-          preview.show(vm.inputProperty().get(), vm.timestepProperty().get());
+          preview.show(vm.inputProperty().get(), vm.timestepProperty().get(), vm.reading());
           bars.show(vm.probabilitiesProperty().get());
           strip.show(vm.stepProbabilitiesProperty().get(), vm.timestepProperty().get());
         };

@@ -318,6 +318,12 @@ public final class DrawViewModel {
     return beforeTeaching;
   }
 
+  /** The current model's reading order (rows unless it was trained otherwise). */
+  public io.gatescope.core.engine.Reading reading() {
+    var m = session.modelProperty().get();
+    return m == null ? io.gatescope.core.engine.Reading.ROWS : m.config().reading();
+  }
+
   // ---- properties ----
 
   public ObservableList<Stroke> strokes() {

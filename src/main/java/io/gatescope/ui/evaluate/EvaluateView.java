@@ -59,7 +59,16 @@ public final class EvaluateView extends BorderPane {
     Label status = new Label();
     status.setId("evaluate-status");
     status.textProperty().bind(vm.statusProperty());
-    HBox top = new HBox(10, evaluate, compare, stop, bar, status);
+    javafx.scene.control.ComboBox<io.gatescope.core.engine.Reading> reading =
+        new javafx.scene.control.ComboBox<>(
+            javafx.collections.FXCollections.observableArrayList(
+                io.gatescope.core.engine.Reading.values()));
+    reading.valueProperty().bindBidirectional(vm.readingProperty());
+    reading.setTooltip(
+        new Tooltip(
+            "How the compared models read the image; columns and"
+                + " permuted rows need longer memory"));
+    HBox top = new HBox(10, evaluate, compare, new Label("reading"), reading, stop, bar, status);
     top.setAlignment(Pos.CENTER_LEFT);
     top.setPadding(new Insets(8, 12, 4, 12));
     setTop(top);

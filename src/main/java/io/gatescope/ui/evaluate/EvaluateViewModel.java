@@ -45,6 +45,8 @@ public final class EvaluateViewModel {
       new SimpleStringProperty("Evaluate the current model on the 10,000 test images.");
   private final StringProperty galleryTitle = new SimpleStringProperty("Mistakes");
   private final AtomicBoolean cancel = new AtomicBoolean();
+  private final ObjectProperty<io.gatescope.core.engine.Reading> reading =
+      new SimpleObjectProperty<>(io.gatescope.core.engine.Reading.ROWS);
 
   public EvaluateViewModel(Session session) {
     this.session = session;
@@ -133,7 +135,8 @@ public final class EvaluateViewModel {
     cancel.set(false);
     comparison.clear();
     flows.removeIf(f -> !f.label().equals("current model"));
-    TrainingConfig base = TrainingConfig.quickDemo();
+    TrainingConfig quick = TrainingConfig.quickDemo();
+    TrainingConfig base = quick.withModel(quick.model().withReading(reading.get()));
     Thread t =
         new Thread(
             () -> {
@@ -176,6 +179,11 @@ public final class EvaluateViewModel {
             "gatescope-compare");
     t.setDaemon(true);
     t.start();
+  }
+
+  /** How the compared models read the image: rows (the lesson), columns or permuted rows. */
+  public ObjectProperty<io.gatescope.core.engine.Reading> readingProperty() {
+    return reading;
   }
 
   public void cancel() {

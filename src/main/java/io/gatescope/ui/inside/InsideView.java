@@ -254,7 +254,7 @@ public final class InsideView extends BorderPane {
       hm.stepCursorProperty().set(t);
       hm.select(t, vm.selectedUnitProperty().get());
     }
-    digit.show(vm.inputProperty().get(), t);
+    digit.show(vm.inputProperty().get(), t, vm.reading());
     var tr = vm.traceProperty().get();
     strip.show(tr == null ? null : tr.stepProbabilities(), t);
   }

@@ -305,6 +305,12 @@ public final class InsideViewModel {
     select(session.timestepProperty().get(), unit);
   }
 
+  /** The current model's reading order (rows unless it was trained otherwise). */
+  public io.gatescope.core.engine.Reading reading() {
+    var m = session.modelProperty().get();
+    return m == null ? io.gatescope.core.engine.Reading.ROWS : m.config().reading();
+  }
+
   public Session session() {
     return session;
   }

@@ -43,6 +43,8 @@ public final class TrainView extends BorderPane {
       Control input;
       if (f == Field.CELL) {
         input = combo(f, "lstm", "gru", "rnn");
+      } else if (f == Field.READING) {
+        input = combo(f, "rows", "columns", "permuted_rows");
       } else if (f == Field.OPTIMIZER) {
         input = combo(f, "adam", "sgd", "momentum", "rmsprop");
       } else {

@@ -52,6 +52,7 @@ public final class TrainViewModel {
   /** Form fields, in display order. */
   public enum Field {
     CELL("cell"),
+    READING("reading"),
     LAYERS("layers"),
     HIDDEN("hidden units"),
     PROJECTION("projection size"),
@@ -148,6 +149,7 @@ public final class TrainViewModel {
   public void applyPreset(TrainingConfig c) {
     ModelConfig m = c.model();
     set(Field.CELL, m.cell().name().toLowerCase());
+    set(Field.READING, m.reading().name().toLowerCase());
     set(Field.LAYERS, Integer.toString(m.layers()));
     set(Field.HIDDEN, Integer.toString(m.hidden()));
     set(Field.PROJECTION, Integer.toString(m.projection()));
@@ -189,6 +191,12 @@ public final class TrainViewModel {
     } catch (IllegalArgumentException ex) {
       e.put(Field.CELL, "choose lstm, gru or rnn");
     }
+    io.gatescope.core.engine.Reading reading = io.gatescope.core.engine.Reading.ROWS;
+    try {
+      reading = io.gatescope.core.engine.Reading.parse(text.get(Field.READING).get());
+    } catch (IllegalArgumentException | NullPointerException ex) {
+      e.put(Field.READING, "choose rows, columns or permuted_rows");
+    }
     OptimizerKind opt = null;
     try {
       opt = OptimizerKind.parse(text.get(Field.OPTIMIZER).get());
@@ -211,7 +219,7 @@ public final class TrainViewModel {
     if (e.isEmpty()) {
       cfg =
           new TrainingConfig(
-              new ModelConfig(cell, layers, hidden, proj, fb, seed),
+              new ModelConfig(cell, layers, hidden, proj, fb, seed, reading),
               batch,
               epochs,
               lr,

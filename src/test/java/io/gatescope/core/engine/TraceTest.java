@@ -143,4 +143,40 @@ class TraceTest {
       }
     }
   }
+
+  @Test
+  void readingByColumnsIsReadingTheTransposedImageByRows() {
+    RecurrentClassifier byColumns =
+        RecurrentClassifier.create(SMALL.withReading(Reading.COLUMNS), DataType.DOUBLE);
+    RecurrentClassifier byRows =
+        RecurrentClassifier.withParams(SMALL, byColumns.params().flat().dup());
+    float[][] imgs = EngineFixtures.randomImages(3, 13);
+    float[][] transposed = new float[3][];
+    float[][] permuted = new float[3][];
+    for (int i = 0; i < 3; i++) {
+      transposed[i] = Reading.COLUMNS.apply(imgs[i]);
+      permuted[i] = Reading.PERMUTED_ROWS.apply(imgs[i]);
+      for (int r = 0; r < 28; r++) {
+        assertEquals(imgs[i][r * 28 + 5], transposed[i][5 * 28 + r], 0f);
+      }
+    }
+    assertArrayEquals(
+        byRows.predict(Batches.timeMajor(transposed))[2],
+        byColumns.predict(Batches.timeMajor(imgs))[2],
+        1e-6f);
+    RecurrentClassifier byPermutation =
+        RecurrentClassifier.withParams(
+            SMALL.withReading(Reading.PERMUTED_ROWS), byColumns.params().flat().dup());
+    assertArrayEquals(
+        byRows.predict(Batches.timeMajor(permuted))[1],
+        byPermutation.predict(Batches.timeMajor(imgs))[1],
+        1e-6f);
+    int[] seen = new int[28];
+    for (int t = 0; t < 28; t++) {
+      seen[Reading.PERMUTED_ROWS.sliceAt(t)]++;
+    }
+    for (int c : seen) {
+      assertEquals(1, c, "a permutation of the rows");
+    }
+  }
 }

@@ -1,0 +1,71 @@
+package io.gatescope.core.engine;
+
+/**
+ * In which order the model reads the image, one slice per timestep. Rows is the lesson's way;
+ * columns and permuted rows are the harder variants that stress long-range memory (with permuted
+ * rows, neighbouring timesteps are no longer neighbouring rows).
+ */
+public enum Reading {
+  ROWS("rows, top to bottom"),
+  COLUMNS("columns, left to right"),
+  PERMUTED_ROWS("rows in a fixed random order");
+
+  /** The fixed order of {@link #PERMUTED_ROWS}: timestep t reads row ORDER[t]. */
+  static final int[] ORDER = permutation(28, 20261127L);
+
+  private final String label;
+
+  Reading(String label) {
+    this.label = label;
+  }
+
+  @Override
+  public String toString() {
+    return label;
+  }
+
+  /** The image row (or column, for {@link #COLUMNS}) read at timestep t (0-based). */
+  public int sliceAt(int t) {
+    return this == PERMUTED_ROWS ? ORDER[t] : t;
+  }
+
+  /** A 28×28 image (row-major) rearranged so that its row t is what is read at timestep t. */
+  public float[] apply(float[] img) {
+    if (this == ROWS) {
+      return img;
+    }
+    int n = ModelConfig.STEPS;
+    float[] out = new float[img.length];
+    for (int t = 0; t < n; t++) {
+      for (int f = 0; f < n; f++) {
+        out[t * n + f] = this == COLUMNS ? img[f * n + t] : img[ORDER[t] * n + f];
+      }
+    }
+    return out;
+  }
+
+  public static Reading parse(String s) {
+    for (Reading r : values()) {
+      if (r.name().equalsIgnoreCase(s.trim().replace('-', '_'))) {
+        return r;
+      }
+    }
+    throw new IllegalArgumentException(
+        "reading must be rows, columns or permuted_rows (got '" + s + "')");
+  }
+
+  private static int[] permutation(int n, long seed) {
+    int[] p = new int[n];
+    for (int i = 0; i < n; i++) {
+      p[i] = i;
+    }
+    java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+    for (int i = n - 1; i > 0; i--) {
+      int j = r.nextInt(i + 1);
+      int t = p[i];
+      p[i] = p[j];
+      p[j] = t;
+    }
+    return p;
+  }
+}
