@@ -31,6 +31,8 @@ public final class EvaluateView extends BorderPane {
   private final LineChart<Number, Number> flowChart;
   private final LineChart<Number, Number> compareChart;
   private final Label perClass = new Label();
+  private final javafx.scene.control.ComboBox<String> flowOf =
+      new javafx.scene.control.ComboBox<>();
 
   public EvaluateView(EvaluateViewModel vm) {
     this.vm = vm;
@@ -93,7 +95,7 @@ public final class EvaluateView extends BorderPane {
     center.setPadding(new Insets(4, 8, 8, 8));
     setCenter(center);
 
-    flowChart = chart("Gradient flow: log₁₀ ‖∂loss/∂a⟨t⟩‖", "timestep t", "log₁₀ norm");
+    flowChart = chart("Gradient flow per timestep (log₁₀ of the norm)", "timestep t", "log₁₀ norm");
     NumberAxis steps = (NumberAxis) flowChart.getXAxis();
     steps.setAutoRanging(false);
     steps.setLowerBound(1);
@@ -102,7 +104,12 @@ public final class EvaluateView extends BorderPane {
     flowChart.setId("evaluate-flow");
     compareChart = chart("Compare cells: test accuracy", "iteration", "accuracy");
     compareChart.setId("evaluate-compare-chart");
-    VBox right = new VBox(8, flowChart, compareChart);
+    flowOf.getItems().setAll("∂loss/∂a⟨t⟩ (hidden state)", "∂loss/∂x⟨t⟩ (input row)");
+    flowOf.getSelectionModel().select(0);
+    flowOf.valueProperty().addListener(o -> refreshFlows());
+    flowOf.setTooltip(new Tooltip("Which gradient to show per timestep"));
+    VBox right =
+        new VBox(8, new HBox(8, new Label("gradient of"), flowOf), flowChart, compareChart);
     right.setPadding(new Insets(4, 12, 8, 4));
     right.setPrefWidth(440);
     VBox.setVgrow(flowChart, Priority.ALWAYS);
@@ -144,8 +151,9 @@ public final class EvaluateView extends BorderPane {
     for (GradientFlow f : vm.flows()) {
       XYChart.Series<Number, Number> s = new XYChart.Series<>();
       s.setName(f.label());
-      for (int t = 0; t < f.hidden().length; t++) {
-        s.getData().add(new XYChart.Data<>(t + 1, Math.log10(Math.max(1e-30, f.hidden()[t]))));
+      double[] norms = flowOf.getSelectionModel().getSelectedIndex() == 1 ? f.input() : f.hidden();
+      for (int t = 0; t < norms.length; t++) {
+        s.getData().add(new XYChart.Data<>(t + 1, Math.log10(Math.max(1e-30, norms[t]))));
       }
       flowChart.getData().add(s);
     }
