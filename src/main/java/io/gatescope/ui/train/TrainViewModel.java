@@ -119,6 +119,7 @@ public final class TrainViewModel {
       new LinkedHashMap<>();
   private final ObservableList<Run> runs = FXCollections.observableArrayList();
   private final ObservableList<Run> overlaid = FXCollections.observableArrayList();
+  private final StringProperty lastModelPath = new SimpleStringProperty();
   private final List<IterationStats> iterationHistory = new java.util.ArrayList<>();
   private final List<EvaluationStats> evaluationHistory = new java.util.ArrayList<>();
   private final java.util.concurrent.atomic.AtomicReference<Trainer> trainer =
@@ -512,6 +513,7 @@ public final class TrainViewModel {
     try {
       ModelFile.save(m, lastSummary, file);
       message.set("Saved " + file);
+      lastModelPath.set(file.toAbsolutePath().toString());
     } catch (ModelFileException e) {
       message.set(e.getMessage());
     }
@@ -524,9 +526,31 @@ public final class TrainViewModel {
       session.modelNameProperty().set(file.getFileName().toString());
       lastSummary = s.summary();
       message.set("Opened " + file.getFileName());
+      lastModelPath.set(file.toAbsolutePath().toString());
     } catch (ModelFileException e) {
       message.set(e.getMessage());
     }
+  }
+
+  /** The form as typed, keyed by field name, for the settings file. */
+  public Map<String, String> formValues() {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (Field f : Field.values()) {
+      m.put(f.name().toLowerCase(), text.get(f).get());
+    }
+    return m;
+  }
+
+  /** Restores typed values (unknown or missing keys are skipped; validation marks bad ones). */
+  public void restoreForm(java.util.function.Function<String, java.util.Optional<String>> get) {
+    for (Field f : Field.values()) {
+      get.apply(f.name().toLowerCase()).ifPresent(v -> text.get(f).set(v));
+    }
+  }
+
+  /** The model file last opened or saved, for the settings. */
+  public StringProperty lastModelPathProperty() {
+    return lastModelPath;
   }
 
   /** Called when the window closes: stop a run so no thread lingers. */

@@ -1,0 +1,122 @@
+package io.gatescope.core.settings;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * What GateScope remembers between runs (window size, the last hyperparameters, the last model), as
+ * a small properties file in the user's config folder. A damaged file never stops the app: it
+ * starts with defaults and says so.
+ */
+public final class Settings {
+  /** Refuse to read anything larger: settings are a few hundred bytes. */
+  static final long MAX_BYTES = 1 << 20;
+
+  private final Map<String, String> values = new TreeMap<>();
+
+  /** The result of loading: the settings and, if something was wrong, what to tell the user. */
+  public record Loaded(Settings settings, Optional<String> problem) {}
+
+  /** ~/.config/gatescope/settings.properties (or under $XDG_CONFIG_HOME). */
+  public static Path defaultFile() {
+    String xdg = System.getenv("XDG_CONFIG_HOME");
+    Path base =
+        xdg != null && !xdg.isBlank()
+            ? Path.of(xdg)
+            : Path.of(System.getProperty("user.home"), ".config");
+    return base.resolve("gatescope").resolve("settings.properties");
+  }
+
+  public static Loaded load(Path file) {
+    Settings s = new Settings();
+    if (!Files.exists(file)) {
+      return new Loaded(s, Optional.empty());
+    }
+    try {
+      if (!Files.isRegularFile(file) || Files.size(file) > MAX_BYTES) {
+        return damaged(file, "not a settings file");
+      }
+      byte[] bytes = Files.readAllBytes(file);
+      String text = new String(bytes, StandardCharsets.UTF_8);
+      if (text.indexOf('\0') >= 0 || !text.isEmpty() && !text.contains("=")) {
+        return damaged(file, "its content is not settings");
+      }
+      Properties p = new Properties();
+      p.load(new StringReader(text));
+      for (String k : p.stringPropertyNames()) {
+        s.values.put(k, p.getProperty(k));
+      }
+      return new Loaded(s, Optional.empty());
+    } catch (IOException | IllegalArgumentException e) {
+      return damaged(file, e.getMessage());
+    }
+  }
+
+  private static Loaded damaged(Path file, String why) {
+    return new Loaded(
+        new Settings(),
+        Optional.of(
+            "The settings file "
+                + file
+                + " could not be read ("
+                + why
+                + "); GateScope started with default settings and will write a new one."));
+  }
+
+  /** Writes atomically (temp file + move): a crash mid-write keeps the previous settings. */
+  public void save(Path file) throws IOException {
+    Properties p = new Properties();
+    p.putAll(values);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    p.store(out, "GateScope settings");
+    Path abs = file.toAbsolutePath();
+    Files.createDirectories(abs.getParent());
+    Path tmp = Files.createTempFile(abs.getParent(), ".settings", ".tmp");
+    try {
+      Files.write(tmp, out.toByteArray());
+      try {
+        Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  public Optional<String> get(String key) {
+    return Optional.ofNullable(values.get(key));
+  }
+
+  /** A number in [min, max], or the default when missing or not such a number. */
+  public double number(String key, double dflt, double min, double max) {
+    try {
+      double v = Double.parseDouble(values.getOrDefault(key, ""));
+      return Double.isFinite(v) && v >= min && v <= max ? v : dflt;
+    } catch (NumberFormatException e) {
+      return dflt;
+    }
+  }
+
+  public void put(String key, String value) {
+    if (value == null) {
+      values.remove(key);
+    } else {
+      values.put(key, value);
+    }
+  }
+
+  public Map<String, String> asMap() {
+    return Map.copyOf(values);
+  }
+}
