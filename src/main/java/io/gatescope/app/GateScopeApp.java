@@ -1,6 +1,5 @@
 package io.gatescope.app;
 
-import io.gatescope.core.engine.NativeSetup;
 import io.gatescope.core.settings.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +17,8 @@ public final class GateScopeApp extends Application {
 
   @Override
   public void init() {
-    NativeSetup.init(1);
+    // The numeric libraries load in the background (ShellViewModel.load), so the window shows at
+    // once even on the first launch, when ~400 MB of them are unpacked.
     CrashDialog.install();
   }
 

@@ -12,7 +12,25 @@ import picocli.CommandLine;
 public final class Launcher {
   private Launcher() {}
 
+  /**
+   * ND4J's native libraries (~400 MB unpacked) go to the user's cache folder
+   * (~/.cache/gatescope/javacpp, or under $XDG_CACHE_HOME) unless a cache folder was chosen.
+   */
+  static void useUserCacheForNatives() {
+    String key = "org.bytedeco.javacpp.cachedir";
+    if (System.getProperty(key) != null) {
+      return;
+    }
+    String xdg = System.getenv("XDG_CACHE_HOME");
+    java.nio.file.Path base =
+        xdg != null && !xdg.isBlank()
+            ? java.nio.file.Path.of(xdg)
+            : java.nio.file.Path.of(System.getProperty("user.home"), ".cache");
+    System.setProperty(key, base.resolve("gatescope").resolve("javacpp").toString());
+  }
+
   public static void main(String[] args) {
+    useUserCacheForNatives();
     if (args.length == 0) {
       Application.launch(GateScopeApp.class);
       return;

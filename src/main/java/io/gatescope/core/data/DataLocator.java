@@ -25,6 +25,7 @@ public final class DataLocator {
     if (prop != null && !prop.isBlank()) {
       out.add(Path.of(prop));
     }
+    appFolder().ifPresent(dir -> out.add(dir.resolve("data"))); // installed: data beside the jar
     appHome().ifPresent(home -> out.add(home.resolve("data")));
     out.add(Path.of("data"));
     return out;
@@ -59,23 +60,27 @@ public final class DataLocator {
   }
 
   /** Folder of the running jar's parent (the installed app), if it can be found. */
-  /** The folder above the jar or classes folder: the app home of an install or a checkout. */
-  public static Optional<Path> appHomeFolder() {
-    return appHome();
-  }
-
-  static Optional<Path> appHome() {
+  /** The folder of the jar (or classes folder) itself; an installed app keeps its data here. */
+  public static Optional<Path> appFolder() {
     try {
       var src = DataLocator.class.getProtectionDomain().getCodeSource();
       if (src == null) {
         return Optional.empty();
       }
       Path jar = Path.of(src.getLocation().toURI());
-      Path dir = Files.isDirectory(jar) ? jar : jar.getParent();
-      // target/classes or target/gatescope.jar or app/gatescope.jar: data sits one level up.
-      return dir == null ? Optional.empty() : Optional.ofNullable(dir.getParent());
-    } catch (URISyntaxException | SecurityException e) {
+      return Optional.ofNullable(Files.isDirectory(jar) ? jar : jar.getParent());
+    } catch (URISyntaxException | SecurityException | IllegalArgumentException e) {
       return Optional.empty();
     }
+  }
+
+  /** The folder above the jar or classes folder: the app home of an install or a checkout. */
+  public static Optional<Path> appHomeFolder() {
+    return appHome();
+  }
+
+  static Optional<Path> appHome() {
+    // target/classes or target/gatescope.jar: data sits one level up, in the checkout.
+    return appFolder().map(Path::getParent);
   }
 }

@@ -19,6 +19,8 @@ public final class ModelLocator {
     if (prop != null && !prop.isBlank()) {
       out.add(Path.of(prop, "models", DEFAULT));
     }
+    // Installed: assets beside the jar; in a checkout: one level up from target/.
+    DataLocator.appFolder().ifPresent(d -> out.add(d.resolve("assets/models").resolve(DEFAULT)));
     DataLocator.appHomeFolder()
         .ifPresent(h -> out.add(h.resolve("assets/models").resolve(DEFAULT)));
     out.add(Path.of("assets", "models", DEFAULT));

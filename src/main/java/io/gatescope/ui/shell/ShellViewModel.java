@@ -36,8 +36,12 @@ public final class ShellViewModel {
 
           @Override
           protected Void call() throws Exception {
-            updateMessage("Loading MNIST…");
             updateProgress(-1, 1);
+            updateMessage(
+                "Preparing the numeric libraries (the first launch unpacks them, ~400 MB)…");
+            io.gatescope.core.engine.NativeSetup.init(1);
+            org.nd4j.linalg.factory.Nd4j.create(1); // loads the native backend now
+            updateMessage("Loading MNIST…");
             data = Mnist.load(DataLocator.mnistFolder(dataFolder));
             updateMessage("Loading the model…");
             try {
