@@ -28,13 +28,14 @@ cp target/gatescope.jar "$stage/input/"
 mkdir -p "$stage/input/data" "$stage/input/assets"
 cp -r data/mnist data/README.md "$stage/input/data/"
 cp -r assets/models "$stage/input/assets/"
+cp installer/THIRD-PARTY.txt "$stage/input/"
 
 modules=javafx.controls,javafx.graphics,javafx.base,java.desktop,java.sql,java.naming
 modules=$modules,java.management,jdk.management,jdk.unsupported,jdk.zipfs,java.compiler
 modules=$modules,java.logging,java.xml,jdk.crypto.ec,java.scripting
 
+lic=(--license-file installer/THIRD-PARTY.txt)
 common=(--name GateScope --app-version "$version" --vendor GateScope
-  --license-file installer/THIRD-PARTY.txt
   --description "Train an LSTM on handwritten digits and watch every gate at every timestep"
   --copyright "GateScope authors; MNIST by Yann LeCun and Corinna Cortes, CC BY-SA 3.0")
 
@@ -58,21 +59,21 @@ case "$os" in
   linux)
     linux=(--linux-menu-group "Education;Science" --linux-shortcut --linux-app-category education)
     export DPKG_DEB_COMPRESSOR_TYPE=zstd # xz takes ~90 s here, zstd a few seconds
-    jpackage --type deb "${common[@]}" --app-image "$out/GateScope" "${linux[@]}" \
+    jpackage --type deb "${common[@]}" --app-image "$out/GateScope" "${linux[@]}" "${lic[@]}" \
       --linux-package-name gatescope --linux-deb-maintainer "gatescope@localhost" \
       --linux-package-deps "libgtk-3-0, libgl1, libxtst6" --dest "$out"
     if command -v rpmbuild >/dev/null 2>&1; then
-      jpackage --type rpm "${common[@]}" --app-image "$out/GateScope" "${linux[@]}" \
+      jpackage --type rpm "${common[@]}" --app-image "$out/GateScope" "${linux[@]}" "${lic[@]}" \
         --linux-package-name gatescope --linux-package-deps "gtk3, mesa-libGL, libXtst" \
         --dest "$out"
     fi
     ;;
   mac)
-    jpackage --type dmg "${common[@]}" --app-image "$out/GateScope.app" \
+    jpackage --type dmg "${common[@]}" --app-image "$out/GateScope.app" "${lic[@]}" \
       --mac-package-identifier io.gatescope --dest "$out"
     ;;
   win)
-    jpackage --type msi "${common[@]}" --app-image "$out/GateScope" \
+    jpackage --type msi "${common[@]}" --app-image "$out/GateScope" "${lic[@]}" \
       --win-menu --win-menu-group GateScope --win-shortcut --win-dir-chooser --dest "$out"
     ;;
 esac
