@@ -5,31 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gatescope.app.Workbench;
 import io.gatescope.ui.FxTestSupport;
 import io.gatescope.ui.WorkbenchFixture;
+import io.gatescope.ui.WorkbenchTestBase;
 import javafx.scene.Node;
 import javafx.scene.input.MouseButton;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
-@ExtendWith(ApplicationExtension.class)
-class DrawViewTest {
-  Workbench wb;
+class DrawViewTest extends WorkbenchTestBase {
 
-  @Start
-  void start(Stage stage) {
-    wb = WorkbenchFixture.show(stage, "Draw");
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    FxTestSupport.run(wb::shutdown);
+  @Override
+  protected String workspace() {
+    return "Draw";
   }
 
   static float sum(float[] p) {

@@ -4,33 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gatescope.app.Workbench;
 import io.gatescope.core.data.Mnist;
 import io.gatescope.core.train.Evaluation;
 import io.gatescope.ui.FxTestSupport;
 import io.gatescope.ui.WorkbenchFixture;
+import io.gatescope.ui.WorkbenchTestBase;
 import java.util.List;
 import javafx.scene.control.TabPane;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
-@ExtendWith(ApplicationExtension.class)
-class EvaluateViewTest {
-  Workbench wb;
+class EvaluateViewTest extends WorkbenchTestBase {
 
-  @Start
-  void start(Stage stage) {
-    wb = WorkbenchFixture.show(stage, "Evaluate");
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    FxTestSupport.run(wb::shutdown);
+  @Override
+  protected String workspace() {
+    return "Evaluate";
   }
 
   @Test

@@ -4,35 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gatescope.app.Workbench;
 import io.gatescope.core.engine.GateTrace;
 import io.gatescope.core.engine.Quantity;
 import io.gatescope.core.inspect.UnitOrder;
 import io.gatescope.ui.FxTestSupport;
 import io.gatescope.ui.WorkbenchFixture;
+import io.gatescope.ui.WorkbenchTestBase;
 import io.gatescope.ui.common.Heatmap;
 import java.util.Arrays;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
-@ExtendWith(ApplicationExtension.class)
-class InsideViewTest {
-  Workbench wb;
+class InsideViewTest extends WorkbenchTestBase {
 
-  @Start
-  void start(Stage stage) {
-    wb = WorkbenchFixture.show(stage, "Inside");
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    FxTestSupport.run(wb::shutdown);
+  @Override
+  protected String workspace() {
+    return "Inside";
   }
 
   GateTrace showTestImage(int i) throws Exception {

@@ -4,32 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gatescope.app.Workbench;
 import io.gatescope.ui.FxTestSupport;
 import io.gatescope.ui.WorkbenchFixture;
+import io.gatescope.ui.WorkbenchTestBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
-@ExtendWith(ApplicationExtension.class)
-class ShellViewTest {
-  Workbench wb;
+class ShellViewTest extends WorkbenchTestBase {
 
-  @Start
-  void start(Stage stage) {
-    wb = WorkbenchFixture.show(stage, "Train");
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    FxTestSupport.run(wb::shutdown);
+  @Override
+  protected String workspace() {
+    return "Train";
   }
 
   @Test

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gatescope.app.Workbench;
 import io.gatescope.core.data.Mnist;
 import io.gatescope.core.engine.CellType;
 import io.gatescope.core.engine.ModelConfig;
@@ -13,32 +12,21 @@ import io.gatescope.core.train.OptimizerKind;
 import io.gatescope.core.train.TrainingConfig;
 import io.gatescope.ui.FxTestSupport;
 import io.gatescope.ui.WorkbenchFixture;
+import io.gatescope.ui.WorkbenchTestBase;
 import io.gatescope.ui.train.TrainViewModel.Field;
 import java.nio.file.Path;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
-@ExtendWith(ApplicationExtension.class)
-class TrainViewTest {
-  Workbench wb;
+class TrainViewTest extends WorkbenchTestBase {
   @TempDir Path dir;
 
-  @Start
-  void start(Stage stage) {
-    wb = WorkbenchFixture.show(stage, "Train");
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    FxTestSupport.run(wb::shutdown);
+  @Override
+  protected String workspace() {
+    return "Train";
   }
 
   @Test
