@@ -1,0 +1,79 @@
+package io.gatescope.ui.train;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gatescope.core.engine.CellType;
+import io.gatescope.core.engine.ModelConfig;
+import io.gatescope.core.train.OptimizerKind;
+import io.gatescope.core.train.TrainingConfig;
+import io.gatescope.ui.FxTestSupport;
+import io.gatescope.ui.WorkbenchFixture;
+import io.gatescope.ui.WorkbenchTestBase;
+import java.lang.management.ManagementFactory;
+import org.junit.jupiter.api.Test;
+
+/** 100 start/stop cycles of a tiny run: threads must not pile up, nor the heap keep growing. */
+class TrainSoakTest extends WorkbenchTestBase {
+  @Override
+  protected String workspace() {
+    return "Train";
+  }
+
+  static long usedHeapAfterGc() throws InterruptedException {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+      Thread.sleep(50);
+    }
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
+  @Test
+  void startStopCyclesLeaveNoThreadsAndNoGrowingHeap() throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    TrainingConfig tiny =
+        new TrainingConfig(
+            new ModelConfig(CellType.LSTM, 1, 4, 0, 1, 1),
+            32,
+            50,
+            1e-3,
+            OptimizerKind.ADAM,
+            0,
+            256,
+            64,
+            0,
+            0,
+            1);
+    FxTestSupport.run(() -> wb.trainVm.applyPreset(tiny));
+    long[] heap = new long[4];
+    int threadsBefore = 0;
+    for (int cycle = 0; cycle < 100; cycle++) {
+      int before = FxTestSupport.onFx(() -> wb.trainVm.runs().size());
+      FxTestSupport.run(wb.trainVm::start);
+      FxTestSupport.waitFor("iterations", 30, () -> !wb.trainVm.loss().isEmpty());
+      FxTestSupport.run(wb.trainVm::stop);
+      FxTestSupport.waitFor(
+          "stopped",
+          30,
+          () -> !wb.trainVm.runningProperty().get() && wb.trainVm.runs().size() == before + 1);
+      if (cycle == 9) {
+        Thread.sleep(200);
+        threadsBefore = Thread.activeCount();
+        heap[0] = usedHeapAfterGc();
+      } else if (cycle == 39 || cycle == 69 || cycle == 99) {
+        heap[(cycle + 1) / 30] = usedHeapAfterGc();
+      }
+    }
+    Thread.sleep(200);
+    int threadsAfter = Thread.activeCount();
+    System.out.printf(
+        "soak: threads after 10 cycles %d, after 100 %d; heap after GC at 10/40/70/100 cycles:"
+            + " %d/%d/%d/%d MB%n",
+        threadsBefore, threadsAfter, heap[0] >> 20, heap[1] >> 20, heap[2] >> 20, heap[3] >> 20);
+    assertTrue(threadsAfter <= threadsBefore + 2, threadsBefore + " → " + threadsAfter);
+    // After a warm-up (native caches and the JIT fill up in the first tens of runs) the heap must
+    // level off: from run 40 to run 100 it may only grow by the run list's own small histories.
+    assertTrue(
+        heap[3] - heap[1] < 32L << 20,
+        "heap grew by " + ((heap[3] - heap[1]) >> 20) + " MB from run 40 to run 100");
+  }
+}
