@@ -29,12 +29,16 @@ final class LstmLayer extends RecurrentLayer {
   private INDArray rw; // [H, 4H]
   private INDArray drw; // [H, 4H]
 
-  private double[][] g; // [T][B·4H]: c̃, Γf, Γo, Γu of every step (activated)
+  // One array per gate and step, [T][B·H], so the cell loops run over a single index (the JIT
+  // vectorises those; with the gates interleaved in one array it cannot prove independence).
+  private double[][] cand; // c̃⟨t⟩
+  private double[][] forget; // Γf
+  private double[][] output; // Γo
+  private double[][] update; // Γu
   private double[][] c; // [T+1][B·H]: c⟨0..T⟩
   private double[][] tanhC; // [T][B·H]
-  private Mirror zStep; // [B, 4H]: a⟨t−1⟩·RW
   private Mirror daStep; // [B, H]: dz·RWᵀ
-  private double[] dzStep; // [B·4H]
+  private double[][] dzGates; // ∂loss/∂ pre-activations of c̃, Γf, Γo, Γu for one step, [4][B·H]
   private double[] dcNext; // [B·H]
 
   LstmLayer(String prefix, int in, int h) {
@@ -69,46 +73,69 @@ final class LstmLayer extends RecurrentLayer {
 
   @Override
   protected void allocateCell(int bs) {
-    g = new double[T][bs * n];
+    cand = new double[T][bs * h];
+    forget = new double[T][bs * h];
+    output = new double[T][bs * h];
+    update = new double[T][bs * h];
     c = new double[T + 1][bs * h];
     tanhC = new double[T][bs * h];
-    zStep = new Mirror(dtype, bs, n, bs * n);
     daStep = new Mirror(dtype, bs, h, bs * h);
-    dzStep = new double[bs * n];
+    dzGates = new double[4][bs * h];
     dcNext = new double[bs * h];
   }
 
   @Override
   protected void step(int t, double[][] clamp) {
     int bs = batch;
-    double[] gt = g[t];
+    int m = bs * h;
+    double[] ct = cand[t];
+    double[] ft = forget[t];
+    double[] ot = output[t];
+    double[] ut = update[t];
     double[] cPrev = c[t];
     double[] cNow = c[t + 1];
     double[] tc = tanhC[t];
     double[] aNow = a[t + 1];
     Nd.gemm(aPrevN.array, rw, inPreAt[t], false, false, 1); // x⟨t⟩·W + a⟨t−1⟩·RW  [B, 4H]
-    inPre.read((long) t * bs * n, gt, 0, bs * n);
-    addBias(gt);
-    for (int r = 0; r < bs; r++) {
-      act.tanh(gt, r * n, h); // c̃⟨t⟩
-      act.sigmoid(gt, r * n + h, 3 * h); // Γf, Γo, Γu
-    }
-    applyClamp(gt, 0, clamp);
-    for (int r = 0; r < bs; r++) {
-      int gr = r * n;
-      int hr = r * h;
-      for (int u = 0; u < h; u++) {
-        // c⟨t⟩ = Γu ⊙ c̃⟨t⟩ + Γf ⊙ c⟨t−1⟩
-        cNow[hr + u] = gt[gr + 3 * h + u] * gt[gr + u] + gt[gr + h + u] * cPrev[hr + u];
+    inPre.readBlocks((long) t * bs * n, bs, h, new double[][] {ct, ft, ot, ut});
+    double[][] gates = {ct, ft, ot, ut};
+    for (int k = 0; k < 4; k++) {
+      double[] gk = gates[k];
+      int bo = k * h;
+      for (int r = 0; r < bs; r++) {
+        int o = r * h;
+        for (int u = 0; u < h; u++) {
+          gk[o + u] += bias[bo + u];
+        }
       }
     }
-    System.arraycopy(cNow, 0, tc, 0, bs * h);
-    act.tanh(tc, 0, bs * h);
-    for (int r = 0; r < bs; r++) {
-      int gr = r * n + 2 * h;
-      int hr = r * h;
+    act.tanh(ct, 0, m); // c̃⟨t⟩
+    act.sigmoid(ft, 0, m); // Γf
+    act.sigmoid(ot, 0, m); // Γo
+    act.sigmoid(ut, 0, m); // Γu
+    if (clamp != null) {
+      for (int k = 0; k < 4; k++) {
+        clampBlock(gates[k], clamp, k * h);
+      }
+    }
+    for (int i = 0; i < m; i++) {
+      cNow[i] = ut[i] * ct[i] + ft[i] * cPrev[i]; // c⟨t⟩ = Γu ⊙ c̃⟨t⟩ + Γf ⊙ c⟨t−1⟩
+    }
+    System.arraycopy(cNow, 0, tc, 0, m);
+    act.tanh(tc, 0, m);
+    for (int i = 0; i < m; i++) {
+      aNow[i] = ot[i] * tc[i]; // a⟨t⟩ = Γo ⊙ tanh(c⟨t⟩)
+    }
+  }
+
+  /** g = g ⊙ keep + value for one gate's block of the clamp vectors. */
+  private void clampBlock(double[] g, double[][] clamp, int blockOffset) {
+    double[] keep = clamp[0];
+    double[] val = clamp[1];
+    for (int r = 0; r < batch; r++) {
+      int o = r * h;
       for (int u = 0; u < h; u++) {
-        aNow[hr + u] = gt[gr + u] * tc[hr + u]; // a⟨t⟩ = Γo ⊙ tanh(c⟨t⟩)
+        g[o + u] = g[o + u] * keep[blockOffset + u] + val[blockOffset + u];
       }
     }
   }
@@ -121,37 +148,50 @@ final class LstmLayer extends RecurrentLayer {
   @Override
   protected void backStep(int t, double[] dOut) {
     int bs = batch;
-    int off = t * bs * h;
-    double[] gt = g[t];
+    int m = bs * h;
+    int off = t * m;
+    double[] ct = cand[t];
+    double[] ft = forget[t];
+    double[] ot = output[t];
+    double[] ut = update[t];
     double[] cPrev = c[t];
     double[] tc = tanhC[t];
-    double[] dzs = dzStep;
+    double[] dzc = dzGates[0];
+    double[] dzf = dzGates[1];
+    double[] dzo = dzGates[2];
+    double[] dzu = dzGates[3];
     double[] dcn = dcNext;
     double[] dan = daNext;
-    for (int r = 0; r < bs; r++) {
-      int gr = r * n;
-      int hr = r * h;
-      for (int u = 0; u < h; u++) {
-        double da = dOut[off + hr + u] + dan[hr + u]; // ∂a⟨t⟩: from above and from t+1
-        dan[hr + u] = da;
-        double cand = gt[gr + u];
-        double forget = gt[gr + h + u];
-        double output = gt[gr + 2 * h + u];
-        double update = gt[gr + 3 * h + u];
-        double tch = tc[hr + u];
-        double dc = da * output * (1 - tch * tch) + dcn[hr + u]; // ∂c⟨t⟩
-        dzs[gr + u] = dc * update * (1 - cand * cand); // c̃
-        dzs[gr + h + u] = dc * cPrev[hr + u] * forget * (1 - forget); // Γf
-        dzs[gr + 2 * h + u] = da * tch * output * (1 - output); // Γo
-        dzs[gr + 3 * h + u] = dc * cand * update * (1 - update); // Γu
-        dcn[hr + u] = dc * forget; // ∂c⟨t−1⟩
-      }
+    for (int i = 0; i < m; i++) {
+      double da = dOut[off + i] + dan[i]; // ∂a⟨t⟩: from above and from t+1
+      dan[i] = da;
+      double tch = tc[i];
+      double o = ot[i];
+      double dc = da * o * (1 - tch * tch) + dcn[i]; // ∂c⟨t⟩
+      double cd = ct[i];
+      double f = ft[i];
+      double u = ut[i];
+      dzc[i] = dc * u * (1 - cd * cd); // c̃
+      dzf[i] = dc * cPrev[i] * f * (1 - f); // Γf
+      dzo[i] = da * tch * o * (1 - o); // Γo
+      dzu[i] = dc * cd * u * (1 - u); // Γu
+      dcn[i] = dc * f; // ∂c⟨t−1⟩
     }
     recordDa(t, daNext);
-    storeDz(t, dzStep);
+    for (int k = 0; k < 4; k++) {
+      double[] dk = dzGates[k];
+      int bo = k * h;
+      for (int r = 0; r < bs; r++) {
+        int o = r * h;
+        for (int u = 0; u < h; u++) {
+          dbSum[bo + u] += dk[o + u];
+        }
+      }
+    }
+    dz.writeBlocks(dzGates, bs, h, (long) t * bs * n);
     if (t > 0) {
       Nd.gemm(dzAt[t], rw, daStep.array, false, true, 0); // ∂a⟨t−1⟩ = dz·RWᵀ  [B, H]
-      daStep.read(0, daNext, 0, bs * h);
+      daStep.read(0, daNext, 0, m);
     }
   }
 
@@ -163,10 +203,10 @@ final class LstmLayer extends RecurrentLayer {
   @Override
   float[][] trace(Quantity q, int s) {
     return switch (q) {
-      case CANDIDATE -> extract(g, n, CAND * h, 0, s);
-      case FORGET -> extract(g, n, FORGET * h, 0, s);
-      case OUTPUT -> extract(g, n, OUTPUT * h, 0, s);
-      case UPDATE -> extract(g, n, UPDATE * h, 0, s);
+      case CANDIDATE -> extract(cand, h, 0, 0, s);
+      case FORGET -> extract(forget, h, 0, 0, s);
+      case OUTPUT -> extract(output, h, 0, 0, s);
+      case UPDATE -> extract(update, h, 0, 0, s);
       case CELL -> extract(c, h, 0, 1, s);
       case HIDDEN -> extract(a, h, 0, 1, s);
       default -> throw new IllegalArgumentException("an LSTM has no " + q.symbol());

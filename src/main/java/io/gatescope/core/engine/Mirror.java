@@ -69,4 +69,58 @@ final class Mirror {
       doubles.put((int) to, src, srcOff, len);
     }
   }
+
+  /**
+   * Reads {@code rows} rows of width k·h starting at element {@code from} and splits each row into
+   * its k blocks of h: block g of row r goes to dst[g][r·h ..]. One pass, for cell code that keeps
+   * one array per gate (loops over one index vectorise; interleaved ones do not).
+   */
+  void readBlocks(long from, int rows, int h, double[][] dst) {
+    int k = dst.length;
+    int len = rows * k * h;
+    if (floats != null) {
+      floats.get((int) from, scratch, 0, len);
+      for (int r = 0; r < rows; r++) {
+        for (int g = 0; g < k; g++) {
+          double[] d = dst[g];
+          int src = (r * k + g) * h;
+          int o = r * h;
+          for (int u = 0; u < h; u++) {
+            d[o + u] = scratch[src + u];
+          }
+        }
+      }
+    } else {
+      for (int r = 0; r < rows; r++) {
+        for (int g = 0; g < k; g++) {
+          doubles.get((int) from + (r * k + g) * h, dst[g], r * h, h);
+        }
+      }
+    }
+  }
+
+  /** The inverse of {@link #readBlocks}: rows of [src[0] | src[1] | ...] into the array. */
+  void writeBlocks(double[][] src, int rows, int h, long to) {
+    int k = src.length;
+    int len = rows * k * h;
+    if (floats != null) {
+      for (int r = 0; r < rows; r++) {
+        for (int g = 0; g < k; g++) {
+          double[] s = src[g];
+          int dst = (r * k + g) * h;
+          int o = r * h;
+          for (int u = 0; u < h; u++) {
+            scratch[dst + u] = (float) s[o + u];
+          }
+        }
+      }
+      floats.put((int) to, scratch, 0, len);
+    } else {
+      for (int r = 0; r < rows; r++) {
+        for (int g = 0; g < k; g++) {
+          doubles.put((int) to + (r * k + g) * h, src[g], r * h, h);
+        }
+      }
+    }
+  }
 }
