@@ -24,16 +24,21 @@ final class GruLayer extends RecurrentLayer {
   private INDArray drwru;
   private INDArray drwc;
 
-  private double[][] g; // [T][B·3H]: Γr, Γu, c̃ of every step
+  // One array per gate and step, [T][B·H]: loops over one index vectorise.
+  private double[][] reset; // Γr
+  private double[][] upd; // Γu
+  private double[][] cand; // c̃⟨t⟩
   private double[][] ra; // [T][B·H]: Γr ⊙ a⟨t−1⟩
   private Mirror raN; // [T·B, H] mirror of ra for the products
   private INDArray[] raNAt;
   private Mirror zru; // [B, 2H]
   private Mirror zc; // [B, H]
+  private double[] zr; // [B·H] scratch
+  private double[] zu; // [B·H] scratch
   private double[] zcBuf; // [B·H]
-  private double[] dzStep; // [B·3H]
+  private double[] dzr; // [B·H]
+  private double[] dzu; // [B·H]
   private double[] dzc; // [B·H]
-  private double[] dzru; // [B·2H]
   private Mirror dzcN; // [B, H]
   private Mirror dzruN; // [B, 2H]
   private Mirror draN; // [B, H]
@@ -77,71 +82,86 @@ final class GruLayer extends RecurrentLayer {
 
   @Override
   protected void allocateCell(int bs) {
-    g = new double[T][bs * n];
-    ra = new double[T][bs * h];
-    raN = new Mirror(dtype, (long) T * bs, h, bs * h);
+    int m = bs * h;
+    reset = new double[T][m];
+    upd = new double[T][m];
+    cand = new double[T][m];
+    ra = new double[T][m];
+    raN = new Mirror(dtype, (long) T * bs, h, m);
     raNAt = stepViews(raN.array, T, bs);
-    zru = new Mirror(dtype, bs, 2L * h, bs * 2 * h);
-    zc = new Mirror(dtype, bs, h, bs * h);
-    zcBuf = new double[bs * h];
-    dzStep = new double[bs * n];
-    dzc = new double[bs * h];
-    dzru = new double[bs * 2 * h];
-    dzcN = new Mirror(dtype, bs, h, bs * h);
-    dzruN = new Mirror(dtype, bs, 2L * h, bs * 2 * h);
-    draN = new Mirror(dtype, bs, h, bs * h);
-    dra = new double[bs * h];
-    dzruAll = new Mirror(dtype, (long) T * bs, 2L * h, bs * 2 * h);
-    dzcAll = new Mirror(dtype, (long) T * bs, h, bs * h);
+    zru = new Mirror(dtype, bs, 2L * h, 2 * m);
+    zc = new Mirror(dtype, bs, h, m);
+    zr = new double[m];
+    zu = new double[m];
+    zcBuf = new double[m];
+    dzr = new double[m];
+    dzu = new double[m];
+    dzc = new double[m];
+    dzcN = new Mirror(dtype, bs, h, m);
+    dzruN = new Mirror(dtype, bs, 2L * h, 2 * m);
+    draN = new Mirror(dtype, bs, h, m);
+    dra = new double[m];
+    dzruAll = new Mirror(dtype, (long) T * bs, 2L * h, 2 * m);
+    dzcAll = new Mirror(dtype, (long) T * bs, h, m);
   }
 
   @Override
   protected void step(int t, double[][] clamp) {
     int bs = batch;
-    double[] gt = g[t];
+    int m = bs * h;
+    double[] rt = reset[t];
+    double[] ut = upd[t];
+    double[] ct = cand[t];
     double[] aPrev = a[t];
     double[] aNow = a[t + 1];
     double[] rat = ra[t];
-    // Γr, Γu: input side + a⟨t−1⟩·RWru
-    inPre.read((long) t * bs * n, gt, 0, bs * n);
-    addBias(gt);
-    Nd.gemm(aPrevN.array, rwru, zru.array, false, false, 0); // [B, 2H]
-    double[] z = dzru; // scratch until backward
-    zru.read(0, z, 0, bs * 2 * h);
-    for (int r = 0; r < bs; r++) {
-      int gr = r * n;
-      int zr = r * 2 * h;
-      for (int j = 0; j < 2 * h; j++) {
-        gt[gr + j] += z[zr + j];
-      }
-      act.sigmoid(gt, gr, 2 * h);
-    }
-    applyClamp(gt, 0, clamp);
-    for (int r = 0; r < bs; r++) {
-      int gr = r * n;
-      int hr = r * h;
-      for (int u = 0; u < h; u++) {
-        rat[hr + u] = gt[gr + u] * aPrev[hr + u]; // Γr ⊙ a⟨t−1⟩
+    double[][] gates = {rt, ut, ct};
+    inPre.readBlocks((long) t * bs * n, bs, h, gates); // x⟨t⟩·W
+    for (int k = 0; k < 3; k++) {
+      double[] gk = gates[k];
+      int bo = k * h;
+      for (int r = 0; r < bs; r++) {
+        int o = r * h;
+        for (int u = 0; u < h; u++) {
+          gk[o + u] += bias[bo + u];
+        }
       }
     }
-    raN.write(rat, 0, (long) t * bs * h, bs * h);
+    Nd.gemm(aPrevN.array, rwru, zru.array, false, false, 0); // a⟨t−1⟩·RWru  [B, 2H]
+    zru.readBlocks(0, bs, h, new double[][] {zr, zu});
+    for (int i = 0; i < m; i++) {
+      rt[i] += zr[i];
+      ut[i] += zu[i];
+    }
+    act.sigmoid(rt, 0, m); // Γr
+    act.sigmoid(ut, 0, m); // Γu
+    if (clamp != null) {
+      clampBlock(rt, clamp, 0);
+      clampBlock(ut, clamp, h);
+    }
+    for (int i = 0; i < m; i++) {
+      rat[i] = rt[i] * aPrev[i]; // Γr ⊙ a⟨t−1⟩
+    }
+    raN.write(rat, 0, (long) t * m, m);
     Nd.gemm(raNAt[t], rwc, zc.array, false, false, 0); // (Γr ⊙ a⟨t−1⟩)·RWc  [B, H]
-    zc.read(0, zcBuf, 0, bs * h);
-    for (int r = 0; r < bs; r++) {
-      int gr = r * n + 2 * h;
-      int hr = r * h;
-      for (int u = 0; u < h; u++) {
-        gt[gr + u] += zcBuf[hr + u];
-      }
-      act.tanh(gt, gr, h); // c̃⟨t⟩
+    zc.read(0, zcBuf, 0, m);
+    for (int i = 0; i < m; i++) {
+      ct[i] += zcBuf[i];
     }
-    for (int r = 0; r < bs; r++) {
-      int gr = r * n;
-      int hr = r * h;
+    act.tanh(ct, 0, m); // c̃⟨t⟩
+    for (int i = 0; i < m; i++) {
+      aNow[i] = aPrev[i] + ut[i] * (ct[i] - aPrev[i]); // Γu⊙c̃ + (1−Γu)⊙a⟨t−1⟩
+    }
+  }
+
+  /** g = g ⊙ keep + value for one gate's block of the clamp vectors. */
+  private void clampBlock(double[] g, double[][] clamp, int blockOffset) {
+    double[] keep = clamp[0];
+    double[] val = clamp[1];
+    for (int r = 0; r < batch; r++) {
+      int o = r * h;
       for (int u = 0; u < h; u++) {
-        double ap = aPrev[hr + u];
-        // a⟨t⟩ = Γu ⊙ c̃⟨t⟩ + (1 − Γu) ⊙ a⟨t−1⟩
-        aNow[hr + u] = ap + gt[gr + h + u] * (gt[gr + 2 * h + u] - ap);
+        g[o + u] = g[o + u] * keep[blockOffset + u] + val[blockOffset + u];
       }
     }
   }
@@ -152,49 +172,50 @@ final class GruLayer extends RecurrentLayer {
   @Override
   protected void backStep(int t, double[] dOut) {
     int bs = batch;
-    int off = t * bs * h;
-    double[] gt = g[t];
+    int m = bs * h;
+    int off = t * m;
+    double[] rt = reset[t];
+    double[] ut = upd[t];
+    double[] ct = cand[t];
     double[] aPrev = a[t];
     double[] dan = daNext;
-    for (int r = 0; r < bs; r++) {
-      int gr = r * n;
-      int hr = r * h;
-      int zr = r * 2 * h;
-      for (int u = 0; u < h; u++) {
-        double da = dOut[off + hr + u] + dan[hr + u];
-        dan[hr + u] = da;
-        double update = gt[gr + h + u];
-        double cand = gt[gr + 2 * h + u];
-        dzru[zr + h + u] = da * (cand - aPrev[hr + u]) * update * (1 - update); // Γu
-        dzc[hr + u] = da * update * (1 - cand * cand); // c̃
-      }
+    for (int i = 0; i < m; i++) {
+      double da = dOut[off + i] + dan[i];
+      dan[i] = da;
+      double u = ut[i];
+      double cd = ct[i];
+      dzu[i] = da * (cd - aPrev[i]) * u * (1 - u); // Γu
+      dzc[i] = da * u * (1 - cd * cd); // c̃
     }
     recordDa(t, daNext);
-    dzcN.write(dzc, 0, 0, bs * h);
+    dzcN.write(dzc, 0, 0, m);
     Nd.gemm(dzcN.array, rwc, draN.array, false, true, 0); // ∂(Γr ⊙ a⟨t−1⟩) = dzc·RWcᵀ
-    draN.read(0, dra, 0, bs * h);
-    for (int r = 0; r < bs; r++) {
-      int gr = r * n;
-      int hr = r * h;
-      int zr = r * 2 * h;
-      for (int u = 0; u < h; u++) {
-        double reset = gt[gr + u];
-        dzru[zr + u] = dra[hr + u] * aPrev[hr + u] * reset * (1 - reset); // Γr
-        // ∂a⟨t−1⟩ except the product with RWru, added below
-        dan[hr + u] = dan[hr + u] * (1 - gt[gr + h + u]) + dra[hr + u] * reset;
+    draN.read(0, dra, 0, m);
+    for (int i = 0; i < m; i++) {
+      double r = rt[i];
+      dzr[i] = dra[i] * aPrev[i] * r * (1 - r); // Γr
+      // ∂a⟨t−1⟩ except the product with RWru, added below
+      dan[i] = dan[i] * (1 - ut[i]) + dra[i] * r;
+    }
+    double[][] dzs = {dzr, dzu, dzc};
+    for (int k = 0; k < 3; k++) {
+      double[] dk = dzs[k];
+      int bo = k * h;
+      for (int r = 0; r < bs; r++) {
+        int o = r * h;
+        for (int u = 0; u < h; u++) {
+          dbSum[bo + u] += dk[o + u];
+        }
       }
     }
-    for (int r = 0; r < bs; r++) {
-      System.arraycopy(dzru, r * 2 * h, dzStep, r * n, 2 * h);
-      System.arraycopy(dzc, r * h, dzStep, r * n + 2 * h, h);
-    }
-    storeDz(t, dzStep);
-    dzruAll.write(dzru, 0, (long) t * bs * 2 * h, bs * 2 * h);
-    dzcAll.write(dzc, 0, (long) t * bs * h, bs * h);
+    dz.writeBlocks(dzs, bs, h, (long) t * bs * n);
+    double[][] dzru = {dzr, dzu};
+    dzruAll.writeBlocks(dzru, bs, h, (long) t * bs * 2 * h);
+    dzcAll.write(dzc, 0, (long) t * m, m);
     if (t > 0) {
-      dzruN.write(dzru, 0, 0, bs * 2 * h);
+      dzruN.writeBlocks(dzru, bs, h, 0);
       Nd.gemm(dzruN.array, rwru, draN.array, false, true, 0); // dz_ru·RWruᵀ
-      draN.readAdd(0, daNext, 0, bs * h);
+      draN.readAdd(0, daNext, 0, m);
     }
   }
 
@@ -207,9 +228,9 @@ final class GruLayer extends RecurrentLayer {
   @Override
   float[][] trace(Quantity q, int s) {
     return switch (q) {
-      case RESET -> extract(g, n, 0, 0, s);
-      case UPDATE -> extract(g, n, h, 0, s);
-      case CANDIDATE -> extract(g, n, 2 * h, 0, s);
+      case RESET -> extract(reset, h, 0, 0, s);
+      case UPDATE -> extract(upd, h, 0, 0, s);
+      case CANDIDATE -> extract(cand, h, 0, 0, s);
       case HIDDEN -> extract(a, h, 0, 1, s);
       default -> throw new IllegalArgumentException("a GRU has no " + q.symbol());
     };
