@@ -36,6 +36,7 @@ final class GruLayer extends RecurrentLayer {
   private double[] zr; // [B·H] scratch
   private double[] zu; // [B·H] scratch
   private double[] zcBuf; // [B·H]
+  private double[] zeroBias2; // [2H] zeros: the recurrent products carry no bias
   private double[] dzr; // [B·H]
   private double[] dzu; // [B·H]
   private double[] dzc; // [B·H]
@@ -94,6 +95,7 @@ final class GruLayer extends RecurrentLayer {
     zr = new double[m];
     zu = new double[m];
     zcBuf = new double[m];
+    zeroBias2 = new double[2 * h];
     dzr = new double[m];
     dzu = new double[m];
     dzc = new double[m];
@@ -116,19 +118,9 @@ final class GruLayer extends RecurrentLayer {
     double[] aNow = a[t + 1];
     double[] rat = ra[t];
     double[][] gates = {rt, ut, ct};
-    inPre.readBlocks((long) t * bs * n, bs, h, gates); // x⟨t⟩·W
-    for (int k = 0; k < 3; k++) {
-      double[] gk = gates[k];
-      int bo = k * h;
-      for (int r = 0; r < bs; r++) {
-        int o = r * h;
-        for (int u = 0; u < h; u++) {
-          gk[o + u] += bias[bo + u];
-        }
-      }
-    }
+    inPre.readBlocks((long) t * bs * n, bs, h, gates, bias); // x⟨t⟩·W + b
     Nd.gemm(aPrevN.array, rwru, zru.array, false, false, 0); // a⟨t−1⟩·RWru  [B, 2H]
-    zru.readBlocks(0, bs, h, new double[][] {zr, zu});
+    zru.readBlocks(0, bs, h, new double[][] {zr, zu}, zeroBias2);
     for (int i = 0; i < m; i++) {
       rt[i] += zr[i];
       ut[i] += zu[i];

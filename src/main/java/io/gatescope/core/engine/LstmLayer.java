@@ -97,18 +97,8 @@ final class LstmLayer extends RecurrentLayer {
     double[] tc = tanhC[t];
     double[] aNow = a[t + 1];
     Nd.gemm(aPrevN.array, rw, inPreAt[t], false, false, 1); // x⟨t⟩·W + a⟨t−1⟩·RW  [B, 4H]
-    inPre.readBlocks((long) t * bs * n, bs, h, new double[][] {ct, ft, ot, ut});
     double[][] gates = {ct, ft, ot, ut};
-    for (int k = 0; k < 4; k++) {
-      double[] gk = gates[k];
-      int bo = k * h;
-      for (int r = 0; r < bs; r++) {
-        int o = r * h;
-        for (int u = 0; u < h; u++) {
-          gk[o + u] += bias[bo + u];
-        }
-      }
-    }
+    inPre.readBlocks((long) t * bs * n, bs, h, gates, bias); // x⟨t⟩·W + a⟨t−1⟩·RW + b
     act.tanh(ct, 0, m); // c̃⟨t⟩
     act.sigmoid(ft, 0, m); // Γf
     act.sigmoid(ot, 0, m); // Γo

@@ -75,7 +75,7 @@ final class Mirror {
    * its k blocks of h: block g of row r goes to dst[g][r·h ..]. One pass, for cell code that keeps
    * one array per gate (loops over one index vectorise; interleaved ones do not).
    */
-  void readBlocks(long from, int rows, int h, double[][] dst) {
+  void readBlocks(long from, int rows, int h, double[][] dst, double[] bias) {
     int k = dst.length;
     int len = rows * k * h;
     if (floats != null) {
@@ -85,15 +85,22 @@ final class Mirror {
           double[] d = dst[g];
           int src = (r * k + g) * h;
           int o = r * h;
+          int b = g * h;
           for (int u = 0; u < h; u++) {
-            d[o + u] = scratch[src + u];
+            d[o + u] = scratch[src + u] + bias[b + u];
           }
         }
       }
     } else {
       for (int r = 0; r < rows; r++) {
         for (int g = 0; g < k; g++) {
-          doubles.get((int) from + (r * k + g) * h, dst[g], r * h, h);
+          double[] d = dst[g];
+          int o = r * h;
+          int b = g * h;
+          doubles.get((int) from + (r * k + g) * h, d, o, h);
+          for (int u = 0; u < h; u++) {
+            d[o + u] += bias[b + u];
+          }
         }
       }
     }
