@@ -67,6 +67,7 @@ public final class NativeSetup {
     m.put("blas_threads", Integer.toString(Nd4j.factory().blas().getMaxThreads()));
     m.put("omp_threads", Integer.toString(Nd4j.getEnvironment().maxThreads()));
     m.put("openblas_core", openblasCore());
+    m.put("openblas_library", openblasLibrary());
     m.put("backend", Nd4j.getBackend().getClass().getSimpleName());
     return m;
   }
@@ -86,6 +87,21 @@ public final class NativeSetup {
       }
     } catch (IOException | RuntimeException | LinkageError e) {
       return "unknown (" + e.getClass().getSimpleName() + ")";
+    }
+    return "unknown";
+  }
+
+  /** Path of the OpenBLAS library this process loaded (bundled, or the system's on request). */
+  public static String openblasLibrary() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/maps"))) {
+        int i = line.indexOf('/');
+        if (i >= 0 && line.contains("libopenblas") && line.endsWith(".so.0")) {
+          return line.substring(i);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
     }
     return "unknown";
   }
