@@ -146,18 +146,6 @@ final class GruLayer extends RecurrentLayer {
     }
   }
 
-  /** g = g ⊙ keep + value for one gate's block of the clamp vectors. */
-  private void clampBlock(double[] g, double[][] clamp, int blockOffset) {
-    double[] keep = clamp[0];
-    double[] val = clamp[1];
-    for (int r = 0; r < batch; r++) {
-      int o = r * h;
-      for (int u = 0; u < h; u++) {
-        g[o + u] = g[o + u] * keep[blockOffset + u] + val[blockOffset + u];
-      }
-    }
-  }
-
   @Override
   protected void resetBackward() {}
 
@@ -190,17 +178,7 @@ final class GruLayer extends RecurrentLayer {
       dan[i] = dan[i] * (1 - ut[i]) + dra[i] * r;
     }
     double[][] dzs = {dzr, dzu, dzc};
-    for (int k = 0; k < 3; k++) {
-      double[] dk = dzs[k];
-      int bo = k * h;
-      for (int r = 0; r < bs; r++) {
-        int o = r * h;
-        for (int u = 0; u < h; u++) {
-          dbSum[bo + u] += dk[o + u];
-        }
-      }
-    }
-    dz.writeBlocks(dzs, bs, h, (long) t * bs * n);
+    storeDzBlocks(t, dzs);
     double[][] dzru = {dzr, dzu};
     dzruAll.writeBlocks(dzru, bs, h, (long) t * bs * 2 * h);
     dzcAll.write(dzc, 0, (long) t * m, m);

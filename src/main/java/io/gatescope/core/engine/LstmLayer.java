@@ -118,18 +118,6 @@ final class LstmLayer extends RecurrentLayer {
     }
   }
 
-  /** g = g ⊙ keep + value for one gate's block of the clamp vectors. */
-  private void clampBlock(double[] g, double[][] clamp, int blockOffset) {
-    double[] keep = clamp[0];
-    double[] val = clamp[1];
-    for (int r = 0; r < batch; r++) {
-      int o = r * h;
-      for (int u = 0; u < h; u++) {
-        g[o + u] = g[o + u] * keep[blockOffset + u] + val[blockOffset + u];
-      }
-    }
-  }
-
   @Override
   protected void resetBackward() {
     Arrays.fill(dcNext, 0.0);
@@ -168,17 +156,7 @@ final class LstmLayer extends RecurrentLayer {
       dcn[i] = dc * f; // ∂c⟨t−1⟩
     }
     recordDa(t, daNext);
-    for (int k = 0; k < 4; k++) {
-      double[] dk = dzGates[k];
-      int bo = k * h;
-      for (int r = 0; r < bs; r++) {
-        int o = r * h;
-        for (int u = 0; u < h; u++) {
-          dbSum[bo + u] += dk[o + u];
-        }
-      }
-    }
-    dz.writeBlocks(dzGates, bs, h, (long) t * bs * n);
+    storeDzBlocks(t, dzGates);
     if (t > 0) {
       Nd.gemm(dzAt[t], rw, daStep.array, false, true, 0); // ∂a⟨t−1⟩ = dz·RWᵀ  [B, H]
       daStep.read(0, daNext, 0, m);

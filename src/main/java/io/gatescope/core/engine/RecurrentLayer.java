@@ -189,21 +189,6 @@ abstract class RecurrentLayer {
   /** One step: computes a[t + 1] (the lesson's a⟨t⟩, 1-based) from a[t]. */
   protected abstract void step(int t, double[][] clamp);
 
-  /** Applies clamps to a step's activated gates laid out [B, n]: g = g·keep + value. */
-  protected final void applyClamp(double[] g, int off, double[][] clamp) {
-    if (clamp == null) {
-      return;
-    }
-    double[] keep = clamp[0];
-    double[] val = clamp[1];
-    for (int r = 0; r < batch; r++) {
-      int o = off + r * n;
-      for (int j = 0; j < n; j++) {
-        g[o + j] = g[o + j] * keep[j] + val[j];
-      }
-    }
-  }
-
   // ---- backward ----
 
   /**
@@ -235,15 +220,34 @@ abstract class RecurrentLayer {
 
   protected abstract void recurrentWeightGradients();
 
-  /** Adds a step's dz [B·n] (Java side) into the bias gradient and copies it to the mirror. */
-  protected final void storeDz(int t, double[] dzStep) {
+  /** g = g ⊙ keep + value for one gate's block of the clamp vectors; g is [B·H]. */
+  protected final void clampBlock(double[] g, double[][] clamp, int blockOffset) {
+    double[] keep = clamp[0];
+    double[] val = clamp[1];
     for (int r = 0; r < batch; r++) {
-      int o = r * n;
-      for (int j = 0; j < n; j++) {
-        dbSum[j] += dzStep[o + j];
+      int o = r * h;
+      for (int u = 0; u < h; u++) {
+        g[o + u] = g[o + u] * keep[blockOffset + u] + val[blockOffset + u];
       }
     }
-    dz.write(dzStep, 0, (long) t * batch * n, batch * n);
+  }
+
+  /**
+   * Stores one step's ∂loss/∂(pre-activations), one [B·H] array per gate block in column order:
+   * adds them into the bias gradient and writes them, interleaved, into {@link #dz} at step t.
+   */
+  protected final void storeDzBlocks(int t, double[][] dzs) {
+    for (int k = 0; k < dzs.length; k++) {
+      double[] dk = dzs[k];
+      int bo = k * h;
+      for (int r = 0; r < batch; r++) {
+        int o = r * h;
+        for (int u = 0; u < h; u++) {
+          dbSum[bo + u] += dk[o + u];
+        }
+      }
+    }
+    dz.writeBlocks(dzs, batch, h, (long) t * batch * n);
   }
 
   /** dW = inputᵀ·dz. */

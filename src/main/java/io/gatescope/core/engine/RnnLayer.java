@@ -71,7 +71,7 @@ final class RnnLayer extends RecurrentLayer {
       dzStep[i] = da * (1 - aNow[i] * aNow[i]); // tanh' from its output
     }
     recordDa(t, daNext);
-    storeDz(t, dzStep);
+    storeDzBlocks(t, new double[][] {dzStep});
     if (t > 0) {
       Nd.gemm(dzAt[t], rw, daStep.array, false, true, 0); // ∂a⟨t−1⟩ = dz·RWᵀ
       daStep.read(0, daNext, 0, bs * h);
