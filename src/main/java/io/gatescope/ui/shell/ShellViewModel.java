@@ -78,6 +78,10 @@ public final class ShellViewModel {
             }
             session.progressProperty().set(1);
             ready.set(true);
+            org.slf4j.LoggerFactory.getLogger(ShellViewModel.class)
+                .info(
+                    "ready {} ms after start",
+                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
           }
 
           @Override
