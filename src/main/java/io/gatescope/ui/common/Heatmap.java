@@ -36,6 +36,7 @@ public final class Heatmap extends Region {
   public Heatmap() {
     getChildren().add(canvas);
     getStyleClass().add("heatmap");
+    setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
     setMinSize(120, 80);
     setPrefSize(320, 200);
     cursor.addListener((o, a, b) -> paint());
@@ -46,6 +47,10 @@ public final class Heatmap extends Region {
 
   /** Sets the data, row order, colour map and value range; repaints once. */
   public void show(float[][] v, int[] rowOrder, ColorMap cm, double min, double max) {
+    setAccessibleText(
+        String.format(
+            "Heatmap of %d timesteps by %d units, values from %.2f to %.2f",
+            v.length, rowOrder.length, min, max));
     this.values = v;
     this.order = rowOrder;
     this.map = cm;

@@ -16,12 +16,20 @@ public final class ProbabilityBars extends Region {
   public ProbabilityBars() {
     getChildren().add(canvas);
     getStyleClass().add("probability-bars");
+    setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
     setMinSize(160, 160);
     setPrefSize(260, 230);
   }
 
   public void show(float[] p) {
     probs = p;
+    if (p == null) {
+      setAccessibleText("Probabilities: no input");
+    } else {
+      int best = io.gatescope.core.engine.RecurrentClassifier.argmax(p);
+      setAccessibleText(
+          String.format("Probabilities: most likely %d at %.0f percent", best, 100 * p[best]));
+    }
     paint();
   }
 

@@ -27,6 +27,8 @@ public final class Session {
   private final DoubleProperty progress = new SimpleDoubleProperty(0);
   private final InferenceService inference = new InferenceService();
   private final StringProperty workspaceRequest = new SimpleStringProperty();
+  private final javafx.beans.property.BooleanProperty comparisonRequest =
+      new javafx.beans.property.SimpleBooleanProperty();
 
   public Session() {
     model.addListener((o, a, m) -> inference.setModel(m));
@@ -76,6 +78,11 @@ public final class Session {
   /** A workspace a screen asks the window to show ("Draw", "Inside", ...). */
   public StringProperty workspaceRequestProperty() {
     return workspaceRequest;
+  }
+
+  /** Set to true to ask Evaluate to start its cell comparison. */
+  public javafx.beans.property.BooleanProperty comparisonRequestProperty() {
+    return comparisonRequest;
   }
 
   public InferenceService inference() {

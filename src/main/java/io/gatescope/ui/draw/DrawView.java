@@ -43,6 +43,8 @@ public final class DrawView extends BorderPane {
     getStylesheets().add(DrawView.class.getResource("draw.css").toExternalForm());
     setId("draw-view");
     canvas.setId("draw-canvas");
+    canvas.setAccessibleText("Drawing canvas: draw a digit with the mouse or pen");
+    canvas.setFocusTraversable(true);
     preview.setId("draw-preview");
     bars.setId("draw-bars");
     strip.setId("draw-strip");

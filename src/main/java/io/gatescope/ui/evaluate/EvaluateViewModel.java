@@ -51,6 +51,14 @@ public final class EvaluateViewModel {
   public EvaluateViewModel(Session session) {
     this.session = session;
     session
+        .comparisonRequestProperty()
+        .addListener(
+            (o, a, requested) -> {
+              if (requested) {
+                compare();
+              }
+            });
+    session
         .modelProperty()
         .addListener(
             (o, a, b) -> {

@@ -71,14 +71,20 @@ public final class TrainView extends BorderPane {
     vm.errors().addListener((MapChangeListener<Field, String>) c -> showErrors());
 
     ComboBox<String> preset =
-        new ComboBox<>(FXCollections.observableArrayList("Classic lesson", "Quick demo"));
+        new ComboBox<>(
+            FXCollections.observableArrayList("Classic lesson", "Quick demo", "Compare cells"));
     preset.setPromptText("Preset…");
     preset.setOnAction(
-        e ->
+        e -> {
+          if ("Compare cells".equals(preset.getValue())) {
+            vm.requestComparison(); // LSTM vs GRU vs RNN lives in Evaluate
+          } else {
             vm.applyPreset(
                 "Quick demo".equals(preset.getValue())
                     ? TrainingConfig.quickDemo()
-                    : TrainingConfig.classic()));
+                    : TrainingConfig.classic());
+          }
+        });
     preset.setId("train-preset");
 
     Button start = new Button("Start", new FontIcon("mdi2p-play"));

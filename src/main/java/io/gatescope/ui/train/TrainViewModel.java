@@ -532,6 +532,14 @@ public final class TrainViewModel {
     }
   }
 
+  /** Asks the window to show Evaluate and run its LSTM/GRU/RNN comparison. */
+  public void requestComparison() {
+    session.comparisonRequestProperty().set(false);
+    session.comparisonRequestProperty().set(true);
+    session.workspaceRequestProperty().set(null);
+    session.workspaceRequestProperty().set("Evaluate");
+  }
+
   /** The form as typed, keyed by field name, for the settings file. */
   public Map<String, String> formValues() {
     Map<String, String> m = new LinkedHashMap<>();

@@ -153,4 +153,17 @@ class TrainViewTest extends WorkbenchTestBase {
     FxTestSupport.run(() -> run.shown().set(false));
     assertEquals(before, FxTestSupport.onFx(() -> acc.getData().size()));
   }
+
+  @Test
+  void theCompareCellsPresetOpensEvaluateAndStartsTheComparison(FxRobot robot) throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    FxTestSupport.run(wb.trainVm::requestComparison);
+    javafx.scene.control.TabPane tabs =
+        robot.lookup("#workspaces").queryAs(javafx.scene.control.TabPane.class);
+    assertEquals(
+        "Evaluate", FxTestSupport.onFx(() -> tabs.getSelectionModel().getSelectedItem().getText()));
+    assertTrue(FxTestSupport.onFx(() -> wb.evaluateVm.busyProperty().get()));
+    FxTestSupport.run(wb.evaluateVm::cancel);
+    FxTestSupport.waitFor("comparison stopped", 60, () -> !wb.evaluateVm.busyProperty().get());
+  }
 }
