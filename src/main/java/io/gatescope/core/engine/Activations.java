@@ -16,9 +16,6 @@ abstract class Activations {
   /** x[off..off+len) ← σ(x) = 1 / (1 + e^−x) */
   abstract void sigmoid(double[] x, int off, int len);
 
-  /** Scalar tanh of the same flavour, for a single value. */
-  abstract double tanh(double x);
-
   private static final class Exact extends Activations {
     @Override
     void tanh(double[] x, int off, int len) {
@@ -32,11 +29,6 @@ abstract class Activations {
       for (int i = off; i < off + len; i++) {
         x[i] = 1.0 / (1.0 + Math.exp(-x[i]));
       }
-    }
-
-    @Override
-    double tanh(double x) {
-      return Math.tanh(x);
     }
   }
 
@@ -78,13 +70,6 @@ abstract class Activations {
         double q = ((B6 * v2 + B4) * v2 + B2) * v2 + B0;
         x[i] = 0.5 + 0.5 * (v * p / q);
       }
-    }
-
-    @Override
-    double tanh(double x) {
-      double[] one = {x};
-      tanh(one, 0, 1);
-      return one[0];
     }
   }
 }

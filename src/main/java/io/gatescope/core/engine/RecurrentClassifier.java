@@ -249,8 +249,6 @@ public final class RecurrentClassifier {
       RecurrentLayer layer = layers.get(l);
       if (stepGradients != null && l == layers.size() - 1) {
         stepGradients.hidden = layer.recordHiddenGradients();
-        stepGradients.batch = batch;
-        stepGradients.hiddenWidth = h;
       }
       layer.backward(dOut);
       layer.stopRecording();

@@ -8,8 +8,6 @@ package io.gatescope.core.engine;
 public final class StepGradients {
   double[] hidden; // [T·B·H]
   double[] input; // [T·B·F]
-  int batch;
-  int hiddenWidth;
 
   /** ‖∂loss/∂a⟨t⟩‖ (Frobenius over the batch) for t = 1..T. */
   public double[] hiddenNorms() {

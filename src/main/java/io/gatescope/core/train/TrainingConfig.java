@@ -88,36 +88,6 @@ public record TrainingConfig(
         lrDecay);
   }
 
-  public TrainingConfig withSizes(int train, int test) {
-    return new TrainingConfig(
-        model,
-        batch,
-        epochs,
-        learningRate,
-        optimizer,
-        clipNorm,
-        train,
-        test,
-        evalEvery,
-        targetAccuracy,
-        lrDecay);
-  }
-
-  public TrainingConfig withLearningRate(double lr) {
-    return new TrainingConfig(
-        model,
-        batch,
-        epochs,
-        lr,
-        optimizer,
-        clipNorm,
-        trainSize,
-        testSize,
-        evalEvery,
-        targetAccuracy,
-        lrDecay);
-  }
-
   public TrainingConfig withEvalEvery(int every) {
     return new TrainingConfig(
         model,
