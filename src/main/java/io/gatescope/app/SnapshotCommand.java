@@ -178,6 +178,6 @@ public final class SnapshotCommand implements Callable<Integer> {
 
   /** PNG via a temp file and a move, like every file GateScope writes. */
   static void write(WritableImage img, Path target) throws Exception {
-    Files2.writeAtomically(target, Files2.png(img));
+    io.gatescope.core.AtomicFile.write(target, Files2.png(img));
   }
 }

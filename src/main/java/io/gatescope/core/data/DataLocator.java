@@ -74,12 +74,8 @@ public final class DataLocator {
     }
   }
 
-  /** The folder above the jar or classes folder: the app home of an install or a checkout. */
-  public static Optional<Path> appHomeFolder() {
-    return appHome();
-  }
-
-  static Optional<Path> appHome() {
+  /** The folder above the jar or classes folder: the checkout when run from target/. */
+  public static Optional<Path> appHome() {
     // target/classes or target/gatescope.jar: data sits one level up, in the checkout.
     return appFolder().map(Path::getParent);
   }

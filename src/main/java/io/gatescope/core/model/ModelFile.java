@@ -5,6 +5,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import io.gatescope.core.AtomicFile;
 import io.gatescope.core.engine.CellType;
 import io.gatescope.core.engine.ModelConfig;
 import io.gatescope.core.engine.RecurrentClassifier;
@@ -15,16 +16,10 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -65,46 +60,25 @@ public final class ModelFile {
     save(model, summary, target, Files::newOutputStream);
   }
 
-  /** Opens the temporary file; a seam for tests that simulate a failing disk. */
-  @FunctionalInterface
-  interface Opener {
-    OutputStream open(Path p, StandardOpenOption... options) throws IOException;
-  }
-
-  static void save(RecurrentClassifier model, TrainingSummary summary, Path target, Opener opener)
+  static void save(
+      RecurrentClassifier model, TrainingSummary summary, Path target, AtomicFile.Opener opener)
       throws ModelFileException {
-    Path dir = target.toAbsolutePath().getParent();
-    Path tmp = null;
     try {
-      Files.createDirectories(dir);
-      tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-      try {
-        // Temp files are private; a saved model is an ordinary, readable file.
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
-      } catch (UnsupportedOperationException e) {
-        // not a POSIX file system: keep the defaults
-      }
-      try (OutputStream raw = opener.open(tmp, StandardOpenOption.WRITE);
-          ZipOutputStream zip = new ZipOutputStream(raw)) {
-        zip.putNextEntry(new ZipEntry(JSON));
-        zip.write(describe(model, summary).getBytes(StandardCharsets.UTF_8));
-        zip.closeEntry();
-        zip.putNextEntry(new ZipEntry(PARAMS));
-        DataOutputStream out = new DataOutputStream(zip);
-        Nd4j.write(model.params().flat(), out);
-        out.flush();
-        zip.closeEntry();
-      }
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-        ch.force(true);
-      }
-      try {
-        Files.move(
-            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-      tmp = null;
+      AtomicFile.write(
+          target,
+          opener,
+          raw -> {
+            ZipOutputStream zip = new ZipOutputStream(raw);
+            zip.putNextEntry(new ZipEntry(JSON));
+            zip.write(describe(model, summary).getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry(PARAMS));
+            DataOutputStream out = new DataOutputStream(zip);
+            Nd4j.write(model.params().flat(), out);
+            out.flush();
+            zip.closeEntry();
+            zip.finish();
+          });
     } catch (IOException | RuntimeException e) {
       throw new ModelFileException(
           "Could not save the model to "
@@ -113,14 +87,6 @@ public final class ModelFile {
               + e.getMessage()
               + ". Nothing was overwritten; check the folder and free space.",
           e);
-    } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // The temp file is hidden and harmless; the real error is already being reported.
-        }
-      }
     }
   }
 

@@ -21,8 +21,7 @@ public final class ModelLocator {
     }
     // Installed: assets beside the jar; in a checkout: one level up from target/.
     DataLocator.appFolder().ifPresent(d -> out.add(d.resolve("assets/models").resolve(DEFAULT)));
-    DataLocator.appHomeFolder()
-        .ifPresent(h -> out.add(h.resolve("assets/models").resolve(DEFAULT)));
+    DataLocator.appHome().ifPresent(h -> out.add(h.resolve("assets/models").resolve(DEFAULT)));
     out.add(Path.of("assets", "models", DEFAULT));
     return out;
   }

@@ -32,8 +32,12 @@ public final class Optimizer {
 
   /** One update from the gradients the last backward pass left in the model. Returns the norm. */
   public double step(int epoch) {
+    return step(epoch, model.gradients().flat().norm2Number().doubleValue());
+  }
+
+  /** As {@link #step(int)}, for a caller that already has the gradient's global norm. */
+  public double step(int epoch, double norm) {
     INDArray g = model.gradients().flat(); // [n]
-    double norm = g.norm2Number().doubleValue();
     if (clipNorm > 0 && norm > clipNorm) {
       g.muli(clipNorm / norm);
     }

@@ -144,7 +144,7 @@ public final class Trainer {
           break outer;
         }
         lastGood.assign(model.params().flat());
-        optimizer.step(epoch - 1);
+        optimizer.step(epoch - 1, gradNorm);
         iteration++;
 
         double acc = batchAccuracy(lab);
@@ -219,7 +219,7 @@ public final class Trainer {
 
   private double batchAccuracy(int[] labels) {
     // The logits of the batch just trained on are still in the model.
-    float[][] p = lastProbabilities();
+    float[][] p = model.lastProbabilities();
     int ok = 0;
     for (int i = 0; i < labels.length; i++) {
       if (RecurrentClassifier.argmax(p[i]) == labels[i]) {
@@ -227,10 +227,6 @@ public final class Trainer {
       }
     }
     return ok / (double) labels.length;
-  }
-
-  private float[][] lastProbabilities() {
-    return model.lastProbabilities();
   }
 
   private EvaluationStats evaluate(

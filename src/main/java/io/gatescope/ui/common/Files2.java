@@ -1,30 +1,10 @@
 package io.gatescope.ui.common;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
-/** Writes files the way GateScope always does: to a temporary file next to it, then a move. */
+/** Image files from JavaFX images (written with {@link io.gatescope.core.AtomicFile}). */
 public final class Files2 {
   private Files2() {}
-
-  public static void writeAtomically(Path target, byte[] content) throws IOException {
-    Path abs = target.toAbsolutePath();
-    Files.createDirectories(abs.getParent());
-    Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
-    try {
-      Files.write(tmp, content);
-      try {
-        Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
-  }
 
   /** A JavaFX image as PNG bytes. */
   public static byte[] png(javafx.scene.image.Image img) throws IOException {

@@ -240,7 +240,7 @@ public final class TrainView extends BorderPane {
           java.io.File f = fc.showSaveDialog(c.getScene().getWindow());
           if (f != null) {
             try {
-              io.gatescope.ui.common.Files2.writeAtomically(
+              io.gatescope.core.AtomicFile.write(
                   f.toPath(), io.gatescope.ui.common.Files2.png(c.snapshot(null, null)));
             } catch (java.io.IOException ex) {
               new javafx.scene.control.Alert(

@@ -468,7 +468,7 @@ public final class TrainViewModel {
               s.elapsedMillis()));
     }
     try {
-      io.gatescope.ui.common.Files2.writeAtomically(
+      io.gatescope.core.AtomicFile.write(
           file, sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
       message.set("Exported " + run.name() + " to " + file.getFileName());
     } catch (java.io.IOException ex) {

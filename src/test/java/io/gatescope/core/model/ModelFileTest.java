@@ -65,7 +65,7 @@ class ModelFileTest {
     Path f = dir.resolve("m.gatescope");
     ModelFile.save(small(CellType.LSTM), TrainingSummary.none(), f);
     byte[] before = Files.readAllBytes(f);
-    ModelFile.Opener failing =
+    io.gatescope.core.AtomicFile.Opener failing =
         (p, opts) ->
             new FilterOutputStream(Files.newOutputStream(p, opts)) {
               int written;
