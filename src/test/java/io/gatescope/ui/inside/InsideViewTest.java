@@ -35,6 +35,11 @@ class InsideViewTest extends WorkbenchTestBase {
     GateTrace tr = showTestImage(0);
     Heatmap forget = robot.lookup("#map-forget").queryAs(Heatmap.class);
     assertNotNull(forget);
+    // The maps list changes before the next layout pulse sizes and fills the canvas.
+    FxTestSupport.waitFor(
+        "forget map laid out with data",
+        10,
+        () -> forget.getWidth() > 100 && forget.cellAt(forget.getWidth() - 1, 1) != null);
     // The cell at step 10 and display row 5, from the map's own geometry.
     Heatmap.Cell cell =
         FxTestSupport.onFx(
