@@ -1,5 +1,6 @@
 package io.gatescope.app;
 
+import io.gatescope.core.Messages;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
@@ -32,11 +33,13 @@ final class CrashDialog {
     a.setTitle("GateScope");
     a.setHeaderText(r.summary());
     TextArea details =
-        new TextArea((logged ? "Logged to " + CrashReport.logFile() + "\n\n" : "") + r.details());
+        new TextArea(
+            (logged ? Messages.get("crash.logged", CrashReport.logFile()) + "\n\n" : "")
+                + r.details());
     details.setEditable(false);
     details.setPrefRowCount(14);
     a.getDialogPane().setExpandableContent(details);
-    ButtonType copy = new ButtonType("Copy details");
+    ButtonType copy = new ButtonType(Messages.get("crash.copy"));
     a.getButtonTypes().setAll(copy, ButtonType.CLOSE);
     a.showAndWait()
         .filter(b -> b == copy)

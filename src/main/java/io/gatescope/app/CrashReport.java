@@ -1,5 +1,6 @@
 package io.gatescope.app;
 
+import io.gatescope.core.Messages;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -34,12 +35,7 @@ public record CrashReport(String summary, String details) {
             + thread.getName()
             + "\n\n"
             + sw;
-    return new CrashReport(
-        "Something went wrong: "
-            + what
-            + ". GateScope keeps running; if the problem stays, the"
-            + " details below help to find it.",
-        details);
+    return new CrashReport(Messages.get("crash.summary", what), details);
   }
 
   /** ~/.local/share/gatescope/gatescope.log (or under $XDG_DATA_HOME). */

@@ -1,8 +1,10 @@
 package io.gatescope.app;
 
+import io.gatescope.core.Messages;
 import io.gatescope.core.settings.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import javafx.application.Application;
 import javafx.stage.Stage;
@@ -28,7 +30,10 @@ public final class GateScopeApp extends Application {
     settingsFile = Settings.defaultFile();
     Settings.Loaded loaded = Settings.load(settingsFile);
     settings = loaded.settings();
+    String language = settings.get("language").orElse("system");
+    useLanguage(Messages.fromSetting(language));
     bench = new Workbench(Optional.empty());
+    bench.shellVm.languageProperty().set(language);
     bench.trainVm.restoreForm(k -> settings.get("train." + k));
     stage.setTitle("GateScope");
     stage.setScene(
@@ -38,7 +43,7 @@ public final class GateScopeApp extends Application {
     stage.setMinWidth(960);
     stage.setMinHeight(640);
     stage.show();
-    bench.shell.select(settings.get("workspace").orElse("Draw"));
+    bench.shell.select(settings.get("workspace").orElse("draw"));
     bench.shellVm.load();
     bench
         .shellVm
@@ -60,6 +65,17 @@ public final class GateScopeApp extends Application {
             });
   }
 
+  /**
+   * GateScope's texts and JavaFX's own (dialog buttons, text-field menus) in {@code wanted};
+   * numbers keep the system's format.
+   */
+  public static void useLanguage(Locale wanted) {
+    Locale format = Locale.getDefault(Locale.Category.FORMAT);
+    Messages.use(wanted);
+    Locale.setDefault(Messages.language());
+    Locale.setDefault(Locale.Category.FORMAT, format);
+  }
+
   @Override
   public void stop() {
     if (bench == null) {
@@ -68,7 +84,8 @@ public final class GateScopeApp extends Application {
     bench.shutdown();
     settings.put("window.width", Double.toString(stage.getWidth()));
     settings.put("window.height", Double.toString(stage.getHeight()));
-    settings.put("workspace", bench.shell.tabs().getSelectionModel().getSelectedItem().getText());
+    settings.put("workspace", bench.shell.selectedWorkspace());
+    settings.put("language", bench.shellVm.languageProperty().get());
     bench.trainVm.formValues().forEach((k, v) -> settings.put("train." + k, v));
     settings.put("model.last", bench.trainVm.lastModelPathProperty().get());
     try {

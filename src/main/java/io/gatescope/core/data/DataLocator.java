@@ -1,5 +1,6 @@
 package io.gatescope.core.data;
 
+import io.gatescope.core.Messages;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ public final class DataLocator {
       if (Files.isDirectory(p)) {
         return p; // the user pointed straight at the folder with the IDX files
       }
-      throw new DataFileException(p, "is not a folder. Choose the data folder that holds mnist/.");
+      throw new DataFileException(p, Messages.get("data.notFolder"));
     }
     for (Path c : candidates(Optional.empty())) {
       if (Files.isDirectory(c.resolve("mnist"))) {
@@ -53,10 +54,7 @@ public final class DataLocator {
       }
     }
     throw new DataFileException(
-        Path.of("data", "mnist"),
-        "no MNIST folder found (looked in "
-            + candidates(Optional.empty())
-            + "). Pass --data FOLDER.");
+        Path.of("data", "mnist"), Messages.get("data.noFolder", candidates(Optional.empty())));
   }
 
   /** Folder of the running jar's parent (the installed app), if it can be found. */

@@ -1,5 +1,6 @@
 package io.gatescope.core.data;
 
+import io.gatescope.core.Messages;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -44,13 +45,7 @@ public final class IdxReader {
       byte[] labels = readBody(file, in, dims[0]);
       for (int i = 0; i < labels.length; i++) {
         if (labels[i] < 0 || labels[i] > 9) {
-          throw new DataFileException(
-              file,
-              "label "
-                  + i
-                  + " is "
-                  + (labels[i] & 0xFF)
-                  + ", but MNIST labels are digits 0-9. Is this a label file of another data set?");
+          throw new DataFileException(file, Messages.get("idx.badLabel", i, labels[i] & 0xFF));
         }
       }
       return labels;
@@ -63,8 +58,7 @@ public final class IdxReader {
 
   private static InputStream open(Path file) throws IOException {
     if (!Files.isRegularFile(file)) {
-      throw new DataFileException(
-          file, "not found at " + file.toAbsolutePath() + ". Check the data folder (--data).");
+      throw new DataFileException(file, Messages.get("idx.notFoundAt", file.toAbsolutePath()));
     }
     InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
     raw.mark(2);
@@ -82,7 +76,7 @@ public final class IdxReader {
       throws IOException {
     byte[] magic = readFully(in, 4);
     if (magic == null) {
-      throw new DataFileException(file, "is empty or shorter than an IDX header (4 bytes).");
+      throw new DataFileException(file, Messages.get("idx.empty"));
     }
     int expectedMagic = (UBYTE << 8) | expectedDims;
     int actual =
@@ -93,14 +87,15 @@ public final class IdxReader {
     if (actual != expectedMagic) {
       throw new DataFileException(
           file,
-          String.format(
-              "wrong magic number 0x%08X, expected 0x%08X for IDX %s. "
-                  + "This is not an MNIST %s file (or it is the other kind of file).",
-              actual, expectedMagic, kind, kind));
+          Messages.get(
+              "idx.magic",
+              String.format("0x%08X", actual),
+              String.format("0x%08X", expectedMagic),
+              Messages.get("idx.kind." + kind)));
     }
     byte[] header = readFully(in, 4 * expectedDims);
     if (header == null) {
-      throw new DataFileException(file, "is truncated inside its header.");
+      throw new DataFileException(file, Messages.get("idx.headerTruncated"));
     }
     int[] dims = new int[expectedDims];
     for (int d = 0; d < expectedDims; d++) {
@@ -110,8 +105,7 @@ public final class IdxReader {
               | ((header[4 * d + 2] & 0xFF) << 8)
               | (header[4 * d + 3] & 0xFF);
       if (v <= 0) {
-        throw new DataFileException(
-            file, "dimension " + d + " is " + v + "; every dimension must be positive.");
+        throw new DataFileException(file, Messages.get("idx.dimension", d, String.valueOf(v)));
       }
       dims[d] = v;
     }
@@ -120,32 +114,19 @@ public final class IdxReader {
 
   private static byte[] readBody(Path file, InputStream in, long bytes) throws IOException {
     if (bytes > MAX_BYTES) {
-      throw new DataFileException(
-          file,
-          "declares "
-              + bytes
-              + " bytes of data, more than the "
-              + MAX_BYTES
-              + " GateScope reads. Is the header corrupt?");
+      throw new DataFileException(file, Messages.get("idx.huge", bytes, MAX_BYTES));
     }
     byte[] body = new byte[(int) bytes];
     int off = 0;
     while (off < body.length) {
       int n = in.read(body, off, body.length - off);
       if (n < 0) {
-        throw new DataFileException(
-            file,
-            "is truncated: the header promises "
-                + bytes
-                + " bytes of data but the file ends after "
-                + off
-                + ". Download or copy it again.");
+        throw new DataFileException(file, Messages.get("idx.truncated", bytes, off));
       }
       off += n;
     }
     if (in.read() >= 0) {
-      throw new DataFileException(
-          file, "has data after the " + bytes + " bytes its header declares (count mismatch).");
+      throw new DataFileException(file, Messages.get("idx.trailing", bytes));
     }
     return body;
   }
@@ -166,12 +147,11 @@ public final class IdxReader {
 
   private static DataFileException wrap(Path file, IOException e) {
     if (e instanceof NoSuchFileException) {
-      return new DataFileException(file, "not found. Check the data folder (--data).", e);
+      return new DataFileException(file, Messages.get("idx.notFound"), e);
     }
     if (e instanceof ZipException || e instanceof EOFException) {
-      return new DataFileException(
-          file, "is a damaged gzip file (" + e.getMessage() + "). Download or copy it again.", e);
+      return new DataFileException(file, Messages.get("idx.badGzip", e.getMessage()), e);
     }
-    return new DataFileException(file, "cannot be read: " + e.getMessage(), e);
+    return new DataFileException(file, Messages.get("idx.unreadable", e.getMessage()), e);
   }
 }

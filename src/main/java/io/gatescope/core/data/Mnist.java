@@ -1,5 +1,6 @@
 package io.gatescope.core.data;
 
+import io.gatescope.core.Messages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -31,22 +32,12 @@ public record Mnist(LabeledImages train, LabeledImages test) {
     if (images.count() != labels.length) {
       throw new DataFileException(
           labelsFile,
-          "holds "
-              + labels.length
-              + " labels but "
-              + imagesFile.getFileName()
-              + " holds "
-              + images.count()
-              + " images. The two files must come from the same set.");
+          Messages.get(
+              "mnist.countMismatch", labels.length, imagesFile.getFileName(), images.count()));
     }
     if (images.rows() != 28 || images.cols() != 28) {
       throw new DataFileException(
-          imagesFile,
-          "holds "
-              + images.rows()
-              + "x"
-              + images.cols()
-              + " images; GateScope reads 28x28 digits (MNIST or Fashion-MNIST).");
+          imagesFile, Messages.get("mnist.size", images.rows(), images.cols()));
     }
     return new LabeledImages(name, images, labels);
   }
@@ -61,10 +52,6 @@ public record Mnist(LabeledImages train, LabeledImages test) {
       }
     }
     throw new DataFileException(
-        folder.resolve(stem + ".gz"),
-        "not found in "
-            + folder.toAbsolutePath()
-            + ". Put the four MNIST IDX files there (raw or .gz) or choose another folder with"
-            + " --data.");
+        folder.resolve(stem + ".gz"), Messages.get("mnist.notFound", folder.toAbsolutePath()));
   }
 }

@@ -1,5 +1,6 @@
 package io.gatescope.core.engine;
 
+import io.gatescope.core.Messages;
 import java.util.List;
 
 /** The recurrent cells GateScope can train and show. */
@@ -33,6 +34,6 @@ public enum CellType {
         return c;
       }
     }
-    throw new IllegalArgumentException("cell must be one of lstm, gru, rnn (got '" + s + "')");
+    throw new IllegalArgumentException(Messages.get("config.cell", s));
   }
 }

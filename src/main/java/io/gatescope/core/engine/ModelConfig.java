@@ -1,5 +1,7 @@
 package io.gatescope.core.engine;
 
+import io.gatescope.core.Messages;
+
 /**
  * The shape of a recurrent classifier: an image read row by row as {@link #STEPS} timesteps of
  * {@link #FEATURES} pixels, an optional dense projection to {@code projection} units, {@code
@@ -38,21 +40,20 @@ public record ModelConfig(
       reading = Reading.ROWS;
     }
     if (cell == null) {
-      throw new IllegalArgumentException("cell must be one of lstm, gru, rnn");
+      throw new IllegalArgumentException(Messages.get("config.cell", "null"));
     }
     if (layers < 1 || layers > 3) {
-      throw new IllegalArgumentException("layers must be 1, 2 or 3 (got " + layers + ")");
+      throw new IllegalArgumentException(Messages.get("config.layers", layers));
     }
     if (hidden < 1 || hidden > 4096) {
-      throw new IllegalArgumentException("hidden units must be 1..4096 (got " + hidden + ")");
+      throw new IllegalArgumentException(Messages.get("config.hidden", hidden));
     }
     if (projection < 0 || projection > 4096) {
-      throw new IllegalArgumentException(
-          "projection size must be 0 (none) or 1..4096 (got " + projection + ")");
+      throw new IllegalArgumentException(Messages.get("config.projection", projection));
     }
     if (!Double.isFinite(forgetBias) || Math.abs(forgetBias) > 100) {
       throw new IllegalArgumentException(
-          "forget bias must be a finite number in [-100, 100] (got " + forgetBias + ")");
+          Messages.get("config.forgetBias", String.valueOf(forgetBias)));
     }
   }
 

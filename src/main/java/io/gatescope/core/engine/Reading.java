@@ -1,5 +1,7 @@
 package io.gatescope.core.engine;
 
+import io.gatescope.core.Messages;
+
 /**
  * In which order the model reads the image, one slice per timestep. Rows is the lesson's way;
  * columns and permuted rows are the harder variants that stress long-range memory (with permuted
@@ -50,8 +52,7 @@ public enum Reading {
         return r;
       }
     }
-    throw new IllegalArgumentException(
-        "reading must be rows, columns or permuted_rows (got '" + s + "')");
+    throw new IllegalArgumentException(Messages.get("config.reading", s));
   }
 
   private static int[] permutation(int n, long seed) {

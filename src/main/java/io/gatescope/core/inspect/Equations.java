@@ -1,5 +1,6 @@
 package io.gatescope.core.inspect;
 
+import io.gatescope.core.Messages;
 import io.gatescope.core.engine.CellType;
 import io.gatescope.core.engine.GateTrace;
 import io.gatescope.core.engine.Quantity;
@@ -15,7 +16,7 @@ public final class Equations {
   public static String describe(GateTrace tr, int layer, int t, int u) {
     int i = t - 1;
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format("unit %d, timestep t = %d (row %d of the image)%n", u, t, t));
+    sb.append(Messages.get("equations.header", u, t)).append(System.lineSeparator());
     if (tr.cell() == CellType.LSTM) {
       float gu = tr.get(layer, Quantity.UPDATE)[i][u];
       float gf = tr.get(layer, Quantity.FORGET)[i][u];
@@ -26,12 +27,16 @@ public final class Equations {
       float a = tr.get(layer, Quantity.HIDDEN)[i][u];
       sb.append(
           String.format(
-              "Γu = σ(%s) = %s    (update: how much new to write)%n", f(logit(gu)), f(gu)));
+              "Γu = σ(%s) = %s    (%s)%n",
+              f(logit(gu)), f(gu), Messages.get("equations.lstm.update")));
       sb.append(
           String.format(
-              "Γf = σ(%s) = %s    (forget: how much old to keep)%n", f(logit(gf)), f(gf)));
+              "Γf = σ(%s) = %s    (%s)%n",
+              f(logit(gf)), f(gf), Messages.get("equations.lstm.forget")));
       sb.append(
-          String.format("Γo = σ(%s) = %s    (output: how much to show)%n", f(logit(go)), f(go)));
+          String.format(
+              "Γo = σ(%s) = %s    (%s)%n",
+              f(logit(go)), f(go), Messages.get("equations.lstm.output")));
       sb.append(String.format("c̃⟨t⟩ = tanh(%s) = %s%n", f(atanh(cand)), f(cand)));
       sb.append(
           String.format(
@@ -46,9 +51,12 @@ public final class Equations {
       float aPrev = i == 0 ? 0 : tr.get(layer, Quantity.HIDDEN)[i - 1][u];
       sb.append(
           String.format(
-              "Γr = σ(%s) = %s    (reset: how much of a⟨t−1⟩ the candidate sees)%n",
-              f(logit(gr)), f(gr)));
-      sb.append(String.format("Γu = σ(%s) = %s    (update)%n", f(logit(gu)), f(gu)));
+              "Γr = σ(%s) = %s    (%s)%n",
+              f(logit(gr)), f(gr), Messages.get("equations.gru.reset")));
+      sb.append(
+          String.format(
+              "Γu = σ(%s) = %s    (%s)%n",
+              f(logit(gu)), f(gu), Messages.get("equations.gru.update")));
       sb.append(String.format("c̃⟨t⟩ = tanh(%s) = %s%n", f(atanh(cand)), f(cand)));
       sb.append(
           String.format(

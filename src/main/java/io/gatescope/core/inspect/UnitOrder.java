@@ -1,5 +1,6 @@
 package io.gatescope.core.inspect;
 
+import io.gatescope.core.Messages;
 import io.gatescope.core.engine.GateTrace;
 import io.gatescope.core.engine.Quantity;
 import java.util.Arrays;
@@ -11,21 +12,16 @@ import java.util.stream.IntStream;
  * map shows the same order and alike units sit together.
  */
 public enum UnitOrder {
-  INDEX("by index"),
-  MEAN("by mean activation"),
-  VARIANCE("by variance over time"),
-  SIMILARITY("by similarity"),
-  WEIGHT("by weight toward the prediction");
+  INDEX,
+  MEAN,
+  VARIANCE,
+  SIMILARITY,
+  WEIGHT;
 
-  private final String label;
-
-  UnitOrder(String label) {
-    this.label = label;
-  }
-
+  /** The order's name in the user's language, e.g. "by mean activation". */
   @Override
   public String toString() {
-    return label;
+    return Messages.get("order." + name().toLowerCase());
   }
 
   /**

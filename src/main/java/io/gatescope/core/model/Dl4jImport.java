@@ -1,5 +1,6 @@
 package io.gatescope.core.model;
 
+import io.gatescope.core.Messages;
 import io.gatescope.core.engine.CellType;
 import io.gatescope.core.engine.ModelConfig;
 import io.gatescope.core.engine.ParamSet;
@@ -28,9 +29,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class Dl4jImport {
   /** What this converter accepts, for error messages. */
-  public static final String SUPPORTED =
-      "a DL4J MultiLayerNetwork of [Dense(28→P, identity)] → LSTM(tanh, sigmoid gates)"
-          + " [wrapped in LastTimeStep] → Output(10, softmax)";
+  /** What this import reads, in the user's language. */
+  public static String supported() {
+    return Messages.get("dl4j.supported");
+  }
 
   private Dl4jImport() {}
 
@@ -44,39 +46,39 @@ public final class Dl4jImport {
     int projection = 0;
     if (idx < confs.size() && confs.get(idx) instanceof DenseLayer dense) {
       if (!(dense.getActivationFn() instanceof ActivationIdentity) || dense.getNIn() != 28) {
-        throw unsupported("the dense layer must map 28 inputs with identity activation");
+        throw unsupported(Messages.get("dl4j.dense"));
       }
       projection = (int) dense.getNOut();
       idx++;
     }
     if (idx >= confs.size()) {
-      throw unsupported("no LSTM layer found");
+      throw unsupported(Messages.get("dl4j.noLstm"));
     }
     Layer rec = confs.get(idx);
     if (rec instanceof LastTimeStep lts) {
       rec = lts.getUnderlying();
     }
     if (!(rec instanceof LSTM lstm)) {
-      throw unsupported("layer " + idx + " is " + rec.getClass().getSimpleName() + ", not LSTM");
+      throw unsupported(Messages.get("dl4j.notLstm", idx, rec.getClass().getSimpleName()));
     }
     if (!(lstm.getActivationFn() instanceof ActivationTanH)
         || !(lstm.getGateActivationFn() instanceof ActivationSigmoid)) {
-      throw unsupported("the LSTM must use tanh and sigmoid gates");
+      throw unsupported(Messages.get("dl4j.activations"));
     }
     int lstmIndex = idx++;
     int hidden = (int) lstm.getNOut();
     int expectedIn = projection > 0 ? projection : 28;
     if (lstm.getNIn() != expectedIn) {
-      throw unsupported("the LSTM takes " + lstm.getNIn() + " inputs, expected " + expectedIn);
+      throw unsupported(Messages.get("dl4j.inputs", lstm.getNIn(), expectedIn));
     }
     if (idx != confs.size() - 1
         || !(confs.get(idx) instanceof OutputLayer out)
         || !(out.getActivationFn() instanceof ActivationSoftmax)
         || out.getNOut() != 10) {
-      throw unsupported("the last layer must be a softmax output layer of 10 classes");
+      throw unsupported(Messages.get("dl4j.output"));
     }
     if (((OutputLayer) confs.get(idx)).getNIn() != hidden) {
-      throw unsupported("the output layer must take the LSTM's " + hidden + " units");
+      throw unsupported(Messages.get("dl4j.outputIn", hidden));
     }
     ModelConfig cfg =
         new ModelConfig(CellType.LSTM, 1, hidden, projection, lstm.getForgetGateBiasInit(), 0);
@@ -109,7 +111,6 @@ public final class Dl4jImport {
   }
 
   private static ModelFileException unsupported(String why) {
-    return new ModelFileException(
-        "This DL4J network is not supported: " + why + ". GateScope opens " + SUPPORTED + ".");
+    return new ModelFileException(Messages.get("dl4j.unsupported", why, supported()));
   }
 }

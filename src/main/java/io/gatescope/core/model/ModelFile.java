@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import io.gatescope.core.AtomicFile;
+import io.gatescope.core.Messages;
 import io.gatescope.core.engine.CellType;
 import io.gatescope.core.engine.ModelConfig;
 import io.gatescope.core.engine.RecurrentClassifier;
@@ -80,13 +81,7 @@ public final class ModelFile {
             zip.finish();
           });
     } catch (IOException | RuntimeException e) {
-      throw new ModelFileException(
-          "Could not save the model to "
-              + target
-              + ": "
-              + e.getMessage()
-              + ". Nothing was overwritten; check the folder and free space.",
-          e);
+      throw new ModelFileException(Messages.get("model.saveFailed", target, e.getMessage()), e);
     }
   }
 
@@ -125,30 +120,22 @@ public final class ModelFile {
     try {
       size = Files.size(file);
     } catch (NoSuchFileException e) {
-      throw new ModelFileException(name + ": no such file. Check the path.");
+      throw new ModelFileException(Messages.get("model.noFile", name));
     } catch (IOException e) {
-      throw new ModelFileException(name + ": cannot be read (" + e.getMessage() + ").");
+      throw new ModelFileException(Messages.get("model.unreadable", name, e.getMessage()));
     }
     if (size == 0) {
-      throw new ModelFileException(name + ": the file is empty. Save or download the model again.");
+      throw new ModelFileException(Messages.get("model.empty", name));
     }
     if (size > MAX_FILE) {
-      throw new ModelFileException(
-          name
-              + ": "
-              + size
-              + " bytes is far larger than any GateScope model; refusing to read it.");
+      throw new ModelFileException(Messages.get("model.huge", name, size));
     }
     Map<String, byte[]> entries = readZip(file, name);
     if (!entries.containsKey(JSON)) {
       if (entries.containsKey("configuration.json")) {
         return loadDl4j(file, name);
       }
-      throw new ModelFileException(
-          name
-              + ": a zip file, but not a GateScope model (no "
-              + JSON
-              + " inside). Open a model saved by GateScope, or a DL4J network zip.");
+      throw new ModelFileException(Messages.get("model.foreignZip", name, JSON));
     }
     JsonObject root;
     try {
@@ -156,26 +143,16 @@ public final class ModelFile {
           JsonParser.parseString(new String(entries.get(JSON), StandardCharsets.UTF_8))
               .getAsJsonObject();
     } catch (JsonParseException | IllegalStateException e) {
-      throw new ModelFileException(
-          name
-              + ": the model description is damaged ("
-              + e.getMessage()
-              + "). Save the model again.");
+      throw new ModelFileException(Messages.get("model.badJson", name, e.getMessage()));
     }
     try {
       if (!FORMAT.equals(root.get("format").getAsString())) {
         throw new ModelFileException(
-            name + ": not a GateScope model (format '" + root.get("format").getAsString() + "').");
+            Messages.get("model.foreignFormat", name, root.get("format").getAsString()));
       }
       int version = root.get("version").getAsInt();
       if (version > VERSION) {
-        throw new ModelFileException(
-            name
-                + ": saved by a newer GateScope (model format "
-                + version
-                + "); this version reads format "
-                + VERSION
-                + ". Update GateScope to open it.");
+        throw new ModelFileException(Messages.get("model.newer", name, version, VERSION));
       }
       JsonObject c = root.getAsJsonObject("config");
       ModelConfig cfg =
@@ -191,25 +168,22 @@ public final class ModelFile {
                   : io.gatescope.core.engine.Reading.ROWS);
       byte[] params = entries.get(PARAMS);
       if (params == null) {
-        throw new ModelFileException(name + ": the weights (" + PARAMS + ") are missing.");
+        throw new ModelFileException(Messages.get("model.noWeights", name, PARAMS));
       }
       INDArray flat;
       try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(params))) {
         flat = Nd4j.read(in);
       } catch (IOException | RuntimeException e) {
-        throw new ModelFileException(
-            name + ": the weights are damaged (" + e.getMessage() + "). Save the model again.", e);
+        throw new ModelFileException(Messages.get("model.badWeights", name, e.getMessage()), e);
       }
       RecurrentClassifier model;
       try {
         model = RecurrentClassifier.withParams(cfg, flat);
       } catch (IllegalArgumentException e) {
-        throw new ModelFileException(
-            name + ": the weights do not fit the description (" + e.getMessage() + ").");
+        throw new ModelFileException(Messages.get("model.weightsMismatch", name, e.getMessage()));
       }
       if (!Double.isFinite(model.params().flat().sumNumber().doubleValue())) {
-        throw new ModelFileException(
-            name + ": the weights contain NaN or infinite values; this model cannot be used.");
+        throw new ModelFileException(Messages.get("model.nanWeights", name));
       }
       JsonObject t = root.has("training") ? root.getAsJsonObject("training") : new JsonObject();
       TrainingSummary summary =
@@ -226,12 +200,9 @@ public final class ModelFile {
         | UnsupportedOperationException
         | NumberFormatException e) {
       throw new ModelFileException(
-          name
-              + ": the model description is incomplete or damaged ("
-              + e.getClass().getSimpleName()
-              + "). Save the model again.");
+          Messages.get("model.incomplete", name, e.getClass().getSimpleName()));
     } catch (IllegalArgumentException e) {
-      throw new ModelFileException(name + ": the model description is invalid: " + e.getMessage());
+      throw new ModelFileException(Messages.get("model.invalid", name, e.getMessage()));
     }
   }
 
@@ -247,23 +218,21 @@ public final class ModelFile {
         for (int n; (n = zip.read(buf)) > 0; ) {
           total += n;
           if (total > MAX_ENTRY) {
-            throw new ModelFileException(name + ": entry " + e.getName() + " is too large.");
+            throw new ModelFileException(Messages.get("model.entryHuge", name, e.getName()));
           }
           bos.write(buf, 0, n);
         }
         entries.put(e.getName(), bos.toByteArray());
       }
     } catch (ZipException | java.io.EOFException e) {
-      throw new ModelFileException(
-          name + ": the file is damaged or truncated (" + e.getMessage() + "). Save it again.");
+      throw new ModelFileException(Messages.get("model.damagedZip", name, e.getMessage()));
     } catch (ModelFileException e) {
       throw e;
     } catch (IOException e) {
-      throw new ModelFileException(name + ": cannot be read (" + e.getMessage() + ").");
+      throw new ModelFileException(Messages.get("model.unreadable", name, e.getMessage()));
     }
     if (entries.isEmpty()) {
-      throw new ModelFileException(
-          name + ": not a model file (not a zip archive). Open a model saved by GateScope.");
+      throw new ModelFileException(Messages.get("model.notZip", name));
     }
     return entries;
   }
@@ -274,12 +243,7 @@ public final class ModelFile {
       net = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false);
     } catch (Exception e) {
       throw new ModelFileException(
-          name
-              + ": a DL4J zip, but not a MultiLayerNetwork this version can read ("
-              + e.getMessage()
-              + "). GateScope opens "
-              + Dl4jImport.SUPPORTED
-              + ".");
+          Messages.get("model.badDl4j", name, e.getMessage(), Dl4jImport.supported()));
     }
     RecurrentClassifier model = Dl4jImport.convert(net);
     return new SavedModel(model, TrainingSummary.none(), file + " (DL4J)");

@@ -1,5 +1,6 @@
 package io.gatescope.core.model;
 
+import io.gatescope.core.Messages;
 import io.gatescope.core.data.DataLocator;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,9 +37,6 @@ public final class ModelLocator {
         return p;
       }
     }
-    throw new ModelFileException(
-        "No model given and the shipped model was not found (looked in "
-            + candidates()
-            + "). Pass --model FILE, or train one with 'gatescope train --out FILE'.");
+    throw new ModelFileException(Messages.get("model.noShipped", candidates()));
   }
 }

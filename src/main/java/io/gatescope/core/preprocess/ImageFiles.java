@@ -1,5 +1,6 @@
 package io.gatescope.core.preprocess;
 
+import io.gatescope.core.Messages;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,25 +20,24 @@ public final class ImageFiles {
   public static Grey read(Path file) throws IOException {
     String name = file.getFileName().toString();
     if (!Files.isRegularFile(file)) {
-      throw new IOException(name + ": no such file");
+      throw new IOException(Messages.get("image.noFile", name));
     }
     if (Files.size(file) > MAX_BYTES) {
-      throw new IOException(name + ": larger than 64 MiB; use a smaller picture of the digit");
+      throw new IOException(Messages.get("image.huge", name));
     }
     BufferedImage img;
     try {
       img = ImageIO.read(file.toFile());
     } catch (IOException | RuntimeException e) {
-      throw new IOException(name + ": not a readable picture (" + e.getMessage() + ")", e);
+      throw new IOException(Messages.get("image.unreadable", name, e.getMessage()), e);
     }
     if (img == null) {
-      throw new IOException(
-          name + ": not a picture GateScope can read (use PNG, JPEG, BMP or GIF)");
+      throw new IOException(Messages.get("image.format", name));
     }
     int w = img.getWidth();
     int h = img.getHeight();
     if ((long) w * h > 40_000_000L) {
-      throw new IOException(name + ": " + w + "×" + h + " pixels is too large");
+      throw new IOException(Messages.get("image.pixels", name, w, h));
     }
     double[] px = new double[w * h];
     for (int y = 0; y < h; y++) {

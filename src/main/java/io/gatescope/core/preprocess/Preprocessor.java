@@ -1,5 +1,7 @@
 package io.gatescope.core.preprocess;
 
+import io.gatescope.core.Messages;
+
 /**
  * Turns any greyscale picture of a digit into what the model was trained on, the way MNIST itself
  * was made: ink is light on dark (inverted if the background is light), the digit is cropped to its
@@ -20,7 +22,7 @@ public final class Preprocessor {
   /** Thrown when there is nothing to read (an empty or uniform picture). */
   public static final class EmptyImageException extends IllegalArgumentException {
     public EmptyImageException() {
-      super("the picture is empty: draw or load a digit first");
+      super(Messages.get("preprocess.empty"));
     }
   }
 

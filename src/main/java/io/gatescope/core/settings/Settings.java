@@ -1,5 +1,6 @@
 package io.gatescope.core.settings;
 
+import io.gatescope.core.Messages;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
@@ -42,12 +43,12 @@ public final class Settings {
     }
     try {
       if (!Files.isRegularFile(file) || Files.size(file) > MAX_BYTES) {
-        return damaged(file, "not a settings file");
+        return damaged(file, Messages.get("settings.notSettingsFile"));
       }
       byte[] bytes = Files.readAllBytes(file);
       String text = new String(bytes, StandardCharsets.UTF_8);
       if (text.indexOf('\0') >= 0 || !text.isEmpty() && !text.contains("=")) {
-        return damaged(file, "its content is not settings");
+        return damaged(file, Messages.get("settings.notSettings"));
       }
       Properties p = new Properties();
       p.load(new StringReader(text));
@@ -61,14 +62,7 @@ public final class Settings {
   }
 
   private static Loaded damaged(Path file, String why) {
-    return new Loaded(
-        new Settings(),
-        Optional.of(
-            "The settings file "
-                + file
-                + " could not be read ("
-                + why
-                + "); GateScope started with default settings and will write a new one."));
+    return new Loaded(new Settings(), Optional.of(Messages.get("settings.damaged", file, why)));
   }
 
   /** Writes atomically (temp file + move): a crash mid-write keeps the previous settings. */

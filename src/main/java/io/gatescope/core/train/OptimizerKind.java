@@ -1,5 +1,6 @@
 package io.gatescope.core.train;
 
+import io.gatescope.core.Messages;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
@@ -30,7 +31,6 @@ public enum OptimizerKind {
         return k;
       }
     }
-    throw new IllegalArgumentException(
-        "optimizer must be one of adam, sgd, momentum, rmsprop (got '" + s + "')");
+    throw new IllegalArgumentException(Messages.get("config.optimizer", s));
   }
 }

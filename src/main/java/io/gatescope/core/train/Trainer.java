@@ -1,5 +1,6 @@
 package io.gatescope.core.train;
 
+import io.gatescope.core.Messages;
 import io.gatescope.core.data.LabeledImages;
 import io.gatescope.core.data.Mnist;
 import io.gatescope.core.engine.Batches;
@@ -112,7 +113,7 @@ public final class Trainer {
     long toTarget = -1;
     int epoch = 0;
     StopReason reason = StopReason.COMPLETED;
-    String message = "finished " + config.epochs() + " epochs";
+    String message = Messages.get("trainer.finished", config.epochs());
 
     outer:
     for (epoch = 1; epoch <= config.epochs(); epoch++) {
@@ -121,7 +122,7 @@ public final class Trainer {
         long waitStart = System.nanoTime();
         if (!awaitRunnable()) {
           reason = StopReason.CANCELLED;
-          message = "stopped by the user";
+          message = Messages.get("trainer.cancelled");
           break outer;
         }
         pausedNanos += System.nanoTime() - waitStart;
@@ -135,12 +136,9 @@ public final class Trainer {
           model.params().flat().assign(lastGood);
           reason = StopReason.DIVERGED;
           message =
-              String.format(
-                  "the loss became %s at iteration %d; training stopped and the weights from"
-                      + " before that step were kept. Try a smaller learning rate or gradient"
-                      + " clipping.",
-                  Double.isFinite(loss) ? "unstable (gradient " + gradNorm + ")" : loss,
-                  iteration + 1);
+              Double.isFinite(loss)
+                  ? Messages.get("trainer.diverged.gradient", gradNorm, iteration + 1)
+                  : Messages.get("trainer.diverged", String.valueOf(loss), iteration + 1);
           break outer;
         }
         lastGood.assign(model.params().flat());
@@ -173,9 +171,7 @@ public final class Trainer {
             toTarget = ev.elapsedMillis();
             reason = StopReason.TARGET_REACHED;
             message =
-                String.format(
-                    "reached %.2f%% test accuracy (target %.2f%%)",
-                    100 * lastAccuracy, 100 * config.targetAccuracy());
+                Messages.get("trainer.target", 100 * lastAccuracy, 100 * config.targetAccuracy());
             break outer;
           }
         }

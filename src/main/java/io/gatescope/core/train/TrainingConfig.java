@@ -1,5 +1,6 @@
 package io.gatescope.core.train;
 
+import io.gatescope.core.Messages;
 import io.gatescope.core.engine.CellType;
 import io.gatescope.core.engine.ModelConfig;
 import java.util.ArrayList;
@@ -29,11 +30,19 @@ public record TrainingConfig(
     double targetAccuracy,
     double lrDecay) {
 
-  /** One invalid field: its name (as in the form and the CLI) and what is allowed. */
+  /**
+   * One invalid field: its id (the form's field, lower case: "batch", "hidden", ...) and what is
+   * allowed, in the user's language.
+   */
   public record FieldError(String field, String message) {
+    /** The field's name as the form shows it. */
+    public String label() {
+      return Messages.get("train.field." + field);
+    }
+
     @Override
     public String toString() {
-      return field + ": " + message;
+      return label() + ": " + message;
     }
   }
 
@@ -131,22 +140,22 @@ public record TrainingConfig(
     range(e, "batch", batch, 1, 4096);
     range(e, "epochs", epochs, 1, 1000);
     if (!Double.isFinite(learningRate) || learningRate <= 0 || learningRate > 10) {
-      e.add(new FieldError("learning rate", "must be a number > 0 and ≤ 10"));
+      e.add(new FieldError("lr", Messages.get("config.error.lr")));
     }
     if (!Double.isFinite(clipNorm) || clipNorm < 0 || clipNorm > 1e6) {
-      e.add(new FieldError("gradient clip", "must be 0 (off) or a positive number ≤ 1e6"));
+      e.add(new FieldError("clip", Messages.get("config.error.clip")));
     }
-    range(e, "training images", trainSize, 1, 60_000);
-    range(e, "test images", testSize, 1, 10_000);
-    range(e, "evaluate every", evalEvery, 0, 1_000_000);
+    range(e, "train_size", trainSize, 1, 60_000);
+    range(e, "test_size", testSize, 1, 10_000);
+    range(e, "eval_every", evalEvery, 0, 1_000_000);
     if (!Double.isFinite(targetAccuracy) || targetAccuracy < 0 || targetAccuracy > 1) {
-      e.add(new FieldError("target accuracy", "must be 0 (none) or a fraction in (0, 1]"));
+      e.add(new FieldError("target_accuracy", Messages.get("config.error.target")));
     }
     if (!Double.isFinite(lrDecay) || lrDecay <= 0 || lrDecay > 1) {
-      e.add(new FieldError("learning-rate decay", "must be in (0, 1]; 1 keeps the rate constant"));
+      e.add(new FieldError("lr_decay", Messages.get("config.error.decay")));
     }
     if (optimizer == null) {
-      e.add(new FieldError("optimizer", "must be one of adam, sgd, momentum, rmsprop"));
+      e.add(new FieldError("optimizer", Messages.get("config.error.optimizer")));
     }
     if (e.isEmpty()) {
       long need = MemoryEstimate.bytes(model, batch);
@@ -154,11 +163,12 @@ public record TrainingConfig(
       if (need > max * 0.8) {
         e.add(
             new FieldError(
-                "hidden units",
-                String.format(
-                    "this model needs about %s of memory at batch %d, more than the %s available;"
-                        + " use fewer hidden units or a smaller batch",
-                    MemoryEstimate.human(need), batch, MemoryEstimate.human(max))));
+                "hidden",
+                Messages.get(
+                    "config.error.memory",
+                    MemoryEstimate.human(need),
+                    batch,
+                    MemoryEstimate.human(max))));
       }
     }
     return e;
@@ -166,7 +176,7 @@ public record TrainingConfig(
 
   private static void range(List<FieldError> e, String field, long v, long lo, long hi) {
     if (v < lo || v > hi) {
-      e.add(new FieldError(field, "must be a whole number from " + lo + " to " + hi));
+      e.add(new FieldError(field, Messages.get("config.error.range", lo, hi)));
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.gatescope.ui.common;
 
+import io.gatescope.core.Messages;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
@@ -17,6 +18,7 @@ public final class DigitImage extends Region {
   public DigitImage() {
     getChildren().add(canvas);
     getStyleClass().add("digit-image");
+    setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
     setMinSize(112, 112);
     setPrefSize(224, 224);
   }
@@ -30,6 +32,11 @@ public final class DigitImage extends Region {
     this.pixels = px;
     this.row = t;
     this.reading = reading;
+    setAccessibleText(
+        Messages.get(
+            px == null ? "a11y.digit.none" : "a11y.digit",
+            t,
+            Messages.get("train.reading." + reading.name().toLowerCase())));
     paint();
   }
 

@@ -1,5 +1,6 @@
 package io.gatescope.ui.common;
 
+import io.gatescope.core.Messages;
 import java.util.function.Consumer;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -47,10 +48,7 @@ public final class Heatmap extends Region {
 
   /** Sets the data, row order, colour map and value range; repaints once. */
   public void show(float[][] v, int[] rowOrder, ColorMap cm, double min, double max) {
-    setAccessibleText(
-        String.format(
-            "Heatmap of %d timesteps by %d units, values from %.2f to %.2f",
-            v.length, rowOrder.length, min, max));
+    setAccessibleText(Messages.get("a11y.heatmap", v.length, rowOrder.length, min, max));
     this.values = v;
     this.order = rowOrder;
     this.map = cm;

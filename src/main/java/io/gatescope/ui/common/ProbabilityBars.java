@@ -1,5 +1,6 @@
 package io.gatescope.ui.common;
 
+import io.gatescope.core.Messages;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -24,11 +25,10 @@ public final class ProbabilityBars extends Region {
   public void show(float[] p) {
     probs = p;
     if (p == null) {
-      setAccessibleText("Probabilities: no input");
+      setAccessibleText(Messages.get("a11y.bars.none"));
     } else {
       int best = io.gatescope.core.engine.RecurrentClassifier.argmax(p);
-      setAccessibleText(
-          String.format("Probabilities: most likely %d at %.0f percent", best, 100 * p[best]));
+      setAccessibleText(Messages.get("a11y.bars", best, 100 * p[best]));
     }
     paint();
   }

@@ -1,5 +1,6 @@
 package io.gatescope.ui.common;
 
+import io.gatescope.core.Messages;
 import io.gatescope.core.data.Mnist;
 import io.gatescope.core.engine.RecurrentClassifier;
 import javafx.beans.property.DoubleProperty;
@@ -18,7 +19,8 @@ import javafx.beans.property.StringProperty;
 public final class Session {
   private final ObjectProperty<Mnist> data = new SimpleObjectProperty<>();
   private final ObjectProperty<RecurrentClassifier> model = new SimpleObjectProperty<>();
-  private final StringProperty modelName = new SimpleStringProperty("no model");
+  private final StringProperty modelName =
+      new SimpleStringProperty(Messages.get("session.noModel"));
   private final ObjectProperty<float[]> input = new SimpleObjectProperty<>();
   private final ObjectProperty<Integer> inputLabel = new SimpleObjectProperty<>();
   private final StringProperty inputSource = new SimpleStringProperty("");
@@ -75,7 +77,7 @@ public final class Session {
     return progress;
   }
 
-  /** A workspace a screen asks the window to show ("Draw", "Inside", ...). */
+  /** A workspace a screen asks the window to show, by id ("draw", "inside", ...). */
   public StringProperty workspaceRequestProperty() {
     return workspaceRequest;
   }
@@ -97,7 +99,7 @@ public final class Session {
     }
     input.set(m.test().images().imageAsFloats(index));
     inputLabel.set(m.test().label(index));
-    inputSource.set("MNIST test #" + index);
+    inputSource.set(Messages.get("input.test", index));
   }
 
   public void shutdown() {

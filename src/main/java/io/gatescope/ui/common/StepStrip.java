@@ -1,5 +1,6 @@
 package io.gatescope.ui.common;
 
+import io.gatescope.core.Messages;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -20,6 +21,7 @@ public final class StepStrip extends Region {
   public StepStrip() {
     getChildren().add(canvas);
     getStyleClass().add("step-strip");
+    setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
     setMinSize(200, 90);
     setPrefSize(420, 130);
   }
@@ -27,6 +29,13 @@ public final class StepStrip extends Region {
   public void show(float[][] stepProbs, int cursorStep) {
     steps = stepProbs;
     cursor = cursorStep;
+    if (stepProbs == null || cursorStep < 1 || cursorStep > stepProbs.length) {
+      setAccessibleText(Messages.get("a11y.strip.none"));
+    } else {
+      float[] p = stepProbs[cursorStep - 1];
+      int best = io.gatescope.core.engine.RecurrentClassifier.argmax(p);
+      setAccessibleText(Messages.get("a11y.strip", cursorStep, best, 100 * p[best]));
+    }
     paint();
   }
 

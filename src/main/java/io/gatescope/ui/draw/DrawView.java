@@ -1,5 +1,6 @@
 package io.gatescope.ui.draw;
 
+import io.gatescope.core.Messages;
 import io.gatescope.core.preprocess.StrokeRaster.Stroke;
 import io.gatescope.ui.common.DigitImage;
 import io.gatescope.ui.common.ProbabilityBars;
@@ -43,7 +44,7 @@ public final class DrawView extends BorderPane {
     getStylesheets().add(DrawView.class.getResource("draw.css").toExternalForm());
     setId("draw-view");
     canvas.setId("draw-canvas");
-    canvas.setAccessibleText("Drawing canvas: draw a digit with the mouse or pen");
+    canvas.setAccessibleText(Messages.get("draw.canvas.a11y"));
     canvas.setFocusTraversable(true);
     preview.setId("draw-preview");
     bars.setId("draw-bars");
@@ -55,15 +56,18 @@ public final class DrawView extends BorderPane {
     vm.strokes().addListener((Observable o) -> paintCanvas());
     vm.backgroundProperty().addListener(o -> paintCanvas());
 
-    Button clear = button("Clear", "mdi2e-eraser", "Clear the canvas (Esc)", vm::clear);
+    Button clear =
+        button(
+            Messages.get("draw.clear"), "mdi2e-eraser", Messages.get("draw.clear.tip"), vm::clear);
     clear.setId("draw-clear");
-    Button undo = button("Undo", "mdi2u-undo", "Undo the last stroke (Ctrl+Z)", vm::undo);
+    Button undo =
+        button(Messages.get("draw.undo"), "mdi2u-undo", Messages.get("draw.undo.tip"), vm::undo);
     undo.setId("draw-undo");
     Slider brush = new Slider(6, 40, vm.brushProperty().get());
     brush.valueProperty().bindBidirectional(vm.brushProperty());
-    brush.setTooltip(new Tooltip("Pen width"));
+    brush.setTooltip(new Tooltip(Messages.get("draw.pen.tip")));
     brush.setPrefWidth(90);
-    HBox penRow = new HBox(8, clear, undo, new Label("Pen"), brush);
+    HBox penRow = new HBox(8, clear, undo, new Label(Messages.get("draw.pen")), brush);
     penRow.setAlignment(Pos.CENTER_LEFT);
 
     Spinner<Integer> index = new Spinner<>(0, 9999, 0);
@@ -74,20 +78,25 @@ public final class DrawView extends BorderPane {
     vm.testIndexProperty().addListener((o, a, b) -> index.getValueFactory().setValue(b.intValue()));
     Button load =
         button(
-            "Load",
+            Messages.get("draw.load"),
             "mdi2i-image-outline",
-            "Load MNIST test image by index",
+            Messages.get("draw.load.tip"),
             () -> vm.loadTestImage(index.getValue()));
     load.setId("draw-load");
     Button random =
-        button("Random", "mdi2d-dice-5-outline", "A random MNIST test image", vm::loadRandom);
+        button(
+            Messages.get("draw.random"),
+            "mdi2d-dice-5-outline",
+            Messages.get("draw.random.tip"),
+            vm::loadRandom);
     Button mistake =
         button(
-            "Next mistake",
+            Messages.get("draw.mistake"),
             "mdi2a-alert-circle-outline",
-            "The next test image the model gets wrong",
+            Messages.get("draw.mistake.tip"),
             vm::nextMistake);
-    HBox mnistRow = new HBox(8, new Label("MNIST test #"), index, load, random, mistake);
+    HBox mnistRow =
+        new HBox(8, new Label(Messages.get("draw.testIndex")), index, load, random, mistake);
     mnistRow.setAlignment(Pos.CENTER_LEFT);
 
     StackPane canvasFrame = new StackPane(canvas);
@@ -96,24 +105,21 @@ public final class DrawView extends BorderPane {
     Label source = new Label();
     source.textProperty().bind(vm.sourceProperty());
     source.getStyleClass().add("muted");
-    Label help =
-        new Label(
-            "Draw a digit with the mouse or pen. Esc clears, Ctrl+Z undoes the last stroke."
-                + " The model reads the 28×28 image one row per timestep, top to bottom.");
+    Label help = new Label(Messages.get("draw.help"));
     help.setWrapText(true);
     help.setMaxWidth(DrawViewModel.CANVAS + 140);
     help.getStyleClass().add("muted");
     javafx.scene.control.ComboBox<Integer> truth =
         new javafx.scene.control.ComboBox<>(
             javafx.collections.FXCollections.observableArrayList(0, 1, 2, 3, 4, 5, 6, 7, 8, 9));
-    truth.setPromptText("digit");
+    truth.setPromptText(Messages.get("draw.teach.digit"));
     truth.valueProperty().bindBidirectional(vm.teachLabelProperty());
     truth.setId("draw-teach-label");
     Button teach =
         button(
-            "Teach it",
+            Messages.get("draw.teach"),
             "mdi2s-school-outline",
-            "Fine-tune the model on this drawing with the digit you chose (mixed with MNIST)",
+            Messages.get("draw.teach.tip"),
             vm::teach);
     teach.setId("draw-teach");
     teach
@@ -124,14 +130,24 @@ public final class DrawView extends BorderPane {
                 .or(vm.inputProperty().isNull()));
     Button untaught =
         button(
-            "Undo teaching",
+            Messages.get("draw.untaught"),
             "mdi2u-undo-variant",
-            "Go back to the model as it was before teaching",
+            Messages.get("draw.untaught.tip"),
             vm::undoTeach);
     untaught.disableProperty().bind(vm.beforeTeachingProperty().isNull());
-    HBox teachRow = new HBox(8, new Label("Wrong? It is a"), truth, teach, untaught);
+    HBox teachRow =
+        new HBox(8, new Label(Messages.get("draw.teach.wrong")), truth, teach, untaught);
     teachRow.setAlignment(Pos.CENTER_LEFT);
-    VBox left = new VBox(10, title("Draw"), canvasFrame, penRow, mnistRow, teachRow, source, help);
+    VBox left =
+        new VBox(
+            10,
+            title(Messages.get("draw.title")),
+            canvasFrame,
+            penRow,
+            mnistRow,
+            teachRow,
+            source,
+            help);
     left.setPadding(new Insets(12));
 
     Label digit = new Label();
@@ -144,8 +160,10 @@ public final class DrawView extends BorderPane {
     VBox verdict = new VBox(2, digit, detail);
     verdict.setAlignment(Pos.CENTER_LEFT);
     preview.setPrefSize(196, 196);
-    VBox previewBox = new VBox(4, title("What the model sees (28×28)"), preview);
-    HBox top = new HBox(18, previewBox, new VBox(6, title("Prediction"), verdict, bars));
+    VBox previewBox = new VBox(4, title(Messages.get("draw.sees")), preview);
+    HBox top =
+        new HBox(
+            18, previewBox, new VBox(6, title(Messages.get("draw.prediction")), verdict, bars));
     HBox.setHgrow(bars, Priority.ALWAYS);
 
     Slider step = new Slider(1, 28, vm.timestepProperty().get());
@@ -158,15 +176,19 @@ public final class DrawView extends BorderPane {
     vm.timestepProperty().addListener((o, a, b) -> step.setValue(b.intValue()));
     ToggleButton play = new ToggleButton(null, new FontIcon("mdi2p-play"));
     play.selectedProperty().bindBidirectional(vm.playingProperty());
-    play.setTooltip(new Tooltip("Play the reading row by row"));
+    play.setTooltip(new Tooltip(Messages.get("draw.play.tip")));
     Label stepLabel = new Label();
-    stepLabel.textProperty().bind(vm.timestepProperty().asString("row t = %d"));
+    stepLabel
+        .textProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createStringBinding(
+                () -> Messages.get("draw.row", vm.timestepProperty().get()),
+                vm.timestepProperty()));
     HBox stepRow = new HBox(8, play, step, stepLabel);
     stepRow.setAlignment(Pos.CENTER_LEFT);
     HBox.setHgrow(step, Priority.ALWAYS);
 
-    VBox right =
-        new VBox(10, top, title("Reading row by row: P(digit | rows 1..t)"), strip, stepRow);
+    VBox right = new VBox(10, top, title(Messages.get("draw.reading")), strip, stepRow);
     right.setPadding(new Insets(12));
     VBox.setVgrow(strip, Priority.ALWAYS);
     setLeft(left);

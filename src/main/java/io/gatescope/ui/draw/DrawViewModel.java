@@ -1,5 +1,6 @@
 package io.gatescope.ui.draw;
 
+import io.gatescope.core.Messages;
 import io.gatescope.core.data.Mnist;
 import io.gatescope.core.engine.GateTrace;
 import io.gatescope.core.preprocess.Preprocessor;
@@ -44,7 +45,7 @@ public final class DrawViewModel {
   private final ObjectProperty<float[][]> stepProbabilities = new SimpleObjectProperty<>();
   private final IntegerProperty predicted = new SimpleIntegerProperty(-1);
   private final ObjectProperty<float[]> predictedFor = new SimpleObjectProperty<>();
-  private final StringProperty headline = new SimpleStringProperty("Draw a digit");
+  private final StringProperty headline = new SimpleStringProperty(Messages.get("draw.headline"));
   private final StringProperty detail = new SimpleStringProperty("");
   private final BooleanProperty playing = new SimpleBooleanProperty(false);
   private final IntegerProperty testIndex = new SimpleIntegerProperty(0);
@@ -154,7 +155,7 @@ public final class DrawViewModel {
     try {
       float[] in = Preprocessor.toMnist(raster.ink(), CANVAS, CANVAS);
       session.inputLabelProperty().set(null);
-      session.inputSourceProperty().set("your drawing");
+      session.inputSourceProperty().set(Messages.get("input.drawing"));
       session.inputProperty().set(in);
     } catch (Preprocessor.EmptyImageException e) {
       session.inputProperty().set(null);
@@ -166,7 +167,7 @@ public final class DrawViewModel {
   public void loadTestImage(int index) {
     Mnist m = session.dataProperty().get();
     if (m == null) {
-      detail.set("MNIST is still loading");
+      detail.set(Messages.get("train.mnistLoading"));
       return;
     }
     int i = Math.floorMod(index, m.test().size());
@@ -221,7 +222,7 @@ public final class DrawViewModel {
                     if (f >= 0) {
                       loadTestImage(f);
                     } else {
-                      detail.set("no mistakes found");
+                      detail.set(Messages.get("draw.noMistakes"));
                     }
                   });
             });
@@ -237,7 +238,7 @@ public final class DrawViewModel {
       stepProbabilities.set(null);
       predictedFor.set(null);
       predicted.set(-1);
-      headline.set("Draw a digit");
+      headline.set(Messages.get("draw.headline"));
       detail.set("");
       return;
     }
@@ -251,11 +252,12 @@ public final class DrawViewModel {
     predicted.set(tr.prediction());
     headline.set(Integer.toString(tr.prediction()));
     Integer label = session.inputLabelProperty().get();
-    String conf = String.format("%.1f%% sure", 100 * tr.probabilities()[tr.prediction()]);
+    double sure = 100 * tr.probabilities()[tr.prediction()];
     detail.set(
         label == null
-            ? conf
-            : conf + " · true digit " + label + (label == tr.prediction() ? " ✓" : " ✗"));
+            ? Messages.get("draw.sure", sure)
+            : Messages.get(
+                label == tr.prediction() ? "draw.sure.right" : "draw.sure.wrong", sure, label));
   }
 
   // ---- teach it ----
@@ -273,7 +275,7 @@ public final class DrawViewModel {
       return;
     }
     teaching.set(true);
-    detail.set("Teaching the model that this is a " + label + "…");
+    detail.set(Messages.get("draw.teaching", label));
     Thread t =
         new Thread(
             () -> {
@@ -288,7 +290,9 @@ public final class DrawViewModel {
                       nameBeforeTeaching = session.modelNameProperty().get();
                     }
                     session.modelProperty().set(taught);
-                    session.modelNameProperty().set(nameBeforeTeaching + ", taught");
+                    session
+                        .modelNameProperty()
+                        .set(Messages.get("draw.taughtName", nameBeforeTeaching));
                   });
             },
             "gatescope-teach");

@@ -1,5 +1,6 @@
 package io.gatescope.ui.evaluate;
 
+import io.gatescope.core.Messages;
 import io.gatescope.ui.common.ColorMap;
 import java.util.function.Consumer;
 import javafx.geometry.VPos;
@@ -36,6 +37,19 @@ final class ConfusionMatrix extends Region {
   void show(int[][] c, int[] sel) {
     counts = c;
     selected = sel;
+    if (c == null) {
+      setAccessibleText(Messages.get("a11y.matrix.none"));
+    } else {
+      long all = 0;
+      long right = 0;
+      for (int i = 0; i < c.length; i++) {
+        for (int j = 0; j < c[i].length; j++) {
+          all += c[i][j];
+          right += i == j ? c[i][j] : 0;
+        }
+      }
+      setAccessibleText(Messages.get("a11y.matrix", all, all - right));
+    }
     paint();
   }
 

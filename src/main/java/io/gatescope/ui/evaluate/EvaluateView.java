@@ -1,5 +1,6 @@
 package io.gatescope.ui.evaluate;
 
+import io.gatescope.core.Messages;
 import io.gatescope.core.inspect.CellComparison;
 import io.gatescope.core.inspect.GradientFlow;
 import io.gatescope.core.train.Evaluation;
@@ -40,19 +41,18 @@ public final class EvaluateView extends BorderPane {
     getStyleClass().add("workspace");
     getStylesheets().add(EvaluateView.class.getResource("evaluate.css").toExternalForm());
 
-    Button evaluate = new Button("Evaluate model", new FontIcon("mdi2c-check-all"));
+    Button evaluate = new Button(Messages.get("evaluate.run"), new FontIcon("mdi2c-check-all"));
     evaluate.setId("evaluate-run");
-    evaluate.setTooltip(new Tooltip("Test accuracy, confusion matrix, mistakes, gradient flow"));
+    evaluate.setTooltip(new Tooltip(Messages.get("evaluate.run.tip")));
     evaluate.disableProperty().bind(vm.busyProperty());
     evaluate.setOnAction(e -> vm.evaluate());
-    Button compare = new Button("Compare cells", new FontIcon("mdi2c-compare"));
+    Button compare =
+        new Button(Messages.get("train.preset.compare"), new FontIcon("mdi2c-compare"));
     compare.setId("evaluate-compare");
-    compare.setTooltip(
-        new Tooltip(
-            "Train LSTM, GRU and RNN with the same seed, data order and budget (quick demo)"));
+    compare.setTooltip(new Tooltip(Messages.get("evaluate.compare.tip")));
     compare.disableProperty().bind(vm.busyProperty());
     compare.setOnAction(e -> vm.compare());
-    Button stop = new Button("Stop", new FontIcon("mdi2s-stop"));
+    Button stop = new Button(Messages.get("train.stop"), new FontIcon("mdi2s-stop"));
     stop.disableProperty().bind(vm.busyProperty().not());
     stop.setOnAction(e -> vm.cancel());
     ProgressBar bar = new ProgressBar();
@@ -66,20 +66,48 @@ public final class EvaluateView extends BorderPane {
             javafx.collections.FXCollections.observableArrayList(
                 io.gatescope.core.engine.Reading.values()));
     reading.valueProperty().bindBidirectional(vm.readingProperty());
-    reading.setTooltip(
-        new Tooltip(
-            "How the compared models read the image; columns and"
-                + " permuted rows need longer memory"));
-    HBox top = new HBox(10, evaluate, compare, new Label("reading"), reading, stop, bar, status);
+    reading.setTooltip(new Tooltip(Messages.get("evaluate.reading.tip")));
+    reading.setConverter(
+        new javafx.util.StringConverter<>() {
+          @Override
+          public String toString(io.gatescope.core.engine.Reading r) {
+            return r == null ? "" : Messages.get("train.reading." + r.name().toLowerCase());
+          }
+
+          @Override
+          public io.gatescope.core.engine.Reading fromString(String s) {
+            return null;
+          }
+        });
+    reading.setCellFactory(
+        lv ->
+            new javafx.scene.control.ListCell<>() {
+              @Override
+              protected void updateItem(io.gatescope.core.engine.Reading r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(empty || r == null ? null : reading.getConverter().toString(r));
+              }
+            });
+    reading.setButtonCell(reading.getCellFactory().call(null));
+    HBox top =
+        new HBox(
+            10,
+            evaluate,
+            compare,
+            new Label(Messages.get("train.field.reading")),
+            reading,
+            stop,
+            bar,
+            status);
     top.setAlignment(Pos.CENTER_LEFT);
     top.setPadding(new Insets(8, 12, 4, 12));
     setTop(top);
 
     matrix.setOnSelect(vm::selectCell);
     perClass.getStyleClass().add("mono");
-    Label matrixHint = new Label("rows: true digit · columns: predicted · click a cell");
+    Label matrixHint = new Label(Messages.get("evaluate.matrix.hint"));
     matrixHint.getStyleClass().add("muted");
-    VBox left = new VBox(6, title("Confusion matrix"), matrix, matrixHint, perClass);
+    VBox left = new VBox(6, title(Messages.get("evaluate.matrix")), matrix, matrixHint, perClass);
     left.setPadding(new Insets(4, 8, 8, 12));
     VBox.setVgrow(matrix, Priority.ALWAYS);
     setLeft(left);
@@ -87,29 +115,43 @@ public final class EvaluateView extends BorderPane {
     Label galleryTitle = new Label();
     galleryTitle.getStyleClass().add("section-title");
     galleryTitle.textProperty().bind(vm.galleryTitleProperty());
-    Label galleryHint = new Label("click: open in Inside · right-click: open in Draw");
+    Label galleryHint = new Label(Messages.get("evaluate.gallery.hint"));
     galleryHint.getStyleClass().add("muted");
-    gallery.setOnOpen((i, b) -> vm.open(i, b == MouseButton.SECONDARY ? "Draw" : "Inside"));
+    gallery.setOnOpen((i, b) -> vm.open(i, b == MouseButton.SECONDARY ? "draw" : "inside"));
     VBox center = new VBox(6, new HBox(10, galleryTitle, galleryHint), gallery);
     VBox.setVgrow(gallery, Priority.ALWAYS);
     center.setPadding(new Insets(4, 8, 8, 8));
     setCenter(center);
 
-    flowChart = chart("Gradient flow per timestep (log₁₀ of the norm)", "timestep t", "log₁₀ norm");
+    flowChart =
+        chart(
+            Messages.get("evaluate.flow"),
+            Messages.get("evaluate.flow.x"),
+            Messages.get("evaluate.flow.y"));
     NumberAxis steps = (NumberAxis) flowChart.getXAxis();
     steps.setAutoRanging(false);
     steps.setLowerBound(1);
     steps.setUpperBound(28);
     steps.setTickUnit(3);
     flowChart.setId("evaluate-flow");
-    compareChart = chart("Compare cells: test accuracy", "iteration", "accuracy");
+    compareChart =
+        chart(
+            Messages.get("evaluate.compareChart"),
+            Messages.get("train.axis.iteration"),
+            Messages.get("train.axis.accuracy"));
     compareChart.setId("evaluate-compare-chart");
-    flowOf.getItems().setAll("∂loss/∂a⟨t⟩ (hidden state)", "∂loss/∂x⟨t⟩ (input row)");
+    flowOf
+        .getItems()
+        .setAll(Messages.get("evaluate.flow.a"), Messages.get("evaluate.flow.x.input"));
     flowOf.getSelectionModel().select(0);
     flowOf.valueProperty().addListener(o -> refreshFlows());
-    flowOf.setTooltip(new Tooltip("Which gradient to show per timestep"));
+    flowOf.setTooltip(new Tooltip(Messages.get("evaluate.flowOf.tip")));
     VBox right =
-        new VBox(8, new HBox(8, new Label("gradient of"), flowOf), flowChart, compareChart);
+        new VBox(
+            8,
+            new HBox(8, new Label(Messages.get("evaluate.flowOf")), flowOf),
+            flowChart,
+            compareChart);
     right.setPadding(new Insets(4, 12, 8, 4));
     right.setPrefWidth(440);
     VBox.setVgrow(flowChart, Priority.ALWAYS);
@@ -137,11 +179,12 @@ public final class EvaluateView extends BorderPane {
       perClass.setText("");
       return;
     }
-    StringBuilder sb = new StringBuilder("digit  recall  precision\n");
+    StringBuilder sb = new StringBuilder(Messages.get("evaluate.perClass.head")).append('\n');
     for (int d = 0; d < 10; d++) {
       sb.append(
-          String.format(
-              "  %d    %5.1f%%    %5.1f%%%n", d, 100 * ev.recall()[d], 100 * ev.precision()[d]));
+              String.format(
+                  "  %d    %5.1f%%    %5.1f%%", d, 100 * ev.recall()[d], 100 * ev.precision()[d]))
+          .append('\n');
     }
     perClass.setText(sb.toString());
   }
@@ -150,7 +193,7 @@ public final class EvaluateView extends BorderPane {
     flowChart.getData().clear();
     for (GradientFlow f : vm.flows()) {
       XYChart.Series<Number, Number> s = new XYChart.Series<>();
-      s.setName(f.label());
+      s.setName(vm.flowName(f));
       double[] norms = flowOf.getSelectionModel().getSelectedIndex() == 1 ? f.input() : f.hidden();
       for (int t = 0; t < norms.length; t++) {
         s.getData().add(new XYChart.Data<>(t + 1, Math.log10(Math.max(1e-30, norms[t]))));
@@ -163,7 +206,7 @@ public final class EvaluateView extends BorderPane {
     compareChart.getData().clear();
     for (CellComparison.Outcome o : vm.comparison()) {
       XYChart.Series<Number, Number> s = new XYChart.Series<>();
-      s.setName(String.format("%s (%.1f%%)", o.cell(), 100 * o.result().finalAccuracy()));
+      s.setName(Messages.get("evaluate.outcome", o.cell(), 100 * o.result().finalAccuracy()));
       for (double[] p : o.curve()) {
         s.getData().add(new XYChart.Data<>(p[0], p[1]));
       }

@@ -1,5 +1,6 @@
 package io.gatescope.ui.evaluate;
 
+import io.gatescope.core.Messages;
 import io.gatescope.core.data.LabeledImages;
 import io.gatescope.core.data.Mnist;
 import io.gatescope.core.engine.CellType;
@@ -42,8 +43,9 @@ public final class EvaluateViewModel {
   private final DoubleProperty progress = new SimpleDoubleProperty(0);
   private final BooleanProperty busy = new SimpleBooleanProperty(false);
   private final StringProperty status =
-      new SimpleStringProperty("Evaluate the current model on the 10,000 test images.");
-  private final StringProperty galleryTitle = new SimpleStringProperty("Mistakes");
+      new SimpleStringProperty(Messages.get("evaluate.status.idle"));
+  private final StringProperty galleryTitle =
+      new SimpleStringProperty(Messages.get("evaluate.mistakes"));
   private final AtomicBoolean cancel = new AtomicBoolean();
   private final ObjectProperty<io.gatescope.core.engine.Reading> reading =
       new SimpleObjectProperty<>(io.gatescope.core.engine.Reading.ROWS);
@@ -64,8 +66,16 @@ public final class EvaluateViewModel {
             (o, a, b) -> {
               evaluation.set(null);
               gallery.clear();
-              flows.removeIf(f -> f.label().equals("current model"));
+              flows.removeIf(f -> f.label().equals(CURRENT));
             });
+  }
+
+  /** The label of the current model's gradient flow (the cells' flows are named by cell). */
+  static final String CURRENT = "current";
+
+  /** A gradient flow's name in the chart legend. */
+  public String flowName(GradientFlow f) {
+    return CURRENT.equals(f.label()) ? Messages.get("evaluate.currentModel") : f.label();
   }
 
   /** Test-set evaluation of the current model, then its gradient flow. */
@@ -75,7 +85,7 @@ public final class EvaluateViewModel {
       return;
     }
     busy.set(true);
-    status.set("Evaluating…");
+    status.set(Messages.get("evaluate.status.running"));
     LabeledImages test = data.test();
     session
         .inference()
@@ -83,17 +93,17 @@ public final class EvaluateViewModel {
             model -> {
               Evaluation ev =
                   Evaluation.of(model, test, 500, f -> Platform.runLater(() -> progress.set(f)));
-              GradientFlow flow = GradientFlow.measure("current model", model, test.head(256), 256);
+              GradientFlow flow = GradientFlow.measure(CURRENT, model, test.head(256), 256);
               Platform.runLater(
                   () -> {
                     evaluation.set(ev);
-                    flows.removeIf(f -> f.label().equals("current model"));
+                    flows.removeIf(f -> f.label().equals(CURRENT));
                     flows.add(flow); // after the cells, keeping their colours
                     selectCell(null);
                     busy.set(false);
                     status.set(
-                        String.format(
-                            "Test accuracy %.2f%% (%d of %d wrong)",
+                        Messages.get(
+                            "evaluate.status.done",
                             100 * ev.accuracy(),
                             Math.round((1 - ev.accuracy()) * ev.count()),
                             ev.count()));
@@ -122,8 +132,8 @@ public final class EvaluateViewModel {
     gallery.setAll(out);
     galleryTitle.set(
         cell == null
-            ? "Mistakes (first " + out.size() + ")"
-            : String.format("True %d, predicted %d (%d shown)", cell[0], cell[1], out.size()));
+            ? Messages.get("evaluate.mistakes.first", out.size())
+            : Messages.get("evaluate.cell", cell[0], cell[1], out.size()));
   }
 
   /** Opens a test image in another workspace. */
@@ -142,7 +152,7 @@ public final class EvaluateViewModel {
     busy.set(true);
     cancel.set(false);
     comparison.clear();
-    flows.removeIf(f -> !f.label().equals("current model"));
+    flows.removeIf(f -> !f.label().equals(CURRENT));
     TrainingConfig quick = TrainingConfig.quickDemo();
     TrainingConfig base = quick.withModel(quick.model().withReading(reading.get()));
     Thread t =
@@ -158,9 +168,8 @@ public final class EvaluateViewModel {
                                 int k = cell.ordinal();
                                 progress.set((k + f) / CellType.values().length);
                                 status.set(
-                                    String.format(
-                                        "Comparing cells: training %s (%d of 3), %.0f%%",
-                                        cell, k + 1, 100 * f));
+                                    Messages.get(
+                                        "evaluate.status.comparing", cell, k + 1, 100 * f));
                               }),
                       cancel::get);
               Platform.runLater(
@@ -175,11 +184,15 @@ public final class EvaluateViewModel {
                     flows.addAll(current);
                     busy.set(false);
                     StringBuilder sb =
-                        new StringBuilder(cancel.get() ? "Comparison stopped. " : "");
+                        new StringBuilder(
+                            cancel.get()
+                                ? Messages.get("evaluate.status.compareStopped") + " "
+                                : "");
                     for (CellComparison.Outcome o : res) {
                       sb.append(
-                          String.format(
-                              "%s %.1f%%   ", o.cell(), 100 * o.result().finalAccuracy()));
+                              Messages.get(
+                                  "evaluate.outcome", o.cell(), 100 * o.result().finalAccuracy()))
+                          .append("   ");
                     }
                     status.set(sb.toString().trim());
                   });

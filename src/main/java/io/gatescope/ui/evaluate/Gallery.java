@@ -1,5 +1,6 @@
 package io.gatescope.ui.evaluate;
 
+import io.gatescope.core.Messages;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.IntFunction;
@@ -39,6 +40,7 @@ final class Gallery extends Region {
     items = List.copyOf(testIndices);
     pixels = px;
     caption = cap;
+    setAccessibleText(Messages.get("a11y.gallery", items.size()));
     paint();
   }
 

@@ -1,5 +1,6 @@
 package io.gatescope.ui.inside;
 
+import io.gatescope.core.Messages;
 import io.gatescope.core.engine.Quantity;
 import io.gatescope.core.inspect.GateStatistics;
 import java.util.function.IntConsumer;
@@ -39,6 +40,10 @@ final class GateScatter extends Region {
 
   void show(GateStatistics s, int selectedUnit) {
     stats = s;
+    setAccessibleText(
+        s == null
+            ? Messages.get("a11y.scatter.none")
+            : Messages.get("a11y.scatter", s.images(), selectedUnit));
     double max = 0.1;
     if (s != null) {
       for (double[] v : s.low().values()) {
@@ -106,14 +111,14 @@ final class GateScatter extends Region {
     g.setFont(Font.font(10));
     g.setTextAlign(TextAlignment.CENTER);
     g.setTextBaseline(VPos.TOP);
-    g.fillText("share < 0.1 (shut) →", (px(0) + px(range)) / 2, py(0) + 4);
+    g.fillText(Messages.get("inside.scatter.x"), (px(0) + px(range)) / 2, py(0) + 4);
     g.setTextAlign(TextAlignment.RIGHT);
     g.fillText(String.format("%.1f", range), px(range), py(0) + 4);
     g.setTextAlign(TextAlignment.CENTER);
     g.save();
     g.translate(4, (py(0) + py(range)) / 2);
     g.rotate(-90);
-    g.fillText("share > 0.9 (open) →", 0, 0);
+    g.fillText(Messages.get("inside.scatter.y"), 0, 0);
     g.restore();
     if (stats == null) {
       return;

@@ -1,5 +1,6 @@
 package io.gatescope.ui.inside;
 
+import io.gatescope.core.Messages;
 import io.gatescope.core.engine.Quantity;
 import io.gatescope.core.inspect.UnitOrder;
 import io.gatescope.ui.common.DigitImage;
@@ -49,25 +50,25 @@ public final class InsideView extends BorderPane {
     Spinner<Integer> index = new Spinner<>(0, 9999, 0);
     index.setEditable(true);
     index.setPrefWidth(90);
-    Button show = new Button("Show", new FontIcon("mdi2i-image-outline"));
-    show.setTooltip(new Tooltip("Look inside the model while it reads this MNIST test image"));
+    Button show = new Button(Messages.get("inside.show"), new FontIcon("mdi2i-image-outline"));
+    show.setTooltip(new Tooltip(Messages.get("inside.show.tip")));
     show.setOnAction(e -> vm.session().showTestImage(index.getValue()));
     ComboBox<UnitOrder> order =
         new ComboBox<>(FXCollections.observableArrayList(UnitOrder.values()));
     order.valueProperty().bindBidirectional(vm.orderKindProperty());
-    order.setTooltip(new Tooltip("Order of the units (rows); the same for every map"));
-    CheckBox shared = new CheckBox("shared range");
+    order.setTooltip(new Tooltip(Messages.get("inside.order.tip")));
+    CheckBox shared = new CheckBox(Messages.get("inside.shared"));
     shared.selectedProperty().bindBidirectional(vm.sharedRangeProperty());
-    shared.setTooltip(new Tooltip("One colour range for c̃, c and a, so they compare directly"));
+    shared.setTooltip(new Tooltip(Messages.get("inside.shared.tip")));
     HBox top =
         new HBox(
             10,
             summary,
             spacer(),
-            new Label("MNIST test #"),
+            new Label(Messages.get("draw.testIndex")),
             index,
             show,
-            new Label("Units"),
+            new Label(Messages.get("inside.units")),
             order,
             shared);
     top.setAlignment(Pos.CENTER_LEFT);
@@ -84,9 +85,10 @@ public final class InsideView extends BorderPane {
     hover.textProperty().bind(vm.hoverProperty());
     strip.setPrefSize(230, 100);
     scatter.setOnSelect(vm::selectUnit);
-    Button compute = new Button("Compute", new FontIcon("mdi2c-chart-scatter-plot"));
+    Button compute =
+        new Button(Messages.get("inside.compute"), new FontIcon("mdi2c-chart-scatter-plot"));
     compute.setId("inside-stats");
-    compute.setTooltip(new Tooltip("Per-unit gate saturation over 1,000 test images"));
+    compute.setTooltip(new Tooltip(Messages.get("inside.compute.tip")));
     compute.setOnAction(e -> vm.computeGateStatistics());
     Label statsNote = new Label();
     statsNote.getStyleClass().add("muted");
@@ -99,12 +101,12 @@ public final class InsideView extends BorderPane {
     VBox left =
         new VBox(
             8,
-            title("Input, row t outlined"),
+            title(Messages.get("inside.input")),
             digit,
-            title("P(digit | rows 1..t)"),
+            title(Messages.get("inside.steps")),
             strip,
             hover,
-            new HBox(8, title("Gate statistics"), compute),
+            new HBox(8, title(Messages.get("inside.stats")), compute),
             scatter,
             statsNote);
     left.setPadding(new Insets(4, 8, 8, 12));
@@ -132,12 +134,12 @@ public final class InsideView extends BorderPane {
     eq.textProperty().bind(vm.equationsProperty());
     eq.setMinHeight(110);
     Button prev = new Button(null, new FontIcon("mdi2c-chevron-left"));
-    prev.setTooltip(new Tooltip("Previous timestep"));
+    prev.setTooltip(new Tooltip(Messages.get("inside.prev.tip")));
     prev.setOnAction(e -> vm.stepBy(-1));
     Button next = new Button(null, new FontIcon("mdi2c-chevron-right"));
-    next.setTooltip(new Tooltip("Next timestep"));
+    next.setTooltip(new Tooltip(Messages.get("inside.next.tip")));
     next.setOnAction(e -> vm.stepBy(1));
-    VBox eqBox = new VBox(4, new HBox(6, title("Equations"), prev, next), eq);
+    VBox eqBox = new VBox(4, new HBox(6, title(Messages.get("inside.equations")), prev, next), eq);
 
     ComboBox<Quantity> gate = new ComboBox<>();
     gate.valueProperty().bindBidirectional(vm.clampGateProperty());
@@ -145,7 +147,7 @@ public final class InsideView extends BorderPane {
         new javafx.util.StringConverter<>() {
           @Override
           public String toString(Quantity q) {
-            return q == null ? "" : q.symbol() + " " + q.key();
+            return q == null ? "" : q.symbol() + " " + describe(q);
           }
 
           @Override
@@ -166,29 +168,26 @@ public final class InsideView extends BorderPane {
             });
     ComboBox<Double> value = new ComboBox<>(FXCollections.observableArrayList(0.0, 0.5, 1.0));
     value.valueProperty().bindBidirectional(vm.clampValueProperty());
-    CheckBox onlySelected = new CheckBox("selected unit only");
+    CheckBox onlySelected = new CheckBox(Messages.get("inside.selectedOnly"));
     onlySelected.selectedProperty().bindBidirectional(vm.clampSelectedOnlyProperty());
-    Button clamp = new Button("Clamp", new FontIcon("mdi2l-lock-outline"));
+    Button clamp = new Button(Messages.get("inside.clamp"), new FontIcon("mdi2l-lock-outline"));
     clamp.setId("inside-clamp");
     clamp.setOnAction(e -> vm.applyClamp());
-    clamp.setTooltip(new Tooltip("Force the gate to this value inside the forward pass"));
-    Button silence = new Button("Silence unit", new FontIcon("mdi2v-volume-off"));
+    clamp.setTooltip(new Tooltip(Messages.get("inside.clamp.tip")));
+    Button silence = new Button(Messages.get("inside.silence"), new FontIcon("mdi2v-volume-off"));
     silence.setOnAction(e -> vm.silenceSelected());
-    silence.setTooltip(new Tooltip("Set a of the selected unit to 0 at every step"));
-    Button reset = new Button("Reset", new FontIcon("mdi2r-restore"));
+    silence.setTooltip(new Tooltip(Messages.get("inside.silence.tip")));
+    Button reset = new Button(Messages.get("inside.reset"), new FontIcon("mdi2r-restore"));
     reset.setId("inside-reset");
     reset.setOnAction(e -> vm.resetInterventions());
-    reset.setTooltip(new Tooltip("Back to the model as trained"));
+    reset.setTooltip(new Tooltip(Messages.get("inside.reset.tip")));
     Label active = new Label();
     active.getStyleClass().add("muted");
-    vm.interventions()
-        .addListener(
-            (Observable o) ->
-                active.setText(vm.interventions().isEmpty() ? "" : vm.interventions().toString()));
+    vm.interventions().addListener((Observable o) -> active.setText(vm.interventionsText()));
     VBox ivBox =
         new VBox(
             4,
-            title("What if? Interventions"),
+            title(Messages.get("inside.interventions")),
             new HBox(6, gate, new Label("="), value, onlySelected),
             new HBox(6, clamp, silence, reset),
             active);
@@ -215,7 +214,7 @@ public final class InsideView extends BorderPane {
         Legend lg = new Legend();
         Label t = new Label();
         t.getStyleClass().add("map-title");
-        Label axis = new Label("timestep 1 → 28 · units ↓");
+        Label axis = new Label(Messages.get("inside.axes"));
         axis.getStyleClass().add("muted");
         HBox head = new HBox(8, t, spacer(), lg);
         head.setAlignment(Pos.CENTER_LEFT);
@@ -265,13 +264,13 @@ public final class InsideView extends BorderPane {
 
   static String describe(Quantity q) {
     return switch (q) {
-      case UPDATE -> "update gate";
-      case FORGET -> "forget gate";
-      case OUTPUT -> "output gate";
-      case RESET -> "reset gate";
-      case CANDIDATE -> "candidate";
-      case CELL -> "cell state";
-      case HIDDEN -> "hidden state";
+      case UPDATE -> Messages.get("quantity.update");
+      case FORGET -> Messages.get("quantity.forget");
+      case OUTPUT -> Messages.get("quantity.output");
+      case RESET -> Messages.get("quantity.reset");
+      case CANDIDATE -> Messages.get("quantity.candidate");
+      case CELL -> Messages.get("quantity.cell");
+      case HIDDEN -> Messages.get("quantity.hidden");
     };
   }
 

@@ -1,5 +1,6 @@
 package io.gatescope.ui.inside;
 
+import io.gatescope.core.Messages;
 import io.gatescope.core.engine.GateTrace;
 import io.gatescope.core.engine.Intervention;
 import io.gatescope.core.engine.Quantity;
@@ -41,16 +42,16 @@ public final class InsideViewModel {
   private final BooleanProperty sharedRange = new SimpleBooleanProperty(false);
   private final IntegerProperty layer = new SimpleIntegerProperty(0);
   private final IntegerProperty selectedUnit = new SimpleIntegerProperty(-1);
-  private final StringProperty hover = new SimpleStringProperty("Hover over a map to read a value");
+  private final StringProperty hover = new SimpleStringProperty(Messages.get("inside.hover"));
   private final StringProperty equations =
-      new SimpleStringProperty("Click a cell of any map to see its equations with numbers.");
+      new SimpleStringProperty(Messages.get("inside.equations.hint"));
   private final StringProperty summary = new SimpleStringProperty("");
   private final ObservableList<Intervention> interventions = FXCollections.observableArrayList();
   private final ObjectProperty<Quantity> clampGate = new SimpleObjectProperty<>(Quantity.FORGET);
   private final ObjectProperty<Double> clampValue = new SimpleObjectProperty<>(0.0);
   private final ObjectProperty<GateStatistics> gateStatistics = new SimpleObjectProperty<>();
   private final StringProperty statisticsStatus =
-      new SimpleStringProperty("Gate statistics over 1,000 test images: press Compute");
+      new SimpleStringProperty(Messages.get("inside.stats.hint"));
   private final BooleanProperty clampSelectedOnly = new SimpleBooleanProperty(false);
 
   public InsideViewModel(Session session) {
@@ -80,7 +81,7 @@ public final class InsideViewModel {
       inference.cancel();
       trace.set(null);
       maps.clear();
-      summary.set(in == null ? "No input: draw a digit or choose a test image" : "No model");
+      summary.set(Messages.get(in == null ? "inside.noInput" : "inside.noModel"));
       return;
     }
     inference.trace(
@@ -127,15 +128,15 @@ public final class InsideViewModel {
     maps.setAll(out);
     Integer label = session.inputLabelProperty().get();
     summary.set(
-        String.format(
-            "%s · prediction %d (%.1f%%)%s%s",
-            session.inputSourceProperty().get(),
-            tr.prediction(),
-            100 * tr.probabilities()[tr.prediction()],
-            label == null ? "" : " · true digit " + label,
-            interventions.isEmpty()
+        Messages.get(
+                "inside.summary",
+                session.inputSourceProperty().get(),
+                tr.prediction(),
+                100 * tr.probabilities()[tr.prediction()])
+            + (label == null ? "" : " " + Messages.get("inside.summary.truth", label))
+            + (interventions.isEmpty()
                 ? ""
-                : " · " + interventions.size() + " intervention(s) active"));
+                : " " + Messages.get("inside.summary.interventions", interventions.size())));
     updateEquations();
   }
 
@@ -157,7 +158,7 @@ public final class InsideViewModel {
   }
 
   public void hoverAt(Quantity q, int step, int unit, float value) {
-    hover.set(String.format("%s  t = %d, unit %d: %.4f", q.symbol(), step, unit, value));
+    hover.set(Messages.get("inside.hover.value", q.symbol(), step, unit, value));
   }
 
   public void stepBy(int delta) {
@@ -252,6 +253,23 @@ public final class InsideViewModel {
     return interventions;
   }
 
+  /** The active interventions as the user reads them: "Γf = 0 (all units) · a = 0 (unit 5)". */
+  public String interventionsText() {
+    List<String> parts = new ArrayList<>();
+    for (Intervention iv : interventions) {
+      String units =
+          iv.units().length == 0
+              ? Messages.get("inside.iv.all")
+              : Messages.get(
+                  "inside.iv.units",
+                  java.util.Arrays.stream(iv.units())
+                      .mapToObj(Integer::toString)
+                      .collect(java.util.stream.Collectors.joining(", ")));
+      parts.add(Messages.get("inside.iv", iv.quantity().symbol(), iv.value(), units));
+    }
+    return String.join(" · ", parts);
+  }
+
   public ObjectProperty<Quantity> clampGateProperty() {
     return clampGate;
   }
@@ -275,7 +293,7 @@ public final class InsideViewModel {
       return;
     }
     int l = layer.get();
-    statisticsStatus.set("Computing gate statistics…");
+    statisticsStatus.set(Messages.get("inside.stats.computing"));
     session
         .inference()
         .submit(
@@ -284,10 +302,7 @@ public final class InsideViewModel {
               javafx.application.Platform.runLater(
                   () -> {
                     gateStatistics.set(st);
-                    statisticsStatus.set(
-                        "Each dot is a unit: share of time its gate is shut vs open ("
-                            + st.images()
-                            + " test images). Click a dot to select the unit.");
+                    statisticsStatus.set(Messages.get("inside.stats.done", st.images()));
                   });
             });
   }

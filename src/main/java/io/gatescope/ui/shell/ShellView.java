@@ -1,6 +1,7 @@
 package io.gatescope.ui.shell;
 
 import io.gatescope.core.AppInfo;
+import io.gatescope.core.Messages;
 import io.gatescope.ui.common.Session;
 import java.io.File;
 import java.util.function.Consumer;
@@ -13,6 +14,7 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
@@ -45,10 +47,10 @@ public final class ShellView extends BorderPane {
     Session s = vm.session();
     tabs.getTabs()
         .addAll(
-            tab("Train", "mdi2c-chart-line", train),
-            tab("Draw", "mdi2d-draw", draw),
-            tab("Inside", "mdi2m-microscope", inside),
-            tab("Evaluate", "mdi2t-table-eye", evaluate));
+            tab("train", "mdi2c-chart-line", train),
+            tab("draw", "mdi2d-draw", draw),
+            tab("inside", "mdi2m-microscope", inside),
+            tab("evaluate", "mdi2t-table-eye", evaluate));
     s.workspaceRequestProperty()
         .addListener(
             (o, a, w) -> {
@@ -64,10 +66,11 @@ public final class ShellView extends BorderPane {
     chooser
         .getExtensionFilters()
         .addAll(
-            new FileChooser.ExtensionFilter("GateScope models", "*.gatescope"),
-            new FileChooser.ExtensionFilter("DL4J network zips", "*.zip"),
-            new FileChooser.ExtensionFilter("All files", "*"));
-    MenuItem open = new MenuItem("_Open model…", new FontIcon("mdi2f-folder-open-outline"));
+            new FileChooser.ExtensionFilter(Messages.get("file.filter.models"), "*.gatescope"),
+            new FileChooser.ExtensionFilter(Messages.get("file.filter.dl4j"), "*.zip"),
+            new FileChooser.ExtensionFilter(Messages.get("file.filter.all"), "*"));
+    MenuItem open =
+        new MenuItem(Messages.get("menu.open"), new FontIcon("mdi2f-folder-open-outline"));
     open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
     open.setOnAction(
         e -> {
@@ -76,7 +79,8 @@ public final class ShellView extends BorderPane {
             onOpen.accept(f);
           }
         });
-    MenuItem save = new MenuItem("_Save model…", new FontIcon("mdi2c-content-save-outline"));
+    MenuItem save =
+        new MenuItem(Messages.get("menu.save"), new FontIcon("mdi2c-content-save-outline"));
     save.setAccelerator(KeyCombination.keyCombination("Shortcut+S"));
     save.setOnAction(
         e -> {
@@ -86,21 +90,27 @@ public final class ShellView extends BorderPane {
             onSave.accept(f);
           }
         });
-    MenuItem quit = new MenuItem("_Quit");
+    MenuItem quit = new MenuItem(Messages.get("menu.quit"));
     quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
     quit.setOnAction(e -> onQuit.run());
-    Menu file = new Menu("_File", null, open, save, quit);
-    Menu view = new Menu("_View");
+    Menu file = new Menu(Messages.get("menu.file"), null, open, save, quit);
+    Menu view = new Menu(Messages.get("menu.view"));
     for (int i = 0; i < tabs.getTabs().size(); i++) {
       int k = i;
-      MenuItem go = new MenuItem(tabs.getTabs().get(i).getText());
+      MenuItem go =
+          new MenuItem(Messages.get("menu.view.workspace", tabs.getTabs().get(i).getText()));
       go.setAccelerator(KeyCombination.keyCombination("Shortcut+" + (i + 1)));
       go.setOnAction(e -> tabs.getSelectionModel().select(k));
       view.getItems().add(go);
     }
-    MenuItem about = new MenuItem("_About GateScope");
+    view.getItems().add(new SeparatorMenuItem());
+    view.getItems().add(languageMenu(vm));
+    MenuItem about = new MenuItem(Messages.get("menu.about"));
     about.setOnAction(e -> about());
-    Menu help = new Menu("_Help", null, about);
+    MenuItem keys = new MenuItem(Messages.get("menu.keys"));
+    keys.setAccelerator(KeyCombination.keyCombination("F1"));
+    keys.setOnAction(e -> keys());
+    Menu help = new Menu(Messages.get("menu.help"), null, keys, about);
     setTop(new MenuBar(file, view, help));
 
     Label status = new Label();
@@ -128,45 +138,66 @@ public final class ShellView extends BorderPane {
     return tabs;
   }
 
+  /** Shows a workspace by id: "train", "draw", "inside" or "evaluate" (any case). */
   public void select(String workspace) {
     for (Tab t : tabs.getTabs()) {
-      if (t.getText().equalsIgnoreCase(workspace)) {
+      if (t.getId().equals("tab-" + workspace.toLowerCase(java.util.Locale.ROOT))) {
         tabs.getSelectionModel().select(t);
       }
     }
   }
 
-  private static Tab tab(String name, String icon, Node content) {
-    Tab t = new Tab(name, content);
+  /** The id of the workspace shown ("train", "draw", ...), for the settings. */
+  public String selectedWorkspace() {
+    return tabs.getSelectionModel().getSelectedItem().getId().substring("tab-".length());
+  }
+
+  private static Tab tab(String id, String icon, Node content) {
+    Tab t = new Tab(Messages.get("tab." + id), content);
     t.setGraphic(new FontIcon(icon));
-    t.setId("tab-" + name.toLowerCase());
+    t.setId("tab-" + id);
     return t;
+  }
+
+  /** View ▸ Language: the system's, English or 简体中文; takes effect at the next start. */
+  private Menu languageMenu(ShellViewModel vm) {
+    Menu menu = new Menu(Messages.get("menu.language"));
+    javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+    for (String tag : ShellViewModel.LANGUAGE_CHOICES) {
+      javafx.scene.control.RadioMenuItem item =
+          new javafx.scene.control.RadioMenuItem(Messages.get("language." + tag));
+      item.setToggleGroup(group);
+      item.setSelected(tag.equals(vm.languageProperty().get()));
+      item.setOnAction(e -> vm.languageProperty().set(tag));
+      menu.getItems().add(item);
+    }
+    return menu;
+  }
+
+  private void keys() {
+    Alert a = new Alert(Alert.AlertType.INFORMATION);
+    a.initOwner(getScene().getWindow());
+    a.setTitle(Messages.get("keys.title"));
+    a.setHeaderText(Messages.get("keys.title"));
+    TextArea text = new TextArea(Messages.get("keys.text"));
+    text.setEditable(false);
+    text.setWrapText(true);
+    text.setPrefRowCount(16);
+    text.getStyleClass().add("mono");
+    a.getDialogPane().setContent(text);
+    a.showAndWait();
   }
 
   private void about() {
     Alert a = new Alert(Alert.AlertType.INFORMATION);
     a.initOwner(getScene().getWindow());
-    a.setTitle("About GateScope");
+    a.setTitle(Messages.get("about.title"));
     a.setHeaderText("GateScope " + AppInfo.version());
-    TextArea text = new TextArea(ABOUT);
+    TextArea text = new TextArea(Messages.get("about.text"));
     text.setEditable(false);
     text.setWrapText(true);
     text.setPrefRowCount(12);
     a.getDialogPane().setContent(text);
     a.showAndWait();
   }
-
-  static final String ABOUT =
-      """
-      GateScope: train an LSTM on MNIST, draw digits for it to read, and watch every gate at \
-      every timestep.
-
-      MNIST database of handwritten digits by Yann LeCun and Corinna Cortes, licensed under \
-      Creative Commons Attribution-Share Alike 3.0 (CC BY-SA 3.0).
-
-      Built with OpenJFX (GPL v2 with Classpath Exception), Deeplearning4j and ND4J \
-      (Apache 2.0), OpenBLAS (BSD), ControlsFX (BSD 3-Clause), Ikonli and Material Design \
-      Icons (Apache 2.0 / Pictogrammers Free License), picocli (Apache 2.0), Gson (Apache 2.0), \
-      Logback (EPL 1.0 / LGPL 2.1).
-      """;
 }

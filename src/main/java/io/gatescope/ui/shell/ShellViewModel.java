@@ -1,5 +1,6 @@
 package io.gatescope.ui.shell;
 
+import io.gatescope.core.Messages;
 import io.gatescope.core.data.DataLocator;
 import io.gatescope.core.data.Mnist;
 import io.gatescope.core.model.ModelFile;
@@ -21,9 +22,28 @@ public final class ShellViewModel {
   private final BooleanProperty ready = new SimpleBooleanProperty(false);
   private final Optional<Path> dataFolder;
 
+  /** The language setting's values: the system's language, English, Simplified Chinese. */
+  public static final java.util.List<String> LANGUAGE_CHOICES =
+      java.util.List.of("system", "en", "zh-CN");
+
+  private final javafx.beans.property.StringProperty language =
+      new javafx.beans.property.SimpleStringProperty("system");
+
   public ShellViewModel(Session session, Optional<Path> dataFolder) {
     this.session = session;
     this.dataFolder = dataFolder;
+    language.addListener(
+        (o, a, tag) -> {
+          // Every text is made once, when a screen is built, so the switch waits for a restart;
+          // say so in the language chosen.
+          java.util.Locale l = Messages.supported(Messages.fromSetting(tag));
+          session.statusProperty().set(Messages.in(l, "shell.languageNext"));
+        });
+  }
+
+  /** The language setting: one of {@link #LANGUAGE_CHOICES}. */
+  public javafx.beans.property.StringProperty languageProperty() {
+    return language;
   }
 
   /** Starts loading data and the default model; returns the task (for tests to wait on). */
@@ -37,13 +57,12 @@ public final class ShellViewModel {
           @Override
           protected Void call() throws Exception {
             updateProgress(-1, 1);
-            updateMessage(
-                "Preparing the numeric libraries (the first launch unpacks them, ~400 MB)…");
+            updateMessage(Messages.get("shell.loading.natives"));
             io.gatescope.core.engine.NativeSetup.init(1);
             org.nd4j.linalg.factory.Nd4j.create(1); // loads the native backend now
-            updateMessage("Loading MNIST…");
+            updateMessage(Messages.get("shell.loading.mnist"));
             data = Mnist.load(DataLocator.mnistFolder(dataFolder));
-            updateMessage("Loading the model…");
+            updateMessage(Messages.get("shell.loading.model"));
             try {
               model = ModelFile.load(ModelLocator.resolve(Optional.empty()));
             } catch (Exception e) {
@@ -60,21 +79,15 @@ public final class ShellViewModel {
               session
                   .modelNameProperty()
                   .set(
-                      "shipped LSTM"
-                          + (Double.isFinite(model.summary().testAccuracy())
-                              ? String.format(
-                                  " (%.2f%% test accuracy)", 100 * model.summary().testAccuracy())
-                              : ""));
+                      Double.isFinite(model.summary().testAccuracy())
+                          ? Messages.get(
+                              "shell.shippedModel.accuracy", 100 * model.summary().testAccuracy())
+                          : Messages.get("shell.shippedModel"));
               session
                   .statusProperty()
-                  .set(
-                      String.format(
-                          "Ready: %,d training and %,d test images",
-                          data.train().size(), data.test().size()));
+                  .set(Messages.get("shell.ready", data.train().size(), data.test().size()));
             } else {
-              session
-                  .statusProperty()
-                  .set("MNIST loaded; no model yet (" + modelProblem + "). Train one in Train.");
+              session.statusProperty().set(Messages.get("shell.noModel", modelProblem));
             }
             session.progressProperty().set(1);
             ready.set(true);

@@ -1,5 +1,6 @@
 package io.gatescope.ui.train;
 
+import io.gatescope.core.Messages;
 import io.gatescope.core.train.TrainingConfig;
 import io.gatescope.ui.train.TrainViewModel.Field;
 import javafx.collections.FXCollections;
@@ -42,11 +43,11 @@ public final class TrainView extends BorderPane {
     for (Field f : Field.values()) {
       Control input;
       if (f == Field.CELL) {
-        input = combo(f, "lstm", "gru", "rnn");
+        input = combo(f, "cell", "lstm", "gru", "rnn");
       } else if (f == Field.READING) {
-        input = combo(f, "rows", "columns", "permuted_rows");
+        input = combo(f, "reading", "rows", "columns", "permuted_rows");
       } else if (f == Field.OPTIMIZER) {
-        input = combo(f, "adam", "sgd", "momentum", "rmsprop");
+        input = combo(f, "optimizer", "adam", "sgd", "momentum", "rmsprop");
       } else {
         TextField tf = new TextField();
         tf.textProperty().bindBidirectional(vm.textProperty(f));
@@ -54,7 +55,7 @@ public final class TrainView extends BorderPane {
         input = tf;
       }
       input.setId("train-" + f.name().toLowerCase().replace('_', '-'));
-      Label name = new Label(f.label);
+      Label name = new Label(f.label());
       name.setLabelFor(input);
       Label err = new Label();
       err.getStyleClass().add("field-error");
@@ -71,25 +72,25 @@ public final class TrainView extends BorderPane {
     vm.errors().addListener((MapChangeListener<Field, String>) c -> showErrors());
 
     ComboBox<String> preset =
-        new ComboBox<>(
-            FXCollections.observableArrayList("Classic lesson", "Quick demo", "Compare cells"));
-    preset.setPromptText("Preset…");
+        new ComboBox<>(FXCollections.observableArrayList("classic", "quick", "compare"));
+    showAs(preset, "train.preset.");
+    preset.setPromptText(Messages.get("train.preset"));
     preset.setOnAction(
         e -> {
-          if ("Compare cells".equals(preset.getValue())) {
+          if ("compare".equals(preset.getValue())) {
             vm.requestComparison(); // LSTM vs GRU vs RNN lives in Evaluate
-          } else {
+          } else if (preset.getValue() != null) {
             vm.applyPreset(
-                "Quick demo".equals(preset.getValue())
+                "quick".equals(preset.getValue())
                     ? TrainingConfig.quickDemo()
                     : TrainingConfig.classic());
           }
         });
     preset.setId("train-preset");
 
-    Button start = new Button("Start", new FontIcon("mdi2p-play"));
+    Button start = new Button(Messages.get("train.start"), new FontIcon("mdi2p-play"));
     start.setId("train-start");
-    start.setTooltip(new Tooltip("Start training (Ctrl+Enter)"));
+    start.setTooltip(new Tooltip(Messages.get("train.start.tip")));
     start.disableProperty().bind(vm.validProperty().not().or(vm.runningProperty()));
     start.setOnAction(e -> vm.start());
     sceneProperty()
@@ -109,18 +110,19 @@ public final class TrainView extends BorderPane {
                         });
               }
             });
-    Button pause = new Button("Pause", new FontIcon("mdi2p-pause"));
+    Button pause = new Button(Messages.get("train.pause"), new FontIcon("mdi2p-pause"));
     pause.setId("train-pause");
     pause.disableProperty().bind(vm.runningProperty().not());
-    vm.pausedProperty().addListener((o, a, p) -> pause.setText(p ? "Resume" : "Pause"));
+    vm.pausedProperty()
+        .addListener((o, a, p) -> pause.setText(Messages.get(p ? "train.resume" : "train.pause")));
     pause.setOnAction(e -> vm.togglePause());
-    Button stop = new Button("Stop", new FontIcon("mdi2s-stop"));
+    Button stop = new Button(Messages.get("train.stop"), new FontIcon("mdi2s-stop"));
     stop.setId("train-stop");
     stop.disableProperty().bind(vm.runningProperty().not());
     stop.setOnAction(e -> vm.stop());
     HBox buttons = new HBox(6, start, pause, stop);
 
-    VBox left = new VBox(8, title("Hyperparameters"), preset, form, buttons);
+    VBox left = new VBox(8, title(Messages.get("train.hyperparameters")), preset, form, buttons);
     left.setPadding(new Insets(10, 10, 10, 12));
     left.setPrefWidth(290);
     setLeft(left);
@@ -138,17 +140,31 @@ public final class TrainView extends BorderPane {
     HBox.setHgrow(bar, Priority.ALWAYS);
     VBox status = new VBox(4, new HBox(10, bar, progress), message);
 
-    LineChart<Number, Number> lossChart = chart("Loss (cross-entropy)", "iteration", "loss");
-    lossChart.getData().add(series("loss per batch", vm.loss()));
-    lossChart.getData().add(series("smoothed", vm.smoothLoss()));
-    lossChart.getData().add(series("test loss", vm.testLoss()));
+    LineChart<Number, Number> lossChart =
+        chart(
+            "loss",
+            Messages.get("train.chart.loss"),
+            Messages.get("train.axis.iteration"),
+            Messages.get("train.axis.loss"));
+    lossChart.getData().add(series(Messages.get("train.series.batchLoss"), vm.loss()));
+    lossChart.getData().add(series(Messages.get("train.series.smoothed"), vm.smoothLoss()));
+    lossChart.getData().add(series(Messages.get("train.series.testLoss"), vm.testLoss()));
     lossChart.setId("train-loss-chart");
-    LineChart<Number, Number> accChart = chart("Accuracy", "iteration", "accuracy");
-    accChart.getData().add(series("batch", vm.batchAccuracy()));
-    accChart.getData().add(series("test", vm.testAccuracy()));
+    LineChart<Number, Number> accChart =
+        chart(
+            "accuracy",
+            Messages.get("train.chart.accuracy"),
+            Messages.get("train.axis.iteration"),
+            Messages.get("train.axis.accuracy"));
+    accChart.getData().add(series(Messages.get("train.series.batch"), vm.batchAccuracy()));
+    accChart.getData().add(series(Messages.get("train.series.test"), vm.testAccuracy()));
     accChart.setId("train-acc-chart");
     LineChart<Number, Number> satChart =
-        chart("Gate saturation: share of values < 0.1 and > 0.9", "iteration", "share");
+        chart(
+            "gate-saturation",
+            Messages.get("train.chart.saturation"),
+            Messages.get("train.axis.iteration"),
+            Messages.get("train.axis.share"));
     vm.saturation().forEach((k, v) -> satChart.getData().add(series(k, v)));
     satChart.setId("train-sat-chart");
     GridPane charts = new GridPane();
@@ -159,11 +175,12 @@ public final class TrainView extends BorderPane {
     charts.add(satChart, 0, 1);
     ListView<TrainViewModel.Run> runs = new ListView<>(vm.runs());
     runs.setId("train-runs");
-    runs.setPlaceholder(new Label("Finished runs appear here; tick one to overlay its curve"));
+    runs.setPlaceholder(new Label(Messages.get("train.runs.empty")));
     runs.setCellFactory(
         javafx.scene.control.cell.CheckBoxListCell.forListView(TrainViewModel.Run::shown));
-    Button csv = new Button("Export CSV…", new FontIcon("mdi2f-file-delimited-outline"));
-    csv.setTooltip(new Tooltip("The metrics of the selected run, one line per iteration"));
+    Button csv =
+        new Button(Messages.get("train.exportCsv"), new FontIcon("mdi2f-file-delimited-outline"));
+    csv.setTooltip(new Tooltip(Messages.get("train.exportCsv.tip")));
     csv.disableProperty().bind(runs.getSelectionModel().selectedItemProperty().isNull());
     csv.setOnAction(
         e -> {
@@ -175,7 +192,7 @@ public final class TrainView extends BorderPane {
           }
         });
     vm.overlaid().addListener((javafx.beans.Observable o) -> overlay(accChart));
-    VBox runBox = new VBox(4, new HBox(8, title("Runs"), csv), runs);
+    VBox runBox = new VBox(4, new HBox(8, title(Messages.get("train.runs")), csv), runs);
     VBox.setVgrow(runs, Priority.ALWAYS);
     charts.add(runBox, 1, 1);
     for (int i = 0; i < 2; i++) {
@@ -197,10 +214,37 @@ public final class TrainView extends BorderPane {
     showErrors();
   }
 
-  private ComboBox<String> combo(Field f, String... items) {
+  private ComboBox<String> combo(Field f, String kind, String... items) {
     ComboBox<String> c = new ComboBox<>(FXCollections.observableArrayList(items));
     c.valueProperty().bindBidirectional(vm.textProperty(f));
+    showAs(c, "train." + kind + ".");
     return c;
+  }
+
+  /** Shows each item as the text under {@code prefix + item}; the values stay the items. */
+  static void showAs(ComboBox<String> c, String prefix) {
+    c.setConverter(
+        new javafx.util.StringConverter<>() {
+          @Override
+          public String toString(String item) {
+            return item == null ? "" : Messages.get(prefix + item);
+          }
+
+          @Override
+          public String fromString(String text) {
+            return text;
+          }
+        });
+    c.setCellFactory(
+        lv ->
+            new javafx.scene.control.ListCell<>() {
+              @Override
+              protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : Messages.get(prefix + item));
+              }
+            });
+    c.setButtonCell(c.getCellFactory().call(null));
   }
 
   private void showErrors() {
@@ -215,12 +259,12 @@ public final class TrainView extends BorderPane {
       c.setTooltip(null);
       if (e != null) {
         c.getStyleClass().add("invalid");
-        c.setTooltip(new Tooltip(f.label + ": " + e));
+        c.setTooltip(new Tooltip(f.label() + ": " + e));
       }
     }
   }
 
-  private static LineChart<Number, Number> chart(String title, String x, String y) {
+  private static LineChart<Number, Number> chart(String id, String title, String x, String y) {
     NumberAxis xa = new NumberAxis();
     xa.setLabel(x);
     xa.setForceZeroInRange(false);
@@ -232,11 +276,12 @@ public final class TrainView extends BorderPane {
     c.setCreateSymbols(false);
     c.setMinSize(200, 160);
     c.setPrefSize(420, 260);
-    javafx.scene.control.MenuItem png = new javafx.scene.control.MenuItem("Save chart as PNG…");
+    javafx.scene.control.MenuItem png =
+        new javafx.scene.control.MenuItem(Messages.get("chart.savePng"));
     png.setOnAction(
         e -> {
           javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
-          fc.setInitialFileName(title.replaceAll("[^A-Za-z0-9]+", "-").toLowerCase() + ".png");
+          fc.setInitialFileName(id + ".png");
           java.io.File f = fc.showSaveDialog(c.getScene().getWindow());
           if (f != null) {
             try {
@@ -245,7 +290,7 @@ public final class TrainView extends BorderPane {
             } catch (java.io.IOException ex) {
               new javafx.scene.control.Alert(
                       javafx.scene.control.Alert.AlertType.ERROR,
-                      "Could not save " + f + ": " + ex.getMessage())
+                      Messages.get("file.saveFailed", f, ex.getMessage()))
                   .show();
             }
           }
@@ -260,7 +305,7 @@ public final class TrainView extends BorderPane {
     acc.getData().removeIf(s -> s.getName().startsWith("#"));
     for (TrainViewModel.Run r : vm.overlaid()) {
       XYChart.Series<Number, Number> s = new XYChart.Series<>();
-      s.setName(r.name() + " test");
+      s.setName(Messages.get("train.series.runTest", r.name()));
       for (var e : r.evaluations()) {
         s.getData().add(new XYChart.Data<>(e.iteration(), e.testAccuracy()));
       }

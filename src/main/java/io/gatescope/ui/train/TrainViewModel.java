@@ -1,5 +1,6 @@
 package io.gatescope.ui.train;
 
+import io.gatescope.core.Messages;
 import io.gatescope.core.engine.CellType;
 import io.gatescope.core.engine.ModelConfig;
 import io.gatescope.core.engine.Quantity;
@@ -51,26 +52,25 @@ public final class TrainViewModel {
 
   /** Form fields, in display order. */
   public enum Field {
-    CELL("cell"),
-    READING("reading"),
-    LAYERS("layers"),
-    HIDDEN("hidden units"),
-    PROJECTION("projection size"),
-    BATCH("batch"),
-    EPOCHS("epochs"),
-    LR("learning rate"),
-    LR_DECAY("lr decay / epoch"),
-    OPTIMIZER("optimizer"),
-    CLIP("gradient clip"),
-    FORGET_BIAS("forget bias"),
-    SEED("seed"),
-    TRAIN_SIZE("training images"),
-    EVAL_EVERY("evaluate every");
+    CELL,
+    READING,
+    LAYERS,
+    HIDDEN,
+    PROJECTION,
+    BATCH,
+    EPOCHS,
+    LR,
+    LR_DECAY,
+    OPTIMIZER,
+    CLIP,
+    FORGET_BIAS,
+    SEED,
+    TRAIN_SIZE,
+    EVAL_EVERY;
 
-    public final String label;
-
-    Field(String label) {
-      this.label = label;
+    /** The field's name in the form, in the current language. */
+    public String label() {
+      return Messages.get("train.field." + name().toLowerCase());
     }
   }
 
@@ -88,11 +88,11 @@ public final class TrainViewModel {
       BooleanProperty shown) {
     @Override
     public String toString() {
-      return String.format(
-          "%s · best %.2f%% · %s · %.0f s",
+      return Messages.get(
+          "train.run.summary",
           name,
           100 * result.bestAccuracy(),
-          result.reason().name().toLowerCase().replace('_', ' '),
+          Messages.get("train.stop." + result.reason().name().toLowerCase()),
           result.elapsedMillis() / 1000.0);
     }
   }
@@ -103,7 +103,8 @@ public final class TrainViewModel {
   private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
   private final BooleanProperty paused = new SimpleBooleanProperty(false);
   private final DoubleProperty progress = new SimpleDoubleProperty(0);
-  private final StringProperty progressText = new SimpleStringProperty("Ready");
+  private final StringProperty progressText =
+      new SimpleStringProperty(Messages.get("train.progress.ready"));
   private final StringProperty message = new SimpleStringProperty("");
   private final ObservableList<XYChart.Data<Number, Number>> loss =
       FXCollections.observableArrayList();
@@ -190,19 +191,19 @@ public final class TrainViewModel {
     try {
       cell = CellType.parse(text.get(Field.CELL).get());
     } catch (IllegalArgumentException ex) {
-      e.put(Field.CELL, "choose lstm, gru or rnn");
+      e.put(Field.CELL, Messages.get("train.error.cell"));
     }
     io.gatescope.core.engine.Reading reading = io.gatescope.core.engine.Reading.ROWS;
     try {
       reading = io.gatescope.core.engine.Reading.parse(text.get(Field.READING).get());
     } catch (IllegalArgumentException | NullPointerException ex) {
-      e.put(Field.READING, "choose rows, columns or permuted_rows");
+      e.put(Field.READING, Messages.get("train.error.reading"));
     }
     OptimizerKind opt = null;
     try {
       opt = OptimizerKind.parse(text.get(Field.OPTIMIZER).get());
     } catch (IllegalArgumentException ex) {
-      e.put(Field.OPTIMIZER, "choose adam, sgd, momentum or rmsprop");
+      e.put(Field.OPTIMIZER, Messages.get("train.error.optimizer"));
     }
     int layers = integer(e, Field.LAYERS, 1, 3);
     int hidden = integer(e, Field.HIDDEN, 1, 4096);
@@ -232,7 +233,11 @@ public final class TrainViewModel {
               0,
               decay);
       for (TrainingConfig.FieldError fe : cfg.validate()) {
-        Field f = fe.field().equals("hidden units") ? Field.HIDDEN : Field.BATCH;
+        Field f =
+            java.util.Arrays.stream(Field.values())
+                .filter(x -> x.name().equalsIgnoreCase(fe.field()))
+                .findFirst()
+                .orElse(Field.BATCH);
         e.put(f, fe.message());
       }
     }
@@ -244,17 +249,17 @@ public final class TrainViewModel {
   private int integer(Map<Field, String> e, Field f, long lo, long hi) {
     String s = text.get(f).get() == null ? "" : text.get(f).get().trim();
     if (s.isEmpty()) {
-      e.put(f, "required: a whole number from " + lo + " to " + hi);
+      e.put(f, Messages.get("train.error.requiredWhole", lo, hi));
       return 0;
     }
     try {
       long v = Long.parseLong(s);
       if (v < lo || v > hi) {
-        e.put(f, "must be from " + lo + " to " + hi);
+        e.put(f, Messages.get("train.error.range", lo, hi));
       }
       return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, v));
     } catch (NumberFormatException ex) {
-      e.put(f, "'" + s + "' is not a whole number");
+      e.put(f, Messages.get("train.error.notWhole", s));
       return 0;
     }
   }
@@ -262,21 +267,26 @@ public final class TrainViewModel {
   private double decimal(Map<Field, String> e, Field f, double lo, double hi) {
     String s = text.get(f).get() == null ? "" : text.get(f).get().trim();
     if (s.isEmpty()) {
-      e.put(f, "required: a number from " + lo + " to " + hi);
+      e.put(f, Messages.get("train.error.required", plain(lo), plain(hi)));
       return 0;
     }
     try {
       double v = Double.parseDouble(s);
       if (!Double.isFinite(v)) {
-        e.put(f, "must be a finite number");
+        e.put(f, Messages.get("train.error.finite"));
       } else if (v < lo || v > hi) {
-        e.put(f, "must be from " + lo + " to " + hi);
+        e.put(f, Messages.get("train.error.range", plain(lo), plain(hi)));
       }
       return v;
     } catch (NumberFormatException ex) {
-      e.put(f, "'" + s + "' is not a number");
+      e.put(f, Messages.get("train.error.notNumber", s));
       return 0;
     }
+  }
+
+  /** 1e-7 as "0.0000001", 10.0 as "10": bounds as a user would type them. */
+  static String plain(double v) {
+    return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
   }
 
   // ---- run control ----
@@ -285,7 +295,7 @@ public final class TrainViewModel {
     TrainingConfig cfg = validate();
     if (cfg == null || running.get() || session.dataProperty().get() == null) {
       if (session.dataProperty().get() == null) {
-        message.set("MNIST is still loading");
+        message.set(Messages.get("train.mnistLoading"));
       }
       return;
     }
@@ -325,11 +335,11 @@ public final class TrainViewModel {
     task.setOnFailed(
         e -> {
           running.set(false);
-          message.set("Training failed: " + task.getException().getMessage());
+          message.set(Messages.get("train.failed", task.getException().getMessage()));
         });
     running.set(true);
     paused.set(false);
-    message.set("Training " + name);
+    message.set(Messages.get("train.training", name));
     Thread th = new Thread(task, "gatescope-training");
     th.setDaemon(true);
     th.start();
@@ -372,9 +382,7 @@ public final class TrainViewModel {
     runs.add(0, run);
     message.set(name + ": " + r.message());
     session.modelProperty().set(t.model());
-    session
-        .modelNameProperty()
-        .set(String.format("trained %s (%.2f%%)", name, 100 * r.finalAccuracy()));
+    session.modelNameProperty().set(Messages.get("train.modelName", name, 100 * r.finalAccuracy()));
     lastSummary =
         new TrainingSummary(
             r.epochs(),
@@ -398,8 +406,8 @@ public final class TrainViewModel {
         add(batchAccuracy, s.iteration(), s.batchAccuracy());
         progress.set(s.iteration() / (double) s.totalIterations());
         progressText.set(
-            String.format(
-                "epoch %d · iteration %d/%d · %.0f images/s · ETA %s",
+            Messages.get(
+                "train.progress",
                 s.epoch(),
                 s.iteration(),
                 s.totalIterations(),
@@ -470,9 +478,9 @@ public final class TrainViewModel {
     try {
       io.gatescope.core.AtomicFile.write(
           file, sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      message.set("Exported " + run.name() + " to " + file.getFileName());
+      message.set(Messages.get("train.exported", run.name(), file.getFileName()));
     } catch (java.io.IOException ex) {
-      message.set("Could not export to " + file + ": " + ex.getMessage());
+      message.set(Messages.get("train.exportFailed", file, ex.getMessage()));
     }
   }
 
@@ -498,8 +506,8 @@ public final class TrainViewModel {
   static String eta(double seconds) {
     long s = Math.round(seconds);
     return s >= 3600
-        ? String.format("%dh%02dm", s / 3600, s % 3600 / 60)
-        : String.format("%dm%02ds", s / 60, s % 60);
+        ? Messages.get("train.eta.hours", s / 3600, s % 3600 / 60)
+        : Messages.get("train.eta.minutes", s / 60, s % 60);
   }
 
   // ---- files ----
@@ -507,12 +515,12 @@ public final class TrainViewModel {
   public void save(Path file) {
     RecurrentClassifier m = session.modelProperty().get();
     if (m == null) {
-      message.set("No model to save yet");
+      message.set(Messages.get("train.noModel"));
       return;
     }
     try {
       ModelFile.save(m, lastSummary, file);
-      message.set("Saved " + file);
+      message.set(Messages.get("train.saved", file));
       lastModelPath.set(file.toAbsolutePath().toString());
     } catch (ModelFileException e) {
       message.set(e.getMessage());
@@ -525,7 +533,7 @@ public final class TrainViewModel {
       session.modelProperty().set(s.model());
       session.modelNameProperty().set(file.getFileName().toString());
       lastSummary = s.summary();
-      message.set("Opened " + file.getFileName());
+      message.set(Messages.get("train.opened", file.getFileName()));
       lastModelPath.set(file.toAbsolutePath().toString());
     } catch (ModelFileException e) {
       message.set(e.getMessage());
@@ -537,7 +545,7 @@ public final class TrainViewModel {
     session.comparisonRequestProperty().set(false);
     session.comparisonRequestProperty().set(true);
     session.workspaceRequestProperty().set(null);
-    session.workspaceRequestProperty().set("Evaluate");
+    session.workspaceRequestProperty().set("evaluate");
   }
 
   /** The form as typed, keyed by field name, for the settings file. */

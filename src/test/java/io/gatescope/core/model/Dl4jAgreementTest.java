@@ -132,7 +132,7 @@ class Dl4jAgreementTest {
     net.init();
     ModelFileException e = assertThrows(ModelFileException.class, () -> Dl4jImport.convert(net));
     assertTrue(e.getMessage().contains("SimpleRnn"), e.getMessage());
-    assertTrue(e.getMessage().contains(Dl4jImport.SUPPORTED), e.getMessage());
+    assertTrue(e.getMessage().contains(Dl4jImport.supported()), e.getMessage());
   }
 
   static float[][] randomImages(int b, long seed) {

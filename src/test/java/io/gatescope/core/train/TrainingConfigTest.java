@@ -90,7 +90,7 @@ class TrainingConfigTest {
             1);
     var errors = huge.validate();
     assertEquals(1, errors.size());
-    assertEquals("hidden units", errors.get(0).field());
+    assertEquals("hidden", errors.get(0).field());
     assertTrue(errors.get(0).message().contains("GiB of memory at batch 4096"), errors.toString());
   }
 }
