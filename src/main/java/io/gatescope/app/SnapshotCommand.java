@@ -45,6 +45,12 @@ public final class SnapshotCommand implements Callable<Integer> {
   @Option(names = "--data", description = "data folder (holds mnist/)")
   Path data;
 
+  @Option(
+      names = "--lang",
+      defaultValue = "system",
+      description = "language of the window: en, zh-CN or system (default)")
+  String lang;
+
   @Override
   public Integer call() throws Exception {
     String ws = workspace.toLowerCase();
@@ -54,6 +60,10 @@ public final class SnapshotCommand implements Callable<Integer> {
     if (width < 320 || height < 240 || width > 8000 || height > 8000) {
       throw new Cli.UserError("--width and --height must be 320..8000 and 240..8000");
     }
+    if (!java.util.List.of("system", "en", "zh-CN").contains(lang)) {
+      throw new Cli.UserError("--lang must be en, zh-CN or system");
+    }
+    GateScopeApp.useLanguage(io.gatescope.core.Messages.fromSetting(lang));
     NativeSetup.init(1);
     headless();
     CompletableFuture<Void> started = new CompletableFuture<>();

@@ -3,6 +3,7 @@ package io.gatescope.ui.draw;
 import io.gatescope.core.Messages;
 import io.gatescope.core.preprocess.StrokeRaster.Stroke;
 import io.gatescope.ui.common.DigitImage;
+import io.gatescope.ui.common.Keys;
 import io.gatescope.ui.common.ProbabilityBars;
 import io.gatescope.ui.common.StepStrip;
 import javafx.beans.Observable;
@@ -17,8 +18,6 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -32,6 +31,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The Draw workspace: canvas, what the model sees, its prediction and how it changed per row. */
 public final class DrawView extends BorderPane {
+  private static final javafx.css.PseudoClass FOCUSED_CANVAS =
+      javafx.css.PseudoClass.getPseudoClass("canvas-focused");
   private final DrawViewModel vm;
   private final Canvas canvas = new Canvas(DrawViewModel.CANVAS, DrawViewModel.CANVAS);
   private final DigitImage preview = new DigitImage();
@@ -205,27 +206,27 @@ public final class DrawView extends BorderPane {
     vm.timestepProperty().addListener(o -> refresh.run());
     vm.stepProbabilitiesProperty().addListener(o -> refresh.run());
 
-    sceneProperty()
-        .addListener(
-            (o, a, scene) -> {
-              if (scene != null) {
-                scene
-                    .getAccelerators()
-                    .put(
-                        new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN),
-                        () -> {
-                          if (isVisible()) {
-                            vm.undo();
-                          }
-                        });
-              }
-            });
-    setOnKeyPressed(
+    Keys.bind(this, "Shortcut+Z", vm::undo);
+    Keys.bind(this, "Esc", vm::clear);
+    Keys.bind(this, "Delete", vm::clear);
+    Keys.bind(this, "Shortcut+R", vm::loadRandom);
+    Keys.bind(this, "Shortcut+M", vm::nextMistake);
+    Keys.bind(this, "Shortcut+Left", () -> vm.stepBy(-1));
+    Keys.bind(this, "Shortcut+Right", () -> vm.stepBy(1));
+    // Space plays the reading when the canvas has the focus (elsewhere it presses buttons).
+    canvas.addEventHandler(
+        javafx.scene.input.KeyEvent.KEY_PRESSED,
         e -> {
-          if (e.getCode() == KeyCode.ESCAPE || e.getCode() == KeyCode.DELETE) {
-            vm.clear();
+          if (e.getCode() == KeyCode.SPACE) {
+            vm.playingProperty().set(!vm.playingProperty().get());
+            e.consume();
           }
         });
+    canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> canvas.requestFocus());
+    canvas
+        .focusedProperty()
+        .addListener(
+            (o, a, f) -> canvasFrame.pseudoClassStateChanged(FOCUSED_CANVAS, f)); // a visible ring
     paintCanvas();
     refresh.run();
   }

@@ -371,6 +371,12 @@ public final class DrawViewModel {
     return detail;
   }
 
+  /** Moves the shared timestep by {@code delta}, within 1..28. */
+  public void stepBy(int delta) {
+    IntegerProperty t = timestepProperty();
+    t.set(Math.max(1, Math.min(28, t.get() + delta)));
+  }
+
   public IntegerProperty timestepProperty() {
     return session.timestepProperty();
   }

@@ -4,6 +4,7 @@ import io.gatescope.core.Messages;
 import io.gatescope.core.inspect.CellComparison;
 import io.gatescope.core.inspect.GradientFlow;
 import io.gatescope.core.train.Evaluation;
+import io.gatescope.ui.common.Keys;
 import javafx.beans.Observable;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -46,6 +47,7 @@ public final class EvaluateView extends BorderPane {
     evaluate.setTooltip(new Tooltip(Messages.get("evaluate.run.tip")));
     evaluate.disableProperty().bind(vm.busyProperty());
     evaluate.setOnAction(e -> vm.evaluate());
+    Keys.bind(this, "Shortcut+E", vm::evaluate);
     Button compare =
         new Button(Messages.get("train.preset.compare"), new FontIcon("mdi2c-compare"));
     compare.setId("evaluate-compare");

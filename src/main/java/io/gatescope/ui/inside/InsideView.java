@@ -5,6 +5,7 @@ import io.gatescope.core.engine.Quantity;
 import io.gatescope.core.inspect.UnitOrder;
 import io.gatescope.ui.common.DigitImage;
 import io.gatescope.ui.common.Heatmap;
+import io.gatescope.ui.common.Keys;
 import io.gatescope.ui.common.Legend;
 import io.gatescope.ui.common.StepStrip;
 import java.util.ArrayList;
@@ -90,6 +91,10 @@ public final class InsideView extends BorderPane {
     compute.setId("inside-stats");
     compute.setTooltip(new Tooltip(Messages.get("inside.compute.tip")));
     compute.setOnAction(e -> vm.computeGateStatistics());
+    Keys.bind(this, "Shortcut+Left", () -> vm.stepBy(-1));
+    Keys.bind(this, "Shortcut+Right", () -> vm.stepBy(1));
+    Keys.bind(this, "Shortcut+Up", () -> vm.unitBy(-1));
+    Keys.bind(this, "Shortcut+Down", () -> vm.unitBy(1));
     Label statsNote = new Label();
     statsNote.getStyleClass().add("muted");
     statsNote.setWrapText(true);
@@ -111,7 +116,14 @@ public final class InsideView extends BorderPane {
             statsNote);
     left.setPadding(new Insets(4, 8, 8, 12));
     left.setPrefWidth(250);
-    setLeft(left);
+    // Scrolls when the window is short, so the equations below are never pushed out of sight.
+    javafx.scene.control.ScrollPane leftScroll = new javafx.scene.control.ScrollPane(left);
+    leftScroll.setFitToWidth(true);
+    leftScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+    leftScroll.setMinHeight(0);
+    leftScroll.setPrefViewportWidth(250);
+    leftScroll.getStyleClass().add("plain-scroll");
+    setLeft(leftScroll);
 
     grid.setHgap(10);
     grid.setVgap(6);
@@ -132,7 +144,7 @@ public final class InsideView extends BorderPane {
     eq.setId("inside-equations");
     eq.getStyleClass().add("mono");
     eq.textProperty().bind(vm.equationsProperty());
-    eq.setMinHeight(110);
+    eq.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // seven lines, never cut
     Button prev = new Button(null, new FontIcon("mdi2c-chevron-left"));
     prev.setTooltip(new Tooltip(Messages.get("inside.prev.tip")));
     prev.setOnAction(e -> vm.stepBy(-1));

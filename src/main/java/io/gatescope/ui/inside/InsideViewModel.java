@@ -320,6 +320,22 @@ public final class InsideViewModel {
     select(session.timestepProperty().get(), unit);
   }
 
+  /** Selects the unit {@code delta} rows below (or above) the selected one, in display order. */
+  public void unitBy(int delta) {
+    int[] o = order.get();
+    if (o == null || o.length == 0) {
+      return;
+    }
+    int row = -1;
+    for (int i = 0; i < o.length; i++) {
+      if (o[i] == selectedUnit.get()) {
+        row = i;
+      }
+    }
+    int next = row < 0 ? 0 : Math.max(0, Math.min(o.length - 1, row + delta));
+    selectUnit(o[next]);
+  }
+
   /** The current model's reading order (rows unless it was trained otherwise). */
   public io.gatescope.core.engine.Reading reading() {
     var m = session.modelProperty().get();

@@ -2,6 +2,7 @@ package io.gatescope.ui.train;
 
 import io.gatescope.core.Messages;
 import io.gatescope.core.train.TrainingConfig;
+import io.gatescope.ui.common.Keys;
 import io.gatescope.ui.train.TrainViewModel.Field;
 import javafx.collections.FXCollections;
 import javafx.collections.MapChangeListener;
@@ -39,6 +40,13 @@ public final class TrainView extends BorderPane {
     GridPane form = new GridPane();
     form.setHgap(8);
     form.setVgap(3);
+    // Field names are never cut; the inputs take the rest of the width.
+    javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
+    names.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    javafx.scene.layout.ColumnConstraints values = new javafx.scene.layout.ColumnConstraints();
+    values.setHgrow(Priority.ALWAYS);
+    values.setFillWidth(true);
+    form.getColumnConstraints().addAll(names, values);
     int row = 0;
     for (Field f : Field.values()) {
       Control input;
@@ -93,33 +101,28 @@ public final class TrainView extends BorderPane {
     start.setTooltip(new Tooltip(Messages.get("train.start.tip")));
     start.disableProperty().bind(vm.validProperty().not().or(vm.runningProperty()));
     start.setOnAction(e -> vm.start());
-    sceneProperty()
-        .addListener(
-            (o, a, scene) -> {
-              if (scene != null) {
-                scene
-                    .getAccelerators()
-                    .put(
-                        new javafx.scene.input.KeyCodeCombination(
-                            javafx.scene.input.KeyCode.ENTER,
-                            javafx.scene.input.KeyCombination.SHORTCUT_DOWN),
-                        () -> {
-                          if (isVisible() && !start.isDisabled()) {
-                            vm.start();
-                          }
-                        });
-              }
-            });
+    Keys.bind(
+        this,
+        "Shortcut+Enter",
+        () -> {
+          if (!start.isDisabled()) {
+            vm.start();
+          }
+        });
     Button pause = new Button(Messages.get("train.pause"), new FontIcon("mdi2p-pause"));
     pause.setId("train-pause");
     pause.disableProperty().bind(vm.runningProperty().not());
     vm.pausedProperty()
         .addListener((o, a, p) -> pause.setText(Messages.get(p ? "train.resume" : "train.pause")));
     pause.setOnAction(e -> vm.togglePause());
+    pause.setTooltip(new Tooltip(Messages.get("train.pause.tip")));
+    Keys.bind(this, "Shortcut+P", vm::togglePause);
     Button stop = new Button(Messages.get("train.stop"), new FontIcon("mdi2s-stop"));
     stop.setId("train-stop");
     stop.disableProperty().bind(vm.runningProperty().not());
     stop.setOnAction(e -> vm.stop());
+    stop.setTooltip(new Tooltip(Messages.get("train.stop.tip")));
+    Keys.bind(this, "Shortcut+Period", vm::stop);
     HBox buttons = new HBox(6, start, pause, stop);
 
     VBox left = new VBox(8, title(Messages.get("train.hyperparameters")), preset, form, buttons);
@@ -216,6 +219,8 @@ public final class TrainView extends BorderPane {
 
   private ComboBox<String> combo(Field f, String kind, String... items) {
     ComboBox<String> c = new ComboBox<>(FXCollections.observableArrayList(items));
+    c.setPrefWidth(60); // the column, not the longest item, sets the width
+    c.setMaxWidth(Double.MAX_VALUE);
     c.valueProperty().bindBidirectional(vm.textProperty(f));
     showAs(c, "train." + kind + ".");
     return c;
@@ -267,7 +272,7 @@ public final class TrainView extends BorderPane {
   private static LineChart<Number, Number> chart(String id, String title, String x, String y) {
     NumberAxis xa = new NumberAxis();
     xa.setLabel(x);
-    xa.setForceZeroInRange(false);
+    xa.setForceZeroInRange(true); // iterations from 0: same ticks on every chart
     NumberAxis ya = new NumberAxis();
     ya.setLabel(y);
     LineChart<Number, Number> c = new LineChart<>(xa, ya);

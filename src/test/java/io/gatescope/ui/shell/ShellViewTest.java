@@ -50,4 +50,49 @@ class ShellViewTest extends WorkbenchTestBase {
         5,
         () -> tabs.getSelectionModel().getSelectedItem().getText().equals("Inside"));
   }
+
+  /** Workspace shortcuts act only in the workspace on screen, wherever the focus is in it. */
+  @Test
+  void workspaceShortcutsWorkOnlyWhereTheyBelong(FxRobot robot) throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    FxTestSupport.run(() -> wb.shell.select("draw"));
+    FxTestSupport.run(() -> wb.drawVm.loadTestImage(0));
+    FxTestSupport.run(() -> wb.session.timestepProperty().set(10));
+    robot.clickOn("#draw-canvas"); // focus in the workspace (a click on black leaves a dot)
+    robot.press(KeyCode.CONTROL, KeyCode.RIGHT).release(KeyCode.RIGHT, KeyCode.CONTROL);
+    FxTestSupport.waitFor("t = 11", 5, () -> wb.session.timestepProperty().get() == 11);
+    robot.press(KeyCode.CONTROL, KeyCode.LEFT).release(KeyCode.LEFT, KeyCode.CONTROL);
+    robot.press(KeyCode.CONTROL, KeyCode.LEFT).release(KeyCode.LEFT, KeyCode.CONTROL);
+    FxTestSupport.waitFor("t = 9", 5, () -> wb.session.timestepProperty().get() == 9);
+    // Ctrl+Enter starts training only in Train: here it must do nothing.
+    robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+    robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+    FxTestSupport.waitFor("cleared", 5, () -> wb.session.inputProperty().get() == null);
+    assertTrue(!FxTestSupport.onFx(() -> wb.trainVm.runningProperty().get()), "no training");
+    robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+    FxTestSupport.waitFor("a random test image", 5, () -> wb.session.inputProperty().get() != null);
+
+    // Inside: Ctrl+Down walks the units in display order.
+    FxTestSupport.run(() -> wb.shell.select("inside"));
+    FxTestSupport.waitFor("maps", 30, () -> wb.insideVm.maps().size() == 6);
+    robot.clickOn("#inside-equations");
+    robot.press(KeyCode.CONTROL, KeyCode.DOWN).release(KeyCode.DOWN, KeyCode.CONTROL);
+    robot.press(KeyCode.CONTROL, KeyCode.DOWN).release(KeyCode.DOWN, KeyCode.CONTROL);
+    FxTestSupport.waitFor(
+        "second row selected",
+        5,
+        () -> wb.insideVm.selectedUnitProperty().get() == wb.insideVm.orderProperty().get()[1]);
+  }
+
+  @Test
+  void choosingALanguageSaysInThatLanguageWhenItApplies(FxRobot robot) throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    Label status = robot.lookup("#status-text").queryAs(Label.class);
+    FxTestSupport.run(() -> wb.shellVm.languageProperty().set("zh-CN"));
+    assertEquals("下次启动 GateScope 时将使用新的语言。", FxTestSupport.onFx(status::getText));
+    FxTestSupport.run(() -> wb.shellVm.languageProperty().set("en"));
+    assertEquals(
+        "The new language is used from the next start of GateScope.",
+        FxTestSupport.onFx(status::getText));
+  }
 }
