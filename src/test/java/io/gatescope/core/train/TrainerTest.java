@@ -156,6 +156,49 @@ class TrainerTest {
     assertEquals(1f, total, 1e-5f);
   }
 
+  /**
+   * Cancelling from another thread at random moments leaves the model exactly (bit for bit) as
+   * after its last whole step: never a half-applied update.
+   */
+  @Test
+  void cancelAtRandomMomentsLeavesTheModelAsAfterItsLastWholeStep() throws Exception {
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+    for (int trial = 0; trial < 4; trial++) {
+      Trainer t = new Trainer(tiny(400), data, null, new TrainingListener() {});
+      TrainingResult[] r = new TrainingResult[1];
+      Thread th = new Thread(() -> r[0] = t.run());
+      th.start();
+      Thread.sleep(rnd.nextInt(5, 250));
+      t.cancel();
+      th.join(60_000);
+      assertEquals(StopReason.CANCELLED, r[0].reason(), "trial " + trial);
+      int n = r[0].iterations();
+      float[] want;
+      if (n == 0) {
+        want = new Trainer(tiny(400), data, null, null).model().params().flat().toFloatVector();
+      } else {
+        Trainer[] ref = new Trainer[1];
+        ref[0] =
+            new Trainer(
+                tiny(400),
+                data,
+                null,
+                new TrainingListener() {
+                  @Override
+                  public void onIteration(IterationStats s) {
+                    if (s.iteration() == n) {
+                      ref[0].cancel();
+                    }
+                  }
+                });
+        assertEquals(n, ref[0].run().iterations());
+        want = ref[0].model().params().flat().toFloatVector();
+      }
+      org.junit.jupiter.api.Assertions.assertArrayEquals(
+          want, t.model().params().flat().toFloatVector(), "cancelled after " + n + " steps");
+    }
+  }
+
   @Test
   void aLossThatTurnsNanStopsTheRunAndKeepsFiniteWeights() {
     Trainer[] holder = new Trainer[1];
