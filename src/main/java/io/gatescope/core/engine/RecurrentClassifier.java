@@ -45,7 +45,10 @@ public final class RecurrentClassifier {
   private INDArray projected; // [T·B, P] when the projection is not folded
   private boolean folded;
   private INDArray logits; // [B, K]
-  private INDArray daLast; // [B, H]
+  private Mirror logitsM; // logits, readable from Java
+  private Mirror dLogits; // ∂loss/∂logits [B, K]
+  private Mirror dbyM; // Σ rows of dLogits [1, K]
+  private Mirror daLast; // [B, H]
   private double[] dTop; // [T·B·H] ∂loss/∂a⟨t⟩ of the top layer; only the last step is non-zero
   private List<Intervention> lastInterventions = List.of();
 
@@ -150,11 +153,14 @@ public final class RecurrentClassifier {
     }
     batch = b;
     layers.forEach(l -> l.ensureBatch(b, dtype));
-    logits = Nd4j.zeros(dtype, b, K); // [B, K]
+    logitsM = new Mirror(dtype, b, K, b * K);
+    logits = logitsM.array; // [B, K]
+    dLogits = new Mirror(dtype, b, K, b * K);
+    dbyM = new Mirror(dtype, 1, K, K);
     if (config.projection() > 0) {
       projected = Nd4j.zeros(dtype, (long) T * b, config.projection()); // [T·B, P]
     }
-    daLast = Nd4j.zeros(dtype, b, config.hidden()); // [B, H]
+    daLast = new Mirror(dtype, b, config.hidden(), b * config.hidden()); // [B, H]
     dTop = new double[T * b * config.hidden()];
   }
 
@@ -217,32 +223,37 @@ public final class RecurrentClassifier {
     if (labels.length != b) {
       throw new IllegalArgumentException(labels.length + " labels for a batch of " + b);
     }
-    double[][] z = out.toDoubleMatrix();
-    double[][] dz = new double[b][K];
+    double[] z = new double[b * K]; // [B·K]
+    logitsM.read(0, z, 0, b * K);
+    double[] dz = new double[b * K];
+    double[] dzSum = new double[K];
     double loss = 0;
     for (int i = 0; i < b; i++) {
-      double[] p = softmax(z[i]);
+      double[] p = softmax(java.util.Arrays.copyOfRange(z, i * K, (i + 1) * K));
       loss -= Math.log(Math.max(p[labels[i]], Double.MIN_NORMAL));
       for (int k = 0; k < K; k++) {
-        dz[i][k] = (p[k] - (k == labels[i] ? 1 : 0)) / b; // ∂(mean CE)/∂logit
+        double d = (p[k] - (k == labels[i] ? 1 : 0)) / b; // ∂(mean CE)/∂logit
+        dz[i * K + k] = d;
+        dzSum[k] += d;
       }
     }
-    backward(Nd4j.create(dz).castTo(dtype), stepGradients);
+    dLogits.write(dz, 0, 0, b * K);
+    dbyM.write(dzSum, 0, 0, K);
+    backward(dLogits.array, dbyM.array, stepGradients);
     return loss / b;
   }
 
-  /** BPTT from ∂loss/∂logits [B, K] through every layer. */
-  void backward(INDArray dLogits, StepGradients stepGradients) {
+  /** BPTT from ∂loss/∂logits [B, K] (and their column sums [1, K]) through every layer. */
+  void backward(INDArray dLogits, INDArray dLogitsSum, StepGradients stepGradients) {
     if (!lastInterventions.isEmpty()) {
       throw new IllegalStateException("gradients are not defined with interventions active");
     }
     int h = config.hidden();
     Nd.gemm(top().last(), dLogits, dwy, true, false, 0); // [H, K]
-    dby.assign(dLogits.sum(0));
-    Nd.gemm(dLogits, wy, daLast, false, true, 0); // ∂a⟨T⟩ [B, H]
-    java.util.Arrays.fill(dTop, 0.0);
-    double[] last = daLast.dup().data().asDouble();
-    System.arraycopy(last, 0, dTop, (T - 1) * batch * h, batch * h);
+    dby.assign(dLogitsSum);
+    Nd.gemm(dLogits, wy, daLast.array, false, true, 0); // ∂a⟨T⟩ [B, H]
+    // Only the last step feeds the output; dTop's other steps stay zero (nothing writes them).
+    daLast.read(0, dTop, (T - 1) * batch * h, batch * h);
 
     double[] dOut = dTop;
     for (int l = layers.size() - 1; l >= 0; l--) {

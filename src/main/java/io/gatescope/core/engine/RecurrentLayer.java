@@ -64,6 +64,7 @@ abstract class RecurrentLayer {
 
   protected double[] daNext; // [B·H]
   protected double[] dbSum; // [n]
+  protected Mirror dbN; // dbSum for ND4J, [1, n]
   protected double[] daRecord; // [T·B·H] when recording ∂loss/∂a⟨t⟩, else null
   protected boolean intervened;
 
@@ -122,6 +123,7 @@ abstract class RecurrentLayer {
     a = new double[T + 1][bs * h];
     daNext = new double[bs * h];
     dbSum = new double[n];
+    dbN = new Mirror(type, 1, n, n);
     allocateCell(bs);
   }
 
@@ -146,11 +148,25 @@ abstract class RecurrentLayer {
    */
   final void inputSideFolded(INDArray x, INDArray wp, INDArray bp) {
     this.input = x;
-    INDArray weff = wp.mmul(w); // [F, n]
-    INDArray beff = bp.mmul(w).addi(b); // [1, n]
+    if (weff == null || weff.rows() != wp.rows()) {
+      weff = Nd4j.zeros(dtype, wp.rows(), n); // [F, n]
+      beff = new Mirror(dtype, 1, n, n); // [1, n]
+      foldedGrad = Nd4j.zeros(dtype, wp.rows(), n); // [F, n]
+    }
+    Nd.gemm(wp, w, weff, false, false, 0); // Wp·W  [F, n]
+    beff.array.assign(b);
+    Nd.gemm(bp, w, beff.array, false, false, 1); // bp·W + b  [1, n]
     Nd.gemm(x, weff, inPre.array, false, false, 0); // [T·B, n]
-    bias = beff.toDoubleVector();
+    if (bias == null || bias.length != n) {
+      bias = new double[n];
+    }
+    beff.read(0, bias, 0, n);
   }
+
+  // The folded input side's buffers, kept between batches (allocating them costs more than using).
+  private INDArray weff;
+  private Mirror beff;
+  private INDArray foldedGrad;
 
   /** dst [B·n] += the input side's bias, row by row. */
   protected final void addBias(double[] dst) {
@@ -206,8 +222,8 @@ abstract class RecurrentLayer {
       backStep(t, dOut);
     }
     recurrentWeightGradients();
-    INDArray s = Nd4j.create(dbSum, new long[] {1, n}, 'c').castTo(dtype); // [1, n]
-    db.assign(s);
+    dbN.write(dbSum, 0, 0, n);
+    db.assign(dbN.array); // [1, n]
   }
 
   protected abstract void resetBackward();
@@ -260,7 +276,7 @@ abstract class RecurrentLayer {
    * = G·Wᵀ, dbp = s·Wᵀ.
    */
   final void inputSideGradientFolded(INDArray wp, INDArray bp, INDArray dwp, INDArray dbp) {
-    INDArray g = Nd4j.zeros(dtype, input.columns(), n); // [F, n]
+    INDArray g = foldedGrad; // [F, n]
     Nd.gemm(input, dz.array, g, true, false, 0);
     INDArray s = db; // [1, n], already Σ dz
     Nd.gemm(wp, g, dw, true, false, 0); // [P, n]

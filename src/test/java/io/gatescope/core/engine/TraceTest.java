@@ -117,7 +117,11 @@ class TraceTest {
         Batches.timeMajor(EngineFixtures.randomImages(1, 1)), List.of(Intervention.silence(0, 1)));
     assertThrows(
         IllegalStateException.class,
-        () -> m.backward(org.nd4j.linalg.factory.Nd4j.zeros(DataType.FLOAT, 1, 10), null));
+        () ->
+            m.backward(
+                org.nd4j.linalg.factory.Nd4j.zeros(DataType.FLOAT, 1, 10),
+                org.nd4j.linalg.factory.Nd4j.zeros(DataType.FLOAT, 1, 10),
+                null));
   }
 
   @Test
