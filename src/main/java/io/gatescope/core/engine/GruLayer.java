@@ -119,7 +119,7 @@ final class GruLayer extends RecurrentLayer {
     double[] rat = ra[t];
     double[][] gates = {rt, ut, ct};
     inPre.readBlocks((long) t * bs * n, bs, h, gates, bias); // x⟨t⟩·W + b
-    Nd.gemm(aPrevN.array, rwru, zru.array, false, false, 0); // a⟨t−1⟩·RWru  [B, 2H]
+    Nd.gemm(aNAt[t], rwru, zru.array, false, false, 0); // a⟨t−1⟩·RWru  [B, 2H]
     zru.readBlocks(0, bs, h, new double[][] {zr, zu}, zeroBias2);
     for (int i = 0; i < m; i++) {
       rt[i] += zr[i];

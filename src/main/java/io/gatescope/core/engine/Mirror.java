@@ -130,4 +130,41 @@ final class Mirror {
       }
     }
   }
+
+  // ---- single precision (the FLOAT models' cell code keeps float arrays: no conversions) ----
+
+  /** dst[dstOff..+len) ← array elements [from..from+len) */
+  void read(long from, float[] dst, int dstOff, int len) {
+    if (floats != null) {
+      floats.get((int) from, dst, dstOff, len);
+    } else {
+      for (int i = 0; i < len; i++) {
+        dst[dstOff + i] = (float) doubles.get((int) from + i);
+      }
+    }
+  }
+
+  /** array elements [to..to+len) ← src[srcOff..+len) */
+  void write(float[] src, int srcOff, long to, int len) {
+    if (floats != null) {
+      floats.put((int) to, src, srcOff, len);
+    } else {
+      for (int i = 0; i < len; i++) {
+        doubles.put((int) to + i, src[srcOff + i]);
+      }
+    }
+  }
+
+  /** As {@link #writeBlocks(double[][], int, int, long)}, from float arrays. */
+  void writeBlocks(float[][] src, int rows, int h, long to) {
+    int k = src.length;
+    int len = rows * k * h;
+    float[] out = floats != null ? scratch : new float[len];
+    for (int r = 0; r < rows; r++) {
+      for (int g = 0; g < k; g++) {
+        System.arraycopy(src[g], r * h, out, (r * k + g) * h, h);
+      }
+    }
+    write(out, 0, to, len);
+  }
 }

@@ -331,11 +331,11 @@ public final class RecurrentClassifier {
     float[][] stepProbs = new float[T * b][]; // [T·B][K]
     double[] z = new double[K];
     for (int t = 0; t < T; t++) {
-      double[] at = top().a[t + 1]; // a⟨t⟩ [B·H]
+      RecurrentLayer top = top();
       for (int s = 0; s < b; s++) {
         System.arraycopy(bias, 0, z, 0, K);
         for (int u = 0; u < h; u++) {
-          double v = at[s * h + u];
+          double v = top.hidden(t + 1, s * h + u); // a⟨t⟩
           for (int k = 0; k < K; k++) {
             z[k] += v * w[u * K + k];
           }
@@ -391,7 +391,7 @@ public final class RecurrentClassifier {
     return out;
   }
 
-  private RecurrentLayer top() {
+  RecurrentLayer top() {
     return layers.get(layers.size() - 1);
   }
 

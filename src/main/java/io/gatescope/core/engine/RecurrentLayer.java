@@ -52,9 +52,6 @@ abstract class RecurrentLayer {
 
   protected INDArray[] aNAt; // [B, H] views, a⟨t⟩
 
-  /** a⟨t−1⟩ of the current step as a standalone array: products with views are slower. */
-  protected Mirror aPrevN;
-
   /**
    * a⟨0..T⟩ on the Java side, one [B·H] array per step. Separate arrays per step let the JIT
    * vectorise loops that read step t and write step t+1 (it cannot prove that two ranges of one
@@ -63,6 +60,18 @@ abstract class RecurrentLayer {
   protected double[][] a;
 
   protected double[] daNext; // [B·H]
+
+  /**
+   * True for a FLOAT model whose cell has a single-precision path ({@link #singlePrecision()}):
+   * then a⟨t⟩, ∂a and the cell's own arrays are float (half the memory traffic, twice the vector
+   * width, no conversions to and from the float products), and the double arrays are unused. DOUBLE
+   * models (the gradient checks) keep the double path.
+   */
+  protected boolean f32;
+
+  protected float[][] aF; // a⟨0..T⟩ when f32
+  protected float[] daNextF; // [B·H] when f32
+  protected float[] biasF; // the input side's bias when f32
   protected double[] dbSum; // [n]
   protected Mirror dbN; // dbSum for ND4J, [1, n]
   protected double[] daRecord; // [T·B·H] when recording ∂loss/∂a⟨t⟩, else null
@@ -119,12 +128,26 @@ abstract class RecurrentLayer {
     dzAt = stepViews(dz.array, T, bs);
     aN = new Mirror(type, tb + bs, h, (int) ((tb + bs) * h));
     aNAt = stepViews(aN.array, T + 1, bs);
-    aPrevN = new Mirror(type, bs, h, bs * h);
-    a = new double[T + 1][bs * h];
-    daNext = new double[bs * h];
+    f32 = type == DataType.FLOAT && singlePrecision();
+    if (f32) {
+      aF = new float[T + 1][bs * h];
+      daNextF = new float[bs * h];
+      a = null;
+      daNext = null;
+    } else {
+      a = new double[T + 1][bs * h];
+      daNext = new double[bs * h];
+      aF = null;
+      daNextF = null;
+    }
     dbSum = new double[n];
     dbN = new Mirror(type, 1, n, n);
     allocateCell(bs);
+  }
+
+  /** Whether this cell has a single-precision path (see {@link #f32}). */
+  protected boolean singlePrecision() {
+    return false;
   }
 
   /** Allocates the subclass's per-batch buffers (called when B changes). */
@@ -140,6 +163,15 @@ abstract class RecurrentLayer {
     this.input = x;
     Nd.gemm(x, w, inPre.array, false, false, 0); // [T·B, n]
     bias = b.toDoubleVector();
+    biasF = f32 ? toFloats(bias) : null;
+  }
+
+  private static float[] toFloats(double[] v) {
+    float[] f = new float[v.length];
+    for (int i = 0; i < v.length; i++) {
+      f[i] = (float) v[i];
+    }
+    return f;
   }
 
   /**
@@ -161,6 +193,7 @@ abstract class RecurrentLayer {
       bias = new double[n];
     }
     beff.read(0, bias, 0, n);
+    biasF = f32 ? toFloats(bias) : null;
   }
 
   // The folded input side's buffers, kept between batches (allocating them costs more than using).
@@ -184,21 +217,34 @@ abstract class RecurrentLayer {
     double[][] clamp = clampVectors(interventions);
     double[] scale = hiddenScale(interventions);
     intervened = clamp != null || scale != null;
-    Arrays.fill(a[0], 0.0);
-    aN.write(a[0], 0, 0, batch * h);
-    aPrevN.write(a[0], 0, 0, batch * h);
+    int m = batch * h;
+    if (f32) {
+      Arrays.fill(aF[0], 0f);
+      aN.write(aF[0], 0, 0, m);
+    } else {
+      Arrays.fill(a[0], 0.0);
+      aN.write(a[0], 0, 0, m);
+    }
     for (int t = 0; t < T; t++) {
       step(t, clamp);
-      double[] next = a[t + 1];
-      if (scale != null) {
-        for (int r = 0; r < batch; r++) {
-          for (int u = 0; u < h; u++) {
-            next[r * h + u] *= scale[u];
+      // a⟨t⟩ into the native copy: the next step's product and the weight gradient read it there.
+      if (f32) {
+        float[] next = aF[t + 1];
+        if (scale != null) {
+          for (int i = 0; i < m; i++) {
+            next[i] *= (float) scale[i % h];
           }
         }
+        aN.write(next, 0, (long) (t + 1) * m, m);
+      } else {
+        double[] next = a[t + 1];
+        if (scale != null) {
+          for (int i = 0; i < m; i++) {
+            next[i] *= scale[i % h];
+          }
+        }
+        aN.write(next, 0, (long) (t + 1) * m, m);
       }
-      aN.write(next, 0, (long) (t + 1) * batch * h, batch * h); // for the weight gradient
-      aPrevN.write(next, 0, 0, batch * h); // for the next step's product
     }
   }
 
@@ -215,7 +261,11 @@ abstract class RecurrentLayer {
     if (intervened) {
       throw new IllegalStateException("gradients are not defined with interventions active");
     }
-    Arrays.fill(daNext, 0.0);
+    if (f32) {
+      Arrays.fill(daNextF, 0f);
+    } else {
+      Arrays.fill(daNext, 0.0);
+    }
     Arrays.fill(dbSum, 0.0);
     resetBackward();
     for (int t = T - 1; t >= 0; t--) {
@@ -246,6 +296,33 @@ abstract class RecurrentLayer {
         g[o + u] = g[o + u] * keep[blockOffset + u] + val[blockOffset + u];
       }
     }
+  }
+
+  /** g = g ⊙ keep + value for one gate's block, single precision. */
+  protected final void clampBlock(float[] g, double[][] clamp, int blockOffset) {
+    double[] keep = clamp[0];
+    double[] val = clamp[1];
+    for (int r = 0; r < batch; r++) {
+      int o = r * h;
+      for (int u = 0; u < h; u++) {
+        g[o + u] = (float) (g[o + u] * keep[blockOffset + u] + val[blockOffset + u]);
+      }
+    }
+  }
+
+  /** As {@link #storeDzBlocks(int, double[][])}, from float arrays. */
+  protected final void storeDzBlocks(int t, float[][] dzs) {
+    for (int k = 0; k < dzs.length; k++) {
+      float[] dk = dzs[k];
+      int bo = k * h;
+      for (int r = 0; r < batch; r++) {
+        int o = r * h;
+        for (int u = 0; u < h; u++) {
+          dbSum[bo + u] += dk[o + u];
+        }
+      }
+    }
+    dz.writeBlocks(dzs, batch, h, (long) t * batch * n);
   }
 
   /**
@@ -302,6 +379,11 @@ abstract class RecurrentLayer {
 
   // ---- outputs and traces ----
 
+  /** Element i of a⟨t⟩ ([B·H], t = 0..T) from the last forward pass. */
+  final double hidden(int t, int i) {
+    return f32 ? aF[t][i] : a[t][i];
+  }
+
   /** a⟨1..T⟩ as one [T·B, H] view (the input of the layer above). */
   final INDArray outputs() {
     return Nd.rows(aN.array, batch, (long) (T + 1) * batch);
@@ -350,6 +432,24 @@ abstract class RecurrentLayer {
     if (daRecord != null) {
       System.arraycopy(da, 0, daRecord, t * batch * h, batch * h);
     }
+  }
+
+  protected final void recordDa(int t, float[] da) {
+    if (daRecord != null) {
+      int o = t * batch * h;
+      for (int i = 0; i < batch * h; i++) {
+        daRecord[o + i] = da[i];
+      }
+    }
+  }
+
+  /** As {@link #extract(double[][], int, int, int, int)}, from float arrays. */
+  protected final float[][] extract(float[][] steps, int width, int col, int first, int s) {
+    float[][] out = new float[T][h];
+    for (int t = 0; t < T; t++) {
+      System.arraycopy(steps[t + first], s * width + col, out[t], 0, h);
+    }
+    return out;
   }
 
   // ---- helpers ----

@@ -50,7 +50,7 @@ final class RnnLayer extends RecurrentLayer {
   protected void step(int t, double[][] clamp) {
     int bs = batch;
     double[] aNow = a[t + 1];
-    Nd.gemm(aPrevN.array, rw, zStep.array, false, false, 0); // a⟨t−1⟩·RW  [B, H]
+    Nd.gemm(aNAt[t], rw, zStep.array, false, false, 0); // a⟨t−1⟩·RW  [B, H]
     zStep.read(0, aNow, 0, bs * h);
     inPre.readAdd((long) t * bs * h, aNow, 0, bs * h); // + x⟨t⟩·W
     addBias(aNow);
