@@ -72,8 +72,7 @@ abstract class RecurrentLayer {
   protected float[][] aF; // a⟨0..T⟩ when f32
   protected float[] daNextF; // [B·H] when f32
   protected float[] biasF; // the input side's bias when f32
-  protected double[] dbSum; // [n]
-  protected Mirror dbN; // dbSum for ND4J, [1, n]
+  protected INDArray ones; // [1, T·B] of 1: db = onesᵀ·dz, the column sums of dz
   protected double[] daRecord; // [T·B·H] when recording ∂loss/∂a⟨t⟩, else null
   protected boolean intervened;
 
@@ -140,8 +139,7 @@ abstract class RecurrentLayer {
       aF = null;
       daNextF = null;
     }
-    dbSum = new double[n];
-    dbN = new Mirror(type, 1, n, n);
+    ones = Nd4j.ones(type, 1, tb);
     allocateCell(bs);
   }
 
@@ -266,21 +264,19 @@ abstract class RecurrentLayer {
     } else {
       Arrays.fill(daNext, 0.0);
     }
-    Arrays.fill(dbSum, 0.0);
     resetBackward();
     for (int t = T - 1; t >= 0; t--) {
       backStep(t, dOut);
     }
     recurrentWeightGradients();
-    dbN.write(dbSum, 0, 0, n);
-    db.assign(dbN.array); // [1, n]
+    Nd.gemm(ones, dz.array, db, false, false, 0); // Σ over steps and samples of dz  [1, n]
   }
 
   protected abstract void resetBackward();
 
   /**
    * One step back: from ∂a⟨t+1⟩ (dOut at row block t plus {@link #daNext}) to dz of step t, and
-   * {@link #daNext} = ∂a⟨t⟩ for the step before. Adds dz into {@link #dbSum}.
+   * {@link #daNext} = ∂a⟨t⟩ for the step before.
    */
   protected abstract void backStep(int t, double[] dOut);
 
@@ -312,34 +308,15 @@ abstract class RecurrentLayer {
 
   /** As {@link #storeDzBlocks(int, double[][])}, from float arrays. */
   protected final void storeDzBlocks(int t, float[][] dzs) {
-    for (int k = 0; k < dzs.length; k++) {
-      float[] dk = dzs[k];
-      int bo = k * h;
-      for (int r = 0; r < batch; r++) {
-        int o = r * h;
-        for (int u = 0; u < h; u++) {
-          dbSum[bo + u] += dk[o + u];
-        }
-      }
-    }
     dz.writeBlocks(dzs, batch, h, (long) t * batch * n);
   }
 
   /**
    * Stores one step's ∂loss/∂(pre-activations), one [B·H] array per gate block in column order:
-   * adds them into the bias gradient and writes them, interleaved, into {@link #dz} at step t.
+   * writes them, interleaved, into {@link #dz} at step t (the bias gradient is their sum, taken
+   * after the loop).
    */
   protected final void storeDzBlocks(int t, double[][] dzs) {
-    for (int k = 0; k < dzs.length; k++) {
-      double[] dk = dzs[k];
-      int bo = k * h;
-      for (int r = 0; r < batch; r++) {
-        int o = r * h;
-        for (int u = 0; u < h; u++) {
-          dbSum[bo + u] += dk[o + u];
-        }
-      }
-    }
     dz.writeBlocks(dzs, batch, h, (long) t * batch * n);
   }
 
