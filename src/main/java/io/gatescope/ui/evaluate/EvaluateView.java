@@ -224,6 +224,7 @@ public final class EvaluateView extends BorderPane {
     ya.setLabel(y);
     ya.setForceZeroInRange(false);
     LineChart<Number, Number> c = new LineChart<>(xa, ya);
+    io.gatescope.ui.common.ChartSummary.attach(c); // what a screen reader says
     c.setTitle(title);
     c.setAnimated(false);
     c.setCreateSymbols(false);

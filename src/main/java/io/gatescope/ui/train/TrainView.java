@@ -276,6 +276,7 @@ public final class TrainView extends BorderPane {
     NumberAxis ya = new NumberAxis();
     ya.setLabel(y);
     LineChart<Number, Number> c = new LineChart<>(xa, ya);
+    io.gatescope.ui.common.ChartSummary.attach(c); // what a screen reader says
     c.setTitle(title);
     c.setAnimated(false);
     c.setCreateSymbols(false);

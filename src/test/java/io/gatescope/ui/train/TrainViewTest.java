@@ -88,6 +88,17 @@ class TrainViewTest extends WorkbenchTestBase {
     TrainViewModel.Run run = FxTestSupport.onFx(() -> wb.trainVm.runs().get(0));
     assertEquals("cancelled", run.result().reason().name().toLowerCase());
     assertFalse(FxTestSupport.onFx(() -> wb.trainVm.runningProperty().get()));
+    // What a screen reader says about the loss chart: its last point, as plotted.
+    var chart = robot.lookup("#train-loss-chart").queryAs(javafx.scene.chart.LineChart.class);
+    var last = FxTestSupport.onFx(() -> wb.trainVm.loss().get(wb.trainVm.loss().size() - 1));
+    String said = FxTestSupport.onFx(chart::getAccessibleText);
+    assertTrue(
+        said.startsWith(
+            String.format(
+                "Loss (cross-entropy): loss per batch %s at iteration %d",
+                new java.text.DecimalFormat("0.###").format(last.getYValue().doubleValue()),
+                last.getXValue().intValue())),
+        said);
   }
 
   @Test
