@@ -72,7 +72,9 @@ abstract class RecurrentLayer {
   protected float[][] aF; // a⟨0..T⟩ when f32
   protected float[] daNextF; // [B·H] when f32
   protected float[] biasF; // the input side's bias when f32
-  protected INDArray ones; // [1, T·B] of 1: db = onesᵀ·dz, the column sums of dz
+  protected double[] dbSum; // [n] Σ dz, double path
+  protected float[] dbSumF; // [n] Σ dz, single-precision path
+  protected Mirror dbN; // the sum for ND4J, [1, n]
   protected double[] daRecord; // [T·B·H] when recording ∂loss/∂a⟨t⟩, else null
   protected boolean intervened;
 
@@ -139,7 +141,9 @@ abstract class RecurrentLayer {
       aF = null;
       daNextF = null;
     }
-    ones = Nd4j.ones(type, 1, tb);
+    dbSum = new double[n];
+    dbSumF = new float[n];
+    dbN = new Mirror(type, 1, n, n);
     allocateCell(bs);
   }
 
@@ -261,15 +265,24 @@ abstract class RecurrentLayer {
     }
     if (f32) {
       Arrays.fill(daNextF, 0f);
+      Arrays.fill(dbSumF, 0f);
     } else {
       Arrays.fill(daNext, 0.0);
+      Arrays.fill(dbSum, 0.0);
     }
     resetBackward();
     for (int t = T - 1; t >= 0; t--) {
       backStep(t, dOut);
     }
     recurrentWeightGradients();
-    Nd.gemm(ones, dz.array, db, false, false, 0); // Σ over steps and samples of dz  [1, n]
+    // Summed step by step while dz is in cache: a product with a row of ones after the loop would
+    // read all of dz (7 MB at the classic size) once more.
+    if (f32) {
+      dbN.write(dbSumF, 0, 0, n);
+    } else {
+      dbN.write(dbSum, 0, 0, n);
+    }
+    db.assign(dbN.array); // [1, n]
   }
 
   protected abstract void resetBackward();
@@ -308,15 +321,34 @@ abstract class RecurrentLayer {
 
   /** As {@link #storeDzBlocks(int, double[][])}, from float arrays. */
   protected final void storeDzBlocks(int t, float[][] dzs) {
+    for (int k = 0; k < dzs.length; k++) {
+      float[] dk = dzs[k];
+      int bo = k * h;
+      for (int r = 0; r < batch; r++) {
+        int o = r * h;
+        for (int u = 0; u < h; u++) {
+          dbSumF[bo + u] += dk[o + u];
+        }
+      }
+    }
     dz.writeBlocks(dzs, batch, h, (long) t * batch * n);
   }
 
   /**
    * Stores one step's ∂loss/∂(pre-activations), one [B·H] array per gate block in column order:
-   * writes them, interleaved, into {@link #dz} at step t (the bias gradient is their sum, taken
-   * after the loop).
+   * adds them into the bias gradient and writes them, interleaved, into {@link #dz} at step t.
    */
   protected final void storeDzBlocks(int t, double[][] dzs) {
+    for (int k = 0; k < dzs.length; k++) {
+      double[] dk = dzs[k];
+      int bo = k * h;
+      for (int r = 0; r < batch; r++) {
+        int o = r * h;
+        for (int u = 0; u < h; u++) {
+          dbSum[bo + u] += dk[o + u];
+        }
+      }
+    }
     dz.writeBlocks(dzs, batch, h, (long) t * batch * n);
   }
 
