@@ -88,6 +88,16 @@ final class LstmLayer extends RecurrentLayer {
   }
 
   @Override
+  protected INDArray jointRecurrentWeights() {
+    return rw;
+  }
+
+  @Override
+  protected INDArray jointRecurrentGradient() {
+    return drw;
+  }
+
+  @Override
   protected void allocateCell(int bs) {
     daStep = new Mirror(dtype, bs, h, bs * h);
     if (f32) {
@@ -171,19 +181,14 @@ final class LstmLayer extends RecurrentLayer {
     float[] tc = tanhCF[t];
     float[] aNow = aF[t + 1];
     float[] z = stepIn;
-    float[] bias = biasF;
-    Nd.gemm(aNAt[t], rw, inPreAt[t], false, false, 1); // x⟨t⟩·W + a⟨t−1⟩·RW  [B, 4H]
-    inPre.read((long) t * bs * n, z, 0, bs * n); // [B·4H]: rows of [c̃ | Γf | Γo | Γu]
+    // [a⟨t−1⟩ | x⟨t⟩ | 1]·[RW; W; b] = a⟨t−1⟩·RW + x⟨t⟩·W + b, one product  [B, 4H]
+    Nd.gemm(xaAt[t], stacked, zStep.array, false, false, 0);
+    zStep.read(0, z, 0, bs * n); // [B·4H]: rows of [c̃ | Γf | Γo | Γu]
     float[][] gates = {ct, ft, ot, ut};
     for (int r = 0; r < bs; r++) {
       for (int k = 0; k < 4; k++) {
         float[] g = gates[k];
-        int zr = r * n + k * h;
-        int o = r * h;
-        int bo = k * h;
-        for (int u = 0; u < h; u++) {
-          g[o + u] = z[zr + u] + bias[bo + u]; // x⟨t⟩·W + a⟨t−1⟩·RW + b
-        }
+        System.arraycopy(z, r * n + k * h, g, r * h, h);
       }
     }
     Activations.tanh(ct, m); // c̃⟨t⟩

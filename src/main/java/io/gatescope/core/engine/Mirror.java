@@ -167,4 +167,19 @@ final class Mirror {
     }
     write(out, 0, to, len);
   }
+
+  /**
+   * rows × cols of src (row-major) into the array from element {@code to}, rows {@code ld} apart.
+   */
+  void writeRows(float[] src, int rows, int cols, long to, int ld) {
+    for (int r = 0; r < rows; r++) {
+      if (floats != null) {
+        floats.put((int) (to + (long) r * ld), src, r * cols, cols);
+      } else {
+        for (int c = 0; c < cols; c++) {
+          doubles.put((int) (to + (long) r * ld + c), src[r * cols + c]);
+        }
+      }
+    }
+  }
 }

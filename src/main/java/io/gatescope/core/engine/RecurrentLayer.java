@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * One recurrent layer over {@link ModelConfig#STEPS} timesteps.
@@ -71,9 +72,7 @@ abstract class RecurrentLayer {
 
   protected float[][] aF; // a⟨0..T⟩ when f32
   protected float[] daNextF; // [B·H] when f32
-  protected float[] biasF; // the input side's bias when f32
-  protected double[] dbSum; // [n] Σ dz, double path
-  protected float[] dbSumF; // [n] Σ dz, single-precision path
+  protected double[] dbSum; // [n] Σ dz (the single-precision path gets it from xaᵀ·dz)
   protected Mirror dbN; // the sum for ND4J, [1, n]
   protected double[] daRecord; // [T·B·H] when recording ∂loss/∂a⟨t⟩, else null
   protected boolean intervened;
@@ -123,13 +122,23 @@ abstract class RecurrentLayer {
     dtype = type;
     act = type == DataType.DOUBLE ? Activations.EXACT : Activations.FAST;
     long tb = (long) T * bs;
-    inPre = new Mirror(type, tb, n, (int) (tb * n));
-    inPreAt = stepViews(inPre.array, T, bs);
+    f32 = type == DataType.FLOAT && singlePrecision();
     dz = new Mirror(type, tb, n, bs * n);
     dzAt = stepViews(dz.array, T, bs);
-    aN = new Mirror(type, tb + bs, h, (int) ((tb + bs) * h));
-    aNAt = stepViews(aN.array, T + 1, bs);
-    f32 = type == DataType.FLOAT && singlePrecision();
+    xa = null; // made for the input width at the first input side (see prepareJoint)
+    xaIn = -1;
+    if (f32) {
+      zStep = new Mirror(type, bs, n, bs * n);
+      inPre = null;
+      inPreAt = null;
+      aN = null;
+      aNAt = null;
+    } else {
+      inPre = new Mirror(type, tb, n, (int) (tb * n));
+      inPreAt = stepViews(inPre.array, T, bs);
+      aN = new Mirror(type, tb + bs, h, (int) ((tb + bs) * h));
+      aNAt = stepViews(aN.array, T + 1, bs);
+    }
     if (f32) {
       aF = new float[T + 1][bs * h];
       daNextF = new float[bs * h];
@@ -142,7 +151,6 @@ abstract class RecurrentLayer {
       daNextF = null;
     }
     dbSum = new double[n];
-    dbSumF = new float[n];
     dbN = new Mirror(type, 1, n, n);
     allocateCell(bs);
   }
@@ -163,17 +171,12 @@ abstract class RecurrentLayer {
   /** Input side for all steps: x·W (+ b, added per step). */
   final void inputSide(INDArray x) {
     this.input = x;
+    if (f32) {
+      fillJoint(x, w, b);
+      return;
+    }
     Nd.gemm(x, w, inPre.array, false, false, 0); // [T·B, n]
     bias = b.toDoubleVector();
-    biasF = f32 ? toFloats(bias) : null;
-  }
-
-  private static float[] toFloats(double[] v) {
-    float[] f = new float[v.length];
-    for (int i = 0; i < v.length; i++) {
-      f[i] = (float) v[i];
-    }
-    return f;
   }
 
   /**
@@ -190,12 +193,81 @@ abstract class RecurrentLayer {
     Nd.gemm(wp, w, weff, false, false, 0); // Wp·W  [F, n]
     beff.array.assign(b);
     Nd.gemm(bp, w, beff.array, false, false, 1); // bp·W + b  [1, n]
+    if (f32) {
+      fillJoint(x, weff, beff.array);
+      return;
+    }
     Nd.gemm(x, weff, inPre.array, false, false, 0); // [T·B, n]
     if (bias == null || bias.length != n) {
       bias = new double[n];
     }
     beff.read(0, bias, 0, n);
-    biasF = f32 ? toFloats(bias) : null;
+  }
+
+  // ---- the joint operand (single-precision path) ----
+
+  /**
+   * With {@link #f32}: one array [(T+1)·B, h + in + 1] whose row block s is [a⟨s⟩ | x⟨s+1⟩ | 1]
+   * (a⟨0⟩ = 0), and the weights stacked to match, [h + in + 1, n] = [RW; W; b]. Each step is then
+   * one product, input side and bias included, into a [B, n] buffer that stays in cache (instead of
+   * a [T·B, n] array, 7 MB at the classic size, written once and read back step by step); and after
+   * BPTT one product xaᵀ·dz gives ∂RW, ∂W and ∂b together, reading dz once, not three times.
+   */
+  protected Mirror xa;
+
+  private int xaIn = -1; // the input width xa was made for
+  private int xaWidth;
+  protected INDArray[] xaAt; // [B, h+in+1] row blocks, step s = 0..T−1
+  private INDArray xaSteps; // rows of steps 0..T−1, [T·B, h+in+1]
+  private INDArray xaInput; // the x columns of those rows, [T·B, in]
+  private INDArray[] aAt; // a⟨0..T⟩ columns, [B, h] each
+  protected INDArray stacked; // [h+in+1, n]
+  private INDArray dStacked; // [h+in+1, n]
+  private INDArray jointInGrad; // rows of dStacked for W, [in, n]
+  protected Mirror zStep; // one step's pre-activations, [B, n]
+
+  /** The recurrent weights and their gradient, for the joint path (cells that have one). */
+  protected INDArray jointRecurrentWeights() {
+    throw new UnsupportedOperationException();
+  }
+
+  protected INDArray jointRecurrentGradient() {
+    throw new UnsupportedOperationException();
+  }
+
+  private void prepareJoint(int in) {
+    if (xa != null && xaIn == in) {
+      return;
+    }
+    xaIn = in;
+    xaWidth = h + in + 1;
+    long tb = (long) T * batch;
+    xa = new Mirror(dtype, tb + batch, xaWidth, batch * xaWidth);
+    // Single-level views only: ND4J mis-slices a view of a view here.
+    xa.array.get(NDArrayIndex.interval(0, tb), NDArrayIndex.point(xaWidth - 1)).assign(1.0);
+    xaAt = stepViews(xa.array, T, batch);
+    xaSteps = xa.array.get(NDArrayIndex.interval(0, tb), NDArrayIndex.all());
+    xaInput = xa.array.get(NDArrayIndex.interval(0, tb), NDArrayIndex.interval(h, h + in));
+    aAt = new INDArray[T + 1];
+    for (int s = 0; s <= T; s++) {
+      aAt[s] =
+          xa.array.get(
+              NDArrayIndex.interval((long) s * batch, (long) (s + 1) * batch),
+              NDArrayIndex.interval(0, h));
+    }
+    stacked = Nd4j.zeros(dtype, xaWidth, n);
+    dStacked = Nd4j.zeros(dtype, xaWidth, n);
+    jointInGrad = dStacked.get(NDArrayIndex.interval(h, h + in), NDArrayIndex.all());
+  }
+
+  /** x into xa's input columns; [RW; inW; bias] into the stacked weights. */
+  private void fillJoint(INDArray x, INDArray inW, INDArray biasRow) {
+    int in = (int) x.columns();
+    prepareJoint(in);
+    xaInput.assign(x);
+    stacked.get(NDArrayIndex.interval(0, h), NDArrayIndex.all()).assign(jointRecurrentWeights());
+    stacked.get(NDArrayIndex.interval(h, h + in), NDArrayIndex.all()).assign(inW);
+    stacked.get(NDArrayIndex.interval(h + in, h + in + 1), NDArrayIndex.all()).assign(biasRow);
   }
 
   // The folded input side's buffers, kept between batches (allocating them costs more than using).
@@ -221,8 +293,7 @@ abstract class RecurrentLayer {
     intervened = clamp != null || scale != null;
     int m = batch * h;
     if (f32) {
-      Arrays.fill(aF[0], 0f);
-      aN.write(aF[0], 0, 0, m);
+      Arrays.fill(aF[0], 0f); // xa's a⟨0⟩ columns are zero from the start and never written
     } else {
       Arrays.fill(a[0], 0.0);
       aN.write(a[0], 0, 0, m);
@@ -237,7 +308,7 @@ abstract class RecurrentLayer {
             next[i] *= (float) scale[i % h];
           }
         }
-        aN.write(next, 0, (long) (t + 1) * m, m);
+        xa.writeRows(next, batch, h, (long) (t + 1) * batch * xaWidth, xaWidth);
       } else {
         double[] next = a[t + 1];
         if (scale != null) {
@@ -265,7 +336,6 @@ abstract class RecurrentLayer {
     }
     if (f32) {
       Arrays.fill(daNextF, 0f);
-      Arrays.fill(dbSumF, 0f);
     } else {
       Arrays.fill(daNext, 0.0);
       Arrays.fill(dbSum, 0.0);
@@ -274,14 +344,15 @@ abstract class RecurrentLayer {
     for (int t = T - 1; t >= 0; t--) {
       backStep(t, dOut);
     }
-    recurrentWeightGradients();
-    // Summed step by step while dz is in cache: a product with a row of ones after the loop would
-    // read all of dz (7 MB at the classic size) once more.
     if (f32) {
-      dbN.write(dbSumF, 0, 0, n);
-    } else {
-      dbN.write(dbSum, 0, 0, n);
+      Nd.gemm(xaSteps, dz.array, dStacked, true, false, 0); // [∂RW; ∂W; ∂b]  [h+in+1, n]
+      jointRecurrentGradient()
+          .assign(dStacked.get(NDArrayIndex.interval(0, h), NDArrayIndex.all()));
+      db.assign(dStacked.get(NDArrayIndex.interval(h + xaIn, h + xaIn + 1), NDArrayIndex.all()));
+      return;
     }
+    recurrentWeightGradients();
+    dbN.write(dbSum, 0, 0, n); // summed step by step, while each step's dz was at hand
     db.assign(dbN.array); // [1, n]
   }
 
@@ -319,18 +390,8 @@ abstract class RecurrentLayer {
     }
   }
 
-  /** As {@link #storeDzBlocks(int, double[][])}, from float arrays. */
+  /** As {@link #storeDzBlocks(int, double[][])}, from float arrays (∂b comes from xaᵀ·dz). */
   protected final void storeDzBlocks(int t, float[][] dzs) {
-    for (int k = 0; k < dzs.length; k++) {
-      float[] dk = dzs[k];
-      int bo = k * h;
-      for (int r = 0; r < batch; r++) {
-        int o = r * h;
-        for (int u = 0; u < h; u++) {
-          dbSumF[bo + u] += dk[o + u];
-        }
-      }
-    }
     dz.writeBlocks(dzs, batch, h, (long) t * batch * n);
   }
 
@@ -354,6 +415,10 @@ abstract class RecurrentLayer {
 
   /** dW = inputᵀ·dz. */
   final void inputSideGradient() {
+    if (f32) {
+      dw.assign(jointInGrad); // from xaᵀ·dz
+      return;
+    }
     Nd.gemm(input, dz.array, dw, true, false, 0); // [in, n]
   }
 
@@ -363,7 +428,11 @@ abstract class RecurrentLayer {
    */
   final void inputSideGradientFolded(INDArray wp, INDArray bp, INDArray dwp, INDArray dbp) {
     INDArray g = foldedGrad; // [F, n]
-    Nd.gemm(input, dz.array, g, true, false, 0);
+    if (f32) {
+      g = jointInGrad; // from xaᵀ·dz
+    } else {
+      Nd.gemm(input, dz.array, g, true, false, 0);
+    }
     INDArray s = db; // [1, n], already Σ dz
     Nd.gemm(wp, g, dw, true, false, 0); // [P, n]
     Nd.gemm(bp, s, dw, true, false, 1);
@@ -395,12 +464,16 @@ abstract class RecurrentLayer {
 
   /** a⟨1..T⟩ as one [T·B, H] view (the input of the layer above). */
   final INDArray outputs() {
+    if (f32) {
+      return xa.array.get(
+          NDArrayIndex.interval(batch, (long) (T + 1) * batch), NDArrayIndex.interval(0, h));
+    }
     return Nd.rows(aN.array, batch, (long) (T + 1) * batch);
   }
 
   /** a⟨T⟩ [B, H] view. */
   final INDArray last() {
-    return aNAt[T];
+    return f32 ? aAt[T] : aNAt[T];
   }
 
   /** a⟨0..T−1⟩ as one [T·B, H] view: the previous hidden state of every step. */
