@@ -4,6 +4,9 @@ import io.gatescope.core.Messages;
 import io.gatescope.core.train.TrainingConfig;
 import io.gatescope.ui.common.Keys;
 import io.gatescope.ui.train.TrainViewModel.Field;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import javafx.collections.FXCollections;
 import javafx.collections.MapChangeListener;
 import javafx.geometry.Insets;
@@ -195,6 +198,34 @@ public final class TrainView extends BorderPane {
           }
         });
     vm.overlaid().addListener((javafx.beans.Observable o) -> overlay(accChart));
+    // While another workspace is shown, the charts let go of their series: a chart lays out its
+    // paths again for every new point even when hidden, and training adds points all the time.
+    List<LineChart<Number, Number>> all = List.of(lossChart, accChart, satChart);
+    Map<LineChart<Number, Number>, List<XYChart.Series<Number, Number>>> own = new HashMap<>();
+    all.forEach(c -> own.put(c, List.copyOf(c.getData())));
+    javafx.beans.value.ChangeListener<Boolean> onShown =
+        (o, was, shown) -> {
+          for (LineChart<Number, Number> c : all) {
+            if (shown) {
+              c.getData().setAll(own.get(c));
+            } else {
+              c.getData().clear();
+            }
+          }
+          if (shown) {
+            overlay(accChart);
+          }
+        };
+    parentProperty()
+        .addListener(
+            (o, old, parent) -> {
+              if (old != null) {
+                old.visibleProperty().removeListener(onShown);
+              }
+              if (parent != null) {
+                parent.visibleProperty().addListener(onShown);
+              }
+            });
     VBox runBox = new VBox(4, new HBox(8, title(Messages.get("train.runs")), csv), runs);
     VBox.setVgrow(runs, Priority.ALWAYS);
     charts.add(runBox, 1, 1);
