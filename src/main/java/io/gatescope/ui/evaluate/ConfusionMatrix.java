@@ -20,18 +20,41 @@ final class ConfusionMatrix extends Region {
   private int[][] counts;
   private int[] selected;
   private Consumer<int[]> onSelect = c -> {};
+  private final int[] cursor = {0, 0}; // the keyboard's cell: (true, predicted)
 
   ConfusionMatrix() {
     getChildren().add(canvas);
     setMinSize(260, 260);
     setPrefSize(380, 380);
+    setFocusTraversable(true);
     canvas.setOnMouseClicked(
         e -> {
           int[] cell = cellAt(e.getX(), e.getY());
+          requestFocus();
           if (cell != null) {
+            cursor[0] = cell[0];
+            cursor[1] = cell[1];
             onSelect.accept(cell);
           }
         });
+    // Keyboard: arrows move the outlined cell, Enter or Space shows its images.
+    addEventHandler(
+        javafx.scene.input.KeyEvent.KEY_PRESSED,
+        e -> {
+          switch (e.getCode()) {
+            case UP -> cursor[0] = Math.max(0, cursor[0] - 1);
+            case DOWN -> cursor[0] = Math.min(9, cursor[0] + 1);
+            case LEFT -> cursor[1] = Math.max(0, cursor[1] - 1);
+            case RIGHT -> cursor[1] = Math.min(9, cursor[1] + 1);
+            case ENTER, SPACE -> onSelect.accept(cursor.clone());
+            default -> {
+              return;
+            }
+          }
+          e.consume();
+          paint();
+        });
+    focusedProperty().addListener(o -> paint());
   }
 
   void show(int[][] c, int[] sel) {
@@ -113,6 +136,13 @@ final class ConfusionMatrix extends Region {
       g.setStroke(Color.web("#ff3b30"));
       g.setLineWidth(2.5);
       g.strokeRect(24 + selected[1] * s, 24 + selected[0] * s, s, s);
+    }
+    if (isFocused()) {
+      g.setStroke(Color.web("#ffb000"));
+      g.setLineWidth(2);
+      g.setLineDashes(4, 3);
+      g.strokeRect(24 + cursor[1] * s + 2, 24 + cursor[0] * s + 2, s - 4, s - 4);
+      g.setLineDashes();
     }
   }
 

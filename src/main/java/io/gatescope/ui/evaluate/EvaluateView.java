@@ -106,6 +106,8 @@ public final class EvaluateView extends BorderPane {
     setTop(top);
 
     matrix.setOnSelect(vm::selectCell);
+    matrix.setId("evaluate-matrix");
+    gallery.setId("evaluate-gallery");
     perClass.getStyleClass().add("mono");
     Label matrixHint = new Label(Messages.get("evaluate.matrix.hint"));
     matrixHint.getStyleClass().add("muted");

@@ -24,20 +24,50 @@ final class Gallery extends Region {
   private IntFunction<String> caption = i -> "";
   private BiConsumer<Integer, MouseButton> onOpen = (i, b) -> {};
 
+  private int cursor; // the keyboard's thumbnail
+
   Gallery() {
     getChildren().add(canvas);
     setMinSize(200, 120);
+    setFocusTraversable(true);
     canvas.setOnMouseClicked(
         e -> {
           int i = indexAt(e.getX(), e.getY());
           if (i >= 0) {
+            cursor = i;
             onOpen.accept(items.get(i), e.getButton());
           }
         });
+    // Keyboard: arrows move the outlined image; Enter opens it in Inside, Shift+Enter in Draw.
+    addEventHandler(
+        javafx.scene.input.KeyEvent.KEY_PRESSED,
+        e -> {
+          if (items.isEmpty()) {
+            return;
+          }
+          int cols = columns();
+          switch (e.getCode()) {
+            case LEFT -> cursor = Math.max(0, cursor - 1);
+            case RIGHT -> cursor = Math.min(items.size() - 1, cursor + 1);
+            case UP -> cursor = Math.max(0, cursor - cols);
+            case DOWN -> cursor = Math.min(items.size() - 1, cursor + cols);
+            case ENTER ->
+                onOpen.accept(
+                    items.get(cursor),
+                    e.isShiftDown() ? MouseButton.SECONDARY : MouseButton.PRIMARY);
+            default -> {
+              return;
+            }
+          }
+          e.consume();
+          paint();
+        });
+    focusedProperty().addListener(o -> paint());
   }
 
   void show(List<Integer> testIndices, IntFunction<float[]> px, IntFunction<String> cap) {
     items = List.copyOf(testIndices);
+    cursor = 0;
     pixels = px;
     caption = cap;
     setAccessibleText(Messages.get("a11y.gallery", items.size()));
@@ -87,6 +117,11 @@ final class Gallery extends Region {
       }
       g.setFill(Color.web("#e6e8ea"));
       g.fillText(caption.apply(items.get(i)), x + THUMB / 2, y + THUMB + 1);
+      if (i == cursor && isFocused()) {
+        g.setStroke(Color.web("#ffb000"));
+        g.setLineWidth(2);
+        g.strokeRect(x - 2, y - 2, THUMB + 4, THUMB + CAPTION + 2);
+      }
     }
   }
 

@@ -79,4 +79,48 @@ class EvaluateViewTest extends WorkbenchTestBase {
         "Inside", FxTestSupport.onFx(() -> tabs.getSelectionModel().getSelectedItem().getText()));
     assertEquals(cell[0], FxTestSupport.onFx(() -> wb.session.inputLabelProperty().get()));
   }
+
+  /** The matrix and the gallery work from the keyboard: arrows, Enter, Shift+Enter. */
+  @Test
+  void theMatrixAndTheGalleryWorkByKeyboard(FxRobot robot) throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    FxTestSupport.run(wb.evaluateVm::evaluate);
+    FxTestSupport.waitFor(
+        "evaluation",
+        120,
+        () ->
+            wb.evaluateVm.evaluationProperty().get() != null
+                && !wb.evaluateVm.busyProperty().get());
+    javafx.scene.Node matrix = robot.lookup("#evaluate-matrix").query();
+    FxTestSupport.run(matrix::requestFocus);
+    robot.press(javafx.scene.input.KeyCode.DOWN).release(javafx.scene.input.KeyCode.DOWN);
+    robot.press(javafx.scene.input.KeyCode.RIGHT).release(javafx.scene.input.KeyCode.RIGHT);
+    robot.press(javafx.scene.input.KeyCode.RIGHT).release(javafx.scene.input.KeyCode.RIGHT);
+    robot.press(javafx.scene.input.KeyCode.ENTER).release(javafx.scene.input.KeyCode.ENTER);
+    FxTestSupport.waitFor(
+        "cell (1, 2) selected",
+        5,
+        () ->
+            java.util.Arrays.equals(new int[] {1, 2}, wb.evaluateVm.selectedCellProperty().get()));
+    Evaluation ev = FxTestSupport.onFx(() -> wb.evaluateVm.evaluationProperty().get());
+    List<Integer> shown = FxTestSupport.onFx(() -> List.copyOf(wb.evaluateVm.gallery()));
+    assertEquals(Math.min(EvaluateViewModel.GALLERY, ev.confusion()[1][2]), shown.size());
+    assertTrue(shown.size() >= 2, "the shipped model reads at least two 1s as 2");
+
+    javafx.scene.Node gallery = robot.lookup("#evaluate-gallery").query();
+    FxTestSupport.run(gallery::requestFocus);
+    robot.press(javafx.scene.input.KeyCode.RIGHT).release(javafx.scene.input.KeyCode.RIGHT);
+    robot
+        .press(javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.ENTER)
+        .release(javafx.scene.input.KeyCode.ENTER, javafx.scene.input.KeyCode.SHIFT);
+    FxTestSupport.waitFor(
+        "the second image in Draw",
+        5,
+        () ->
+            wb.shell.selectedWorkspace().equals("draw")
+                && Integer.valueOf(1).equals(wb.session.inputLabelProperty().get()));
+    assertEquals(
+        FxTestSupport.onFx(() -> wb.session.inputSourceProperty().get()),
+        "MNIST test #" + shown.get(1));
+  }
 }
