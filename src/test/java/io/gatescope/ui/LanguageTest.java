@@ -63,7 +63,8 @@ class LanguageTest {
           "MiB",
           "GiB",
           "Left",
-          "Right");
+          "Right",
+          "Shift");
 
   private Workbench wb;
 
