@@ -198,6 +198,27 @@ public final class TrainView extends BorderPane {
           }
         });
     vm.overlaid().addListener((javafx.beans.Observable o) -> overlay(accChart));
+    // The iteration axes are fixed for a run (0 to its last iteration, including ticked runs):
+    // an axis that grows with every point makes new tick labels, and new nodes cost a CSS pass,
+    // every frame.
+    javafx.beans.InvalidationListener fixAxes =
+        o -> {
+          int end = vm.totalIterationsProperty().get();
+          for (TrainViewModel.Run r : vm.overlaid()) {
+            end = Math.max(end, r.result().iterations());
+          }
+          for (LineChart<Number, Number> c : List.of(lossChart, accChart, satChart)) {
+            NumberAxis x = (NumberAxis) c.getXAxis();
+            x.setAutoRanging(end <= 0);
+            if (end > 0) {
+              x.setLowerBound(0);
+              x.setUpperBound(end);
+              x.setTickUnit(niceStep(end / 8.0));
+            }
+          }
+        };
+    vm.totalIterationsProperty().addListener(fixAxes);
+    vm.overlaid().addListener(fixAxes);
     // While another workspace is shown, the charts let go of their series: a chart lays out its
     // paths again for every new point even when hidden, and training adds points all the time.
     List<LineChart<Number, Number>> all = List.of(lossChart, accChart, satChart);
@@ -348,6 +369,17 @@ public final class TrainView extends BorderPane {
       }
       acc.getData().add(s);
     }
+  }
+
+  /** The smallest 1, 2 or 5 × 10^k at least {@code v}: tick spacings that read well. */
+  static double niceStep(double v) {
+    double p = Math.pow(10, Math.floor(Math.log10(Math.max(v, 1e-9))));
+    for (double m : new double[] {1, 2, 5, 10}) {
+      if (m * p >= v) {
+        return m * p;
+      }
+    }
+    return 10 * p;
   }
 
   private static XYChart.Series<Number, Number> series(

@@ -101,6 +101,8 @@ public final class TrainViewModel {
   private final Map<Field, StringProperty> text = new EnumMap<>(Field.class);
   private final ObservableMap<Field, String> errors = FXCollections.observableHashMap();
   private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+  private final javafx.beans.property.ReadOnlyIntegerWrapper totalIterations =
+      new javafx.beans.property.ReadOnlyIntegerWrapper(0);
   private final BooleanProperty paused = new SimpleBooleanProperty(false);
   private final DoubleProperty progress = new SimpleDoubleProperty(0);
   private final StringProperty progressText =
@@ -337,6 +339,7 @@ public final class TrainViewModel {
           running.set(false);
           message.set(Messages.get("train.failed", task.getException().getMessage()));
         });
+    totalIterations.set(cfg.epochs() * cfg.iterationsPerEpoch());
     running.set(true);
     paused.set(false);
     message.set(Messages.get("train.training", name));
@@ -575,6 +578,11 @@ public final class TrainViewModel {
   }
 
   // ---- properties ----
+
+  /** Iterations of the current (or last) run: the charts' x range, fixed for the whole run. */
+  public javafx.beans.property.ReadOnlyIntegerProperty totalIterationsProperty() {
+    return totalIterations.getReadOnlyProperty();
+  }
 
   public ReadOnlyBooleanProperty runningProperty() {
     return running.getReadOnlyProperty();
