@@ -1,7 +1,6 @@
 package io.gatescope.core;
 
 import java.text.MessageFormat;
-import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -14,9 +13,6 @@ import java.util.ResourceBundle;
  */
 public final class Messages {
   static final String BUNDLE = "io.gatescope.messages";
-
-  /** The languages GateScope speaks, in the order the language menu lists them. */
-  public static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE);
 
   // No fallback to the JVM's default locale: asking for English must give English.
   private static final ResourceBundle.Control CONTROL =
@@ -56,19 +52,9 @@ public final class Messages {
     return format(bundle, key, args);
   }
 
-  /** The text for {@code key} in English, for logs that are read by developers. */
-  public static String english(String key, Object... args) {
-    return in(Locale.ENGLISH, key, args);
-  }
-
   /** The text for {@code key} in a given language (the closest supported one). */
   public static String in(Locale l, String key, Object... args) {
     return format(load(supported(l)), key, args);
-  }
-
-  /** True if the current language's bundle has {@code key}. */
-  public static boolean has(String key) {
-    return bundle.containsKey(key);
   }
 
   static String format(ResourceBundle b, String key, Object... args) {

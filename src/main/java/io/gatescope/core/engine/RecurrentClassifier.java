@@ -44,8 +44,7 @@ public final class RecurrentClassifier {
   private INDArray x; // [T·B, F] the last input
   private INDArray projected; // [T·B, P] when the projection is not folded
   private boolean folded;
-  private INDArray logits; // [B, K]
-  private Mirror logitsM; // logits, readable from Java
+  private Mirror logits; // [B, K]
   private Mirror dLogits; // ∂loss/∂logits [B, K]
   private Mirror dbyM; // Σ rows of dLogits [1, K]
   private Mirror daLast; // [B, H]
@@ -153,8 +152,7 @@ public final class RecurrentClassifier {
     }
     batch = b;
     layers.forEach(l -> l.ensureBatch(b, dtype));
-    logitsM = new Mirror(dtype, b, K, b * K);
-    logits = logitsM.array; // [B, K]
+    logits = new Mirror(dtype, b, K, b * K); // [B, K]
     dLogits = new Mirror(dtype, b, K, b * K);
     dbyM = new Mirror(dtype, 1, K, K);
     if (config.projection() > 0) {
@@ -200,9 +198,9 @@ public final class RecurrentClassifier {
       layers.get(l).inputSide(layers.get(l - 1).outputs());
       layers.get(l).recur(interventions);
     }
-    Nd.gemm(top().last(), wy, logits, false, false, 0); // a⟨T⟩·W_y  [B, K]
-    logits.addiRowVector(by);
-    return logits;
+    Nd.gemm(top().last(), wy, logits.array, false, false, 0); // a⟨T⟩·W_y  [B, K]
+    logits.array.addiRowVector(by);
+    return logits.array;
   }
 
   /**
@@ -224,7 +222,7 @@ public final class RecurrentClassifier {
       throw new IllegalArgumentException(labels.length + " labels for a batch of " + b);
     }
     double[] z = new double[b * K]; // [B·K]
-    logitsM.read(0, z, 0, b * K);
+    logits.read(0, z, 0, b * K);
     double[] dz = new double[b * K];
     double[] dzSum = new double[K];
     double loss = 0;
@@ -292,7 +290,7 @@ public final class RecurrentClassifier {
 
   /** Softmax of the logits of the last forward pass, [B][K]. */
   public float[][] lastProbabilities() {
-    return softmaxRows(logits.toDoubleMatrix());
+    return softmaxRows(logits.array.toDoubleMatrix());
   }
 
   /** Mean cross-entropy of a batch, forward only. */

@@ -133,18 +133,15 @@ abstract class RecurrentLayer {
       inPreAt = null;
       aN = null;
       aNAt = null;
-    } else {
-      inPre = new Mirror(type, tb, n, (int) (tb * n));
-      inPreAt = stepViews(inPre.array, T, bs);
-      aN = new Mirror(type, tb + bs, h, (int) ((tb + bs) * h));
-      aNAt = stepViews(aN.array, T + 1, bs);
-    }
-    if (f32) {
       aF = new float[T + 1][bs * h];
       daNextF = new float[bs * h];
       a = null;
       daNext = null;
     } else {
+      inPre = new Mirror(type, tb, n, (int) (tb * n));
+      inPreAt = stepViews(inPre.array, T, bs);
+      aN = new Mirror(type, tb + bs, h, (int) ((tb + bs) * h));
+      aNAt = stepViews(aN.array, T + 1, bs);
       a = new double[T + 1][bs * h];
       daNext = new double[bs * h];
       aF = null;

@@ -4,6 +4,7 @@ import io.gatescope.core.Messages;
 import io.gatescope.core.inspect.CellComparison;
 import io.gatescope.core.inspect.GradientFlow;
 import io.gatescope.core.train.Evaluation;
+import io.gatescope.ui.common.Choices;
 import io.gatescope.ui.common.Keys;
 import javafx.beans.Observable;
 import javafx.geometry.Insets;
@@ -69,28 +70,7 @@ public final class EvaluateView extends BorderPane {
                 io.gatescope.core.engine.Reading.values()));
     reading.valueProperty().bindBidirectional(vm.readingProperty());
     reading.setTooltip(new Tooltip(Messages.get("evaluate.reading.tip")));
-    reading.setConverter(
-        new javafx.util.StringConverter<>() {
-          @Override
-          public String toString(io.gatescope.core.engine.Reading r) {
-            return r == null ? "" : Messages.get("train.reading." + r.name().toLowerCase());
-          }
-
-          @Override
-          public io.gatescope.core.engine.Reading fromString(String s) {
-            return null;
-          }
-        });
-    reading.setCellFactory(
-        lv ->
-            new javafx.scene.control.ListCell<>() {
-              @Override
-              protected void updateItem(io.gatescope.core.engine.Reading r, boolean empty) {
-                super.updateItem(r, empty);
-                setText(empty || r == null ? null : reading.getConverter().toString(r));
-              }
-            });
-    reading.setButtonCell(reading.getCellFactory().call(null));
+    Choices.showAs(reading, r -> Messages.get("train.reading." + r.name().toLowerCase()));
     HBox top =
         new HBox(
             10,

@@ -3,6 +3,7 @@ package io.gatescope.ui.inside;
 import io.gatescope.core.Messages;
 import io.gatescope.core.engine.Quantity;
 import io.gatescope.core.inspect.UnitOrder;
+import io.gatescope.ui.common.Choices;
 import io.gatescope.ui.common.DigitImage;
 import io.gatescope.ui.common.Heatmap;
 import io.gatescope.ui.common.Keys;
@@ -155,18 +156,7 @@ public final class InsideView extends BorderPane {
 
     ComboBox<Quantity> gate = new ComboBox<>();
     gate.valueProperty().bindBidirectional(vm.clampGateProperty());
-    gate.setConverter(
-        new javafx.util.StringConverter<>() {
-          @Override
-          public String toString(Quantity q) {
-            return q == null ? "" : q.symbol() + " " + describe(q);
-          }
-
-          @Override
-          public Quantity fromString(String s) {
-            return null;
-          }
-        });
+    Choices.showAs(gate, q -> q.symbol() + " " + describe(q));
     vm.traceProperty()
         .addListener(
             o -> {

@@ -36,8 +36,9 @@ public final class ShellViewModel {
         (o, a, tag) -> {
           // Every text is made once, when a screen is built, so the switch waits for a restart;
           // say so in the language chosen.
-          java.util.Locale l = Messages.supported(Messages.fromSetting(tag));
-          session.statusProperty().set(Messages.in(l, "shell.languageNext"));
+          session
+              .statusProperty()
+              .set(Messages.in(Messages.fromSetting(tag), "shell.languageNext"));
         });
   }
 

@@ -2,6 +2,7 @@ package io.gatescope.ui.train;
 
 import io.gatescope.core.Messages;
 import io.gatescope.core.train.TrainingConfig;
+import io.gatescope.ui.common.Choices;
 import io.gatescope.ui.common.Keys;
 import io.gatescope.ui.train.TrainViewModel.Field;
 import java.util.HashMap;
@@ -198,6 +199,7 @@ public final class TrainView extends BorderPane {
           }
         });
     vm.overlaid().addListener((javafx.beans.Observable o) -> overlay(accChart));
+    List<LineChart<Number, Number>> all = List.of(lossChart, accChart, satChart);
     // The iteration axes are fixed for a run (0 to its last iteration, including ticked runs):
     // an axis that grows with every point makes new tick labels, and new nodes cost a CSS pass,
     // every frame.
@@ -207,7 +209,7 @@ public final class TrainView extends BorderPane {
           for (TrainViewModel.Run r : vm.overlaid()) {
             end = Math.max(end, r.result().iterations());
           }
-          for (LineChart<Number, Number> c : List.of(lossChart, accChart, satChart)) {
+          for (LineChart<Number, Number> c : all) {
             NumberAxis x = (NumberAxis) c.getXAxis();
             x.setAutoRanging(end <= 0);
             if (end > 0) {
@@ -221,7 +223,6 @@ public final class TrainView extends BorderPane {
     vm.overlaid().addListener(fixAxes);
     // While another workspace is shown, the charts let go of their series: a chart lays out its
     // paths again for every new point even when hidden, and training adds points all the time.
-    List<LineChart<Number, Number>> all = List.of(lossChart, accChart, satChart);
     Map<LineChart<Number, Number>, List<XYChart.Series<Number, Number>>> own = new HashMap<>();
     all.forEach(c -> own.put(c, List.copyOf(c.getData())));
     javafx.beans.value.ChangeListener<Boolean> onShown =
@@ -280,28 +281,7 @@ public final class TrainView extends BorderPane {
 
   /** Shows each item as the text under {@code prefix + item}; the values stay the items. */
   static void showAs(ComboBox<String> c, String prefix) {
-    c.setConverter(
-        new javafx.util.StringConverter<>() {
-          @Override
-          public String toString(String item) {
-            return item == null ? "" : Messages.get(prefix + item);
-          }
-
-          @Override
-          public String fromString(String text) {
-            return text;
-          }
-        });
-    c.setCellFactory(
-        lv ->
-            new javafx.scene.control.ListCell<>() {
-              @Override
-              protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : Messages.get(prefix + item));
-              }
-            });
-    c.setButtonCell(c.getCellFactory().call(null));
+    Choices.showAs(c, item -> Messages.get(prefix + item));
   }
 
   private void showErrors() {
