@@ -102,7 +102,8 @@ public final class EvaluateView extends BorderPane {
     Label galleryHint = new Label(Messages.get("evaluate.gallery.hint"));
     galleryHint.getStyleClass().add("muted");
     gallery.setOnOpen((i, b) -> vm.open(i, b == MouseButton.SECONDARY ? "draw" : "inside"));
-    VBox center = new VBox(6, new HBox(10, galleryTitle, galleryHint), gallery);
+    galleryHint.setWrapText(true); // the keys make it long: its own line, never cutting the title
+    VBox center = new VBox(4, galleryTitle, galleryHint, gallery);
     VBox.setVgrow(gallery, Priority.ALWAYS);
     center.setPadding(new Insets(4, 8, 8, 8));
     setCenter(center);
