@@ -24,6 +24,8 @@ public final class Session {
   private final ObjectProperty<float[]> input = new SimpleObjectProperty<>();
   private final ObjectProperty<Integer> inputLabel = new SimpleObjectProperty<>();
   private final StringProperty inputSource = new SimpleStringProperty("");
+  private final javafx.beans.property.ReadOnlyIntegerWrapper testIndex =
+      new javafx.beans.property.ReadOnlyIntegerWrapper(-1);
   private final IntegerProperty timestep = new SimpleIntegerProperty(28);
   private final StringProperty status = new SimpleStringProperty("");
   private final DoubleProperty progress = new SimpleDoubleProperty(0);
@@ -34,6 +36,8 @@ public final class Session {
 
   public Session() {
     model.addListener((o, a, m) -> inference.setModel(m));
+    // Any other input (a drawing, a picture, nothing) is not a test image.
+    input.addListener((o, a, in) -> testIndex.set(-1));
   }
 
   public ObjectProperty<Mnist> dataProperty() {
@@ -61,6 +65,11 @@ public final class Session {
 
   public StringProperty inputSourceProperty() {
     return inputSource;
+  }
+
+  /** The MNIST test index of the current input, or −1 when it is not a test image. */
+  public javafx.beans.property.ReadOnlyIntegerProperty testIndexProperty() {
+    return testIndex.getReadOnlyProperty();
   }
 
   /** The selected timestep, 1..28, shared by Draw and Inside. */
@@ -97,9 +106,10 @@ public final class Session {
     if (m == null || index < 0 || index >= m.test().size()) {
       return;
     }
-    input.set(m.test().images().imageAsFloats(index));
     inputLabel.set(m.test().label(index));
     inputSource.set(Messages.get("input.test", index));
+    input.set(m.test().images().imageAsFloats(index));
+    testIndex.set(index);
   }
 
   public void shutdown() {
