@@ -60,6 +60,21 @@ class MessagesTest {
     assertTrue(en.size() > 300, "bundle size " + en.size());
   }
 
+  /**
+   * No text shows an escape sequence instead of what it stands for (a doubled backslash in the file
+   * put a literal "\\n" into the F1 list, in both languages).
+   */
+  @Test
+  void noTextShowsALiteralEscape() throws IOException {
+    for (String suffix : List.of(".properties", "_zh.properties")) {
+      Properties p = bundle(suffix);
+      for (String k : p.stringPropertyNames()) {
+        String v = p.getProperty(k);
+        assertFalse(v.matches("(?s).*\\\\[nrtu].*"), suffix + " " + k + " shows an escape: " + v);
+      }
+    }
+  }
+
   /** Each pattern parses, and both languages use the same arguments (none dropped or invented). */
   @Test
   void patternsParseAndUseTheSameArguments() throws IOException {
