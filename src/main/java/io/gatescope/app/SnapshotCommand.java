@@ -66,6 +66,9 @@ public final class SnapshotCommand implements Callable<Integer> {
     GateScopeApp.useLanguage(io.gatescope.core.Messages.fromSetting(lang));
     NativeSetup.init(1);
     headless();
+    // Monocle's screen must hold the whole window (its default is 1280×800).
+    System.setProperty(
+        "headless.geometry", Math.max(width, 1280) + "x" + Math.max(height, 800) + "-32");
     CompletableFuture<Void> started = new CompletableFuture<>();
     Platform.startup(() -> started.complete(null));
     started.get(30, TimeUnit.SECONDS);

@@ -1,0 +1,88 @@
+package io.gatescope.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Control;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.text.Text;
+
+/**
+ * What a teacher would see as broken on a small screen: a label whose text JavaFX had to cut (the
+ * text it displays differs from its text, usually ending in "…"), and a control that lies partly
+ * outside the area it belongs to (the window, or its workspace, where the status bar or the next
+ * panel would cover it). Content inside a scroll pane or a list may extend beyond the window: it is
+ * reached by scrolling. FX thread, after a layout pass.
+ */
+public final class FitCheck {
+  private FitCheck() {}
+
+  /** Every problem under {@code root}, each one line naming the node and its text. */
+  public static List<String> problems(Parent root, Bounds area) {
+    List<String> out = new ArrayList<>();
+    walk(root, area, false, out);
+    return out;
+  }
+
+  private static void walk(Node n, Bounds area, boolean scrolled, List<String> out) {
+    if (!n.isVisible() || n.getOpacity() == 0) {
+      return;
+    }
+    if (n instanceof Labeled l) {
+      truncated(l).ifPresent(out::add);
+    }
+    if (n instanceof Control c && !scrolled && c.getWidth() > 0 && c.getHeight() > 0) {
+      Bounds b = c.localToScene(c.getLayoutBounds());
+      if (b.getMinX() < area.getMinX() - 1
+          || b.getMinY() < area.getMinY() - 1
+          || b.getMaxX() > area.getMaxX() + 1
+          || b.getMaxY() > area.getMaxY() + 1) {
+        out.add("outside its area " + fmt(area) + ": " + describe(c) + " at " + fmt(b));
+      }
+    }
+    if (n instanceof Parent p) {
+      boolean inside = scrolled || n instanceof ScrollPane || n instanceof VirtualFlow;
+      for (Node child : p.getChildrenUnmodifiable()) {
+        walk(child, area, inside, out);
+      }
+    }
+  }
+
+  /** The label's text as displayed differs from its text: JavaFX cut it. */
+  private static java.util.Optional<String> truncated(Labeled l) {
+    String text = l.getText();
+    if (text == null || text.isEmpty() || l.getWidth() <= 0) {
+      return java.util.Optional.empty();
+    }
+    String expected = l.isMnemonicParsing() ? text.replaceFirst("_(?=.)", "") : text;
+    for (Node child : l.getChildrenUnmodifiable()) {
+      if (child instanceof Text shown && shown.getStyleClass().contains("text")) {
+        if (!expected.equals(shown.getText())) {
+          return java.util.Optional.of(
+              "cut: " + describe(l) + " shows \"" + shown.getText() + "\"");
+        }
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  static String describe(Node n) {
+    String text = n instanceof Labeled l && l.getText() != null ? " \"" + l.getText() + "\"" : "";
+    String id = n.getId() == null ? "" : "#" + n.getId();
+    return n.getClass().getSimpleName() + id + text;
+  }
+
+  private static String fmt(Bounds b) {
+    return String.format(
+        java.util.Locale.ROOT,
+        "[%.0f,%.0f %.0f×%.0f]",
+        b.getMinX(),
+        b.getMinY(),
+        b.getWidth(),
+        b.getHeight());
+  }
+}

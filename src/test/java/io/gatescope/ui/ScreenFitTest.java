@@ -1,0 +1,132 @@
+package io.gatescope.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.gatescope.app.GateScopeApp;
+import io.gatescope.app.Workbench;
+import io.gatescope.core.engine.CellType;
+import io.gatescope.core.engine.ModelConfig;
+import io.gatescope.core.train.OptimizerKind;
+import io.gatescope.core.train.TrainingConfig;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The window on classroom screens: every workspace at 1024×600 and 1366×768, in English and 简体中文,
+ * with real content in it (a finished run, a test digit, a selected unit, an evaluation). No label
+ * may be cut and no control may lie outside the window or its workspace.
+ */
+@org.junit.jupiter.api.extension.ExtendWith(ApplicationExtension.class)
+class ScreenFitTest {
+  static final int[][] SIZES = {{1024, 600}, {1366, 768}};
+  static final List<String> WORKSPACES = List.of("train", "draw", "inside", "evaluate");
+
+  private Workbench wb;
+  private Stage stage;
+
+  @AfterEach
+  void close() throws Exception {
+    if (wb != null) {
+      FxTestSupport.run(wb::shutdown);
+    }
+    GateScopeApp.useLanguage(Locale.ENGLISH);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"en", "zh-CN"})
+  void everyWorkspaceFitsClassroomScreens(String language) throws Exception {
+    GateScopeApp.useLanguage(Locale.forLanguageTag(language));
+    FxToolkit.registerPrimaryStage();
+    FxToolkit.setupStage(
+        s -> {
+          stage = s;
+          wb = WorkbenchFixture.show(s, "train");
+        });
+    WorkbenchFixture.awaitReady(wb);
+    fillWithContent();
+    List<String> problems = new ArrayList<>();
+    for (int[] size : SIZES) {
+      FxTestSupport.run(
+          () -> {
+            stage.setWidth(size[0]);
+            stage.setHeight(size[1]);
+          });
+      WaitForAsyncUtils.waitForFxEvents();
+      assertEquals(size[1], FxTestSupport.onFx(() -> stage.getScene().getHeight()), 1.0);
+      for (String ws : WORKSPACES) {
+        FxTestSupport.run(() -> wb.shell.select(ws));
+        WaitForAsyncUtils.waitForFxEvents();
+        String where = language + " " + size[0] + "×" + size[1] + " " + ws + ": ";
+        FxTestSupport.onFx(this::problems).forEach(p -> problems.add(where + p));
+      }
+    }
+    assertEquals(List.of(), problems, String.join("\n", problems));
+  }
+
+  /** A short finished run, test digit 8 at row 14 with a unit selected, and an evaluation. */
+  private void fillWithContent() throws Exception {
+    TrainingConfig small =
+        new TrainingConfig(
+            new ModelConfig(CellType.LSTM, 1, 16, 16, 1, 3),
+            32,
+            1,
+            3e-3,
+            OptimizerKind.ADAM,
+            5,
+            640,
+            500,
+            5,
+            0,
+            1);
+    FxTestSupport.run(
+        () -> {
+          wb.trainVm.applyPreset(small);
+          wb.trainVm.start();
+        });
+    FxTestSupport.waitFor("the short run", 120, () -> !wb.trainVm.runs().isEmpty());
+    FxTestSupport.run(() -> wb.session.showTestImage(8));
+    FxTestSupport.waitFor("the gate trace", 60, () -> !wb.insideVm.maps().isEmpty());
+    FxTestSupport.run(
+        () -> {
+          wb.session.timestepProperty().set(14);
+          wb.insideVm.select(14, wb.insideVm.orderProperty().get()[0]);
+          wb.evaluateVm.evaluate();
+        });
+    FxTestSupport.waitFor(
+        "the evaluation",
+        120,
+        () ->
+            wb.evaluateVm.evaluationProperty().get() != null
+                && !wb.evaluateVm.busyProperty().get());
+  }
+
+  /** Menus, tab headers and status bar within the window; the workspace within its own area. */
+  private List<String> problems() {
+    Parent root = stage.getScene().getRoot();
+    root.applyCss();
+    root.layout();
+    Set<String> out = new LinkedHashSet<>();
+    Bounds window =
+        new BoundingBox(0, 0, stage.getScene().getWidth(), stage.getScene().getHeight());
+    out.addAll(FitCheck.problems(root, window));
+    Node content = wb.shell.tabs().getSelectionModel().getSelectedItem().getContent();
+    if (content instanceof Parent p) {
+      out.addAll(FitCheck.problems(p, content.localToScene(content.getLayoutBounds())));
+    }
+    return new ArrayList<>(out);
+  }
+}
