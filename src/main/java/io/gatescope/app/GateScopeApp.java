@@ -4,9 +4,13 @@ import io.gatescope.core.Messages;
 import io.gatescope.core.settings.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.slf4j.LoggerFactory;
 
@@ -36,12 +40,7 @@ public final class GateScopeApp extends Application {
     bench.shellVm.languageProperty().set(language);
     bench.trainVm.restoreForm(k -> settings.get("train." + k));
     stage.setTitle("GateScope");
-    stage.setScene(
-        bench.scene(
-            settings.number("window.width", 1280, 960, 10000),
-            settings.number("window.height", 800, 640, 10000)));
-    stage.setMinWidth(960);
-    stage.setMinHeight(640);
+    placeWindow();
     stage.show();
     bench.shell.select(settings.get("workspace").orElse("draw"));
     bench.shellVm.load();
@@ -65,6 +64,33 @@ public final class GateScopeApp extends Application {
             });
   }
 
+  /** The saved size and place, fitted to the screen the window opens on (WindowPlacement). */
+  private void placeWindow() {
+    List<Rectangle2D> screens = new ArrayList<>();
+    screens.add(Screen.getPrimary().getVisualBounds());
+    Screen.getScreens().stream()
+        .map(Screen::getVisualBounds)
+        .filter(b -> !b.equals(screens.get(0)))
+        .forEach(screens::add);
+    Rectangle2D saved = null;
+    if (settings.get("window.width").isPresent() && settings.get("window.height").isPresent()) {
+      saved =
+          new Rectangle2D(
+              settings.number("window.x", 0, -100000, 100000),
+              settings.number("window.y", 0, -100000, 100000),
+              settings.number("window.width", 1280, 1, 100000),
+              settings.number("window.height", 800, 1, 100000));
+    }
+    Rectangle2D r = WindowPlacement.fit(saved, screens);
+    Rectangle2D screen = WindowPlacement.screenOf(r, screens);
+    stage.setScene(bench.scene(r.getWidth(), r.getHeight()));
+    stage.setX(r.getMinX());
+    stage.setY(r.getMinY());
+    stage.setMinWidth(WindowPlacement.minWidth(screen));
+    stage.setMinHeight(WindowPlacement.minHeight(screen));
+    stage.setMaximized(settings.get("window.maximized").map(Boolean::parseBoolean).orElse(false));
+  }
+
   /**
    * GateScope's texts and JavaFX's own (dialog buttons, text-field menus) in {@code wanted};
    * numbers keep the system's format.
@@ -82,8 +108,12 @@ public final class GateScopeApp extends Application {
       return;
     }
     bench.shutdown();
-    settings.put("window.width", Double.toString(stage.getWidth()));
-    settings.put("window.height", Double.toString(stage.getHeight()));
+    settings.put("window.x", Double.toString(stage.getX()));
+    settings.put("window.y", Double.toString(stage.getY()));
+    // The scene's size: the window's would add its decorations at every start.
+    settings.put("window.width", Double.toString(stage.getScene().getWidth()));
+    settings.put("window.height", Double.toString(stage.getScene().getHeight()));
+    settings.put("window.maximized", Boolean.toString(stage.isMaximized()));
     settings.put("workspace", bench.shell.selectedWorkspace());
     settings.put("language", bench.shellVm.languageProperty().get());
     bench.trainVm.formValues().forEach((k, v) -> settings.put("train." + k, v));
