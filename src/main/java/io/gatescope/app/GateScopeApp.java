@@ -2,6 +2,7 @@ package io.gatescope.app;
 
 import io.gatescope.core.Messages;
 import io.gatescope.core.settings.Settings;
+import io.gatescope.ui.common.ModelEntry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,10 +38,17 @@ public final class GateScopeApp extends Application {
     String language = settings.get("language").orElse("system");
     useLanguage(Messages.fromSetting(language));
     bench = new Workbench(Optional.empty());
-    bench.shellVm.languageProperty().set(language);
+    bench.shellVm.restoreLanguage(language);
     bench.trainVm.restoreForm(k -> settings.get("train." + k));
     stage.setTitle("GateScope");
     placeWindow();
+    // Closing the window offers to save trained models, as File ▸ Quit does.
+    stage.setOnCloseRequest(
+        e -> {
+          if (!bench.shell.confirmQuit()) {
+            e.consume();
+          }
+        });
     stage.show();
     bench.shell.select(settings.get("workspace").orElse("draw"));
     bench.shellVm.load();
@@ -56,12 +64,32 @@ public final class GateScopeApp extends Application {
                   .get("model.last")
                   .map(Path::of)
                   .filter(Files::isRegularFile)
-                  .ifPresent(p -> bench.trainVm.open(p));
+                  .ifPresent(this::openStartModel);
               if (bench.session.inputProperty().get() == null) {
                 bench.drawVm.loadTestImage(0);
               }
               loaded.problem().ifPresent(m -> bench.session.statusProperty().set(m));
             });
+  }
+
+  /** Opens the model that was in use at the last quit, and says so in the status bar. */
+  private void openStartModel(Path p) {
+    bench.trainVm.open(p);
+    bench
+        .session
+        .models()
+        .withFile(p)
+        .ifPresent(
+            e -> bench.session.statusProperty().set(Messages.get("shell.startModel", e.name())));
+  }
+
+  /** The file of the model in use, to open at the next start; none for the shipped model. */
+  private String startModel() {
+    ModelEntry e = bench.session.models().currentProperty().get();
+    if (e == null || e.kind() == ModelEntry.Kind.SHIPPED || e.fileProperty().get() == null) {
+      return null;
+    }
+    return e.fileProperty().get().toString();
   }
 
   /** The saved size and place, fitted to the screen the window opens on (WindowPlacement). */
@@ -117,7 +145,7 @@ public final class GateScopeApp extends Application {
     settings.put("workspace", bench.shell.selectedWorkspace());
     settings.put("language", bench.shellVm.languageProperty().get());
     bench.trainVm.formValues().forEach((k, v) -> settings.put("train." + k, v));
-    settings.put("model.last", bench.trainVm.lastModelPathProperty().get());
+    settings.put("model.last", startModel());
     try {
       settings.save(settingsFile);
     } catch (java.io.IOException e) {

@@ -28,6 +28,14 @@ public final class Workbench {
   public final ShellView shell;
 
   public Workbench(Optional<Path> dataFolder) {
+    this(dataFolder, Platform::exit);
+  }
+
+  /**
+   * @param onQuit what File ▸ Quit does once the user has confirmed (saved or dropped unsaved
+   *     models)
+   */
+  public Workbench(Optional<Path> dataFolder, Runnable onQuit) {
     shellVm = new ShellViewModel(session, dataFolder);
     shell =
         new ShellView(
@@ -38,7 +46,7 @@ public final class Workbench {
             new EvaluateView(evaluateVm),
             f -> trainVm.open(f.toPath()),
             f -> trainVm.save(f.toPath()),
-            Platform::exit);
+            onQuit);
     trainVm.messageProperty().addListener((o, a, m) -> session.statusProperty().set(m));
   }
 

@@ -34,8 +34,11 @@ public final class Session {
   private final javafx.beans.property.BooleanProperty comparisonRequest =
       new javafx.beans.property.SimpleBooleanProperty();
 
+  private final ModelShelf models;
+
   public Session() {
     model.addListener((o, a, m) -> inference.setModel(m));
+    models = new ModelShelf(this);
     // Any other input (a drawing, a picture, nothing) is not a test image.
     input.addListener((o, a, in) -> testIndex.set(-1));
   }
@@ -96,6 +99,11 @@ public final class Session {
     return comparisonRequest;
   }
 
+  /** Every model of this window; its current entry is {@link #modelProperty()}. */
+  public ModelShelf models() {
+    return models;
+  }
+
   public InferenceService inference() {
     return inference;
   }
@@ -114,5 +122,6 @@ public final class Session {
 
   public void shutdown() {
     inference.shutdown();
+    models.shutdown();
   }
 }

@@ -51,9 +51,8 @@ public final class DrawViewModel {
   private final IntegerProperty testIndex = new SimpleIntegerProperty(0);
   private final ObjectProperty<Integer> teachLabel = new SimpleObjectProperty<>();
   private final BooleanProperty teaching = new SimpleBooleanProperty(false);
-  private final ObjectProperty<io.gatescope.core.engine.RecurrentClassifier> beforeTeaching =
+  private final ObjectProperty<io.gatescope.ui.common.ModelEntry> beforeTeaching =
       new SimpleObjectProperty<>();
-  private String nameBeforeTeaching = "";
   private final Timeline player;
   private final Random random = new Random(7);
   private double[] current; // the stroke being drawn, x y pairs
@@ -285,14 +284,19 @@ public final class DrawViewModel {
               javafx.application.Platform.runLater(
                   () -> {
                     teaching.set(false);
+                    // A taught copy is a new, unsaved entry on the model shelf; Undo goes back to
+                    // the model it was first taught from.
+                    var shelf = session.models();
                     if (beforeTeaching.get() == null) {
-                      beforeTeaching.set(model);
-                      nameBeforeTeaching = session.modelNameProperty().get();
+                      beforeTeaching.set(shelf.currentProperty().get());
                     }
-                    session.modelProperty().set(taught);
-                    session
-                        .modelNameProperty()
-                        .set(Messages.get("draw.taughtName", nameBeforeTeaching));
+                    shelf.add(
+                        new io.gatescope.ui.common.ModelEntry(
+                            io.gatescope.ui.common.ModelEntry.Kind.TAUGHT,
+                            Messages.get("draw.taughtName", beforeTeaching.get().name()),
+                            taught,
+                            beforeTeaching.get().summary(),
+                            null));
                   });
             },
             "gatescope-teach");
@@ -300,13 +304,20 @@ public final class DrawViewModel {
     t.start();
   }
 
-  /** Restores the model as it was before the first teaching. */
+  /** Restores the model as it was before the first teaching; the taught copies leave the shelf. */
   public void undoTeach() {
-    if (beforeTeaching.get() != null) {
-      session.modelProperty().set(beforeTeaching.get());
-      session.modelNameProperty().set(nameBeforeTeaching);
-      beforeTeaching.set(null);
+    var before = beforeTeaching.get();
+    if (before == null) {
+      return;
     }
+    var shelf = session.models();
+    shelf.entries().stream()
+        .filter(e -> e.kind() == io.gatescope.ui.common.ModelEntry.Kind.TAUGHT)
+        .filter(e -> e.needsSaving())
+        .toList()
+        .forEach(shelf::remove);
+    shelf.select(before);
+    beforeTeaching.set(null);
   }
 
   public ObjectProperty<Integer> teachLabelProperty() {
@@ -318,7 +329,7 @@ public final class DrawViewModel {
   }
 
   /** Set while a taught model is current (Undo is possible). */
-  public ObjectProperty<io.gatescope.core.engine.RecurrentClassifier> beforeTeachingProperty() {
+  public ObjectProperty<io.gatescope.ui.common.ModelEntry> beforeTeachingProperty() {
     return beforeTeaching;
   }
 

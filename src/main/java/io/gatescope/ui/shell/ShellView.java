@@ -2,33 +2,43 @@ package io.gatescope.ui.shell;
 
 import io.gatescope.core.AppInfo;
 import io.gatescope.core.Messages;
+import io.gatescope.ui.common.ModelEntry;
+import io.gatescope.ui.common.ModelShelf;
 import io.gatescope.ui.common.Session;
 import java.io.File;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
+import org.controlsfx.control.Notifications;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The main window: menu, one tab per workspace, status bar. */
 public final class ShellView extends BorderPane {
   private final TabPane tabs = new TabPane();
+  private FileChooser chooser;
+  private ShellViewModel vm;
 
   /**
    * @param onOpen called with a model file the user chose
@@ -44,6 +54,7 @@ public final class ShellView extends BorderPane {
       Consumer<File> onSave,
       Runnable onQuit) {
     setId("shell");
+    this.vm = vm;
     Session s = vm.session();
     tabs.getTabs()
         .addAll(
@@ -92,8 +103,14 @@ public final class ShellView extends BorderPane {
         });
     MenuItem quit = new MenuItem(Messages.get("menu.quit"));
     quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-    quit.setOnAction(e -> onQuit.run());
+    quit.setOnAction(
+        e -> {
+          if (confirmQuit()) {
+            onQuit.run();
+          }
+        });
     Menu file = new Menu(Messages.get("menu.file"), null, open, save, quit);
+    this.chooser = chooser;
     Menu view = new Menu(Messages.get("menu.view"));
     for (int i = 0; i < tabs.getTabs().size(); i++) {
       int k = i;
@@ -111,7 +128,18 @@ public final class ShellView extends BorderPane {
     keys.setAccelerator(KeyCombination.keyCombination("F1"));
     keys.setOnAction(e -> keys());
     Menu help = new Menu(Messages.get("menu.help"), null, keys, about);
-    setTop(new MenuBar(file, view, help));
+    setTop(new MenuBar(file, modelsMenu(s), view, help));
+    vm.noticeProperty()
+        .addListener(
+            (o, a, text) -> {
+              if (text != null && getScene() != null) {
+                Notifications.create()
+                    .owner(getScene().getWindow())
+                    .text(text)
+                    .position(Pos.TOP_RIGHT)
+                    .showInformation();
+              }
+            });
 
     Label status = new Label();
     status.setId("status-text");
@@ -162,16 +190,115 @@ public final class ShellView extends BorderPane {
   /** View ▸ Language: the system's, English or 简体中文; takes effect at the next start. */
   private Menu languageMenu(ShellViewModel vm) {
     Menu menu = new Menu(Messages.get("menu.language"));
-    javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+    ToggleGroup group = new ToggleGroup();
     for (String tag : ShellViewModel.LANGUAGE_CHOICES) {
-      javafx.scene.control.RadioMenuItem item =
-          new javafx.scene.control.RadioMenuItem(Messages.get("language." + tag));
+      RadioMenuItem item = new RadioMenuItem(Messages.get("language." + tag));
+      item.setId("language-" + tag);
       item.setToggleGroup(group);
-      item.setSelected(tag.equals(vm.languageProperty().get()));
-      item.setOnAction(e -> vm.languageProperty().set(tag));
+      item.setUserData(tag);
+      item.setOnAction(e -> vm.chooseLanguage(tag));
       menu.getItems().add(item);
     }
+    Runnable tick =
+        () ->
+            group.getToggles().stream()
+                .filter(t -> t.getUserData().equals(vm.languageProperty().get()))
+                .forEach(t -> t.setSelected(true));
+    vm.languageProperty().addListener(o -> tick.run());
+    tick.run();
     return menu;
+  }
+
+  /**
+   * Models: every model of this window (shipped, opened, trained, taught) with its accuracy on the
+   * test set; the ticked one is the model every workspace shows.
+   */
+  private Menu modelsMenu(Session s) {
+    ModelShelf shelf = s.models();
+    Menu menu = new Menu(Messages.get("menu.models"));
+    menu.setId("menu-models");
+    ToggleGroup group = new ToggleGroup();
+    Runnable fill =
+        () -> {
+          menu.getItems().clear();
+          group.getToggles().clear();
+          for (ModelEntry e : shelf.entries()) {
+            RadioMenuItem item = new RadioMenuItem();
+            item.textProperty()
+                .bind(
+                    Bindings.createStringBinding(
+                        () ->
+                            e.labelBinding().get()
+                                + (e.needsSaving() ? Messages.get("models.unsaved") : ""),
+                        e.labelBinding(),
+                        e.fileProperty()));
+            item.setToggleGroup(group);
+            item.setSelected(e == shelf.currentProperty().get());
+            item.setOnAction(a -> shelf.select(e));
+            menu.getItems().add(item);
+          }
+          if (shelf.entries().isEmpty()) {
+            MenuItem none = new MenuItem(Messages.get("models.none"));
+            none.setDisable(true);
+            menu.getItems().add(none);
+          }
+        };
+    shelf
+        .entries()
+        .addListener((javafx.collections.ListChangeListener<ModelEntry>) c -> fill.run());
+    shelf.currentProperty().addListener(o -> fill.run());
+    fill.run();
+    return menu;
+  }
+
+  /**
+   * Before the window closes: offers to save each trained or taught model that no file holds.
+   *
+   * @return false when the user cancelled (the window stays open)
+   */
+  public boolean confirmQuit() {
+    ModelShelf shelf = vm.session().models();
+    for (ModelEntry e : shelf.unsaved()) {
+      ButtonType saveIt = new ButtonType(Messages.get("quit.save"), ButtonBar.ButtonData.YES);
+      ButtonType drop = new ButtonType(Messages.get("quit.discard"), ButtonBar.ButtonData.NO);
+      Alert a =
+          new Alert(
+              Alert.AlertType.CONFIRMATION,
+              Messages.get("quit.unsaved.text", e.labelBinding().get()),
+              saveIt,
+              drop,
+              ButtonType.CANCEL);
+      a.initOwner(getScene().getWindow());
+      a.setTitle(Messages.get("quit.title"));
+      a.setHeaderText(Messages.get("quit.unsaved.header", e.name()));
+      a.getDialogPane().setId("quit-dialog");
+      a.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+      ButtonType answer = a.showAndWait().orElse(ButtonType.CANCEL);
+      if (answer == ButtonType.CANCEL) {
+        return false;
+      }
+      if (answer == saveIt && !saveBeforeQuit(shelf, e)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean saveBeforeQuit(ModelShelf shelf, ModelEntry e) {
+    chooser.setInitialFileName("model.gatescope");
+    File f = chooser.showSaveDialog(getScene().getWindow());
+    if (f == null) {
+      return false;
+    }
+    try {
+      shelf.save(e, f.toPath());
+      return true;
+    } catch (io.gatescope.core.model.ModelFileException ex) {
+      Alert err = new Alert(Alert.AlertType.ERROR, ex.getMessage());
+      err.initOwner(getScene().getWindow());
+      err.showAndWait();
+      return false;
+    }
   }
 
   private void keys() {

@@ -6,10 +6,13 @@ import io.gatescope.core.data.Mnist;
 import io.gatescope.core.model.ModelFile;
 import io.gatescope.core.model.ModelLocator;
 import io.gatescope.core.model.SavedModel;
+import io.gatescope.ui.common.ModelEntry;
 import io.gatescope.ui.common.Session;
 import java.nio.file.Path;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.concurrent.Task;
 
@@ -26,25 +29,40 @@ public final class ShellViewModel {
   public static final java.util.List<String> LANGUAGE_CHOICES =
       java.util.List.of("system", "en", "zh-CN");
 
-  private final javafx.beans.property.StringProperty language =
-      new javafx.beans.property.SimpleStringProperty("system");
+  private final ReadOnlyStringWrapper language = new ReadOnlyStringWrapper("system");
+
+  private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper();
 
   public ShellViewModel(Session session, Optional<Path> dataFolder) {
     this.session = session;
     this.dataFolder = dataFolder;
-    language.addListener(
-        (o, a, tag) -> {
-          // Every text is made once, when a screen is built, so the switch waits for a restart;
-          // say so in the language chosen.
-          session
-              .statusProperty()
-              .set(Messages.in(Messages.fromSetting(tag), "shell.languageNext"));
-        });
   }
 
-  /** The language setting: one of {@link #LANGUAGE_CHOICES}. */
-  public javafx.beans.property.StringProperty languageProperty() {
-    return language;
+  /** The language setting: one of {@link #LANGUAGE_CHOICES}, as saved. */
+  public ReadOnlyStringProperty languageProperty() {
+    return language.getReadOnlyProperty();
+  }
+
+  /** The saved language setting, at start (no notice). */
+  public void restoreLanguage(String tag) {
+    language.set(LANGUAGE_CHOICES.contains(tag) ? tag : "system");
+  }
+
+  /**
+   * The user chose a language. Every text is made once, when a screen is built, so the switch waits
+   * for the next start: say so, in the language chosen, as a notice and in the status bar.
+   */
+  public void chooseLanguage(String tag) {
+    restoreLanguage(tag);
+    String text = Messages.in(Messages.fromSetting(language.get()), "shell.languageNext");
+    session.statusProperty().set(text);
+    notice.set(null);
+    notice.set(text);
+  }
+
+  /** A short notice the window shows where it is seen (not only in the status bar); may repeat. */
+  public ReadOnlyStringProperty noticeProperty() {
+    return notice.getReadOnlyProperty();
   }
 
   /** Starts loading data and the default model; returns the task (for tests to wait on). */
@@ -53,6 +71,7 @@ public final class ShellViewModel {
         new Task<>() {
           private Mnist data;
           private SavedModel model;
+          private Path modelFile;
           private String modelProblem;
 
           @Override
@@ -65,7 +84,8 @@ public final class ShellViewModel {
             data = Mnist.load(DataLocator.mnistFolder(dataFolder));
             updateMessage(Messages.get("shell.loading.model"));
             try {
-              model = ModelFile.load(ModelLocator.resolve(Optional.empty()));
+              modelFile = ModelLocator.resolve(Optional.empty());
+              model = ModelFile.load(modelFile);
             } catch (Exception e) {
               modelProblem = e.getMessage();
             }
@@ -76,14 +96,15 @@ public final class ShellViewModel {
           protected void succeeded() {
             session.dataProperty().set(data);
             if (model != null) {
-              session.modelProperty().set(model.model());
               session
-                  .modelNameProperty()
-                  .set(
-                      Double.isFinite(model.summary().testAccuracy())
-                          ? Messages.get(
-                              "shell.shippedModel.accuracy", 100 * model.summary().testAccuracy())
-                          : Messages.get("shell.shippedModel"));
+                  .models()
+                  .add(
+                      new ModelEntry(
+                          ModelEntry.Kind.SHIPPED,
+                          Messages.get("shell.shippedModel"),
+                          model.model(),
+                          model.summary(),
+                          modelFile.toAbsolutePath()));
               session
                   .statusProperty()
                   .set(Messages.get("shell.ready", data.train().size(), data.test().size()));

@@ -4,7 +4,6 @@ import io.gatescope.core.Messages;
 import io.gatescope.core.engine.CellType;
 import io.gatescope.core.engine.ModelConfig;
 import io.gatescope.core.engine.Quantity;
-import io.gatescope.core.engine.RecurrentClassifier;
 import io.gatescope.core.model.ModelFile;
 import io.gatescope.core.model.ModelFileException;
 import io.gatescope.core.model.SavedModel;
@@ -18,6 +17,7 @@ import io.gatescope.core.train.TrainingConfig;
 import io.gatescope.core.train.TrainingListener;
 import io.gatescope.core.train.TrainingResult;
 import io.gatescope.ui.common.CoalescingBridge;
+import io.gatescope.ui.common.ModelEntry;
 import io.gatescope.ui.common.Session;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -122,7 +122,6 @@ public final class TrainViewModel {
       new LinkedHashMap<>();
   private final ObservableList<Run> runs = FXCollections.observableArrayList();
   private final ObservableList<Run> overlaid = FXCollections.observableArrayList();
-  private final StringProperty lastModelPath = new SimpleStringProperty();
   private final List<IterationStats> iterationHistory = new java.util.ArrayList<>();
   private final List<EvaluationStats> evaluationHistory = new java.util.ArrayList<>();
   private final java.util.concurrent.atomic.AtomicReference<Trainer> trainer =
@@ -384,18 +383,23 @@ public final class TrainViewModel {
     run.shown().addListener((o, a, b) -> updateOverlay());
     runs.add(0, run);
     message.set(name + ": " + r.message());
-    session.modelProperty().set(t.model());
-    session.modelNameProperty().set(Messages.get("train.modelName", name, 100 * r.finalAccuracy()));
-    lastSummary =
-        new TrainingSummary(
-            r.epochs(),
-            r.iterations(),
-            r.finalAccuracy(),
-            LocalDate.now().toString(),
-            "GateScope Train workspace");
+    // A new entry on the model shelf: the model it was trained from stays one click away. The
+    // summary's test accuracy is the shelf's measurement on the whole test set (set when saved).
+    session
+        .models()
+        .add(
+            new ModelEntry(
+                ModelEntry.Kind.TRAINED,
+                Messages.get("models.trained", name),
+                t.model(),
+                new TrainingSummary(
+                    r.epochs(),
+                    r.iterations(),
+                    Double.NaN,
+                    LocalDate.now().toString(),
+                    "GateScope Train workspace"),
+                null));
   }
-
-  private TrainingSummary lastSummary = TrainingSummary.none();
 
   private void accept(List<Object> batch) {
     for (Object o : batch) {
@@ -515,31 +519,43 @@ public final class TrainViewModel {
 
   // ---- files ----
 
+  /** Saves the current model (File ▸ Save); the shelf remembers the file. */
   public void save(Path file) {
-    RecurrentClassifier m = session.modelProperty().get();
-    if (m == null) {
+    ModelEntry e = session.models().currentProperty().get();
+    if (e == null) {
       message.set(Messages.get("train.noModel"));
       return;
     }
     try {
-      ModelFile.save(m, lastSummary, file);
+      session.models().save(e, file);
       message.set(Messages.get("train.saved", file));
-      lastModelPath.set(file.toAbsolutePath().toString());
-    } catch (ModelFileException e) {
-      message.set(e.getMessage());
+    } catch (ModelFileException ex) {
+      message.set(ex.getMessage());
     }
   }
 
+  /** Opens a model file as a new shelf entry (or shows the entry that already holds it). */
   public void open(Path file) {
+    var known = session.models().withFile(file);
+    if (known.isPresent()) {
+      session.models().select(known.get());
+      message.set(Messages.get("train.opened", file.getFileName()));
+      return;
+    }
     try {
       SavedModel s = ModelFile.load(file);
-      session.modelProperty().set(s.model());
-      session.modelNameProperty().set(file.getFileName().toString());
-      lastSummary = s.summary();
+      session
+          .models()
+          .add(
+              new ModelEntry(
+                  ModelEntry.Kind.FILE,
+                  file.getFileName().toString(),
+                  s.model(),
+                  s.summary(),
+                  file.toAbsolutePath()));
       message.set(Messages.get("train.opened", file.getFileName()));
-      lastModelPath.set(file.toAbsolutePath().toString());
-    } catch (ModelFileException e) {
-      message.set(e.getMessage());
+    } catch (ModelFileException ex) {
+      message.set(ex.getMessage());
     }
   }
 
@@ -565,11 +581,6 @@ public final class TrainViewModel {
     for (Field f : Field.values()) {
       get.apply(f.name().toLowerCase()).ifPresent(v -> text.get(f).set(v));
     }
-  }
-
-  /** The model file last opened or saved, for the settings. */
-  public StringProperty lastModelPathProperty() {
-    return lastModelPath;
   }
 
   /** Called when the window closes: stop a run so no thread lingers. */

@@ -88,9 +88,9 @@ class ShellViewTest extends WorkbenchTestBase {
   void choosingALanguageSaysInThatLanguageWhenItApplies(FxRobot robot) throws Exception {
     WorkbenchFixture.awaitReady(wb);
     Label status = robot.lookup("#status-text").queryAs(Label.class);
-    FxTestSupport.run(() -> wb.shellVm.languageProperty().set("zh-CN"));
+    FxTestSupport.run(() -> wb.shellVm.chooseLanguage("zh-CN"));
     assertEquals("下次启动 GateScope 时将使用新的语言。", FxTestSupport.onFx(status::getText));
-    FxTestSupport.run(() -> wb.shellVm.languageProperty().set("en"));
+    FxTestSupport.run(() -> wb.shellVm.chooseLanguage("en"));
     assertEquals(
         "The new language is used from the next start of GateScope.",
         FxTestSupport.onFx(status::getText));
