@@ -137,6 +137,7 @@ public final class ShellView extends BorderPane {
                     .owner(getScene().getWindow())
                     .text(text)
                     .position(Pos.TOP_RIGHT)
+                    .darkStyle()
                     .showInformation();
               }
             });
@@ -144,17 +145,21 @@ public final class ShellView extends BorderPane {
     Label status = new Label();
     status.setId("status-text");
     status.textProperty().bind(s.statusProperty());
+    // A long message wraps onto a second line rather than being cut; the model's name stays whole.
+    status.setWrapText(true);
+    status.setMinWidth(0);
+    status.setMaxWidth(Double.MAX_VALUE);
+    HBox.setHgrow(status, Priority.ALWAYS);
     Label model = new Label();
     model.setId("status-model");
     model.textProperty().bind(s.modelNameProperty());
+    model.setMinWidth(Region.USE_PREF_SIZE);
     ProgressBar progress = new ProgressBar();
     progress.setId("status-progress");
     progress.setPrefWidth(140);
     progress.progressProperty().bind(s.progressProperty());
     progress.visibleProperty().bind(s.progressProperty().lessThan(1));
-    Region gap = new Region();
-    HBox.setHgrow(gap, Priority.ALWAYS);
-    HBox bar = new HBox(10, status, gap, new FontIcon("mdi2b-brain"), model, progress);
+    HBox bar = new HBox(10, status, new FontIcon("mdi2b-brain"), model, progress);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(4, 10, 4, 10));
     bar.setId("status-bar");
