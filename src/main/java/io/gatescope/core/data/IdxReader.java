@@ -19,8 +19,11 @@ public final class IdxReader {
   /** Type byte 0x08 = unsigned byte; dimension count follows in the magic number's last byte. */
   static final int UBYTE = 0x08;
 
-  /** Refuse anything larger than this before allocating: MNIST train images are 47 MB. */
-  static final long MAX_BYTES = 512L * 1024 * 1024;
+  /**
+   * Refuse anything larger than this before reading: MNIST train images are 47 MB. Reading may
+   * briefly hold twice the data, so this fits a 1 GiB heap.
+   */
+  static final long MAX_BYTES = 256L * 1024 * 1024;
 
   private IdxReader() {}
 
@@ -116,14 +119,11 @@ public final class IdxReader {
     if (bytes > MAX_BYTES) {
       throw new DataFileException(file, Messages.get("idx.huge", bytes, MAX_BYTES));
     }
-    byte[] body = new byte[(int) bytes];
-    int off = 0;
-    while (off < body.length) {
-      int n = in.read(body, off, body.length - off);
-      if (n < 0) {
-        throw new DataFileException(file, Messages.get("idx.truncated", bytes, off));
-      }
-      off += n;
+    // Memory grows with the bytes that really arrive, not with what the header claims: a short
+    // file that promises 200 MB costs what it holds.
+    byte[] body = in.readNBytes((int) bytes);
+    if (body.length < bytes) {
+      throw new DataFileException(file, Messages.get("idx.truncated", bytes, body.length));
     }
     if (in.read() >= 0) {
       throw new DataFileException(file, Messages.get("idx.trailing", bytes));

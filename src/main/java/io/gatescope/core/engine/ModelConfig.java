@@ -62,6 +62,27 @@ public record ModelConfig(
     return projection > 0 ? projection : FEATURES;
   }
 
+  /**
+   * How many parameters a model of this shape has, without making one: the projection 28→P, per
+   * layer W [in, G·H], RW [H, G·H] and b [G·H] (G = 4 gates for the LSTM, 3 for the GRU, 1 for the
+   * RNN), and the output layer H→10. Readers check a file's weights against it before they allocate
+   * anything.
+   */
+  public long paramCount() {
+    long g =
+        switch (cell) {
+          case LSTM -> 4;
+          case GRU -> 3;
+          case RNN -> 1;
+        };
+    long n = projection > 0 ? (long) FEATURES * projection + projection : 0;
+    for (int l = 0; l < layers; l++) {
+      long in = l == 0 ? recurrentInput() : hidden;
+      n += (in + hidden + 1) * g * hidden;
+    }
+    return n + (long) hidden * CLASSES + CLASSES;
+  }
+
   public ModelConfig withCell(CellType c) {
     return new ModelConfig(c, layers, hidden, projection, forgetBias, seed, reading);
   }

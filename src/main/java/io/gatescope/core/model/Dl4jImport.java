@@ -5,8 +5,10 @@ import io.gatescope.core.engine.CellType;
 import io.gatescope.core.engine.ModelConfig;
 import io.gatescope.core.engine.ParamSet;
 import io.gatescope.core.engine.RecurrentClassifier;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.Layer;
@@ -28,7 +30,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * the arrays copy over unchanged; DL4J's dense W is [nIn, nOut] like ours.
  */
 public final class Dl4jImport {
-  /** What this converter accepts, for error messages. */
+  /** The entries of a DL4J model zip that GateScope reads. */
+  static final String CONFIG = "configuration.json";
+
+  static final String COEFFICIENTS = "coefficients.bin";
+
   /** What this import reads, in the user's language. */
   public static String supported() {
     return Messages.get("dl4j.supported");
@@ -36,12 +42,11 @@ public final class Dl4jImport {
 
   private Dl4jImport() {}
 
-  /** Converts, or throws {@link ModelFileException} saying what is unsupported. */
-  public static RecurrentClassifier convert(MultiLayerNetwork net) throws ModelFileException {
-    List<Layer> confs = new ArrayList<>();
-    for (int i = 0; i < net.getnLayers(); i++) {
-      confs.add(net.getLayerWiseConfigurations().getConf(i).getLayer());
-    }
+  /** The parts of a supported network: dense projection (0 if none), the LSTM, the output. */
+  record Shape(int projection, int lstmIndex, int hidden, int outputIndex) {}
+
+  /** Checks the layers' configurations, or throws saying what is unsupported. */
+  static Shape shapeOf(List<Layer> confs) throws ModelFileException {
     int idx = 0;
     int projection = 0;
     if (idx < confs.size() && confs.get(idx) instanceof DenseLayer dense) {
@@ -80,19 +85,67 @@ public final class Dl4jImport {
     if (((OutputLayer) confs.get(idx)).getNIn() != hidden) {
       throw unsupported(Messages.get("dl4j.outputIn", hidden));
     }
-    ModelConfig cfg =
-        new ModelConfig(CellType.LSTM, 1, hidden, projection, lstm.getForgetGateBiasInit(), 0);
+    return new Shape(projection, lstmIndex, hidden, idx);
+  }
+
+  /**
+   * Reads the zip's network configuration (bounded), checks that GateScope supports it, and returns
+   * how many parameters such a network has, before DL4J reads any weight.
+   */
+  static long checkConfiguration(BoundedZip zip, String name) throws ModelFileException {
+    byte[] json =
+        zip.read(
+            CONFIG,
+            ModelFile.MAX_JSON,
+            Messages.get("model.entryHuge", name, CONFIG, ModelFile.MAX_JSON));
+    List<Layer> confs = new ArrayList<>();
+    try {
+      MultiLayerConfiguration conf =
+          MultiLayerConfiguration.fromJson(new String(json, StandardCharsets.UTF_8));
+      conf.getConfs().forEach(c -> confs.add(c.getLayer()));
+    } catch (RuntimeException e) {
+      throw new ModelFileException(
+          Messages.get("model.badDl4j", name, e.getMessage(), supported()));
+    }
+    Shape s = shapeOf(confs);
+    long expected;
+    try {
+      expected = configOf(s, 1.0).paramCount();
+    } catch (IllegalArgumentException e) {
+      throw new ModelFileException(Messages.get("model.invalid", name, e.getMessage()));
+    }
+    if (expected > ModelFile.MAX_PARAMS) {
+      throw new ModelFileException(
+          Messages.get("model.tooManyParams", name, expected, ModelFile.MAX_PARAMS));
+    }
+    return expected;
+  }
+
+  private static ModelConfig configOf(Shape s, double forgetBias) {
+    return new ModelConfig(CellType.LSTM, 1, s.hidden(), s.projection(), forgetBias, 0);
+  }
+
+  /** Converts, or throws {@link ModelFileException} saying what is unsupported. */
+  public static RecurrentClassifier convert(MultiLayerNetwork net) throws ModelFileException {
+    List<Layer> confs = new ArrayList<>();
+    for (int i = 0; i < net.getnLayers(); i++) {
+      confs.add(net.getLayerWiseConfigurations().getConf(i).getLayer());
+    }
+    Shape s = shapeOf(confs);
+    Layer rec = confs.get(s.lstmIndex());
+    LSTM lstm = (LSTM) (rec instanceof LastTimeStep lts ? lts.getUnderlying() : rec);
+    ModelConfig cfg = configOf(s, lstm.getForgetGateBiasInit());
     RecurrentClassifier model = RecurrentClassifier.create(cfg, net.params().dataType());
     ParamSet p = model.params();
-    if (projection > 0) {
+    if (s.projection() > 0) {
       p.get("proj.W").assign(net.getParam("0_W"));
       p.get("proj.b").assign(net.getParam("0_b"));
     }
-    p.get("l0.W").assign(net.getParam(lstmIndex + "_W"));
-    p.get("l0.RW").assign(net.getParam(lstmIndex + "_RW"));
-    p.get("l0.b").assign(net.getParam(lstmIndex + "_b"));
-    p.get("out.W").assign(net.getParam(idx + "_W"));
-    p.get("out.b").assign(net.getParam(idx + "_b"));
+    p.get("l0.W").assign(net.getParam(s.lstmIndex() + "_W"));
+    p.get("l0.RW").assign(net.getParam(s.lstmIndex() + "_RW"));
+    p.get("l0.b").assign(net.getParam(s.lstmIndex() + "_b"));
+    p.get("out.W").assign(net.getParam(s.outputIndex() + "_W"));
+    p.get("out.b").assign(net.getParam(s.outputIndex() + "_b"));
     return model;
   }
 

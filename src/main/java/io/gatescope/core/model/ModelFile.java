@@ -10,22 +10,15 @@ import io.gatescope.core.Messages;
 import io.gatescope.core.engine.CellType;
 import io.gatescope.core.engine.ModelConfig;
 import io.gatescope.core.engine.RecurrentClassifier;
-import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
@@ -49,7 +42,14 @@ public final class ModelFile {
   /** No model file this app reads is anywhere near this; larger ones are refused unread. */
   static final long MAX_FILE = 1L << 30;
 
-  static final long MAX_ENTRY = 512L << 20;
+  /** The model description is a few hundred bytes; anything over this is not one. */
+  static final long MAX_JSON = 1L << 20;
+
+  /**
+   * The largest model GateScope opens: 2^26 parameters (256 MiB in single precision), over 400
+   * times the lesson's model. Larger ones are refused before any weight is read.
+   */
+  public static final long MAX_PARAMS = 1L << 26;
 
   private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
 
@@ -130,18 +130,23 @@ public final class ModelFile {
     if (size > MAX_FILE) {
       throw new ModelFileException(Messages.get("model.huge", name, size));
     }
-    Map<String, byte[]> entries = readZip(file, name);
-    if (!entries.containsKey(JSON)) {
-      if (entries.containsKey("configuration.json")) {
-        return loadDl4j(file, name);
+    try (BoundedZip zip = BoundedZip.open(file, name)) {
+      if (!zip.has(JSON)) {
+        if (zip.has(Dl4jImport.CONFIG)) {
+          return loadDl4j(file, name, zip);
+        }
+        throw new ModelFileException(Messages.get("model.foreignZip", name, JSON));
       }
-      throw new ModelFileException(Messages.get("model.foreignZip", name, JSON));
+      return loadGateScope(file, name, zip);
     }
+  }
+
+  private static SavedModel loadGateScope(Path file, String name, BoundedZip zip)
+      throws ModelFileException {
     JsonObject root;
     try {
-      root =
-          JsonParser.parseString(new String(entries.get(JSON), StandardCharsets.UTF_8))
-              .getAsJsonObject();
+      byte[] json = zip.read(JSON, MAX_JSON, Messages.get("model.entryHuge", name, JSON, MAX_JSON));
+      root = JsonParser.parseString(new String(json, StandardCharsets.UTF_8)).getAsJsonObject();
     } catch (JsonParseException | IllegalStateException e) {
       throw new ModelFileException(Messages.get("model.badJson", name, e.getMessage()));
     }
@@ -166,16 +171,30 @@ public final class ModelFile {
               c.has("reading")
                   ? io.gatescope.core.engine.Reading.parse(c.get("reading").getAsString())
                   : io.gatescope.core.engine.Reading.ROWS);
-      byte[] params = entries.get(PARAMS);
-      if (params == null) {
+      // Everything about the weights is decided from the description before any is read.
+      long expected = cfg.paramCount();
+      if (expected > MAX_PARAMS) {
+        throw new ModelFileException(
+            Messages.get("model.tooManyParams", name, expected, MAX_PARAMS));
+      }
+      if (root.has("param_count") && root.get("param_count").getAsLong() != expected) {
+        throw new ModelFileException(
+            Messages.get(
+                "model.weightsMismatch",
+                name,
+                Messages.get("model.countLies", root.get("param_count").getAsLong(), expected)));
+      }
+      if (!zip.has(PARAMS)) {
         throw new ModelFileException(Messages.get("model.noWeights", name, PARAMS));
       }
-      INDArray flat;
-      try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(params))) {
-        flat = Nd4j.read(in);
-      } catch (IOException | RuntimeException e) {
-        throw new ModelFileException(Messages.get("model.badWeights", name, e.getMessage()), e);
-      }
+      INDArray flat =
+          readArray(
+              zip.read(
+                  PARAMS,
+                  SerializedArray.maxBytes(expected),
+                  Messages.get("model.weightsTooLarge", name, PARAMS, expected)),
+              expected,
+              name);
       RecurrentClassifier model;
       try {
         model = RecurrentClassifier.withParams(cfg, flat);
@@ -206,38 +225,32 @@ public final class ModelFile {
     }
   }
 
-  private static Map<String, byte[]> readZip(Path file, String name) throws ModelFileException {
-    Map<String, byte[]> entries = new HashMap<>();
-    try (InputStream raw = new BufferedInputStream(Files.newInputStream(file));
-        ZipInputStream zip = new ZipInputStream(raw)) {
-      ZipEntry e;
-      while ((e = zip.getNextEntry()) != null) {
-        ByteArrayOutputStream bos = new ByteArrayOutputStream();
-        byte[] buf = new byte[1 << 16];
-        long total = 0;
-        for (int n; (n = zip.read(buf)) > 0; ) {
-          total += n;
-          if (total > MAX_ENTRY) {
-            throw new ModelFileException(Messages.get("model.entryHuge", name, e.getName()));
-          }
-          bos.write(buf, 0, n);
-        }
-        entries.put(e.getName(), bos.toByteArray());
-      }
-    } catch (ZipException | java.io.EOFException e) {
-      throw new ModelFileException(Messages.get("model.damagedZip", name, e.getMessage()));
-    } catch (ModelFileException e) {
-      throw e;
-    } catch (IOException e) {
-      throw new ModelFileException(Messages.get("model.unreadable", name, e.getMessage()));
+  /** An array in ND4J's serialization, checked before ND4J allocates what the bytes claim. */
+  static INDArray readArray(byte[] bytes, long expected, String name) throws ModelFileException {
+    try {
+      SerializedArray.check(bytes, expected);
+    } catch (IllegalArgumentException e) {
+      throw new ModelFileException(Messages.get("model.badWeights", name, e.getMessage()));
     }
-    if (entries.isEmpty()) {
-      throw new ModelFileException(Messages.get("model.notZip", name));
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+      return Nd4j.read(in);
+    } catch (IOException | RuntimeException e) {
+      throw new ModelFileException(Messages.get("model.badWeights", name, e.getMessage()), e);
     }
-    return entries;
   }
 
-  private static SavedModel loadDl4j(Path file, String name) throws ModelFileException {
+  private static SavedModel loadDl4j(Path file, String name, BoundedZip zip)
+      throws ModelFileException {
+    // The configuration and the weights are checked (bounded, shapes against the configuration)
+    // before DL4J reads them, since DL4J allocates what the bytes claim.
+    long expected = Dl4jImport.checkConfiguration(zip, name);
+    readArray(
+        zip.read(
+            Dl4jImport.COEFFICIENTS,
+            SerializedArray.maxBytes(expected),
+            Messages.get("model.weightsTooLarge", name, Dl4jImport.COEFFICIENTS, expected)),
+        expected,
+        name);
     MultiLayerNetwork net;
     try {
       net = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false);

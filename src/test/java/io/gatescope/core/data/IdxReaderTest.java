@@ -102,7 +102,7 @@ class IdxReaderTest {
         assertThrows(DataFileException.class, () -> IdxReader.readLabels(p)).getMessage());
     Path huge = write("huge", idx(0x803, new int[] {100000, 1000, 1000}, 0));
     assertEquals(
-        "huge: declares 100000000000 bytes of data, more than the 536870912 GateScope reads."
+        "huge: declares 100000000000 bytes of data, more than the 268435456 GateScope reads."
             + " Is the header corrupt?",
         assertThrows(DataFileException.class, () -> IdxReader.readImages(huge)).getMessage());
     byte[] bad = idx(0x801, new int[] {2}, 2);
