@@ -41,6 +41,13 @@ public final class DigitImage extends Region {
   }
 
   private io.gatescope.core.engine.Reading reading = io.gatescope.core.engine.Reading.ROWS;
+  private boolean dimUnread;
+
+  /** Whether the slices after timestep t (not read yet) are drawn darker. Off by default. */
+  public void setDimUnread(boolean dim) {
+    dimUnread = dim;
+    paint();
+  }
 
   private void paint() {
     GraphicsContext g = canvas.getGraphicsContext2D();
@@ -56,6 +63,17 @@ public final class DigitImage extends Region {
             g.setFill(Color.gray(Math.min(1, v)));
             g.fillRect(x * c, y * c, c, c);
           }
+        }
+      }
+    }
+    if (dimUnread && row >= 1) {
+      g.setFill(Color.rgb(0, 0, 0, 0.65));
+      for (int t = row; t < 28; t++) {
+        int slice = reading.sliceAt(t);
+        if (reading == io.gatescope.core.engine.Reading.COLUMNS) {
+          g.fillRect(slice * c, 0, c, s);
+        } else {
+          g.fillRect(0, slice * c, s, c);
         }
       }
     }

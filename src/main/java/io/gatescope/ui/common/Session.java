@@ -3,9 +3,17 @@ package io.gatescope.ui.common;
 import io.gatescope.core.Messages;
 import io.gatescope.core.data.Mnist;
 import io.gatescope.core.engine.RecurrentClassifier;
+import java.util.function.Function;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerPropertyBase;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectPropertyBase;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringPropertyBase;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -13,19 +21,23 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * What the workspaces share: the data, the current model, the current input (a drawing or a test
- * image) and the selected timestep. Properties only; FX thread only.
+ * What the workspaces share: the data, the current model, the current input (a drawing, a test
+ * image or a picture) and the selected timestep. Properties only; FX thread only.
+ *
+ * <p>The input is one {@link Input} value, replaced as a whole by {@link #show(Input)} or {@link
+ * #showTestImage(int)}; its pixels, label, source text and test index are read-only views of it, so
+ * whichever a listener reads, it sees the same input.
  */
 public final class Session {
   private final ObjectProperty<Mnist> data = new SimpleObjectProperty<>();
   private final ObjectProperty<RecurrentClassifier> model = new SimpleObjectProperty<>();
   private final StringProperty modelName =
       new SimpleStringProperty(Messages.get("session.noModel"));
-  private final ObjectProperty<float[]> input = new SimpleObjectProperty<>();
-  private final ObjectProperty<Integer> inputLabel = new SimpleObjectProperty<>();
-  private final StringProperty inputSource = new SimpleStringProperty("");
-  private final javafx.beans.property.ReadOnlyIntegerWrapper testIndex =
-      new javafx.beans.property.ReadOnlyIntegerWrapper(-1);
+  private final ReadOnlyObjectWrapper<Input> current = new ReadOnlyObjectWrapper<>();
+  private final InputView<float[]> input = new InputView<>("input", Input::pixels, null);
+  private final InputView<Integer> inputLabel = new InputView<>("inputLabel", Input::label, null);
+  private final SourceView inputSource = new SourceView();
+  private final TestIndexView testIndex = new TestIndexView();
   private final IntegerProperty timestep = new SimpleIntegerProperty(28);
   private final StringProperty status = new SimpleStringProperty("");
   private final DoubleProperty progress = new SimpleDoubleProperty(0);
@@ -39,8 +51,6 @@ public final class Session {
   public Session() {
     model.addListener((o, a, m) -> inference.setModel(m));
     models = new ModelShelf(this);
-    // Any other input (a drawing, a picture, nothing) is not a test image.
-    input.addListener((o, a, in) -> testIndex.set(-1));
   }
 
   public ObjectProperty<Mnist> dataProperty() {
@@ -56,23 +66,38 @@ public final class Session {
     return modelName;
   }
 
-  /** 784 floats in [0, 1] (ink = 1), or null when there is nothing to read. */
-  public ObjectProperty<float[]> inputProperty() {
+  /** The input every workspace shows, or null when there is nothing to read. */
+  public ReadOnlyObjectProperty<Input> currentInputProperty() {
+    return current.getReadOnlyProperty();
+  }
+
+  /** Makes {@code in} (null: nothing) the input every workspace shows. */
+  public void show(Input in) {
+    current.set(in);
+    input.changed();
+    inputLabel.changed();
+    inputSource.changed();
+    testIndex.changed();
+  }
+
+  /** The current input's 784 floats in [0, 1] (ink = 1), or null when there is nothing to read. */
+  public ReadOnlyObjectProperty<float[]> inputProperty() {
     return input;
   }
 
   /** The true digit when the input is an MNIST image, else null. */
-  public ObjectProperty<Integer> inputLabelProperty() {
+  public ReadOnlyObjectProperty<Integer> inputLabelProperty() {
     return inputLabel;
   }
 
-  public StringProperty inputSourceProperty() {
+  /** Where the current input came from, as text ("" when there is none). */
+  public ReadOnlyStringProperty inputSourceProperty() {
     return inputSource;
   }
 
   /** The MNIST test index of the current input, or −1 when it is not a test image. */
-  public javafx.beans.property.ReadOnlyIntegerProperty testIndexProperty() {
-    return testIndex.getReadOnlyProperty();
+  public ReadOnlyIntegerProperty testIndexProperty() {
+    return testIndex;
   }
 
   /** The selected timestep, 1..28, shared by Draw and Inside. */
@@ -114,14 +139,89 @@ public final class Session {
     if (m == null || index < 0 || index >= m.test().size()) {
       return;
     }
-    inputLabel.set(m.test().label(index));
-    inputSource.set(Messages.get("input.test", index));
-    input.set(m.test().images().imageAsFloats(index));
-    testIndex.set(index);
+    show(Input.testImage(index, m.test().images().imageAsFloats(index), m.test().label(index)));
   }
 
   public void shutdown() {
     inference.shutdown();
     models.shutdown();
+  }
+
+  /** A part of the current input, read from it on every get (never a stale copy). */
+  private final class InputView<T> extends ReadOnlyObjectPropertyBase<T> {
+    private final String name;
+    private final Function<Input, T> part;
+    private final T none;
+
+    InputView(String name, Function<Input, T> part, T none) {
+      this.name = name;
+      this.part = part;
+      this.none = none;
+    }
+
+    @Override
+    public T get() {
+      Input in = current.get();
+      return in == null ? none : part.apply(in);
+    }
+
+    void changed() {
+      fireValueChangedEvent();
+    }
+
+    @Override
+    public Object getBean() {
+      return Session.this;
+    }
+
+    @Override
+    public String getName() {
+      return name;
+    }
+  }
+
+  /** Where the current input came from, as text. */
+  private final class SourceView extends ReadOnlyStringPropertyBase {
+    @Override
+    public String get() {
+      Input in = current.get();
+      return in == null ? "" : in.describe();
+    }
+
+    void changed() {
+      fireValueChangedEvent();
+    }
+
+    @Override
+    public Object getBean() {
+      return Session.this;
+    }
+
+    @Override
+    public String getName() {
+      return "inputSource";
+    }
+  }
+
+  private final class TestIndexView extends ReadOnlyIntegerPropertyBase {
+    @Override
+    public int get() {
+      Input in = current.get();
+      return in == null ? -1 : in.testIndex();
+    }
+
+    void changed() {
+      fireValueChangedEvent();
+    }
+
+    @Override
+    public Object getBean() {
+      return Session.this;
+    }
+
+    @Override
+    public String getName() {
+      return "testIndex";
+    }
   }
 }

@@ -2,61 +2,113 @@ package io.gatescope.ui.draw;
 
 import io.gatescope.core.Messages;
 import io.gatescope.core.preprocess.StrokeRaster.Stroke;
+import io.gatescope.ui.common.Choices;
 import io.gatescope.ui.common.DigitImage;
 import io.gatescope.ui.common.Keys;
 import io.gatescope.ui.common.ProbabilityBars;
+import io.gatescope.ui.common.StepPlayer;
 import io.gatescope.ui.common.StepStrip;
+import java.io.File;
 import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.shape.StrokeLineJoin;
+import javafx.stage.FileChooser;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The Draw workspace: canvas, what the model sees, its prediction and how it changed per row. */
+/**
+ * The Draw workspace: the canvas (showing whatever input the session shows), what the model sees,
+ * its answer after row t and how that answer changed row by row, with playback.
+ */
 public final class DrawView extends BorderPane {
   private static final javafx.css.PseudoClass FOCUSED_CANVAS =
       javafx.css.PseudoClass.getPseudoClass("canvas-focused");
+
+  /** The left column's width: the canvas and its frame, plus padding. */
+  private static final double LEFT_WIDTH = 380;
+
   private final DrawViewModel vm;
   private final Canvas canvas = new Canvas(DrawViewModel.CANVAS, DrawViewModel.CANVAS);
+  private final StackPane canvasFrame = new StackPane(canvas);
   private final DigitImage preview = new DigitImage();
   private final ProbabilityBars bars = new ProbabilityBars();
   private final StepStrip strip = new StepStrip();
+  private final Spinner<Integer> index = new Spinner<>(0, 9999, 0);
+  private final StepPlayer player;
 
   public DrawView(DrawViewModel vm) {
     this.vm = vm;
     getStyleClass().add("workspace");
     getStylesheets().add(DrawView.class.getResource("draw.css").toExternalForm());
     setId("draw-view");
+    buildCanvas();
+    setLeft(
+        scrolling(
+            column(
+                buildHeading(),
+                canvasFrame,
+                buildPenRow(),
+                buildMnistRow(),
+                buildTeachRow(),
+                buildHelp())));
+    setCenter(
+        column(
+            buildAnswer(), title(Messages.get("draw.reading")), buildStrip(), buildPlaybackRow()));
+    player =
+        new StepPlayer(
+            vm.timestepProperty(), vm.playingProperty(), vm.speedProperty(), vm.loopProperty(), 28);
+    bindRefresh();
+    bindKeys();
+    paintCanvas();
+  }
+
+  // ---- the left column: canvas and its controls ----
+
+  private void buildCanvas() {
     canvas.setId("draw-canvas");
     canvas.setAccessibleText(Messages.get("draw.canvas.a11y"));
     canvas.setFocusTraversable(true);
-    preview.setId("draw-preview");
-    bars.setId("draw-bars");
-    strip.setId("draw-strip");
-
     canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> vm.beginStroke(e.getX(), e.getY()));
     canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> vm.extendStroke(e.getX(), e.getY()));
     canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> vm.endStroke());
+    canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> canvas.requestFocus());
     vm.strokes().addListener((Observable o) -> paintCanvas());
     vm.backgroundProperty().addListener(o -> paintCanvas());
+    canvasFrame.getStyleClass().add("canvas-frame");
+    canvasFrame.setMaxSize(DrawViewModel.CANVAS + 4, DrawViewModel.CANVAS + 4);
+    canvasFrame.setMinSize(DrawViewModel.CANVAS + 4, DrawViewModel.CANVAS + 4);
+    canvas
+        .focusedProperty()
+        .addListener(
+            (o, a, f) -> canvasFrame.pseudoClassStateChanged(FOCUSED_CANVAS, f)); // a visible ring
+  }
 
+  private Node buildPenRow() {
     Button clear =
         button(
             Messages.get("draw.clear"), "mdi2e-eraser", Messages.get("draw.clear.tip"), vm::clear);
@@ -67,15 +119,19 @@ public final class DrawView extends BorderPane {
     Slider brush = new Slider(6, 40, vm.brushProperty().get());
     brush.valueProperty().bindBidirectional(vm.brushProperty());
     brush.setTooltip(new Tooltip(Messages.get("draw.pen.tip")));
-    brush.setPrefWidth(90);
-    HBox penRow = new HBox(8, clear, undo, new Label(Messages.get("draw.pen")), brush);
-    penRow.setAlignment(Pos.CENTER_LEFT);
+    brush.setPrefWidth(80);
+    HBox pen = new HBox(6, new Label(Messages.get("draw.pen")), brush);
+    pen.setAlignment(Pos.CENTER_LEFT);
+    return flow(clear, undo, pen);
+  }
 
-    Spinner<Integer> index = new Spinner<>(0, 9999, 0);
+  private Node buildMnistRow() {
     index.setEditable(true);
     index.setPrefWidth(90);
     index.setId("draw-test-index");
+    index.getValueFactory().setValue(vm.testIndexProperty().get());
     index.getValueFactory().valueProperty().addListener((o, a, b) -> vm.loadTestImage(b));
+    // Follows the shown test image, whoever showed it.
     vm.testIndexProperty().addListener((o, a, b) -> index.getValueFactory().setValue(b.intValue()));
     Button load =
         button(
@@ -96,23 +152,35 @@ public final class DrawView extends BorderPane {
             "mdi2a-alert-circle-outline",
             Messages.get("draw.mistake.tip"),
             vm::nextMistake);
-    HBox mnistRow =
-        new HBox(8, new Label(Messages.get("draw.testIndex")), index, load, random, mistake);
-    mnistRow.setAlignment(Pos.CENTER_LEFT);
+    Button picture =
+        button(
+            Messages.get("draw.picture"),
+            "mdi2f-file-image-outline",
+            Messages.get("draw.picture.tip"),
+            this::choosePicture);
+    picture.setId("draw-picture");
+    HBox byIndex = new HBox(6, new Label(Messages.get("draw.testIndex")), index, load);
+    byIndex.setAlignment(Pos.CENTER_LEFT);
+    return flow(byIndex, random, mistake, picture);
+  }
 
-    StackPane canvasFrame = new StackPane(canvas);
-    canvasFrame.getStyleClass().add("canvas-frame");
-    canvasFrame.setMaxSize(DrawViewModel.CANVAS + 4, DrawViewModel.CANVAS + 4);
-    Label source = new Label();
-    source.textProperty().bind(vm.sourceProperty());
-    source.getStyleClass().add("muted");
-    Label help = new Label(Messages.get("draw.help"));
-    help.setWrapText(true);
-    help.setMaxWidth(DrawViewModel.CANVAS + 140);
-    help.getStyleClass().add("muted");
-    javafx.scene.control.ComboBox<Integer> truth =
-        new javafx.scene.control.ComboBox<>(
-            javafx.collections.FXCollections.observableArrayList(0, 1, 2, 3, 4, 5, 6, 7, 8, 9));
+  private void choosePicture() {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle(Messages.get("draw.picture.title"));
+    chooser
+        .getExtensionFilters()
+        .add(
+            new FileChooser.ExtensionFilter(
+                Messages.get("draw.picture.filter"), "*.png", "*.jpg", "*.jpeg"));
+    File f = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+    if (f != null) {
+      vm.openPicture(f.toPath());
+    }
+  }
+
+  private Node buildTeachRow() {
+    ComboBox<Integer> truth =
+        new ComboBox<>(FXCollections.observableArrayList(0, 1, 2, 3, 4, 5, 6, 7, 8, 9));
     truth.setPromptText(Messages.get("draw.teach.digit"));
     truth.valueProperty().bindBidirectional(vm.teachLabelProperty());
     truth.setId("draw-teach-label");
@@ -135,37 +203,92 @@ public final class DrawView extends BorderPane {
             "mdi2u-undo-variant",
             Messages.get("draw.untaught.tip"),
             vm::undoTeach);
-    untaught.disableProperty().bind(vm.beforeTeachingProperty().isNull());
-    HBox teachRow =
-        new HBox(8, new Label(Messages.get("draw.teach.wrong")), truth, teach, untaught);
-    teachRow.setAlignment(Pos.CENTER_LEFT);
-    VBox left =
-        new VBox(
-            10,
-            title(Messages.get("draw.title")),
-            canvasFrame,
-            penRow,
-            mnistRow,
-            teachRow,
-            source,
-            help);
-    left.setPadding(new Insets(12));
+    untaught.visibleProperty().bind(vm.beforeTeachingProperty().isNotNull());
+    untaught.managedProperty().bind(untaught.visibleProperty()); // only when there is one to undo
+    HBox wrong = new HBox(6, new Label(Messages.get("draw.teach.wrong")), truth);
+    wrong.setAlignment(Pos.CENTER_LEFT);
+    return flow(wrong, teach, untaught);
+  }
 
+  /** "Draw" and what the canvas shows now ("MNIST test #7", "your drawing", "picture 3.png"). */
+  private Node buildHeading() {
+    Label source = new Label();
+    source.setId("draw-source");
+    source.textProperty().bind(vm.sourceProperty());
+    source.getStyleClass().add("muted");
+    wrap(source);
+    FlowPane heading = flow(title(Messages.get("draw.title")), source);
+    heading.setAlignment(Pos.BASELINE_LEFT);
+    return heading;
+  }
+
+  private Node buildHelp() {
+    Label help = new Label(Messages.get("draw.help"));
+    help.getStyleClass().add("muted");
+    wrap(help);
+    return help;
+  }
+
+  // ---- the centre: the answer after row t, the strip, playback ----
+
+  private Node buildAnswer() {
     Label digit = new Label();
     digit.setId("draw-digit");
     digit.getStyleClass().add("big-digit");
     digit.textProperty().bind(vm.headlineProperty());
     Label detail = new Label();
+    detail.setId("draw-detail");
     detail.getStyleClass().add("muted");
     detail.textProperty().bind(vm.detailProperty());
-    VBox verdict = new VBox(2, digit, detail);
+    wrap(detail);
+    Label note = new Label();
+    note.setId("draw-step-note");
+    note.getStyleClass().add("step-note");
+    note.textProperty().bind(vm.stepNoteProperty());
+    wrap(note);
+    VBox verdict = new VBox(2, digit, detail, note);
     verdict.setAlignment(Pos.CENTER_LEFT);
-    preview.setPrefSize(196, 196);
+    preview.setId("draw-preview");
+    preview.setDimUnread(true);
+    preview.setPrefSize(180, 180);
+    preview.setMaxSize(180, 180);
     VBox previewBox = new VBox(4, title(Messages.get("draw.sees")), preview);
-    HBox top =
-        new HBox(
-            18, previewBox, new VBox(6, title(Messages.get("draw.prediction")), verdict, bars));
-    HBox.setHgrow(bars, Priority.ALWAYS);
+    previewBox.setMinWidth(150);
+    previewBox.setPrefWidth(184);
+    previewBox.setMaxWidth(184);
+    bars.setId("draw-bars");
+    bars.setMinHeight(120);
+    VBox answer = new VBox(4, title(Messages.get("draw.prediction")), verdict, bars);
+    VBox.setVgrow(bars, Priority.ALWAYS);
+    HBox top = new HBox(18, previewBox, answer);
+    HBox.setHgrow(answer, Priority.ALWAYS);
+    return top;
+  }
+
+  private Node buildStrip() {
+    strip.setId("draw-strip");
+    strip.setOnStepSelect(vm::selectStep);
+    VBox.setVgrow(strip, Priority.ALWAYS);
+    return strip;
+  }
+
+  private Node buildPlaybackRow() {
+    Button play = new Button();
+    play.setId("draw-play");
+    FontIcon icon = new FontIcon("mdi2p-play");
+    icon.setId("draw-play-icon");
+    vm.playingProperty()
+        .addListener((o, a, on) -> icon.setIconLiteral(on ? "mdi2p-pause" : "mdi2p-play"));
+    play.setGraphic(icon);
+    Tooltip tip = new Tooltip();
+    tip.textProperty()
+        .bind(
+            Bindings.when(vm.playingProperty())
+                .then(Messages.get("draw.pause.tip"))
+                .otherwise(Messages.get("draw.play.tip")));
+    play.setTooltip(tip);
+    play.accessibleTextProperty().bind(tip.textProperty());
+    play.setOnAction(e -> vm.togglePlaying());
 
     Slider step = new Slider(1, 28, vm.timestepProperty().get());
     step.setId("draw-step");
@@ -173,39 +296,59 @@ public final class DrawView extends BorderPane {
     step.setMinorTickCount(2);
     step.setSnapToTicks(true);
     step.setShowTickMarks(true);
+    step.setMinWidth(90);
     step.valueProperty().addListener((o, a, b) -> vm.timestepProperty().set(b.intValue()));
     vm.timestepProperty().addListener((o, a, b) -> step.setValue(b.intValue()));
-    ToggleButton play = new ToggleButton(null, new FontIcon("mdi2p-play"));
-    play.selectedProperty().bindBidirectional(vm.playingProperty());
-    play.setTooltip(new Tooltip(Messages.get("draw.play.tip")));
     Label stepLabel = new Label();
+    stepLabel.setId("draw-row");
+    stepLabel.setMinWidth(Region.USE_PREF_SIZE);
     stepLabel
         .textProperty()
         .bind(
-            javafx.beans.binding.Bindings.createStringBinding(
+            Bindings.createStringBinding(
                 () -> Messages.get("draw.row", vm.timestepProperty().get()),
                 vm.timestepProperty()));
-    HBox stepRow = new HBox(8, play, step, stepLabel);
-    stepRow.setAlignment(Pos.CENTER_LEFT);
+
+    ComboBox<Integer> speed =
+        new ComboBox<>(FXCollections.observableArrayList(DrawViewModel.SPEEDS));
+    speed.setId("draw-speed");
+    Choices.showAs(speed, v -> Messages.get("draw.speed.value", v));
+    speed.valueProperty().bindBidirectional(vm.speedProperty());
+    speed.setTooltip(new Tooltip(Messages.get("draw.speed.tip")));
+    speed.setMinWidth(Region.USE_PREF_SIZE);
+    Label speedLabel = new Label(Messages.get("draw.speed"));
+    speedLabel.setMinWidth(Region.USE_PREF_SIZE);
+    speedLabel.setLabelFor(speed);
+    CheckBox loop = new CheckBox(Messages.get("draw.loop"));
+    loop.setId("draw-loop");
+    loop.selectedProperty().bindBidirectional(vm.loopProperty());
+    loop.setTooltip(new Tooltip(Messages.get("draw.loop.tip")));
+    loop.setMinWidth(Region.USE_PREF_SIZE);
+
+    HBox row = new HBox(8, play, step, stepLabel, speedLabel, speed, loop);
+    row.setAlignment(Pos.CENTER_LEFT);
     HBox.setHgrow(step, Priority.ALWAYS);
+    return row;
+  }
 
-    VBox right = new VBox(10, top, title(Messages.get("draw.reading")), strip, stepRow);
-    right.setPadding(new Insets(12));
-    VBox.setVgrow(strip, Priority.ALWAYS);
-    setLeft(left);
-    setCenter(right);
+  // ---- wiring ----
 
+  private void bindRefresh() {
     Runnable refresh =
         () -> {
-          preview.show(vm.inputProperty().get(), vm.timestepProperty().get(), vm.reading());
-          bars.show(vm.probabilitiesProperty().get());
-          strip.show(vm.stepProbabilitiesProperty().get(), vm.timestepProperty().get());
+          int t = vm.timestepProperty().get();
+          preview.show(vm.inputProperty().get(), t, vm.reading());
+          bars.show(vm.probabilitiesAtStepProperty().get());
+          strip.show(vm.stepProbabilitiesProperty().get(), t);
         };
     vm.inputProperty().addListener(o -> refresh.run());
-    vm.probabilitiesProperty().addListener(o -> refresh.run());
+    vm.probabilitiesAtStepProperty().addListener(o -> refresh.run());
     vm.timestepProperty().addListener(o -> refresh.run());
     vm.stepProbabilitiesProperty().addListener(o -> refresh.run());
+    refresh.run();
+  }
 
+  private void bindKeys() {
     Keys.bind(this, "Shortcut+Z", vm::undo);
     Keys.bind(this, "Esc", vm::clear);
     Keys.bind(this, "Delete", vm::clear);
@@ -215,20 +358,13 @@ public final class DrawView extends BorderPane {
     Keys.bind(this, "Shortcut+Right", () -> vm.stepBy(1));
     // Space plays the reading when the canvas has the focus (elsewhere it presses buttons).
     canvas.addEventHandler(
-        javafx.scene.input.KeyEvent.KEY_PRESSED,
+        KeyEvent.KEY_PRESSED,
         e -> {
           if (e.getCode() == KeyCode.SPACE) {
-            vm.playingProperty().set(!vm.playingProperty().get());
+            vm.togglePlaying();
             e.consume();
           }
         });
-    canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> canvas.requestFocus());
-    canvas
-        .focusedProperty()
-        .addListener(
-            (o, a, f) -> canvasFrame.pseudoClassStateChanged(FOCUSED_CANVAS, f)); // a visible ring
-    paintCanvas();
-    refresh.run();
   }
 
   private void paintCanvas() {
@@ -264,9 +400,48 @@ public final class DrawView extends BorderPane {
     }
   }
 
+  /** The playback, for tests. */
+  StepPlayer player() {
+    return player;
+  }
+
+  // ---- small builders ----
+
+  private static VBox column(Node... children) {
+    VBox v = new VBox(8, children);
+    v.setPadding(new Insets(12));
+    return v;
+  }
+
+  /** The left column scrolls when the window is short; it never grows sideways. */
+  private static ScrollPane scrolling(VBox content) {
+    content.setPrefWidth(LEFT_WIDTH);
+    ScrollPane sp = new ScrollPane(content);
+    sp.setId("draw-left");
+    sp.setFitToWidth(true);
+    sp.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+    sp.setMinHeight(0);
+    sp.setMinWidth(LEFT_WIDTH);
+    sp.setPrefViewportWidth(LEFT_WIDTH);
+    sp.getStyleClass().add("plain-scroll");
+    return sp;
+  }
+
+  private static FlowPane flow(Node... children) {
+    FlowPane f = new FlowPane(8, 6, children);
+    f.setAlignment(Pos.CENTER_LEFT);
+    return f;
+  }
+
+  private static void wrap(Label l) {
+    l.setWrapText(true);
+    l.setMinHeight(Region.USE_PREF_SIZE);
+  }
+
   private static Label title(String s) {
     Label l = new Label(s);
     l.getStyleClass().add("section-title");
+    wrap(l);
     return l;
   }
 

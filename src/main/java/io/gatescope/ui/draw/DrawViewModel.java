@@ -3,20 +3,24 @@ package io.gatescope.ui.draw;
 import io.gatescope.core.Messages;
 import io.gatescope.core.data.Mnist;
 import io.gatescope.core.engine.GateTrace;
+import io.gatescope.core.preprocess.ImageFiles;
 import io.gatescope.core.preprocess.Preprocessor;
 import io.gatescope.core.preprocess.StrokeRaster;
 import io.gatescope.core.preprocess.StrokeRaster.Stroke;
 import io.gatescope.ui.common.InferenceService;
+import io.gatescope.ui.common.Input;
 import io.gatescope.ui.common.Session;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -25,16 +29,22 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.util.Duration;
 
 /**
- * The Draw workspace's state: strokes (with undo), the MNIST image under them, the preprocessed
- * 28×28 input, the prediction and P(digit | rows 1..t). Preprocessing is the core code the CLI's
- * predict uses; inference runs off the FX thread, newest input wins.
+ * The Draw workspace's state: strokes (with undo), the picture under them, the preprocessed 28×28
+ * input, the prediction and P(digit | rows 1..t), and the playback settings. The canvas follows the
+ * session's input whoever set it: a test image or picture shown from anywhere replaces the strokes
+ * and lies under new ones; drawing over it makes the input a drawing. Preprocessing is the core
+ * code the CLI's predict uses; inference runs off the FX thread, newest input wins.
  */
 public final class DrawViewModel {
   /** Canvas side in logical pixels; strokes are in these coordinates. */
   public static final int CANVAS = 280;
+
+  /** The playback speeds offered, in rows per second. */
+  public static final List<Integer> SPEEDS = List.of(1, 2, 4, 8);
+
+  private static final int STEPS = 28;
 
   private final Session session;
   private final InferenceService.Channel inference;
@@ -43,43 +53,65 @@ public final class DrawViewModel {
   private final DoubleProperty brush = new SimpleDoubleProperty(20);
   private final ObjectProperty<float[]> probabilities = new SimpleObjectProperty<>();
   private final ObjectProperty<float[][]> stepProbabilities = new SimpleObjectProperty<>();
+  private final ObjectProperty<float[]> probabilitiesAtStep = new SimpleObjectProperty<>();
   private final IntegerProperty predicted = new SimpleIntegerProperty(-1);
   private final ObjectProperty<float[]> predictedFor = new SimpleObjectProperty<>();
   private final StringProperty headline = new SimpleStringProperty(Messages.get("draw.headline"));
   private final StringProperty detail = new SimpleStringProperty("");
+  private final StringProperty stepNote = new SimpleStringProperty("");
   private final BooleanProperty playing = new SimpleBooleanProperty(false);
+  private final ObjectProperty<Integer> speed = new SimpleObjectProperty<>(4);
+  private final BooleanProperty loop = new SimpleBooleanProperty(false);
   private final IntegerProperty testIndex = new SimpleIntegerProperty(0);
   private final ObjectProperty<Integer> teachLabel = new SimpleObjectProperty<>();
   private final BooleanProperty teaching = new SimpleBooleanProperty(false);
   private final ObjectProperty<io.gatescope.ui.common.ModelEntry> beforeTeaching =
       new SimpleObjectProperty<>();
-  private final Timeline player;
   private final Random random = new Random(7);
+  private Input base; // the test image or picture under the strokes, or null
+  private boolean publishing; // this workspace is making its own input current
+  private Input predictedInput; // the input the shown trace belongs to
   private double[] current; // the stroke being drawn, x y pairs
   private int currentLength;
 
   public DrawViewModel(Session session) {
     this.session = session;
     this.inference = session.inference().channel();
-    player =
-        new Timeline(
-            new KeyFrame(
-                Duration.millis(120),
-                e -> {
-                  int t = session.timestepProperty().get();
-                  session.timestepProperty().set(t >= 28 ? 1 : t + 1);
-                }));
-    player.setCycleCount(Timeline.INDEFINITE);
+    session.currentInputProperty().addListener((o, a, in) -> follow(in));
+    session.modelProperty().addListener((o, a, b) -> predict());
+    session.timestepProperty().addListener((o, a, b) -> showStep());
+    // Playing from the last row starts again at the first.
     playing.addListener(
         (o, a, on) -> {
-          if (on) {
-            player.play();
-          } else {
-            player.stop();
+          if (on && session.timestepProperty().get() >= STEPS) {
+            session.timestepProperty().set(1);
           }
         });
-    session.inputProperty().addListener((o, a, b) -> predict());
-    session.modelProperty().addListener((o, a, b) -> predict());
+  }
+
+  // ---- the input ----
+
+  /** The session shows another input: unless this workspace made it, the canvas shows it. */
+  private void follow(Input in) {
+    if (!publishing) {
+      current = null;
+      strokes.clear();
+      base = in;
+      background.set(in == null ? null : in.pixels());
+      if (in != null && in.testIndex() >= 0) {
+        testIndex.set(in.testIndex());
+      }
+    }
+    predict();
+  }
+
+  private void publish(Input in) {
+    publishing = true;
+    try {
+      session.show(in);
+    } finally {
+      publishing = false;
+    }
   }
 
   // ---- strokes ----
@@ -117,14 +149,14 @@ public final class DrawViewModel {
     current[currentLength++] = Math.max(0, Math.min(CANVAS, y));
   }
 
+  /** Empties the canvas: no strokes, no picture under them, no input. */
   public void clear() {
     strokes.clear();
     background.set(null);
+    base = null;
     current = null;
     playing.set(false);
-    session.inputLabelProperty().set(null);
-    session.inputSourceProperty().set("");
-    session.inputProperty().set(null);
+    publish(null);
   }
 
   public void undo() {
@@ -138,8 +170,8 @@ public final class DrawViewModel {
 
   /** Re-rasterises everything and preprocesses it into the shared input. */
   private void updateInput() {
-    if (strokes.isEmpty() && background.get() != null) {
-      session.inputProperty().set(background.get()); // an MNIST image is already model-ready
+    if (strokes.isEmpty()) {
+      publish(base); // the test image or picture as it was, label and all
       return;
     }
     StrokeRaster raster = new StrokeRaster(CANVAS);
@@ -148,17 +180,52 @@ public final class DrawViewModel {
     }
     raster.draw(strokes);
     if (raster.isEmpty()) {
-      session.inputProperty().set(null);
+      publish(null);
       return;
     }
     try {
-      float[] in = Preprocessor.toMnist(raster.ink(), CANVAS, CANVAS);
-      session.inputLabelProperty().set(null);
-      session.inputSourceProperty().set(Messages.get("input.drawing"));
-      session.inputProperty().set(in);
+      publish(Input.drawing(Preprocessor.toMnist(raster.ink(), CANVAS, CANVAS)));
     } catch (Preprocessor.EmptyImageException e) {
-      session.inputProperty().set(null);
+      publish(null);
     }
+  }
+
+  // ---- pictures ----
+
+  /**
+   * Reads a PNG/JPEG picture off the FX thread, preprocesses it the MNIST way (as the CLI's predict
+   * does) and shows it; a file that cannot be read is named in the detail line.
+   */
+  public void openPicture(Path file) {
+    Thread t =
+        new Thread(
+            () -> {
+              Input in;
+              String error;
+              try {
+                ImageFiles.Grey g = ImageFiles.read(file);
+                in = Input.picture(file, Preprocessor.toMnist(g.pixels(), g.width(), g.height()));
+                error = null;
+              } catch (IOException | RuntimeException e) {
+                in = null;
+                error =
+                    Messages.get(
+                        "draw.picture.error", file.getFileName().toString(), e.getMessage());
+              }
+              Input shown = in;
+              String err = error;
+              javafx.application.Platform.runLater(
+                  () -> {
+                    if (shown != null) {
+                      session.show(shown);
+                    } else {
+                      detail.set(err);
+                    }
+                  });
+            },
+            "gatescope-picture");
+    t.setDaemon(true);
+    t.start();
   }
 
   // ---- MNIST ----
@@ -170,10 +237,9 @@ public final class DrawViewModel {
       return;
     }
     int i = Math.floorMod(index, m.test().size());
-    testIndex.set(i);
-    strokes.clear();
-    background.set(m.test().images().imageAsFloats(i));
-    session.showTestImage(i);
+    if (session.testIndexProperty().get() != i) {
+      session.showTestImage(i);
+    }
   }
 
   public void loadRandom() {
@@ -230,33 +296,61 @@ public final class DrawViewModel {
   // ---- prediction ----
 
   private void predict() {
-    float[] in = session.inputProperty().get();
+    Input in = session.currentInputProperty().get();
     if (in == null) {
       inference.cancel();
+      predictedInput = null;
       probabilities.set(null);
       stepProbabilities.set(null);
       predictedFor.set(null);
       predicted.set(-1);
-      headline.set(Messages.get("draw.headline"));
-      detail.set("");
+      showStep();
       return;
     }
-    inference.trace(in, List.of(), tr -> show(in, tr));
+    inference.trace(in.pixels(), List.of(), tr -> show(in, tr));
   }
 
-  private void show(float[] in, GateTrace tr) {
-    predictedFor.set(in);
+  private void show(Input in, GateTrace tr) {
+    predictedInput = in;
+    predictedFor.set(in.pixels());
     probabilities.set(tr.probabilities());
     stepProbabilities.set(tr.stepProbabilities());
     predicted.set(tr.prediction());
-    headline.set(Integer.toString(tr.prediction()));
-    Integer label = session.inputLabelProperty().get();
-    double sure = 100 * tr.probabilities()[tr.prediction()];
-    detail.set(
+    showStep();
+  }
+
+  /**
+   * The answer after row t, as the model computed it: the headline digit, how sure, the ten
+   * probabilities and a note when it is not yet the final answer.
+   */
+  private void showStep() {
+    float[][] steps = stepProbabilities.get();
+    if (steps == null || predictedInput == null) {
+      probabilitiesAtStep.set(null);
+      headline.set(Messages.get("draw.headline"));
+      detail.set("");
+      stepNote.set("");
+      return;
+    }
+    int t = Math.max(1, Math.min(steps.length, session.timestepProperty().get()));
+    float[] p = steps[t - 1];
+    int best = io.gatescope.core.engine.RecurrentClassifier.argmax(p);
+    probabilitiesAtStep.set(p);
+    headline.set(Integer.toString(best));
+    Integer label = predictedInput.label();
+    double sure = 100 * p[best];
+    // ✓/✗ judge the final answer only; before the last row the true digit is just named.
+    String key =
         label == null
-            ? Messages.get("draw.sure", sure)
-            : Messages.get(
-                label == tr.prediction() ? "draw.sure.right" : "draw.sure.wrong", sure, label));
+            ? "draw.sure"
+            : t < steps.length
+                ? "draw.sure.truth"
+                : label == best ? "draw.sure.right" : "draw.sure.wrong";
+    detail.set(Messages.get(key, sure, label));
+    stepNote.set(
+        t < steps.length
+            ? Messages.get("draw.afterRow", t, steps.length)
+            : Messages.get("draw.final", t, steps.length));
   }
 
   // ---- teach it ----
@@ -353,12 +447,23 @@ public final class DrawViewModel {
     return brush;
   }
 
-  public ObjectProperty<float[]> inputProperty() {
+  public ReadOnlyObjectProperty<float[]> inputProperty() {
     return session.inputProperty();
   }
 
+  /** The final probabilities, after all 28 rows (null while there is no prediction). */
   public ObjectProperty<float[]> probabilitiesProperty() {
     return probabilities;
+  }
+
+  /** P(digit | rows 1..t) at the shared timestep t: what the bars and the headline show. */
+  public ReadOnlyObjectProperty<float[]> probabilitiesAtStepProperty() {
+    return probabilitiesAtStep;
+  }
+
+  /** "after row t of 28" while t < 28, else that this is the final answer. */
+  public StringProperty stepNoteProperty() {
+    return stepNote;
   }
 
   public ObjectProperty<float[][]> stepProbabilitiesProperty() {
@@ -370,6 +475,7 @@ public final class DrawViewModel {
     return predictedFor;
   }
 
+  /** The final answer (after all rows). */
   public IntegerProperty predictedProperty() {
     return predicted;
   }
@@ -382,10 +488,15 @@ public final class DrawViewModel {
     return detail;
   }
 
-  /** Moves the shared timestep by {@code delta}, within 1..28. */
+  /** Moves the shared timestep by {@code delta}, within 1..28; stepping by hand pauses playback. */
   public void stepBy(int delta) {
-    IntegerProperty t = timestepProperty();
-    t.set(Math.max(1, Math.min(28, t.get() + delta)));
+    selectStep(timestepProperty().get() + delta);
+  }
+
+  /** Shows the reading after row t (1..28), pausing playback. */
+  public void selectStep(int t) {
+    playing.set(false);
+    timestepProperty().set(Math.max(1, Math.min(STEPS, t)));
   }
 
   public IntegerProperty timestepProperty() {
@@ -396,11 +507,27 @@ public final class DrawViewModel {
     return playing;
   }
 
+  /** Playback speed in rows per second, one of {@link #SPEEDS}. */
+  public ObjectProperty<Integer> speedProperty() {
+    return speed;
+  }
+
+  /** Whether playback starts again at row 1 after the last row (else it stops there). */
+  public BooleanProperty loopProperty() {
+    return loop;
+  }
+
+  /** Starts or pauses the row-by-row playback. */
+  public void togglePlaying() {
+    playing.set(!playing.get());
+  }
+
+  /** The MNIST test index to load: the shown test image's, else the last one shown. */
   public IntegerProperty testIndexProperty() {
     return testIndex;
   }
 
-  public StringProperty sourceProperty() {
+  public ReadOnlyStringProperty sourceProperty() {
     return session.inputSourceProperty();
   }
 

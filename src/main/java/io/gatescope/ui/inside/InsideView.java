@@ -55,6 +55,14 @@ public final class InsideView extends BorderPane {
     Button show = new Button(Messages.get("inside.show"), new FontIcon("mdi2i-image-outline"));
     show.setTooltip(new Tooltip(Messages.get("inside.show.tip")));
     show.setOnAction(e -> vm.session().showTestImage(index.getValue()));
+    vm.session() // the spinner follows the shown test image, whoever showed it
+        .testIndexProperty()
+        .addListener(
+            (o, a, i) -> {
+              if (i.intValue() >= 0) {
+                index.getValueFactory().setValue(i.intValue());
+              }
+            });
     ComboBox<UnitOrder> order =
         new ComboBox<>(FXCollections.observableArrayList(UnitOrder.values()));
     order.valueProperty().bindBidirectional(vm.orderKindProperty());
@@ -86,6 +94,7 @@ public final class InsideView extends BorderPane {
     hover.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     hover.textProperty().bind(vm.hoverProperty());
     strip.setPrefSize(230, 100);
+    strip.setOnStepSelect(t -> vm.timestepProperty().set(t));
     scatter.setOnSelect(vm::selectUnit);
     Button compute =
         new Button(Messages.get("inside.compute"), new FontIcon("mdi2c-chart-scatter-plot"));

@@ -282,7 +282,7 @@ public final class InsideViewModel {
     return clampSelectedOnly;
   }
 
-  public ObjectProperty<float[]> inputProperty() {
+  public javafx.beans.property.ReadOnlyObjectProperty<float[]> inputProperty() {
     return session.inputProperty();
   }
 

@@ -195,4 +195,159 @@ class DrawViewTest extends WorkbenchTestBase {
     FxTestSupport.waitFor(
         "original answer", 30, () -> wb.drawVm.predictedProperty().get() != label);
   }
+
+  // ---- one input for every workspace (issue 13, item 2) ----
+
+  void drawAStroke() throws Exception {
+    FxTestSupport.run(
+        () -> {
+          wb.drawVm.beginStroke(140, 40);
+          for (int y = 50; y <= 240; y += 10) {
+            wb.drawVm.extendStroke(140, y);
+          }
+          wb.drawVm.endStroke();
+        });
+  }
+
+  int drawSpinner(FxRobot robot) {
+    return robot
+        .lookup("#draw-test-index")
+        .<javafx.scene.control.Spinner<Integer>>query()
+        .getValue();
+  }
+
+  int insideSpinner(FxRobot robot) {
+    return robot
+        .lookup("#inside-view .spinner")
+        .<javafx.scene.control.Spinner<Integer>>query()
+        .getValue();
+  }
+
+  void awaitPredictionOfShownInput() throws Exception {
+    FxTestSupport.waitFor(
+        "the prediction of the shown input",
+        30,
+        () ->
+            wb.session.inputProperty().get() != null
+                && wb.drawVm.predictedForProperty().get() == wb.session.inputProperty().get());
+  }
+
+  @Test
+  void aTestImageOpenedFromEvaluateReplacesTheDrawingEverywhere(FxRobot robot) throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    drawAStroke();
+    awaitPredictionOfShownInput();
+    assertEquals(1, FxTestSupport.onFx(() -> wb.drawVm.strokes().size()));
+
+    // Evaluate's gallery "open in Draw".
+    FxTestSupport.run(() -> wb.evaluateVm.open(123, "draw"));
+    awaitPredictionOfShownInput();
+    float[] image = FxTestSupport.onFx(() -> wb.evaluateVm.testImage(123));
+    assertEquals(0, FxTestSupport.onFx(() -> wb.drawVm.strokes().size()), "strokes cleared");
+    org.junit.jupiter.api.Assertions.assertArrayEquals(
+        image, FxTestSupport.onFx(() -> wb.drawVm.backgroundProperty().get()), "canvas shows it");
+    org.junit.jupiter.api.Assertions.assertArrayEquals(
+        image, FxTestSupport.onFx(() -> wb.session.inputProperty().get()), "the model sees it");
+    assertEquals(123, FxTestSupport.onFx(() -> wb.session.testIndexProperty().get()));
+    assertEquals(
+        wb.evaluateVm.testLabel(123),
+        (int) FxTestSupport.onFx(() -> wb.session.inputLabelProperty().get()));
+    assertEquals("MNIST test #123", FxTestSupport.onFx(() -> wb.drawVm.sourceProperty().get()));
+    assertEquals(123, (int) FxTestSupport.onFx(() -> drawSpinner(robot)), "Draw's spinner");
+    assertEquals(123, (int) FxTestSupport.onFx(() -> insideSpinner(robot)), "Inside's spinner");
+
+    // Drawing over it makes a drawing (the image stays under the strokes) ...
+    drawAStroke();
+    awaitPredictionOfShownInput();
+    assertEquals(-1, FxTestSupport.onFx(() -> wb.session.testIndexProperty().get()));
+    assertNull(FxTestSupport.onFx(() -> wb.session.inputLabelProperty().get()));
+    assertEquals("your drawing", FxTestSupport.onFx(() -> wb.drawVm.sourceProperty().get()));
+    org.junit.jupiter.api.Assertions.assertArrayEquals(
+        image, FxTestSupport.onFx(() -> wb.drawVm.backgroundProperty().get()));
+    assertEquals(123, (int) FxTestSupport.onFx(() -> drawSpinner(robot)), "spinner kept");
+    // ... and undoing the stroke gives the test image back, true digit and all.
+    robot.clickOn("#draw-undo");
+    awaitPredictionOfShownInput();
+    assertEquals(123, FxTestSupport.onFx(() -> wb.session.testIndexProperty().get()));
+    assertEquals(
+        wb.evaluateVm.testLabel(123),
+        (int) FxTestSupport.onFx(() -> wb.session.inputLabelProperty().get()));
+
+    // Inside's Show button moves Draw too.
+    FxTestSupport.run(() -> wb.shell.select("inside"));
+    FxTestSupport.run(
+        () ->
+            robot
+                .lookup("#inside-view .spinner")
+                .<javafx.scene.control.Spinner<Integer>>query()
+                .getValueFactory()
+                .setValue(42));
+    robot.clickOn(
+        robot
+            .lookup("#inside-view .button")
+            .match(
+                n ->
+                    n instanceof javafx.scene.control.Button b
+                        && io.gatescope.core.Messages.get("inside.show").equals(b.getText()))
+            .<Node>query());
+    FxTestSupport.waitFor("test image 42", 10, () -> wb.session.testIndexProperty().get() == 42);
+    assertEquals(42, (int) FxTestSupport.onFx(() -> drawSpinner(robot)));
+    org.junit.jupiter.api.Assertions.assertArrayEquals(
+        wb.evaluateVm.testImage(42),
+        FxTestSupport.onFx(() -> wb.drawVm.backgroundProperty().get()));
+  }
+
+  @Test
+  void ctrlMShowsTheNextMistakeOnTheCanvasAndInTheSpinner(FxRobot robot) throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    drawAStroke();
+    awaitPredictionOfShownInput();
+    robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.M);
+    robot.release(javafx.scene.input.KeyCode.M, javafx.scene.input.KeyCode.CONTROL);
+    FxTestSupport.waitFor("a mistake", 60, () -> wb.session.testIndexProperty().get() >= 0);
+    awaitPredictionOfShownInput();
+    int shown = FxTestSupport.onFx(() -> wb.session.testIndexProperty().get());
+    assertEquals(0, FxTestSupport.onFx(() -> wb.drawVm.strokes().size()));
+    assertEquals(shown, (int) FxTestSupport.onFx(() -> drawSpinner(robot)));
+    org.junit.jupiter.api.Assertions.assertArrayEquals(
+        wb.evaluateVm.testImage(shown),
+        FxTestSupport.onFx(() -> wb.drawVm.backgroundProperty().get()));
+    assertTrue(
+        FxTestSupport.onFx(
+            () -> wb.drawVm.predictedProperty().get() != wb.session.inputLabelProperty().get()),
+        "a mistake");
+  }
+
+  @Test
+  void aPictureFileIsShownOnTheCanvasAsTheModelSeesIt(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    FxTestSupport.run(() -> wb.session.showTestImage(5));
+    java.nio.file.Path file = dir.resolve("one.png");
+    java.awt.image.BufferedImage img =
+        new java.awt.image.BufferedImage(60, 80, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = img.createGraphics();
+    g.setColor(java.awt.Color.WHITE);
+    g.fillRect(0, 0, 60, 80);
+    g.setColor(java.awt.Color.BLACK);
+    g.fillRect(26, 8, 8, 64); // a dark "1" on white paper
+    g.dispose();
+    javax.imageio.ImageIO.write(img, "png", file.toFile());
+    FxTestSupport.run(() -> wb.drawVm.openPicture(file));
+    FxTestSupport.waitFor(
+        "the picture",
+        10,
+        () ->
+            wb.session.currentInputProperty().get().source()
+                instanceof io.gatescope.ui.common.Input.Picture);
+    awaitPredictionOfShownInput();
+    assertEquals("picture one.png", FxTestSupport.onFx(() -> wb.drawVm.sourceProperty().get()));
+    assertEquals(-1, FxTestSupport.onFx(() -> wb.session.testIndexProperty().get()));
+    assertNull(FxTestSupport.onFx(() -> wb.session.inputLabelProperty().get()));
+    assertEquals(0, FxTestSupport.onFx(() -> wb.drawVm.strokes().size()));
+    org.junit.jupiter.api.Assertions.assertArrayEquals(
+        FxTestSupport.onFx(() -> wb.session.inputProperty().get()),
+        FxTestSupport.onFx(() -> wb.drawVm.backgroundProperty().get()));
+    assertEquals(1, FxTestSupport.onFx(() -> wb.drawVm.predictedProperty().get()));
+  }
 }
