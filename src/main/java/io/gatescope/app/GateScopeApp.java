@@ -35,6 +35,7 @@ public final class GateScopeApp extends Application {
     bench = new Workbench(Optional.empty());
     bench.shellVm.languageProperty().set(language);
     bench.trainVm.restoreForm(k -> settings.get("train." + k));
+    bench.trainVm.keepRunsIn(io.gatescope.core.runs.RunStore.defaultFolder());
     stage.setTitle("GateScope");
     stage.setScene(
         bench.scene(

@@ -54,6 +54,18 @@ class TrainEvaluateFitTest {
           wb.shellVm.load();
         });
     WorkbenchFixture.awaitReady(wb);
+    // Gradient flows of three cells and the current model, as after a comparison: four legend
+    // entries. (Their numbers do not matter here, only the room they take.)
+    FxTestSupport.run(
+        () -> {
+          for (String cell : List.of("LSTM", "GRU", "RNN", "current")) {
+            double[] norms = new double[28];
+            java.util.Arrays.fill(norms, 0.01);
+            wb.evaluateVm
+                .flows()
+                .add(new io.gatescope.core.inspect.GradientFlow(cell, norms, norms));
+          }
+        });
     for (String ws : List.of("train", "evaluate")) {
       FxTestSupport.run(() -> wb.shell.select(ws));
       Node view = FxTestSupport.onFx(() -> wb.shell.getScene().lookup("#" + ws + "-view"));
@@ -61,6 +73,7 @@ class TrainEvaluateFitTest {
       String where = ws + " " + lang + " " + width + "×" + height;
       assertEquals(List.of(), FxTestSupport.onFx(() -> cut(view)), where + ": texts cut");
       assertEquals(List.of(), FxTestSupport.onFx(() -> outside(view)), where + ": outside");
+      assertEquals(List.of(), FxTestSupport.onFx(() -> hiddenLegends(view)), where + ": legends");
       List<String> buttons =
           ws.equals("train")
               ? List.of("#train-start", "#train-pause", "#train-stop", "#train-export")
@@ -121,6 +134,39 @@ class TrainEvaluateFitTest {
           }
         });
     return out;
+  }
+
+  /** Chart legend entries that are not drawn whole inside their chart. */
+  static List<String> hiddenLegends(Node root) {
+    List<String> out = new ArrayList<>();
+    for (Node c : root.lookupAll(".chart")) {
+      if (!(c instanceof javafx.scene.chart.XYChart<?, ?> chart) || !treeVisible(chart)) {
+        continue;
+      }
+      Bounds cb = chart.localToScene(chart.getLayoutBounds());
+      for (Node item : chart.lookupAll(".chart-legend-item")) {
+        Bounds b = item.localToScene(item.getLayoutBounds());
+        boolean inside =
+            b.getWidth() > 0
+                && b.getMinX() >= cb.getMinX() - 0.5
+                && b.getMaxX() <= cb.getMaxX() + 0.5
+                && b.getMinY() >= cb.getMinY() - 0.5
+                && b.getMaxY() <= cb.getMaxY() + 0.5;
+        if (!treeVisible(item) || !inside) {
+          out.add(chart.getTitle() + ": " + ((Labeled) item).getText());
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean treeVisible(Node n) {
+    for (Node p = n; p != null; p = p.getParent()) {
+      if (!p.isVisible()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static boolean wholeInWindow(Node n) {

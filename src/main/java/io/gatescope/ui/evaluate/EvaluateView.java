@@ -232,6 +232,9 @@ public final class EvaluateView extends BorderPane {
     // No flow yet, no scale: the numbers would be made up.
     c.getYAxis().tickLabelsVisibleProperty().bind(Bindings.isNotEmpty(vm.flows()));
     c.setId("evaluate-flow");
+    // Four entries (three cells and the current model) are too wide for one row at 1024 px, and
+    // a legend that needs two rows is not drawn at all: a column beside the plot instead.
+    c.setLegendSide(javafx.geometry.Side.RIGHT);
     return c;
   }
 
