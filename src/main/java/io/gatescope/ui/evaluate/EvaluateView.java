@@ -179,6 +179,7 @@ public final class EvaluateView extends BorderPane {
     galleryHint.setWrapText(true); // the keys make it long: its own lines, never cutting the title
     galleryHint.setMinHeight(Region.USE_PREF_SIZE);
     gallery.setOnOpen((i, b) -> vm.open(i, b == MouseButton.SECONDARY ? "draw" : "inside"));
+    gallery.setId("evaluate-gallery");
     gallery.setMinWidth(120);
     VBox center = new VBox(4, galleryTitle, galleryHint, gallery);
     VBox.setVgrow(gallery, Priority.ALWAYS);
