@@ -459,7 +459,7 @@ public final class TrainView extends BorderPane {
     csv.setOnAction(
         e -> {
           javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
-          fc.setInitialFileName("runs.csv");
+          fc.setInitialFileName("gatescope-runs.csv");
           java.io.File f = fc.showSaveDialog(getScene().getWindow());
           if (f != null) {
             vm.exportCsv(exportTargets(), f.toPath());
