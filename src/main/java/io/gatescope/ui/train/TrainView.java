@@ -91,6 +91,10 @@ public final class TrainView extends BorderPane {
     formScroll.setFitToWidth(true);
     formScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
     formScroll.getStyleClass().add("edge-to-edge");
+    // As tall as the form when there is room (the buttons right under it), shorter and scrolling
+    // when there is not.
+    formScroll.setMaxHeight(Region.USE_PREF_SIZE);
+    formScroll.setMinHeight(80);
     VBox left =
         new VBox(
             8,
