@@ -117,6 +117,36 @@ class EvaluateViewTest extends WorkbenchTestBase {
     assertEquals(cell[0], FxTestSupport.onFx(() -> wb.session.inputLabelProperty().get()));
   }
 
+  /** Before anything is evaluated or compared the charts say so, on axes that mean something. */
+  @Test
+  void beforeAnEvaluationTheChartsSaySo(FxRobot robot) throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    List<String> notes =
+        FxTestSupport.onFx(
+            () ->
+                robot.lookup("#evaluate-view .chart-placeholder").queryAll().stream()
+                    .filter(javafx.scene.Node::isVisible)
+                    .map(n -> ((javafx.scene.control.Label) n).getText())
+                    .toList());
+    assertEquals(
+        List.of(
+            "No evaluation yet: press Evaluate model", "No comparison yet: press Compare cells"),
+        notes);
+    var compare =
+        robot.lookup("#evaluate-compare-chart").queryAs(javafx.scene.chart.LineChart.class);
+    var x = (javafx.scene.chart.NumberAxis) compare.getXAxis();
+    var y = (javafx.scene.chart.NumberAxis) compare.getYAxis();
+    // The comparison trains the quick demo: 2 epochs of 94 batches.
+    assertEquals(0.0, FxTestSupport.onFx(x::getLowerBound));
+    assertEquals(188.0, FxTestSupport.onFx(x::getUpperBound));
+    assertEquals(0.0, FxTestSupport.onFx(y::getLowerBound));
+    assertEquals(1.0, FxTestSupport.onFx(y::getUpperBound));
+    var flow = robot.lookup("#evaluate-flow").queryAs(javafx.scene.chart.LineChart.class);
+    assertFalse(
+        FxTestSupport.onFx(() -> flow.getYAxis().isTickLabelsVisible()),
+        "no gradient numbers before there are any");
+  }
+
   /** A tight accuracy axis: whole tenths around the curves, never below 0 or above 1. */
   @Test
   void accuracyAxesStayInsideZeroToOne() throws Exception {
