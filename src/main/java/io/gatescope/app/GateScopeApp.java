@@ -40,6 +40,7 @@ public final class GateScopeApp extends Application {
     bench = new Workbench(Optional.empty());
     bench.shellVm.restoreLanguage(language);
     bench.trainVm.restoreForm(k -> settings.get("train." + k));
+    bench.trainVm.keepRunsIn(io.gatescope.core.runs.RunStore.defaultFolder());
     stage.setTitle("GateScope");
     placeWindow();
     // Closing the window offers to save trained models, as File ▸ Quit does.

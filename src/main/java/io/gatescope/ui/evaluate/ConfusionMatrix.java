@@ -16,6 +16,11 @@ import javafx.scene.text.TextAlignment;
  * the cells, off-diagonal cells shaded by their count. Clicking a cell reports (true, predicted).
  */
 final class ConfusionMatrix extends Region {
+  /** The colour of the diagonal (correct) cells. */
+  static final int CORRECT_ARGB = 0xFF1F4D3A;
+
+  static final Color CORRECT = Color.rgb(0x1F, 0x4D, 0x3A);
+
   private final Canvas canvas = new Canvas();
   private int[][] counts;
   private int[] selected;
@@ -24,7 +29,7 @@ final class ConfusionMatrix extends Region {
 
   ConfusionMatrix() {
     getChildren().add(canvas);
-    setMinSize(260, 260);
+    setMinSize(200, 200);
     setPrefSize(380, 380);
     setFocusTraversable(true);
     canvas.setOnMouseClicked(
@@ -106,20 +111,13 @@ final class ConfusionMatrix extends Region {
     if (counts == null) {
       return;
     }
-    int maxOff = 1;
-    for (int a = 0; a < 10; a++) {
-      for (int p = 0; p < 10; p++) {
-        if (a != p) {
-          maxOff = Math.max(maxOff, counts[a][p]);
-        }
-      }
-    }
+    int maxOff = Math.max(1, maxWrong(counts));
     for (int a = 0; a < 10; a++) {
       for (int p = 0; p < 10; p++) {
         int n = counts[a][p];
         double x = 24 + p * s;
         double y = 24 + a * s;
-        int argb = a == p ? 0xFF1F4D3A : ColorMap.SEQUENTIAL.argb(Math.sqrt(n / (double) maxOff));
+        int argb = a == p ? CORRECT_ARGB : ColorMap.SEQUENTIAL.argb(Math.sqrt(n / (double) maxOff));
         g.setFill(
             n == 0 && a != p
                 ? Color.web("#202428")
@@ -144,6 +142,19 @@ final class ConfusionMatrix extends Region {
       g.strokeRect(24 + cursor[1] * s + 2, 24 + cursor[0] * s + 2, s - 4, s - 4);
       g.setLineDashes();
     }
+  }
+
+  /** The largest off-diagonal count: the top of the colour scale. */
+  static int maxWrong(int[][] c) {
+    int max = 0;
+    for (int a = 0; a < c.length; a++) {
+      for (int p = 0; p < c[a].length; p++) {
+        if (a != p) {
+          max = Math.max(max, c[a][p]);
+        }
+      }
+    }
+    return max;
   }
 
   @Override

@@ -1,41 +1,56 @@
 package io.gatescope.ui.evaluate;
 
 import io.gatescope.core.Messages;
+import io.gatescope.core.engine.Reading;
 import io.gatescope.core.inspect.CellComparison;
 import io.gatescope.core.inspect.GradientFlow;
 import io.gatescope.core.train.Evaluation;
+import io.gatescope.core.train.TrainingConfig;
+import io.gatescope.ui.common.ChartPlaceholder;
 import io.gatescope.ui.common.Choices;
 import io.gatescope.ui.common.Keys;
 import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The Evaluate workspace: confusion matrix and mistakes of the current model, gradient flow per
- * timestep, and the LSTM vs GRU vs RNN comparison.
+ * timestep, and the LSTM vs GRU vs RNN comparison. Three columns that share the width; the matrix
+ * column's table scrolls when the window is short.
  */
 public final class EvaluateView extends BorderPane {
   private final EvaluateViewModel vm;
   private final ConfusionMatrix matrix = new ConfusionMatrix();
+  private final MatrixLegend legend = new MatrixLegend();
   private final Gallery gallery = new Gallery();
   private final LineChart<Number, Number> flowChart;
   private final LineChart<Number, Number> compareChart;
   private final Label perClass = new Label();
-  private final javafx.scene.control.ComboBox<String> flowOf =
-      new javafx.scene.control.ComboBox<>();
+  private final ComboBox<String> flowOf = new ComboBox<>();
 
   public EvaluateView(EvaluateViewModel vm) {
     this.vm = vm;
@@ -43,105 +58,10 @@ public final class EvaluateView extends BorderPane {
     getStyleClass().add("workspace");
     getStylesheets().add(EvaluateView.class.getResource("evaluate.css").toExternalForm());
 
-    Button evaluate = new Button(Messages.get("evaluate.run"), new FontIcon("mdi2c-check-all"));
-    evaluate.setId("evaluate-run");
-    evaluate.setTooltip(new Tooltip(Messages.get("evaluate.run.tip")));
-    evaluate.disableProperty().bind(vm.busyProperty());
-    evaluate.setOnAction(e -> vm.evaluate());
-    Keys.bind(this, "Shortcut+E", vm::evaluate);
-    Button compare =
-        new Button(Messages.get("train.preset.compare"), new FontIcon("mdi2c-compare"));
-    compare.setId("evaluate-compare");
-    compare.setTooltip(new Tooltip(Messages.get("evaluate.compare.tip")));
-    compare.disableProperty().bind(vm.busyProperty());
-    compare.setOnAction(e -> vm.compare());
-    Button stop = new Button(Messages.get("train.stop"), new FontIcon("mdi2s-stop"));
-    stop.disableProperty().bind(vm.busyProperty().not());
-    stop.setOnAction(e -> vm.cancel());
-    ProgressBar bar = new ProgressBar();
-    bar.progressProperty().bind(vm.progressProperty());
-    bar.setPrefWidth(180);
-    Label status = new Label();
-    status.setId("evaluate-status");
-    status.textProperty().bind(vm.statusProperty());
-    javafx.scene.control.ComboBox<io.gatescope.core.engine.Reading> reading =
-        new javafx.scene.control.ComboBox<>(
-            javafx.collections.FXCollections.observableArrayList(
-                io.gatescope.core.engine.Reading.values()));
-    reading.valueProperty().bindBidirectional(vm.readingProperty());
-    reading.setTooltip(new Tooltip(Messages.get("evaluate.reading.tip")));
-    Choices.showAs(reading, r -> Messages.get("train.reading." + r.name().toLowerCase()));
-    HBox top =
-        new HBox(
-            10,
-            evaluate,
-            compare,
-            new Label(Messages.get("train.field.reading")),
-            reading,
-            stop,
-            bar,
-            status);
-    top.setAlignment(Pos.CENTER_LEFT);
-    top.setPadding(new Insets(8, 12, 4, 12));
-    setTop(top);
-
-    matrix.setOnSelect(vm::selectCell);
-    matrix.setId("evaluate-matrix");
-    gallery.setId("evaluate-gallery");
-    perClass.getStyleClass().add("mono");
-    Label matrixHint = new Label(Messages.get("evaluate.matrix.hint"));
-    matrixHint.getStyleClass().add("muted");
-    VBox left = new VBox(6, title(Messages.get("evaluate.matrix")), matrix, matrixHint, perClass);
-    left.setPadding(new Insets(4, 8, 8, 12));
-    VBox.setVgrow(matrix, Priority.ALWAYS);
-    setLeft(left);
-
-    Label galleryTitle = new Label();
-    galleryTitle.getStyleClass().add("section-title");
-    galleryTitle.textProperty().bind(vm.galleryTitleProperty());
-    Label galleryHint = new Label(Messages.get("evaluate.gallery.hint"));
-    galleryHint.getStyleClass().add("muted");
-    gallery.setOnOpen((i, b) -> vm.open(i, b == MouseButton.SECONDARY ? "draw" : "inside"));
-    galleryHint.setWrapText(true); // the keys make it long: its own line, never cutting the title
-    VBox center = new VBox(4, galleryTitle, galleryHint, gallery);
-    VBox.setVgrow(gallery, Priority.ALWAYS);
-    center.setPadding(new Insets(4, 8, 8, 8));
-    setCenter(center);
-
-    flowChart =
-        chart(
-            Messages.get("evaluate.flow"),
-            Messages.get("evaluate.flow.x"),
-            Messages.get("evaluate.flow.y"));
-    NumberAxis steps = (NumberAxis) flowChart.getXAxis();
-    steps.setAutoRanging(false);
-    steps.setLowerBound(1);
-    steps.setUpperBound(28);
-    steps.setTickUnit(3);
-    flowChart.setId("evaluate-flow");
-    compareChart =
-        chart(
-            Messages.get("evaluate.compareChart"),
-            Messages.get("train.axis.iteration"),
-            Messages.get("train.axis.accuracy"));
-    compareChart.setId("evaluate-compare-chart");
-    flowOf
-        .getItems()
-        .setAll(Messages.get("evaluate.flow.a"), Messages.get("evaluate.flow.x.input"));
-    flowOf.getSelectionModel().select(0);
-    flowOf.valueProperty().addListener(o -> refreshFlows());
-    flowOf.setTooltip(new Tooltip(Messages.get("evaluate.flowOf.tip")));
-    VBox right =
-        new VBox(
-            8,
-            new HBox(8, new Label(Messages.get("evaluate.flowOf")), flowOf),
-            flowChart,
-            compareChart);
-    right.setPadding(new Insets(4, 12, 8, 4));
-    right.setPrefWidth(440);
-    VBox.setVgrow(flowChart, Priority.ALWAYS);
-    VBox.setVgrow(compareChart, Priority.ALWAYS);
-    setRight(right);
+    flowChart = buildFlowChart();
+    compareChart = buildCompareChart();
+    setTop(buildToolbar());
+    setCenter(buildColumns());
 
     vm.evaluationProperty().addListener(o -> refreshMatrix());
     vm.selectedCellProperty().addListener(o -> refreshMatrix());
@@ -157,13 +77,224 @@ public final class EvaluateView extends BorderPane {
     refreshMatrix();
   }
 
+  // ---- toolbar: buttons wrap to a second line before they are cut; the status has its own ----
+
+  private Node buildToolbar() {
+    Button evaluate = new Button(Messages.get("evaluate.run"), new FontIcon("mdi2c-check-all"));
+    evaluate.setId("evaluate-run");
+    evaluate.setTooltip(new Tooltip(Messages.get("evaluate.run.tip")));
+    evaluate.disableProperty().bind(vm.busyProperty());
+    evaluate.setOnAction(e -> vm.evaluate());
+    Keys.bind(this, "Shortcut+E", vm::evaluate);
+    Button compare =
+        new Button(Messages.get("train.preset.compare"), new FontIcon("mdi2c-compare"));
+    compare.setId("evaluate-compare");
+    compare.setTooltip(new Tooltip(Messages.get("evaluate.compare.tip")));
+    compare.disableProperty().bind(vm.busyProperty());
+    compare.setOnAction(e -> vm.compare());
+    Button stop = new Button(Messages.get("train.stop"), new FontIcon("mdi2s-stop"));
+    stop.setId("evaluate-stop");
+    stop.disableProperty().bind(vm.busyProperty().not());
+    stop.setOnAction(e -> vm.cancel());
+    ProgressBar bar = new ProgressBar();
+    bar.progressProperty().bind(vm.progressProperty());
+    bar.setPrefWidth(160);
+    ComboBox<Reading> reading = new ComboBox<>(FXCollections.observableArrayList(Reading.values()));
+    reading.valueProperty().bindBidirectional(vm.readingProperty());
+    reading.setTooltip(new Tooltip(Messages.get("evaluate.reading.tip")));
+    Choices.showAs(reading, r -> Messages.get("train.reading." + r.name().toLowerCase()));
+    Label readingName = new Label(Messages.get("train.field.reading"));
+    readingName.setLabelFor(reading);
+    HBox readingBox = new HBox(6, readingName, reading);
+    readingBox.setAlignment(Pos.CENTER_LEFT);
+    for (Region r : new Region[] {evaluate, compare, stop, readingName, reading}) {
+      r.setMinWidth(Region.USE_PREF_SIZE);
+    }
+    FlowPane controls = new FlowPane(10, 6, evaluate, compare, readingBox, stop, bar);
+    controls.setAlignment(Pos.CENTER_LEFT);
+    Label status = new Label();
+    status.setId("evaluate-status");
+    status.setWrapText(true);
+    status.textProperty().bind(vm.statusProperty());
+    VBox top = new VBox(4, controls, status);
+    top.setPadding(new Insets(8, 12, 4, 12));
+    return top;
+  }
+
+  /** Matrix, mistakes, charts: shares of the width, so the window's edge cuts none of them. */
+  private Node buildColumns() {
+    GridPane grid = new GridPane();
+    grid.setHgap(8);
+    grid.add(buildMatrixColumn(), 0, 0);
+    grid.add(buildGalleryColumn(), 1, 0);
+    grid.add(buildChartColumn(), 2, 0);
+    for (double share : new double[] {34, 24, 42}) {
+      ColumnConstraints c = new ColumnConstraints();
+      c.setPercentWidth(share);
+      c.setHgrow(Priority.ALWAYS);
+      c.setFillWidth(true);
+      grid.getColumnConstraints().add(c);
+    }
+    RowConstraints row = new RowConstraints();
+    row.setVgrow(Priority.ALWAYS);
+    row.setFillHeight(true);
+    grid.getRowConstraints().add(row);
+    grid.setPadding(new Insets(4, 12, 8, 12));
+    grid.setMinSize(0, 0);
+    return grid;
+  }
+
+  private Node buildMatrixColumn() {
+    matrix.setOnSelect(vm::selectCell);
+    matrix.setId("evaluate-matrix");
+    perClass.getStyleClass().add("mono");
+    perClass.setMinHeight(Region.USE_PREF_SIZE);
+    Label matrixHint = new Label(Messages.get("evaluate.matrix.hint"));
+    matrixHint.getStyleClass().add("muted");
+    matrixHint.setWrapText(true);
+    matrixHint.setMinHeight(Region.USE_PREF_SIZE);
+    // Under the matrix and its legend: the hint and the per-digit table, scrolling if short.
+    VBox more = new VBox(6, matrixHint, perClass);
+    ScrollPane scroll = new ScrollPane(more);
+    scroll.setId("evaluate-per-class");
+    scroll.setFitToWidth(true);
+    scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+    scroll.getStyleClass().add("edge-to-edge");
+    scroll.setPrefHeight(150);
+    scroll.setMinHeight(50);
+    VBox left = new VBox(6, title(Messages.get("evaluate.matrix")), matrix, legend, scroll);
+    VBox.setVgrow(matrix, Priority.ALWAYS);
+    left.setMinSize(0, 0);
+    return left;
+  }
+
+  private Node buildGalleryColumn() {
+    Label galleryTitle = new Label();
+    galleryTitle.getStyleClass().add("section-title");
+    galleryTitle.setWrapText(true);
+    galleryTitle.setMinHeight(Region.USE_PREF_SIZE);
+    galleryTitle.textProperty().bind(vm.galleryTitleProperty());
+    Label galleryHint = new Label(Messages.get("evaluate.gallery.hint"));
+    galleryHint.getStyleClass().add("muted");
+    galleryHint.setWrapText(true); // the keys make it long: its own lines, never cutting the title
+    galleryHint.setMinHeight(Region.USE_PREF_SIZE);
+    gallery.setOnOpen((i, b) -> vm.open(i, b == MouseButton.SECONDARY ? "draw" : "inside"));
+    gallery.setId("evaluate-gallery");
+    gallery.setMinWidth(120);
+    VBox center = new VBox(4, galleryTitle, galleryHint, gallery);
+    VBox.setVgrow(gallery, Priority.ALWAYS);
+    center.setMinSize(0, 0);
+    return center;
+  }
+
+  private Node buildChartColumn() {
+    flowOf
+        .getItems()
+        .setAll(Messages.get("evaluate.flow.a"), Messages.get("evaluate.flow.x.input"));
+    flowOf.getSelectionModel().select(0);
+    flowOf.valueProperty().addListener(o -> refreshFlows());
+    flowOf.setTooltip(new Tooltip(Messages.get("evaluate.flowOf.tip")));
+    flowOf.setMinWidth(Region.USE_PREF_SIZE);
+    Label flowOfName = new Label(Messages.get("evaluate.flowOf"));
+    flowOfName.setMinWidth(Region.USE_PREF_SIZE);
+    flowOfName.setLabelFor(flowOf);
+    FlowPane flowRow = new FlowPane(8, 4, flowOfName, flowOf);
+    flowRow.setAlignment(Pos.CENTER_LEFT);
+    Node flow =
+        ChartPlaceholder.over(
+            flowChart,
+            Bindings.isEmpty(vm.flows()),
+            new SimpleStringProperty(Messages.get("evaluate.flow.empty")));
+    Node compare =
+        ChartPlaceholder.over(
+            compareChart,
+            Bindings.isEmpty(vm.comparison()),
+            new SimpleStringProperty(Messages.get("evaluate.compare.empty")));
+    VBox right = new VBox(8, flowRow, flow, compare);
+    VBox.setVgrow(flow, Priority.ALWAYS);
+    VBox.setVgrow(compare, Priority.ALWAYS);
+    right.setMinSize(0, 0);
+    return right;
+  }
+
+  // ---- charts ----
+
+  private LineChart<Number, Number> buildFlowChart() {
+    LineChart<Number, Number> c =
+        chart(
+            Messages.get("evaluate.flow"),
+            Messages.get("evaluate.flow.x"),
+            Messages.get("evaluate.flow.y"));
+    NumberAxis steps = (NumberAxis) c.getXAxis();
+    steps.setAutoRanging(false);
+    steps.setLowerBound(1);
+    steps.setUpperBound(28);
+    steps.setTickUnit(3);
+    // No flow yet, no scale: the numbers would be made up.
+    c.getYAxis().tickLabelsVisibleProperty().bind(Bindings.isNotEmpty(vm.flows()));
+    c.setId("evaluate-flow");
+    // Four entries (three cells and the current model) are too wide for one row at 1024 px, and
+    // a legend that needs two rows is not drawn at all: a column beside the plot instead.
+    c.setLegendSide(javafx.geometry.Side.RIGHT);
+    return c;
+  }
+
+  private LineChart<Number, Number> buildCompareChart() {
+    LineChart<Number, Number> c =
+        chart(
+            Messages.get("evaluate.compareChart"),
+            Messages.get("train.axis.iteration"),
+            Messages.get("train.axis.accuracy"));
+    c.setId("evaluate-compare-chart");
+    // The comparison trains the quick demo: its iterations are known before it starts.
+    TrainingConfig quick = TrainingConfig.quickDemo();
+    NumberAxis x = (NumberAxis) c.getXAxis();
+    int planned = quick.epochs() * quick.iterationsPerEpoch();
+    x.setAutoRanging(false);
+    x.setLowerBound(0);
+    x.setUpperBound(planned);
+    x.setTickUnit(niceStep(planned / 6.0));
+    fitAccuracy((NumberAxis) c.getYAxis(), 0, 1);
+    return c;
+  }
+
+  /**
+   * An accuracy axis from {@code lo} to {@code hi}, widened to tenths but never outside 0..1: tight
+   * enough to tell the curves apart, never promising more than 100 %.
+   */
+  static void fitAccuracy(NumberAxis axis, double lo, double hi) {
+    double lower = Math.max(0, Math.floor(lo * 10 - 1e-9) / 10);
+    double upper = Math.min(1, Math.ceil(hi * 10 + 1e-9) / 10);
+    if (upper - lower < 0.1) {
+      lower = Math.max(0, upper - 0.1);
+      upper = Math.min(1, lower + 0.1);
+    }
+    axis.setAutoRanging(false);
+    axis.setLowerBound(lower);
+    axis.setUpperBound(upper);
+    axis.setTickUnit(upper - lower > 0.5 ? 0.2 : upper - lower > 0.2 ? 0.1 : 0.05);
+  }
+
+  static double niceStep(double v) {
+    double p = Math.pow(10, Math.floor(Math.log10(Math.max(v, 1e-9))));
+    for (double m : new double[] {1, 2, 5, 10}) {
+      if (m * p >= v) {
+        return m * p;
+      }
+    }
+    return 10 * p;
+  }
+
   private void refreshMatrix() {
     Evaluation ev = vm.evaluationProperty().get();
     matrix.show(ev == null ? null : ev.confusion(), vm.selectedCellProperty().get());
+    legend.setVisible(ev != null);
+    legend.setManaged(ev != null);
     if (ev == null) {
       perClass.setText("");
       return;
     }
+    legend.show(ConfusionMatrix.maxWrong(ev.confusion()));
     StringBuilder sb = new StringBuilder(Messages.get("evaluate.perClass.head")).append('\n');
     for (int d = 0; d < 10; d++) {
       sb.append(
@@ -189,13 +320,25 @@ public final class EvaluateView extends BorderPane {
 
   private void refreshComparison() {
     compareChart.getData().clear();
+    double lo = 1;
+    double hi = 0;
+    double end = ((NumberAxis) compareChart.getXAxis()).getUpperBound();
     for (CellComparison.Outcome o : vm.comparison()) {
       XYChart.Series<Number, Number> s = new XYChart.Series<>();
       s.setName(Messages.get("evaluate.outcome", o.cell(), 100 * o.result().finalAccuracy()));
       for (double[] p : o.curve()) {
         s.getData().add(new XYChart.Data<>(p[0], p[1]));
+        lo = Math.min(lo, p[1]);
+        hi = Math.max(hi, p[1]);
+        end = Math.max(end, p[0]);
       }
       compareChart.getData().add(s);
+    }
+    ((NumberAxis) compareChart.getXAxis()).setUpperBound(end);
+    if (lo <= hi) {
+      fitAccuracy((NumberAxis) compareChart.getYAxis(), lo, hi);
+    } else {
+      fitAccuracy((NumberAxis) compareChart.getYAxis(), 0, 1);
     }
   }
 
@@ -211,13 +354,15 @@ public final class EvaluateView extends BorderPane {
     c.setTitle(title);
     c.setAnimated(false);
     c.setCreateSymbols(false);
-    c.setMinSize(240, 180);
+    c.setMinSize(160, 140);
     return c;
   }
 
   private static Label title(String s) {
     Label l = new Label(s);
     l.getStyleClass().add("section-title");
+    l.setWrapText(true);
+    l.setMinHeight(Region.USE_PREF_SIZE);
     return l;
   }
 }

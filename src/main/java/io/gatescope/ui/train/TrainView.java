@@ -2,15 +2,24 @@ package io.gatescope.ui.train;
 
 import io.gatescope.core.Messages;
 import io.gatescope.core.train.TrainingConfig;
+import io.gatescope.ui.common.ChartPlaceholder;
 import io.gatescope.ui.common.Choices;
 import io.gatescope.ui.common.Keys;
 import io.gatescope.ui.train.TrainViewModel.Field;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.beans.InvalidationListener;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.collections.FXCollections;
 import javafx.collections.MapChangeListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.geometry.Side;
+import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -18,22 +27,40 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.cell.CheckBoxListCell;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The Train workspace: hyperparameters, run controls, live charts and the run list. */
 public final class TrainView extends BorderPane {
+  /** Loss axis before any run: up to a little above ln 10 ≈ 2.30, an untrained model's loss. */
+  static final double EMPTY_LOSS_MAX = 2.5;
+
+  private static final PseudoClass PAUSED = PseudoClass.getPseudoClass("paused");
+
   private final TrainViewModel vm;
-  private final java.util.Map<Field, Control> inputs = new java.util.EnumMap<>(Field.class);
-  private final java.util.Map<Field, Label> errorLabels = new java.util.EnumMap<>(Field.class);
+  private final Map<Field, Control> inputs = new EnumMap<>(Field.class);
+  private final Map<Field, Label> errorLabels = new EnumMap<>(Field.class);
+  private final LineChart<Number, Number> lossChart;
+  private final LineChart<Number, Number> accChart;
+  private final LineChart<Number, Number> satChart;
+  private final List<LineChart<Number, Number>> charts;
+  private final ListView<TrainViewModel.Run> runList = new ListView<>();
 
   public TrainView(TrainViewModel vm) {
     this.vm = vm;
@@ -41,13 +68,56 @@ public final class TrainView extends BorderPane {
     getStyleClass().add("workspace");
     getStylesheets().add(TrainView.class.getResource("train.css").toExternalForm());
 
+    lossChart = buildLossChart();
+    accChart = buildAccuracyChart();
+    satChart = buildSaturationChart();
+    charts = List.of(lossChart, accChart, satChart);
+    fixAxes();
+    releaseSeriesWhileHidden();
+
+    setLeft(buildLeftColumn());
+    VBox center = new VBox(8, buildStatus(), buildChartGrid());
+    VBox.setVgrow(center.getChildren().get(1), Priority.ALWAYS);
+    center.setPadding(new Insets(10, 12, 10, 4));
+    setCenter(center);
+    showErrors();
+  }
+
+  // ---- left: preset, form (scrolls), run buttons (always in view) ----
+
+  private Node buildLeftColumn() {
+    ScrollPane formScroll = new ScrollPane(buildForm());
+    formScroll.setId("train-form-scroll");
+    formScroll.setFitToWidth(true);
+    formScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+    formScroll.getStyleClass().add("edge-to-edge");
+    // As tall as the form when there is room (the buttons right under it), shorter and scrolling
+    // when there is not.
+    formScroll.setMaxHeight(Region.USE_PREF_SIZE);
+    formScroll.setMinHeight(80);
+    VBox left =
+        new VBox(
+            8,
+            title(Messages.get("train.hyperparameters")),
+            buildPreset(),
+            formScroll,
+            buildButtons());
+    VBox.setVgrow(formScroll, Priority.ALWAYS);
+    left.setPadding(new Insets(10, 10, 10, 12));
+    left.setPrefWidth(290);
+    left.setMinWidth(250);
+    return left;
+  }
+
+  private GridPane buildForm() {
     GridPane form = new GridPane();
     form.setHgap(8);
     form.setVgap(3);
+    form.setPadding(new Insets(0, 8, 0, 0)); // room for the scroll bar
     // Field names are never cut; the inputs take the rest of the width.
-    javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
-    names.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-    javafx.scene.layout.ColumnConstraints values = new javafx.scene.layout.ColumnConstraints();
+    ColumnConstraints names = new ColumnConstraints();
+    names.setMinWidth(Region.USE_PREF_SIZE);
+    ColumnConstraints values = new ColumnConstraints();
     values.setHgrow(Priority.ALWAYS);
     values.setFillWidth(true);
     form.getColumnConstraints().addAll(names, values);
@@ -67,12 +137,14 @@ public final class TrainView extends BorderPane {
         input = tf;
       }
       input.setId("train-" + f.name().toLowerCase().replace('_', '-'));
+      input.setMinWidth(60);
       Label name = new Label(f.label());
       name.setLabelFor(input);
+      name.setMinWidth(Region.USE_PREF_SIZE);
       Label err = new Label();
       err.getStyleClass().add("field-error");
       err.setWrapText(true);
-      err.setMaxWidth(170);
+      err.setMaxWidth(220);
       err.setManaged(false);
       err.setVisible(false);
       form.add(name, 0, row);
@@ -82,7 +154,10 @@ public final class TrainView extends BorderPane {
       errorLabels.put(f, err);
     }
     vm.errors().addListener((MapChangeListener<Field, String>) c -> showErrors());
+    return form;
+  }
 
+  private ComboBox<String> buildPreset() {
     ComboBox<String> preset =
         new ComboBox<>(FXCollections.observableArrayList("classic", "quick", "compare"));
     showAs(preset, "train.preset.");
@@ -99,7 +174,12 @@ public final class TrainView extends BorderPane {
           }
         });
     preset.setId("train-preset");
+    preset.setMaxWidth(Double.MAX_VALUE);
+    return preset;
+  }
 
+  /** Start, Pause/Resume, Stop: never cut; they wrap to a second line before they shrink. */
+  private Node buildButtons() {
     Button start = new Button(Messages.get("train.start"), new FontIcon("mdi2p-play"));
     start.setId("train-start");
     start.setTooltip(new Tooltip(Messages.get("train.start.tip")));
@@ -127,107 +207,206 @@ public final class TrainView extends BorderPane {
     stop.setOnAction(e -> vm.stop());
     stop.setTooltip(new Tooltip(Messages.get("train.stop.tip")));
     Keys.bind(this, "Shortcut+Period", vm::stop);
-    HBox buttons = new HBox(6, start, pause, stop);
+    FlowPane buttons = new FlowPane(6, 6, start, pause, stop);
+    for (Button b : List.of(start, pause, stop)) {
+      b.setMinWidth(Region.USE_PREF_SIZE);
+    }
+    return buttons;
+  }
 
-    VBox left = new VBox(8, title(Messages.get("train.hyperparameters")), preset, form, buttons);
-    left.setPadding(new Insets(10, 10, 10, 12));
-    left.setPrefWidth(290);
-    setLeft(left);
+  // ---- status: progress, the paused badge, the last message ----
 
+  private Node buildStatus() {
     ProgressBar bar = new ProgressBar();
     bar.setId("train-progress");
     bar.progressProperty().bind(vm.progressProperty());
     bar.setMaxWidth(Double.MAX_VALUE);
+    bar.setMinWidth(60);
+    Label paused = new Label();
+    paused.setId("train-paused");
+    paused.getStyleClass().add("paused-badge");
+    paused.setGraphic(new FontIcon("mdi2p-pause-circle-outline"));
+    paused.setMinWidth(Region.USE_PREF_SIZE);
+    BooleanBinding isPaused = vm.pausedAtProperty().greaterThanOrEqualTo(0);
+    paused
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () -> Messages.get("train.paused", Math.max(0, vm.pausedAtProperty().get())),
+                vm.pausedAtProperty()));
+    paused.visibleProperty().bind(isPaused);
+    paused.managedProperty().bind(isPaused);
+    isPaused.addListener((o, was, now) -> bar.pseudoClassStateChanged(PAUSED, now));
     Label progress = new Label();
+    progress.setId("train-progress-text");
     progress.textProperty().bind(vm.progressTextProperty());
+    progress.setMinWidth(Region.USE_PREF_SIZE);
     Label message = new Label();
     message.setId("train-message");
     message.getStyleClass().add("muted");
+    message.setWrapText(true); // a long message (a skipped run file) wraps, never cut
     message.textProperty().bind(vm.messageProperty());
     HBox.setHgrow(bar, Priority.ALWAYS);
-    VBox status = new VBox(4, new HBox(10, bar, progress), message);
+    HBox row = new HBox(10, bar, paused, progress);
+    row.setAlignment(Pos.CENTER_LEFT);
+    return new VBox(4, row, message);
+  }
 
-    LineChart<Number, Number> lossChart =
+  // ---- charts ----
+
+  private LineChart<Number, Number> buildLossChart() {
+    LineChart<Number, Number> c =
         chart(
             "loss",
             Messages.get("train.chart.loss"),
             Messages.get("train.axis.iteration"),
             Messages.get("train.axis.loss"));
-    lossChart.getData().add(series(Messages.get("train.series.batchLoss"), vm.loss()));
-    lossChart.getData().add(series(Messages.get("train.series.smoothed"), vm.smoothLoss()));
-    lossChart.getData().add(series(Messages.get("train.series.testLoss"), vm.testLoss()));
-    lossChart.setId("train-loss-chart");
-    LineChart<Number, Number> accChart =
+    c.getData().add(series(Messages.get("train.series.batchLoss"), vm.loss()));
+    c.getData().add(series(Messages.get("train.series.smoothed"), vm.smoothLoss()));
+    c.getData().add(series(Messages.get("train.series.testLoss"), vm.testLoss()));
+    c.setId("train-loss-chart");
+    // Before any point: the range an untrained model starts in, not an arbitrary one.
+    fitWhileEmpty((NumberAxis) c.getYAxis(), vm.loss(), EMPTY_LOSS_MAX, 0.5);
+    return c;
+  }
+
+  private LineChart<Number, Number> buildAccuracyChart() {
+    LineChart<Number, Number> c =
         chart(
             "accuracy",
             Messages.get("train.chart.accuracy"),
             Messages.get("train.axis.iteration"),
             Messages.get("train.axis.accuracy"));
-    accChart.getData().add(series(Messages.get("train.series.batch"), vm.batchAccuracy()));
-    accChart.getData().add(series(Messages.get("train.series.test"), vm.testAccuracy()));
-    accChart.setId("train-acc-chart");
-    LineChart<Number, Number> satChart =
+    c.getData().add(series(Messages.get("train.series.batch"), vm.batchAccuracy()));
+    c.getData().add(series(Messages.get("train.series.test"), vm.testAccuracy()));
+    c.setId("train-acc-chart");
+    vm.overlaid().addListener((javafx.beans.Observable o) -> overlay());
+    fixedUnitRange((NumberAxis) c.getYAxis()); // an accuracy is never above 1
+    return c;
+  }
+
+  private LineChart<Number, Number> buildSaturationChart() {
+    LineChart<Number, Number> c =
         chart(
             "gate-saturation",
             Messages.get("train.chart.saturation"),
             Messages.get("train.axis.iteration"),
             Messages.get("train.axis.share"));
-    vm.saturation().forEach((k, v) -> satChart.getData().add(series(k, v)));
-    satChart.setId("train-sat-chart");
-    GridPane charts = new GridPane();
-    charts.setHgap(8);
-    charts.setVgap(8);
-    charts.add(lossChart, 0, 0);
-    charts.add(accChart, 1, 0);
-    charts.add(satChart, 0, 1);
-    ListView<TrainViewModel.Run> runs = new ListView<>(vm.runs());
-    runs.setId("train-runs");
-    runs.setPlaceholder(new Label(Messages.get("train.runs.empty")));
-    runs.setCellFactory(
-        javafx.scene.control.cell.CheckBoxListCell.forListView(TrainViewModel.Run::shown));
-    Button csv =
-        new Button(Messages.get("train.exportCsv"), new FontIcon("mdi2f-file-delimited-outline"));
-    csv.setTooltip(new Tooltip(Messages.get("train.exportCsv.tip")));
-    csv.disableProperty().bind(runs.getSelectionModel().selectedItemProperty().isNull());
-    csv.setOnAction(
-        e -> {
-          javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
-          fc.setInitialFileName("run.csv");
-          java.io.File f = fc.showSaveDialog(getScene().getWindow());
-          if (f != null) {
-            vm.exportCsv(runs.getSelectionModel().getSelectedItem(), f.toPath());
-          }
-        });
-    vm.overlaid().addListener((javafx.beans.Observable o) -> overlay(accChart));
-    List<LineChart<Number, Number>> all = List.of(lossChart, accChart, satChart);
-    // The iteration axes are fixed for a run (0 to its last iteration, including ticked runs):
-    // an axis that grows with every point makes new tick labels, and new nodes cost a CSS pass,
-    // every frame.
-    javafx.beans.InvalidationListener fixAxes =
+    vm.saturation().forEach((k, v) -> c.getData().add(series(k, v)));
+    c.setId("train-sat-chart");
+    c.setLegendSide(Side.RIGHT); // six entries: a column beside the plot, not a cut-off row
+    NumberAxis share = (NumberAxis) c.getYAxis();
+    share.setForceZeroInRange(true);
+    fitWhileEmpty(share, vm.saturation().values().iterator().next(), 1, 0.2);
+    return c;
+  }
+
+  private Node buildChartGrid() {
+    GridPane grid = new GridPane();
+    grid.setHgap(8);
+    grid.setVgap(8);
+    grid.add(withPlaceholder(lossChart), 0, 0);
+    grid.add(withPlaceholder(accChart), 1, 0);
+    grid.add(withPlaceholder(satChart), 0, 1);
+    grid.add(buildRuns(), 1, 1);
+    for (int i = 0; i < 2; i++) {
+      RowConstraints rc = new RowConstraints();
+      rc.setPercentHeight(50);
+      rc.setVgrow(Priority.ALWAYS);
+      grid.getRowConstraints().add(rc);
+      ColumnConstraints cc = new ColumnConstraints();
+      cc.setPercentWidth(50);
+      cc.setHgrow(Priority.ALWAYS);
+      grid.getColumnConstraints().add(cc);
+    }
+    for (Node n : grid.getChildren()) {
+      GridPane.setHgrow(n, Priority.ALWAYS);
+      GridPane.setVgrow(n, Priority.ALWAYS);
+    }
+    grid.setMinHeight(0);
+    return grid;
+  }
+
+  /** "No run yet: press Start (N iterations planned)" over a chart until the first point. */
+  private StackPane withPlaceholder(LineChart<Number, Number> c) {
+    BooleanBinding idle = Bindings.isEmpty(vm.loss()).and(vm.runningProperty().not());
+    return ChartPlaceholder.over(
+        c,
+        idle,
+        Bindings.createStringBinding(
+            () ->
+                vm.plannedIterationsProperty().get() > 0
+                    ? Messages.get("train.chart.planned", vm.plannedIterationsProperty().get())
+                    : Messages.get("train.chart.empty"),
+            vm.plannedIterationsProperty()));
+  }
+
+  /**
+   * The iteration axes are fixed: to the planned run while idle, to the run (and any ticked run)
+   * while training. An axis that grows with every point makes new tick labels, and new nodes cost a
+   * CSS pass, every frame.
+   */
+  private void fixAxes() {
+    InvalidationListener fit =
         o -> {
-          int end = vm.totalIterationsProperty().get();
+          boolean idle = vm.loss().isEmpty() && !vm.runningProperty().get();
+          int end =
+              idle && vm.plannedIterationsProperty().get() > 0
+                  ? vm.plannedIterationsProperty().get()
+                  : vm.totalIterationsProperty().get();
           for (TrainViewModel.Run r : vm.overlaid()) {
             end = Math.max(end, r.result().iterations());
           }
-          for (LineChart<Number, Number> c : all) {
+          end = Math.max(end, 1);
+          for (LineChart<Number, Number> c : charts) {
             NumberAxis x = (NumberAxis) c.getXAxis();
-            x.setAutoRanging(end <= 0);
-            if (end > 0) {
-              x.setLowerBound(0);
-              x.setUpperBound(end);
-              x.setTickUnit(niceStep(end / 8.0));
-            }
+            x.setAutoRanging(false);
+            x.setLowerBound(0);
+            x.setUpperBound(end);
+            x.setTickUnit(niceStep(end / 8.0));
           }
         };
-    vm.totalIterationsProperty().addListener(fixAxes);
-    vm.overlaid().addListener(fixAxes);
-    // While another workspace is shown, the charts let go of their series: a chart lays out its
-    // paths again for every new point even when hidden, and training adds points all the time.
+    vm.totalIterationsProperty().addListener(fit);
+    vm.plannedIterationsProperty().addListener(fit);
+    vm.runningProperty().addListener(fit);
+    vm.overlaid().addListener(fit);
+    fit.invalidated(null);
+  }
+
+  /** While {@code data} is empty the axis shows 0..max; with data it fits the data. */
+  private static void fitWhileEmpty(
+      NumberAxis axis, javafx.collections.ObservableList<?> data, double max, double tick) {
+    InvalidationListener fit =
+        o -> {
+          axis.setAutoRanging(!data.isEmpty());
+          if (data.isEmpty()) {
+            axis.setLowerBound(0);
+            axis.setUpperBound(max);
+            axis.setTickUnit(tick);
+          }
+        };
+    data.addListener(fit);
+    fit.invalidated(null);
+  }
+
+  /** 0 to 1 in steps of 0.2, always: accuracies and shares. */
+  static void fixedUnitRange(NumberAxis axis) {
+    axis.setAutoRanging(false);
+    axis.setLowerBound(0);
+    axis.setUpperBound(1);
+    axis.setTickUnit(0.2);
+  }
+
+  /**
+   * While another workspace is shown, the charts let go of their series: a chart lays out its paths
+   * again for every new point even when hidden, and training adds points all the time.
+   */
+  private void releaseSeriesWhileHidden() {
     Map<LineChart<Number, Number>, List<XYChart.Series<Number, Number>>> own = new HashMap<>();
-    all.forEach(c -> own.put(c, List.copyOf(c.getData())));
+    charts.forEach(c -> own.put(c, List.copyOf(c.getData())));
     javafx.beans.value.ChangeListener<Boolean> onShown =
         (o, was, shown) -> {
-          for (LineChart<Number, Number> c : all) {
+          for (LineChart<Number, Number> c : charts) {
             if (shown) {
               c.getData().setAll(own.get(c));
             } else {
@@ -235,7 +414,7 @@ public final class TrainView extends BorderPane {
             }
           }
           if (shown) {
-            overlay(accChart);
+            overlay();
           }
         };
     parentProperty()
@@ -248,27 +427,61 @@ public final class TrainView extends BorderPane {
                 parent.visibleProperty().addListener(onShown);
               }
             });
-    VBox runBox = new VBox(4, new HBox(8, title(Messages.get("train.runs")), csv), runs);
-    VBox.setVgrow(runs, Priority.ALWAYS);
-    charts.add(runBox, 1, 1);
-    for (int i = 0; i < 2; i++) {
-      javafx.scene.layout.RowConstraints rc = new javafx.scene.layout.RowConstraints();
-      rc.setPercentHeight(50);
-      charts.getRowConstraints().add(rc);
-      javafx.scene.layout.ColumnConstraints cc = new javafx.scene.layout.ColumnConstraints();
-      cc.setPercentWidth(50);
-      charts.getColumnConstraints().add(cc);
-    }
-    for (var n : new javafx.scene.Node[] {lossChart, accChart, satChart, runBox}) {
-      GridPane.setHgrow(n, Priority.ALWAYS);
-      GridPane.setVgrow(n, Priority.ALWAYS);
-    }
-    VBox center = new VBox(8, status, charts);
-    VBox.setVgrow(charts, Priority.ALWAYS);
-    center.setPadding(new Insets(10, 12, 10, 4));
-    setCenter(center);
-    showErrors();
   }
+
+  // ---- the run list ----
+
+  private Node buildRuns() {
+    runList.setItems(vm.runs());
+    runList.setId("train-runs");
+    Label empty = new Label(Messages.get("train.runs.empty"));
+    empty.setWrapText(true);
+    empty.setPadding(new Insets(8));
+    runList.setPlaceholder(empty);
+    var checkBoxCells = CheckBoxListCell.forListView(TrainViewModel.Run::shown);
+    runList.setCellFactory(
+        lv -> {
+          // A long summary wraps onto a second line instead of ending in "…".
+          ListCell<TrainViewModel.Run> cell = checkBoxCells.call(lv);
+          cell.setWrapText(true);
+          cell.prefWidthProperty().bind(lv.widthProperty().subtract(18));
+          cell.setMaxWidth(Region.USE_PREF_SIZE);
+          return cell;
+        });
+    Button csv =
+        new Button(Messages.get("train.exportCsv"), new FontIcon("mdi2f-file-delimited-outline"));
+    csv.setId("train-export");
+    csv.setTooltip(new Tooltip(Messages.get("train.exportCsv.tip")));
+    csv.setMinWidth(Region.USE_PREF_SIZE);
+    // Enabled for the ticked runs or the selected one: exportTargets says which it writes.
+    csv.disableProperty()
+        .bind(
+            Bindings.createBooleanBinding(
+                () -> exportTargets().isEmpty(),
+                runList.getSelectionModel().selectedItemProperty(),
+                vm.overlaid()));
+    csv.setOnAction(
+        e -> {
+          javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+          fc.setInitialFileName("gatescope-runs.csv");
+          java.io.File f = fc.showSaveDialog(getScene().getWindow());
+          if (f != null) {
+            vm.exportCsv(exportTargets(), f.toPath());
+          }
+        });
+    FlowPane head = new FlowPane(8, 4, title(Messages.get("train.runs")), csv);
+    head.setAlignment(Pos.CENTER_LEFT);
+    VBox box = new VBox(4, head, runList);
+    VBox.setVgrow(runList, Priority.ALWAYS);
+    box.setMinSize(0, 0);
+    return box;
+  }
+
+  List<TrainViewModel.Run> exportTargets() {
+    return vm.exportTargets(runList.getSelectionModel().getSelectedItem());
+  }
+
+  // ---- helpers ----
 
   private ComboBox<String> combo(Field f, String kind, String... items) {
     ComboBox<String> c = new ComboBox<>(FXCollections.observableArrayList(items));
@@ -312,7 +525,7 @@ public final class TrainView extends BorderPane {
     c.setTitle(title);
     c.setAnimated(false);
     c.setCreateSymbols(false);
-    c.setMinSize(200, 160);
+    c.setMinSize(160, 120);
     c.setPrefSize(420, 260);
     javafx.scene.control.MenuItem png =
         new javafx.scene.control.MenuItem(Messages.get("chart.savePng"));
@@ -339,17 +552,21 @@ public final class TrainView extends BorderPane {
   }
 
   /** Test-accuracy curves of the ticked runs, next to the current run's. */
-  private void overlay(LineChart<Number, Number> acc) {
-    acc.getData().removeIf(s -> s.getName().startsWith("#"));
+  private void overlay() {
+    accChart.getData().removeAll(overlays);
+    overlays.clear();
     for (TrainViewModel.Run r : vm.overlaid()) {
       XYChart.Series<Number, Number> s = new XYChart.Series<>();
       s.setName(Messages.get("train.series.runTest", r.name()));
+      overlays.add(s);
       for (var e : r.evaluations()) {
         s.getData().add(new XYChart.Data<>(e.iteration(), e.testAccuracy()));
       }
-      acc.getData().add(s);
+      accChart.getData().add(s);
     }
   }
+
+  private final List<XYChart.Series<Number, Number>> overlays = new java.util.ArrayList<>();
 
   /** The smallest 1, 2 or 5 × 10^k at least {@code v}: tick spacings that read well. */
   static double niceStep(double v) {
@@ -370,6 +587,8 @@ public final class TrainView extends BorderPane {
   private static Label title(String s) {
     Label l = new Label(s);
     l.getStyleClass().add("section-title");
+    l.setWrapText(true);
+    l.setMinHeight(Region.USE_PREF_SIZE);
     return l;
   }
 }

@@ -8,6 +8,8 @@ import io.gatescope.core.model.ModelFile;
 import io.gatescope.core.model.ModelFileException;
 import io.gatescope.core.model.SavedModel;
 import io.gatescope.core.model.TrainingSummary;
+import io.gatescope.core.runs.RunRecord;
+import io.gatescope.core.runs.RunStore;
 import io.gatescope.core.train.EvaluationStats;
 import io.gatescope.core.train.GateSaturation;
 import io.gatescope.core.train.IterationStats;
@@ -25,17 +27,21 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 import javafx.concurrent.Task;
@@ -74,7 +80,6 @@ public final class TrainViewModel {
     }
   }
 
-  /** A finished run, for the run list. */
   /**
    * A finished run, for the run list: its config, result and full history (for the CSV export and
    * for overlaying its curves). {@code shown} is ticked in the list to overlay it.
@@ -128,6 +133,12 @@ public final class TrainViewModel {
       new java.util.concurrent.atomic.AtomicReference<>();
   private volatile boolean stopRequested;
   private final BooleanBinding valid;
+  private final ReadOnlyIntegerWrapper plannedIterations = new ReadOnlyIntegerWrapper(0);
+  private final ReadOnlyIntegerWrapper pausedAt = new ReadOnlyIntegerWrapper(-1);
+  private String currentName = "";
+  private RunStore store; // null: runs live only as long as the window
+  private boolean restoring; // runs being listed from the store, not finished now
+  private java.util.concurrent.ExecutorService keeper;
   private double ema = Double.NaN;
   private double emaWeight;
   private int runCount;
@@ -145,6 +156,98 @@ public final class TrainViewModel {
     }
     valid = Bindings.isEmpty(errors);
     applyPreset(TrainingConfig.classic());
+    paused.addListener((o, was, now) -> showPaused());
+    runs.addListener(
+        (ListChangeListener<Run>)
+            c -> {
+              while (c.next()) {
+                if (c.wasAdded() && !restoring) {
+                  c.getAddedSubList().forEach(this::keep);
+                }
+              }
+            });
+  }
+
+  // ---- runs kept between sessions ----
+
+  /**
+   * Lists the runs kept in {@code folder} (read off the FX thread; damaged or foreign files are
+   * skipped and named in the status) and keeps every run finished from now on there too.
+   */
+  public void keepRunsIn(java.nio.file.Path folder) {
+    RunStore s = new RunStore(folder);
+    store = s;
+    if (keeper == null) {
+      keeper =
+          java.util.concurrent.Executors.newSingleThreadExecutor(
+              r -> {
+                Thread t = new Thread(r, "gatescope-runs");
+                t.setDaemon(true);
+                return t;
+              });
+    }
+    keeper.execute(
+        () -> {
+          RunStore.Loaded loaded = s.load();
+          Platform.runLater(() -> restore(loaded));
+        });
+  }
+
+  private void restore(RunStore.Loaded loaded) {
+    List<Run> older = new java.util.ArrayList<>();
+    for (RunRecord r : loaded.runs()) {
+      Run run =
+          new Run(
+              r.name(),
+              r.config(),
+              r.result(),
+              r.iterations(),
+              r.evaluations(),
+              new SimpleBooleanProperty(false));
+      run.shown().addListener((o, a, b) -> updateOverlay());
+      older.add(run);
+      // New runs go on numbering after the kept ones: "#12 …" is never two runs.
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("^#(\\d+) ").matcher(r.name());
+      if (m.find()) {
+        runCount = Math.max(runCount, Integer.parseInt(m.group(1)));
+      }
+    }
+    restoring = true;
+    try {
+      runs.addAll(older); // after any run finished meanwhile: these are older
+    } finally {
+      restoring = false;
+    }
+    if (!loaded.problems().isEmpty()) {
+      message.set(
+          Messages.get(
+              "runs.skipped", loaded.problems().size(), String.join("; ", loaded.problems())));
+    }
+  }
+
+  /** Writes a run just finished to the store, off the FX thread. */
+  private void keep(Run run) {
+    RunStore s = store;
+    if (s == null) {
+      return;
+    }
+    RunRecord r =
+        new RunRecord(
+            run.name(),
+            java.time.Instant.now(),
+            run.config(),
+            run.result(),
+            run.iterations(),
+            run.evaluations());
+    keeper.execute(
+        () -> {
+          try {
+            s.save(r);
+          } catch (java.io.IOException | RuntimeException e) {
+            Platform.runLater(
+                () -> message.set(Messages.get("runs.saveFailed", run.name(), e.getMessage())));
+          }
+        });
   }
 
   // ---- form ----
@@ -244,6 +347,9 @@ public final class TrainViewModel {
     }
     errors.keySet().retainAll(e.keySet());
     errors.putAll(e);
+    if (errors.isEmpty() && cfg != null) {
+      plannedIterations.set(cfg.epochs() * cfg.iterationsPerEpoch());
+    }
     return errors.isEmpty() ? cfg : null;
   }
 
@@ -303,6 +409,7 @@ public final class TrainViewModel {
     clearCharts();
     runCount++;
     String name = "#" + runCount + " " + cfg.model().cell().name() + " H" + cfg.model().hidden();
+    currentName = name;
     CoalescingBridge<Object> bridge = new CoalescingBridge<>(this::accept);
     TrainingListener listener =
         new TrainingListener() {
@@ -361,6 +468,23 @@ public final class TrainViewModel {
     }
   }
 
+  /** Paused: the iteration it stopped at, in the badge and the status; running again: cleared. */
+  private void showPaused() {
+    if (!paused.get()) {
+      if (pausedAt.get() >= 0 && running.get()) {
+        message.set(Messages.get("train.training", currentName));
+      }
+      pausedAt.set(-1);
+      return;
+    }
+    int at =
+        iterationHistory.isEmpty()
+            ? 0
+            : iterationHistory.get(iterationHistory.size() - 1).iteration();
+    pausedAt.set(at);
+    message.set(Messages.get("train.paused.status", at, totalIterations.get()));
+  }
+
   public void stop() {
     stopRequested = true;
     Trainer t = trainer.get();
@@ -405,6 +529,9 @@ public final class TrainViewModel {
     for (Object o : batch) {
       if (o instanceof IterationStats s) {
         iterationHistory.add(s);
+        if (paused.get()) {
+          showPaused(); // a minibatch in flight when Pause was pressed
+        }
         add(loss, s.iteration(), s.loss());
         // Exponential moving average with bias correction, so it does not lag at the start.
         ema = Double.isNaN(ema) ? 0.1 * s.loss() : 0.9 * ema + 0.1 * s.loss();
@@ -457,18 +584,46 @@ public final class TrainViewModel {
   }
 
   /**
-   * The metrics of a run as CSV, one line per iteration (test columns filled where an evaluation
-   * happened), written atomically.
+   * What Export CSV writes: the ticked runs, or the selected one when none is ticked (the list's
+   * order, newest first); empty when there is nothing to export.
    */
-  public void exportCsv(Run run, Path file) {
+  public List<Run> exportTargets(Run selected) {
+    List<Run> ticked = runs.stream().filter(r -> r.shown().get()).toList();
+    return !ticked.isEmpty() ? ticked : selected == null ? List.of() : List.of(selected);
+  }
+
+  /**
+   * The metrics of runs as one CSV, one line per run and iteration (test columns filled where an
+   * evaluation happened), the run's name first, written atomically. One file for several runs, so a
+   * spreadsheet compares them in one sheet (filter or pivot on the run column).
+   */
+  public void exportCsv(List<Run> chosen, Path file) {
     StringBuilder sb =
         new StringBuilder(
-            "iteration,epoch,loss,batch_accuracy,test_loss,"
+            "run,iteration,epoch,loss,batch_accuracy,test_loss,"
                 + "test_accuracy,samples_per_s,elapsed_ms\n");
+    for (Run run : chosen) {
+      appendCsv(sb, run);
+    }
+    try {
+      io.gatescope.core.AtomicFile.write(
+          file, sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      message.set(
+          chosen.size() == 1
+              ? Messages.get("train.exported", chosen.get(0).name(), file.getFileName())
+              : Messages.get("train.exportedMany", chosen.size(), file.getFileName()));
+    } catch (java.io.IOException ex) {
+      message.set(Messages.get("train.exportFailed", file, ex.getMessage()));
+    }
+  }
+
+  private static void appendCsv(StringBuilder sb, Run run) {
+    String name = '"' + run.name().replace("\"", "\"\"") + '"';
     Map<Integer, EvaluationStats> evals = new java.util.HashMap<>();
     run.evaluations().forEach(e -> evals.put(e.iteration(), e));
     for (IterationStats s : run.iterations()) {
       EvaluationStats e = evals.get(s.iteration());
+      sb.append(name).append(',');
       sb.append(
           String.format(
               java.util.Locale.ROOT,
@@ -481,13 +636,6 @@ public final class TrainViewModel {
               e == null ? "" : String.format(java.util.Locale.ROOT, "%.4f", e.testAccuracy()),
               s.samplesPerSecond(),
               s.elapsedMillis()));
-    }
-    try {
-      io.gatescope.core.AtomicFile.write(
-          file, sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      message.set(Messages.get("train.exported", run.name(), file.getFileName()));
-    } catch (java.io.IOException ex) {
-      message.set(Messages.get("train.exportFailed", file, ex.getMessage()));
     }
   }
 
@@ -586,6 +734,16 @@ public final class TrainViewModel {
   /** Called when the window closes: stop a run so no thread lingers. */
   public void shutdown() {
     stop();
+    if (keeper != null) {
+      // A run finished a moment ago is still written: wait for the writes queued so far.
+      try {
+        keeper.submit(() -> {}).get(5, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        // nothing more to do at close
+      }
+    }
   }
 
   // ---- properties ----
@@ -593,6 +751,18 @@ public final class TrainViewModel {
   /** Iterations of the current (or last) run: the charts' x range, fixed for the whole run. */
   public javafx.beans.property.ReadOnlyIntegerProperty totalIterationsProperty() {
     return totalIterations.getReadOnlyProperty();
+  }
+
+  /**
+   * Iterations the form's run would take (epochs × batches per epoch): the idle charts' x range.
+   */
+  public ReadOnlyIntegerProperty plannedIterationsProperty() {
+    return plannedIterations.getReadOnlyProperty();
+  }
+
+  /** The iteration a paused run stopped at; −1 while not paused. */
+  public ReadOnlyIntegerProperty pausedAtProperty() {
+    return pausedAt.getReadOnlyProperty();
   }
 
   public ReadOnlyBooleanProperty runningProperty() {

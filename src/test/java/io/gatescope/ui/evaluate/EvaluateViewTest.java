@@ -44,6 +44,43 @@ class EvaluateViewTest extends WorkbenchTestBase {
     assertEquals(ev.accuracy(), diag / 10_000.0, 1e-12, "its diagonal is the accuracy");
     assertTrue(ev.accuracy() >= 0.985, "shipped model: " + ev.accuracy());
 
+    // The colour legend: wrong cells from 0 to the largest wrong count, as computed.
+    int maxWrong = 0;
+    for (int a = 0; a < 10; a++) {
+      for (int p = 0; p < 10; p++) {
+        if (a != p) {
+          maxWrong = Math.max(maxWrong, ev.confusion()[a][p]);
+        }
+      }
+    }
+    javafx.scene.Node legend = robot.lookup("#evaluate-legend").query();
+    assertTrue(FxTestSupport.onFx(legend::isVisible), "the legend shows once evaluated");
+    assertEquals(
+        "0",
+        FxTestSupport.onFx(
+            () ->
+                robot
+                    .lookup("#evaluate-legend-min")
+                    .queryAs(javafx.scene.control.Label.class)
+                    .getText()));
+    assertEquals(
+        Integer.toString(maxWrong),
+        FxTestSupport.onFx(
+            () ->
+                robot
+                    .lookup("#evaluate-legend-max")
+                    .queryAs(javafx.scene.control.Label.class)
+                    .getText()));
+    assertTrue(maxWrong >= 2, "the shipped model mixes up some pair at least twice: " + maxWrong);
+    // The comparison chart's accuracy axis stays inside 0..1 (checked empty: 0..1).
+    var compareY =
+        (javafx.scene.chart.NumberAxis)
+            robot
+                .lookup("#evaluate-compare-chart")
+                .queryAs(javafx.scene.chart.LineChart.class)
+                .getYAxis();
+    assertTrue(FxTestSupport.onFx(compareY::getUpperBound) <= 1.0);
+
     Mnist data = FxTestSupport.onFx(() -> wb.session.dataProperty().get());
     List<Integer> mistakes = FxTestSupport.onFx(() -> List.copyOf(wb.evaluateVm.gallery()));
     assertFalse(mistakes.isEmpty());
@@ -78,6 +115,56 @@ class EvaluateViewTest extends WorkbenchTestBase {
     assertEquals(
         "Inside", FxTestSupport.onFx(() -> tabs.getSelectionModel().getSelectedItem().getText()));
     assertEquals(cell[0], FxTestSupport.onFx(() -> wb.session.inputLabelProperty().get()));
+  }
+
+  /** Before anything is evaluated or compared the charts say so, on axes that mean something. */
+  @Test
+  void beforeAnEvaluationTheChartsSaySo(FxRobot robot) throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    List<String> notes =
+        FxTestSupport.onFx(
+            () ->
+                robot.lookup("#evaluate-view .chart-placeholder").queryAll().stream()
+                    .filter(javafx.scene.Node::isVisible)
+                    .map(n -> ((javafx.scene.control.Label) n).getText())
+                    .toList());
+    assertEquals(
+        List.of(
+            "No evaluation yet: press Evaluate model", "No comparison yet: press Compare cells"),
+        notes);
+    var compare =
+        robot.lookup("#evaluate-compare-chart").queryAs(javafx.scene.chart.LineChart.class);
+    var x = (javafx.scene.chart.NumberAxis) compare.getXAxis();
+    var y = (javafx.scene.chart.NumberAxis) compare.getYAxis();
+    // The comparison trains the quick demo: 2 epochs of 94 batches.
+    assertEquals(0.0, FxTestSupport.onFx(x::getLowerBound));
+    assertEquals(188.0, FxTestSupport.onFx(x::getUpperBound));
+    assertEquals(0.0, FxTestSupport.onFx(y::getLowerBound));
+    assertEquals(1.0, FxTestSupport.onFx(y::getUpperBound));
+    var flow = robot.lookup("#evaluate-flow").queryAs(javafx.scene.chart.LineChart.class);
+    assertFalse(
+        FxTestSupport.onFx(() -> flow.getYAxis().isTickLabelsVisible()),
+        "no gradient numbers before there are any");
+  }
+
+  /** A tight accuracy axis: whole tenths around the curves, never below 0 or above 1. */
+  @Test
+  void accuracyAxesStayInsideZeroToOne() throws Exception {
+    javafx.scene.chart.NumberAxis axis =
+        FxTestSupport.onFx(
+            () -> {
+              var a = new javafx.scene.chart.NumberAxis();
+              EvaluateView.fitAccuracy(a, 0.52, 0.998);
+              return a;
+            });
+    assertEquals(0.5, axis.getLowerBound(), 1e-12);
+    assertEquals(1.0, axis.getUpperBound(), 1e-12);
+    FxTestSupport.run(() -> EvaluateView.fitAccuracy(axis, 1.0, 1.0));
+    assertEquals(0.9, axis.getLowerBound(), 1e-12);
+    assertEquals(1.0, axis.getUpperBound(), 1e-12);
+    FxTestSupport.run(() -> EvaluateView.fitAccuracy(axis, 0.0, 0.04));
+    assertEquals(0.0, axis.getLowerBound(), 1e-12);
+    assertEquals(0.1, axis.getUpperBound(), 1e-12);
   }
 
   /** The matrix and the gallery work from the keyboard: arrows, Enter, Shift+Enter. */

@@ -78,13 +78,39 @@ class TrainViewTest extends WorkbenchTestBase {
     FxTestSupport.waitFor("paused", 10, () -> wb.trainVm.pausedProperty().get());
     Thread.sleep(400); // a minibatch in flight may still land
     int before = FxTestSupport.onFx(() -> wb.trainVm.loss().size());
+    // Paused shows in a badge and in the status, with the iteration it stopped at.
+    int at =
+        FxTestSupport.onFx(
+            () -> wb.trainVm.loss().get(wb.trainVm.loss().size() - 1).getXValue().intValue());
+    javafx.scene.control.Label badge =
+        robot.lookup("#train-paused").queryAs(javafx.scene.control.Label.class);
+    assertTrue(FxTestSupport.onFx(badge::isVisible), "the paused badge shows");
+    assertEquals("Paused at iteration " + at, FxTestSupport.onFx(badge::getText));
+    assertEquals(
+        "Paused at iteration " + at + " of 500: press Resume (Ctrl+P) to continue",
+        FxTestSupport.onFx(() -> wb.session.statusProperty().get()));
+    assertEquals(
+        "Resume", FxTestSupport.onFx(() -> robot.lookup("#train-pause").queryButton().getText()));
     Thread.sleep(700);
     assertEquals(
         before, FxTestSupport.onFx(() -> wb.trainVm.loss().size()), "no iterations while paused");
     robot.clickOn("#train-pause"); // resume
     FxTestSupport.waitFor("more points", 30, () -> wb.trainVm.loss().size() > before);
+    assertFalse(FxTestSupport.onFx(badge::isVisible), "no badge once resumed");
     robot.clickOn("#train-stop");
     FxTestSupport.waitFor("run listed", 30, () -> !wb.trainVm.runs().isEmpty());
+    // After a stop the accuracy axis still ends at 1 at most: an accuracy is never above 1.
+    javafx.scene.chart.NumberAxis accY =
+        (javafx.scene.chart.NumberAxis)
+            robot.lookup("#train-acc-chart").queryAs(javafx.scene.chart.LineChart.class).getYAxis();
+    // A minibatch all right (accuracy 1.0) is what made an auto-ranged axis end at 1.25.
+    FxTestSupport.run(
+        () -> {
+          wb.trainVm.batchAccuracy().add(new javafx.scene.chart.XYChart.Data<>(1, 1.0));
+          wb.shell.getScene().getRoot().layout();
+        });
+    assertTrue(FxTestSupport.onFx(accY::getUpperBound) <= 1.0, "accuracy axis to 1 at most");
+    assertEquals(0.0, FxTestSupport.onFx(accY::getLowerBound));
     TrainViewModel.Run run = FxTestSupport.onFx(() -> wb.trainVm.runs().get(0));
     assertEquals("cancelled", run.result().reason().name().toLowerCase());
     assertFalse(FxTestSupport.onFx(() -> wb.trainVm.runningProperty().get()));
@@ -144,16 +170,17 @@ class TrainViewTest extends WorkbenchTestBase {
     assertEquals(4, run.evaluations().size(), "every 5 iterations");
 
     Path csv = dir.resolve("run.csv");
-    FxTestSupport.run(() -> wb.trainVm.exportCsv(run, csv));
+    FxTestSupport.run(() -> wb.trainVm.exportCsv(java.util.List.of(run), csv));
     java.util.List<String> lines = java.nio.file.Files.readAllLines(csv);
     assertEquals(21, lines.size());
     assertEquals(
-        "iteration,epoch,loss,batch_accuracy,test_loss,test_accuracy,samples_per_s,elapsed_ms",
+        "run,iteration,epoch,loss,batch_accuracy,test_loss,test_accuracy,samples_per_s,elapsed_ms",
         lines.get(0));
     String[] fifth = lines.get(5).split(",", -1);
-    assertEquals("5", fifth[0]);
-    assertEquals(run.evaluations().get(0).testAccuracy(), Double.parseDouble(fifth[5]), 1e-4);
-    assertEquals("", lines.get(4).split(",", -1)[5], "no evaluation at iteration 4");
+    assertEquals('"' + run.name() + '"', fifth[0]);
+    assertEquals("5", fifth[1]);
+    assertEquals(run.evaluations().get(0).testAccuracy(), Double.parseDouble(fifth[6]), 1e-4);
+    assertEquals("", lines.get(4).split(",", -1)[6], "no evaluation at iteration 4");
 
     javafx.scene.chart.LineChart<?, ?> acc =
         robot.lookup("#train-acc-chart").queryAs(javafx.scene.chart.LineChart.class);
@@ -176,5 +203,172 @@ class TrainViewTest extends WorkbenchTestBase {
     assertTrue(FxTestSupport.onFx(() -> wb.evaluateVm.busyProperty().get()));
     FxTestSupport.run(wb.evaluateVm::cancel);
     FxTestSupport.waitFor("comparison stopped", 60, () -> !wb.evaluateVm.busyProperty().get());
+  }
+
+  @Test
+  void beforeAnyRunTheChartsShowThePlannedRunAndSaySo(FxRobot robot) throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    FxTestSupport.run(() -> wb.shell.getScene().getRoot().layout());
+    int planned = 10 * ((60_000 + 127) / 128); // the classic lesson: 10 epochs of 469 batches
+    for (String id : new String[] {"#train-loss-chart", "#train-acc-chart", "#train-sat-chart"}) {
+      var x =
+          (javafx.scene.chart.NumberAxis)
+              robot.lookup(id).queryAs(javafx.scene.chart.LineChart.class).getXAxis();
+      assertEquals(0.0, FxTestSupport.onFx(x::getLowerBound), id);
+      assertEquals(planned, FxTestSupport.onFx(x::getUpperBound), 0.0, id);
+    }
+    var lossY =
+        (javafx.scene.chart.NumberAxis)
+            robot
+                .lookup("#train-loss-chart")
+                .queryAs(javafx.scene.chart.LineChart.class)
+                .getYAxis();
+    assertEquals(TrainView.EMPTY_LOSS_MAX, FxTestSupport.onFx(lossY::getUpperBound), 0.0);
+    var accY =
+        (javafx.scene.chart.NumberAxis)
+            robot.lookup("#train-acc-chart").queryAs(javafx.scene.chart.LineChart.class).getYAxis();
+    assertEquals(1.0, FxTestSupport.onFx(accY::getUpperBound), 0.0);
+    java.util.List<String> notes =
+        FxTestSupport.onFx(
+            () ->
+                robot.lookup("#train-view .chart-placeholder").queryAll().stream()
+                    .filter(javafx.scene.Node::isVisible)
+                    .map(n -> ((javafx.scene.control.Label) n).getText())
+                    .toList());
+    assertEquals(
+        java.util.Collections.nCopies(
+            3, "No run yet: press Start (" + planned + " iterations planned)"),
+        notes);
+    // The quick demo plans 2 epochs of 94 batches: the axes follow the form.
+    FxTestSupport.run(() -> wb.trainVm.applyPreset(TrainingConfig.quickDemo()));
+    var lossX =
+        (javafx.scene.chart.NumberAxis)
+            robot
+                .lookup("#train-loss-chart")
+                .queryAs(javafx.scene.chart.LineChart.class)
+                .getXAxis();
+    assertEquals(188.0, FxTestSupport.onFx(lossX::getUpperBound), 0.0);
+  }
+
+  @Test
+  void exportWritesEveryTickedRunWithNothingSelected(FxRobot robot) throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    io.gatescope.core.runs.RunStore store = new io.gatescope.core.runs.RunStore(dir);
+    store.save(record("#1 LSTM H8", "2026-12-01T01:00:00Z", 3));
+    store.save(record("#2 GRU H8", "2026-12-01T02:00:00Z", 4));
+    FxTestSupport.run(() -> wb.trainVm.keepRunsIn(dir));
+    FxTestSupport.waitFor("kept runs listed", 30, () -> wb.trainVm.runs().size() == 2);
+    Button export = robot.lookup("#train-export").queryButton();
+    assertTrue(FxTestSupport.onFx(export::isDisabled), "nothing ticked or selected");
+    FxTestSupport.run(() -> wb.trainVm.runs().forEach(r -> r.shown().set(true)));
+    var list = robot.lookup("#train-runs").queryAs(javafx.scene.control.ListView.class);
+    assertTrue(FxTestSupport.onFx(() -> list.getSelectionModel().isEmpty()));
+    assertFalse(FxTestSupport.onFx(export::isDisabled), "two ticked runs, nothing selected");
+    TrainView view = robot.lookup("#train-view").queryAs(TrainView.class);
+    java.util.List<TrainViewModel.Run> targets = FxTestSupport.onFx(view::exportTargets);
+    assertEquals(2, targets.size());
+    Path csv = dir.resolve("both.csv");
+    FxTestSupport.run(() -> wb.trainVm.exportCsv(targets, csv));
+    java.util.List<String> lines = java.nio.file.Files.readAllLines(csv);
+    assertEquals(1 + 4 + 3, lines.size(), "a header, then every iteration of both runs");
+    assertEquals(4, lines.stream().filter(l -> l.startsWith("\"#2 GRU H8\",")).count());
+    assertEquals(3, lines.stream().filter(l -> l.startsWith("\"#1 LSTM H8\",")).count());
+    assertEquals(
+        "Exported 2 runs to both.csv",
+        FxTestSupport.onFx(() -> wb.trainVm.messageProperty().get()));
+    // None ticked: the selected run alone.
+    FxTestSupport.run(
+        () -> {
+          wb.trainVm.runs().forEach(r -> r.shown().set(false));
+          list.getSelectionModel().select(1);
+        });
+    assertFalse(FxTestSupport.onFx(export::isDisabled));
+    assertEquals(
+        java.util.List.of("#1 LSTM H8"),
+        FxTestSupport.onFx(
+            () -> view.exportTargets().stream().map(TrainViewModel.Run::name).toList()));
+  }
+
+  @Test
+  void aFinishedRunIsKeptAndANewViewModelListsIt() throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    java.nio.file.Files.writeString(
+        dir.resolve("broken.json"), "{\"format\": \"gatescope-run\", \"vers");
+    FxTestSupport.run(() -> wb.trainVm.keepRunsIn(dir));
+    FxTestSupport.waitFor(
+        "the damaged file reported",
+        30,
+        () -> wb.trainVm.messageProperty().get().startsWith("1 run file(s) could not be read"));
+    assertTrue(
+        FxTestSupport.onFx(() -> wb.trainVm.messageProperty().get())
+            .contains("broken.json: the run file is damaged or cut off ("));
+    TrainingConfig small =
+        new TrainingConfig(
+            new ModelConfig(CellType.RNN, 1, 8, 0, 1, 5),
+            32,
+            1,
+            3e-3,
+            OptimizerKind.ADAM,
+            5,
+            320,
+            200,
+            5,
+            0,
+            1);
+    FxTestSupport.run(
+        () -> {
+          wb.trainVm.applyPreset(small);
+          wb.trainVm.start();
+        });
+    FxTestSupport.waitFor("run listed", 60, () -> !wb.trainVm.runs().isEmpty());
+    TrainViewModel.Run run = FxTestSupport.onFx(() -> wb.trainVm.runs().get(0));
+    FxTestSupport.waitFor(
+        "run file written",
+        30,
+        () -> new io.gatescope.core.runs.RunStore(dir).load().runs().size() == 1);
+
+    // As after a restart: a new view-model on the same folder.
+    TrainViewModel again = FxTestSupport.onFx(() -> new TrainViewModel(wb.session));
+    FxTestSupport.run(() -> again.keepRunsIn(dir));
+    FxTestSupport.waitFor("the kept run listed", 30, () -> again.runs().size() == 1);
+    TrainViewModel.Run back = FxTestSupport.onFx(() -> again.runs().get(0));
+    assertEquals(run.name(), back.name());
+    assertEquals(run.config(), back.config());
+    assertEquals(run.result(), back.result());
+    assertEquals(run.iterations(), back.iterations());
+    assertEquals(run.evaluations().size(), back.evaluations().size());
+    for (int i = 0; i < run.evaluations().size(); i++) {
+      assertEquals(
+          run.evaluations().get(i).testAccuracy(), back.evaluations().get(i).testAccuracy(), 0.0);
+    }
+    // Its curve overlays as before.
+    FxTestSupport.run(() -> back.shown().set(true));
+    assertEquals(1, FxTestSupport.onFx(() -> again.overlaid().size()));
+    FxTestSupport.run(again::shutdown);
+  }
+
+  private static io.gatescope.core.runs.RunRecord record(String name, String finished, int n) {
+    TrainingConfig cfg = TrainingConfig.quickDemo();
+    java.util.List<io.gatescope.core.train.IterationStats> its = new java.util.ArrayList<>();
+    for (int i = 1; i <= n; i++) {
+      its.add(
+          new io.gatescope.core.train.IterationStats(
+              1, i, n, 2.0 / i, 0.1 * i, 1000, 10L * i, 0, 3e-3));
+    }
+    return new io.gatescope.core.runs.RunRecord(
+        name,
+        java.time.Instant.parse(finished),
+        cfg,
+        new io.gatescope.core.train.TrainingResult(
+            io.gatescope.core.train.TrainingResult.StopReason.COMPLETED,
+            "done",
+            1,
+            n,
+            0.5,
+            0.5,
+            100,
+            -1),
+        its,
+        java.util.List.of());
   }
 }
