@@ -75,13 +75,17 @@ public final class GateScopeApp extends Application {
 
   /** Opens the model that was in use at the last quit, and says so in the status bar. */
   private void openStartModel(Path p) {
-    bench.trainVm.open(p);
     bench
-        .session
-        .models()
-        .withFile(p)
-        .ifPresent(
-            e -> bench.session.statusProperty().set(Messages.get("shell.startModel", e.name())));
+        .trainVm
+        .open(p)
+        .thenAccept(
+            e ->
+                e.ifPresent(
+                    m ->
+                        bench
+                            .session
+                            .statusProperty()
+                            .set(Messages.get("shell.startModel", m.name()))));
   }
 
   /** The file of the model in use, to open at the next start; none for the shipped model. */

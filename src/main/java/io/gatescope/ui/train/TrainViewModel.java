@@ -682,29 +682,59 @@ public final class TrainViewModel {
     }
   }
 
-  /** Opens a model file as a new shelf entry (or shows the entry that already holds it). */
-  public void open(Path file) {
+  /**
+   * Opens a model file as a new shelf entry (or shows the entry that already holds it), reading it
+   * off the FX thread; completes on the FX thread with the entry, or empty when the file was
+   * refused (the message says why, the current model stays).
+   */
+  public java.util.concurrent.CompletableFuture<java.util.Optional<ModelEntry>> open(Path file) {
+    var done = new java.util.concurrent.CompletableFuture<java.util.Optional<ModelEntry>>();
     var known = session.models().withFile(file);
     if (known.isPresent()) {
       session.models().select(known.get());
       message.set(Messages.get("train.opened", file.getFileName()));
-      return;
+      done.complete(known);
+      return done;
     }
-    try {
-      SavedModel s = ModelFile.load(file);
-      session
-          .models()
-          .add(
-              new ModelEntry(
-                  ModelEntry.Kind.FILE,
-                  file.getFileName().toString(),
-                  s.model(),
-                  s.summary(),
-                  file.toAbsolutePath()));
-      message.set(Messages.get("train.opened", file.getFileName()));
-    } catch (ModelFileException ex) {
-      message.set(ex.getMessage());
-    }
+    // Checking and reading a file is off the FX thread, so a large or hostile file never
+    // freezes the window; the current model stays until the new one is whole.
+    message.set(Messages.get("train.opening", file.getFileName()));
+    session.progressProperty().set(-1);
+    Thread t =
+        new Thread(
+            () -> {
+              ModelEntry entry = null;
+              String problem = null;
+              try {
+                SavedModel s = ModelFile.load(file);
+                entry =
+                    new ModelEntry(
+                        ModelEntry.Kind.FILE,
+                        file.getFileName().toString(),
+                        s.model(),
+                        s.summary(),
+                        file.toAbsolutePath());
+              } catch (ModelFileException ex) {
+                problem = ex.getMessage();
+              }
+              ModelEntry opened = entry;
+              String why = problem;
+              javafx.application.Platform.runLater(
+                  () -> {
+                    session.progressProperty().set(1);
+                    if (opened != null) {
+                      session.models().add(opened);
+                      message.set(Messages.get("train.opened", file.getFileName()));
+                    } else {
+                      message.set(why);
+                    }
+                    done.complete(java.util.Optional.ofNullable(opened));
+                  });
+            },
+            "gatescope-open");
+    t.setDaemon(true);
+    t.start();
+    return done;
   }
 
   /** Asks the window to show Evaluate and run its LSTM/GRU/RNN comparison. */

@@ -186,6 +186,31 @@ class ModelsTest {
         FxTestSupport.onFx(() -> wb.shellVm.noticeProperty().get()));
   }
 
+  /** A hostile file is refused with its message, off the FX thread; the current model stays. */
+  @Test
+  void openingABombSaysWhyAndKeepsTheCurrentModel() throws Exception {
+    Path bomb = dir.resolve("bomb.gatescope");
+    try (var z = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(bomb))) {
+      z.putNextEntry(new java.util.zip.ZipEntry("gatescope.json"));
+      byte[] block = new byte[1 << 20];
+      for (int i = 0; i < 64; i++) {
+        z.write(block);
+      }
+      z.closeEntry();
+    }
+    var before = FxTestSupport.onFx(() -> wb.session.modelProperty().get());
+    var opened =
+        FxTestSupport.onFx(() -> wb.trainVm.open(bomb))
+            .get(60, java.util.concurrent.TimeUnit.SECONDS);
+    assertTrue(opened.isEmpty(), "refused");
+    assertSame(before, FxTestSupport.onFx(() -> wb.session.modelProperty().get()));
+    assertEquals(1, (int) FxTestSupport.onFx(() -> wb.session.models().entries().size()));
+    assertEquals(
+        "bomb.gatescope: entry gatescope.json is larger than 1048576 bytes, far more than it can"
+            + " hold; refusing to read on.",
+        FxTestSupport.onFx(() -> wb.session.statusProperty().get()));
+  }
+
   private Menu modelsMenu() {
     return menuBar().getMenus().stream()
         .filter(m -> "menu-models".equals(m.getId()))
