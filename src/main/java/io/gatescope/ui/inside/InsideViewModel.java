@@ -16,6 +16,8 @@ import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -26,8 +28,8 @@ import javafx.collections.ObservableList;
 
 /**
  * The Inside workspace's state: the trace of the current input, the unit order, the shared
- * timestep, the selected cell with its equations, and interventions. The trace is computed off the
- * FX thread.
+ * timestep, the selected cell with its equations, the read-out of the cell under the pointer, and
+ * interventions with the prediction before and after them. Traces are computed off the FX thread.
  */
 public final class InsideViewModel {
   /** What one map shows: data, colour map and range. */
@@ -42,7 +44,10 @@ public final class InsideViewModel {
   private final BooleanProperty sharedRange = new SimpleBooleanProperty(false);
   private final IntegerProperty layer = new SimpleIntegerProperty(0);
   private final IntegerProperty selectedUnit = new SimpleIntegerProperty(-1);
-  private final StringProperty hover = new SimpleStringProperty(Messages.get("inside.hover"));
+  private final StringProperty hover = new SimpleStringProperty("");
+  private final ObjectProperty<GateTrace> baseline = new SimpleObjectProperty<>();
+  private final StringProperty before = new SimpleStringProperty("");
+  private final StringProperty after = new SimpleStringProperty("");
   private final StringProperty equations =
       new SimpleStringProperty(Messages.get("inside.equations.hint"));
   private final StringProperty summary = new SimpleStringProperty("");
@@ -75,25 +80,43 @@ public final class InsideViewModel {
     session.timestepProperty().addListener((o, a, b) -> updateEquations());
   }
 
+  /**
+   * Traces the current input: as trained first (the baseline), then, if interventions are active,
+   * with them. The read-out under the pointer belongs to the old trace, so it goes at once.
+   */
   public void recompute() {
+    clearHover();
     float[] in = session.inputProperty().get();
     if (in == null || session.modelProperty().get() == null) {
       inference.cancel();
       trace.set(null);
+      baseline.set(null);
       maps.clear();
+      updatePredictions();
       summary.set(Messages.get(in == null ? "inside.noInput" : "inside.noModel"));
       return;
     }
+    List<Intervention> active = new ArrayList<>(interventions);
     inference.trace(
         in,
-        new ArrayList<>(interventions),
-        tr -> {
-          trace.set(tr);
-          rebuildMaps();
+        List.of(),
+        plain -> {
+          if (active.isEmpty()) {
+            show(plain, plain);
+          } else {
+            inference.trace(in, active, tr -> show(plain, tr));
+          }
         });
   }
 
+  private void show(GateTrace plain, GateTrace tr) {
+    baseline.set(plain);
+    trace.set(tr);
+    rebuildMaps();
+  }
+
   private void rebuildMaps() {
+    clearHover();
     GateTrace tr = trace.get();
     if (tr == null) {
       return;
@@ -137,7 +160,24 @@ public final class InsideViewModel {
             + (interventions.isEmpty()
                 ? ""
                 : " " + Messages.get("inside.summary.interventions", interventions.size())));
+    updatePredictions();
     updateEquations();
+  }
+
+  /** The prediction without and with the interventions, when any is active; else both empty. */
+  private void updatePredictions() {
+    GateTrace plain = baseline.get();
+    GateTrace tr = trace.get();
+    if (plain == null || tr == null || tr.interventions().isEmpty()) {
+      before.set("");
+      after.set("");
+      return;
+    }
+    before.set(
+        Messages.get(
+            "inside.before", plain.prediction(), 100 * plain.probabilities()[plain.prediction()]));
+    after.set(
+        Messages.get("inside.after", tr.prediction(), 100 * tr.probabilities()[tr.prediction()]));
   }
 
   static double maxAbs(float[][] v) {
@@ -157,8 +197,14 @@ public final class InsideViewModel {
     updateEquations();
   }
 
+  /** The pointer is over a cell of q's map: the read-out names it and its exact value. */
   public void hoverAt(Quantity q, int step, int unit, float value) {
-    hover.set(Messages.get("inside.hover.value", q.symbol(), step, unit, value));
+    hover.set(Messages.get("inside.hover.at", q.symbol(), unit, step, (double) value));
+  }
+
+  /** Nothing under the pointer, or what was there is gone (new trace, new order). */
+  public void clearHover() {
+    hover.set("");
   }
 
   public void stepBy(int delta) {
@@ -237,8 +283,24 @@ public final class InsideViewModel {
     return session.timestepProperty();
   }
 
-  public StringProperty hoverProperty() {
+  /** The read-out of the cell under the pointer; empty when there is none. */
+  public ReadOnlyStringProperty hoverProperty() {
     return hover;
+  }
+
+  /** The trace of the current input without interventions. */
+  public ReadOnlyObjectProperty<GateTrace> baselineProperty() {
+    return baseline;
+  }
+
+  /** "Before: 5 · 96.1%" while an intervention is active, else empty. */
+  public ReadOnlyStringProperty predictionBeforeProperty() {
+    return before;
+  }
+
+  /** "After: 3 · 54.2%" while an intervention is active, else empty. */
+  public ReadOnlyStringProperty predictionAfterProperty() {
+    return after;
   }
 
   public StringProperty equationsProperty() {
