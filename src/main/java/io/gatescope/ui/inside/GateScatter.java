@@ -176,14 +176,16 @@ final class GateScatter extends Region {
     return Font.font(7);
   }
 
-  /** For tests: whether both axis titles fit whole at the current size. */
+  /** For tests: whether both axis titles fit whole, in a readable font (9 px or more). */
   boolean axisTitlesFit() {
-    javafx.scene.text.Text x = new javafx.scene.text.Text(Messages.get("inside.scatter.x"));
-    x.setFont(fitting(x.getText(), px(range) - px(0)));
-    javafx.scene.text.Text y = new javafx.scene.text.Text(Messages.get("inside.scatter.y"));
-    y.setFont(fitting(y.getText(), py(0) - py(range)));
-    return x.getLayoutBounds().getWidth() <= px(range) - px(0)
-        && y.getLayoutBounds().getWidth() <= py(0) - py(range);
+    return fits(Messages.get("inside.scatter.x"), px(range) - px(0))
+        && fits(Messages.get("inside.scatter.y"), py(0) - py(range));
+  }
+
+  private static boolean fits(String s, double length) {
+    javafx.scene.text.Text t = new javafx.scene.text.Text(s);
+    t.setFont(fitting(s, length));
+    return t.getFont().getSize() >= 9 && t.getLayoutBounds().getWidth() <= length;
   }
 
   @Override

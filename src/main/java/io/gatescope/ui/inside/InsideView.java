@@ -125,6 +125,7 @@ public final class InsideView extends BorderPane {
   private ScrollPane buildSideColumn() {
     digit.setPrefSize(140, 140);
     strip.setPrefSize(230, 100);
+    scatter.setId("inside-scatter");
     scatter.setOnSelect(vm::selectUnit);
     Button compute =
         new Button(Messages.get("inside.compute"), new FontIcon("mdi2c-chart-scatter-plot"));

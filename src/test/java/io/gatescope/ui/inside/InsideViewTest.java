@@ -215,6 +215,17 @@ class InsideViewTest extends WorkbenchTestBase {
   }
 
   @Test
+  void theGateStatisticsPlotIsLargeWithWholeAxisTitles(FxRobot robot) throws Exception {
+    showTestImage(0);
+    GateScatter scatter =
+        FxTestSupport.onFx(() -> (GateScatter) wb.shell.getScene().lookup("#inside-scatter"));
+    FxTestSupport.waitFor("laid out", 10, () -> scatter.getWidth() > 0);
+    assertTrue(FxTestSupport.onFx(scatter::getWidth) >= 220, "width " + scatter.getWidth());
+    assertTrue(FxTestSupport.onFx(scatter::getHeight) >= 220, "height " + scatter.getHeight());
+    assertTrue(FxTestSupport.onFx(scatter::axisTitlesFit), "axis titles whole");
+  }
+
+  @Test
   void clampingForgetToZeroMakesTheCellStateTheNewCandidateOnly() throws Exception {
     showTestImage(1);
     FxTestSupport.run(
