@@ -35,6 +35,7 @@ public final class Heatmap extends Region {
   private static final double MIN_UNIT_SPACING = 10; // px between two unit labels
   private static final double MIN_STEP_SPACING = 18; // px between two timestep labels
   private static final double BOTTOM = 13; // the timestep gutter's height
+  private static final double TOP = 5; // half a label above the first row, so it is not cut
 
   private final Canvas canvas = new Canvas();
   private float[][] values; // [T][H]
@@ -103,17 +104,18 @@ public final class Heatmap extends Region {
   }
 
   private double plotHeight() {
-    return Math.max(1, canvas.getHeight() - BOTTOM);
+    return Math.max(1, canvas.getHeight() - BOTTOM - TOP);
   }
 
   /** The cell under a point of this region, or null (used by hover and by tests). */
   public Cell cellAt(double x, double y) {
     double px = x - left;
-    if (values == null || px < 0 || y < 0 || px >= plotWidth() || y >= plotHeight()) {
+    double py = y - TOP;
+    if (values == null || px < 0 || py < 0 || px >= plotWidth() || py >= plotHeight()) {
       return null;
     }
     int t = (int) (px / plotWidth() * values.length);
-    int row = (int) (y / plotHeight() * order.length);
+    int row = (int) (py / plotHeight() * order.length);
     t = Math.min(values.length - 1, t);
     row = Math.min(order.length - 1, row);
     int unit = order[row];
@@ -124,7 +126,7 @@ public final class Heatmap extends Region {
   public Point2D centerOf(int step, int row) {
     double cw = plotWidth() / values.length;
     double ch = plotHeight() / order.length;
-    return new Point2D(left + (step - 0.5) * cw, (row + 0.5) * ch);
+    return new Point2D(left + (step - 0.5) * cw, TOP + (row + 0.5) * ch);
   }
 
   /** The display rows that carry a unit-number label, top to bottom (for tests and a11y). */
@@ -199,25 +201,25 @@ public final class Heatmap extends Region {
     double w = plotWidth();
     double h = plotHeight();
     g.setFill(Color.web("#202428"));
-    g.fillRect(left, 0, w, h);
+    g.fillRect(left, TOP, w, h);
     if (image == null) {
       return;
     }
     g.setImageSmoothing(false);
-    g.drawImage(image, left, 0, w, h);
+    g.drawImage(image, left, TOP, w, h);
     paintTicks(g, w, h);
     double cw = w / values.length;
     if (cursor.get() >= 1) {
       g.setStroke(Color.WHITE);
       g.setLineWidth(1.5);
-      g.strokeRect(left + (cursor.get() - 1) * cw + 0.5, 0.5, cw - 1, h - 1);
+      g.strokeRect(left + (cursor.get() - 1) * cw + 0.5, TOP + 0.5, cw - 1, h - 1);
     }
     if (selectedStep >= 1 && selectedUnit >= 0) {
       int row = indexOf(order, selectedUnit);
       double ch = h / order.length;
       g.setStroke(Color.web("#ff3b30"));
       g.setLineWidth(2);
-      g.strokeRect(left + (selectedStep - 1) * cw, row * ch - 1, cw, Math.max(3, ch + 2));
+      g.strokeRect(left + (selectedStep - 1) * cw, TOP + row * ch - 1, cw, Math.max(3, ch + 2));
     }
   }
 
@@ -230,20 +232,21 @@ public final class Heatmap extends Region {
     g.setTextAlign(TextAlignment.RIGHT);
     g.setTextBaseline(VPos.CENTER);
     for (int row : labelledRows()) {
-      double y = (row + 0.5) * ch;
+      double y = TOP + (row + 0.5) * ch;
       g.strokeLine(left - 3, y, left, y);
-      // Kept inside the canvas: the first and last labels would otherwise be cut in half.
-      g.fillText(unitLabel(row), left - 4, Math.max(6, Math.min(h - 6, y)));
+      g.fillText(unitLabel(row), left - 4, y);
     }
     double cw = w / values.length;
     int every = stepLabelEvery();
     g.setTextAlign(TextAlignment.CENTER);
     g.setTextBaseline(VPos.TOP);
+    double bottom = TOP + h;
     for (int t = 1; t <= values.length; t++) {
-      if (t == 1 || t % every == 0) {
+      // Step 1 is labelled too, unless its label would crowd the first multiple.
+      if (t % every == 0 || (t == 1 && (every == 1 || every >= 4))) {
         double x = left + (t - 0.5) * cw;
-        g.strokeLine(x, h, x, h + 2);
-        g.fillText(Integer.toString(t), Math.min(x, canvas.getWidth() - 7), h + 2);
+        g.strokeLine(x, bottom, x, bottom + 2);
+        g.fillText(Integer.toString(t), Math.min(x, canvas.getWidth() - 7), bottom + 2);
       }
     }
   }

@@ -14,10 +14,10 @@ import javafx.scene.layout.HBox;
 public final class Legend extends HBox {
   private final Label min = new Label();
   private final Label max = new Label();
-  private final Canvas bar = new Canvas(64, 10);
+  private final Canvas bar = new Canvas(50, 10);
 
   public Legend() {
-    super(4);
+    super(3);
     setAlignment(Pos.CENTER_LEFT);
     getStyleClass().add("legend");
     min.getStyleClass().add("legend-label");

@@ -148,6 +148,7 @@ final class GateScatter extends Region {
         g.fillOval(px(lo[u]) - 2, py(hi[u]) - 2, 4, 4);
       }
       g.setTextAlign(TextAlignment.LEFT);
+      g.setTextBaseline(VPos.TOP);
       g.fillText(q.symbol(), legendX + k * 26, py(range));
       k++;
     }

@@ -333,7 +333,7 @@ public final class InsideView extends BorderPane {
         t.getStyleClass().add("map-title");
         t.setWrapText(true);
         // The heading wraps (or the legend moves under it) rather than being cut.
-        FlowPane head = new FlowPane(8, 2, t, lg);
+        FlowPane head = new FlowPane(4, 2, t, lg);
         head.getStyleClass().add("map-head");
         head.setAlignment(Pos.CENTER_LEFT);
         head.setMinWidth(0);

@@ -57,7 +57,13 @@ class InsideViewTest extends WorkbenchTestBase {
     FxTestSupport.waitFor(
         "forget map laid out with data",
         10,
-        () -> forget.getWidth() > 100 && forget.cellAt(forget.getWidth() - 1, 1) != null);
+        () -> {
+          if (forget.getWidth() < 100) {
+            return false;
+          }
+          Point2D last = forget.centerOf(28, 0);
+          return forget.cellAt(last.getX(), last.getY()) != null;
+        });
     // The cell at step 10 and display row 5, from the map's own geometry.
     Heatmap.Cell cell =
         FxTestSupport.onFx(
