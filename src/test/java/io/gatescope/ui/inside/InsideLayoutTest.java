@@ -46,20 +46,33 @@ class InsideLayoutTest extends WorkbenchTestBase {
         });
     FxTestSupport.waitFor(
         "the intervened trace", 30, () -> !wb.insideVm.predictionAfterProperty().get().isEmpty());
-    for (int[] size : new int[][] {{1024, 600}, {1366, 768}}) {
+    Window window = FxTestSupport.onFx(() -> wb.shell.getScene().getWindow());
+    double width = window.getWidth();
+    double height = window.getHeight();
+    try {
+      checkAt(1024, 600);
+      checkAt(1366, 768);
+    } finally {
+      // Later tests in this JVM share the stage: give it back at its size.
       FxTestSupport.run(
           () -> {
-            Window w = wb.shell.getScene().getWindow();
-            w.setWidth(size[0]);
-            w.setHeight(size[1]);
+            window.setWidth(width);
+            window.setHeight(height);
           });
-      FxTestSupport.waitFor(
-          "window at " + size[0] + "×" + size[1],
-          10,
-          () -> wb.shell.getScene().getWidth() == size[0]);
-      List<String> problems = FxTestSupport.onFx(this::problems);
-      assertTrue(problems.isEmpty(), size[0] + "×" + size[1] + ": " + String.join("\n", problems));
     }
+  }
+
+  private void checkAt(int width, int height) throws Exception {
+    FxTestSupport.run(
+        () -> {
+          Window w = wb.shell.getScene().getWindow();
+          w.setWidth(width);
+          w.setHeight(height);
+        });
+    FxTestSupport.waitFor(
+        "window at " + width + "×" + height, 10, () -> wb.shell.getScene().getWidth() == width);
+    List<String> problems = FxTestSupport.onFx(this::problems);
+    assertTrue(problems.isEmpty(), width + "×" + height + ": " + String.join("\n", problems));
   }
 
   private List<String> problems() {
