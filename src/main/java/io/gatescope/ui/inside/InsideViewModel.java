@@ -9,10 +9,11 @@ import io.gatescope.core.inspect.Equations;
 import io.gatescope.core.inspect.GateStatistics;
 import io.gatescope.core.inspect.UnitOrder;
 import io.gatescope.ui.common.ColorMap;
-import io.gatescope.ui.common.InferenceService;
 import io.gatescope.ui.common.Session;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -36,7 +37,10 @@ public final class InsideViewModel {
   public record MapData(Quantity quantity, float[][] values, ColorMap map, double lo, double hi) {}
 
   private final Session session;
-  private final InferenceService.Channel inference;
+
+  /** Newest request wins: a trace job that was overtaken is skipped, its result dropped. */
+  private final AtomicLong generation = new AtomicLong();
+
   private final ObjectProperty<GateTrace> trace = new SimpleObjectProperty<>();
   private final ObjectProperty<UnitOrder> orderKind = new SimpleObjectProperty<>(UnitOrder.INDEX);
   private final ObjectProperty<int[]> order = new SimpleObjectProperty<>();
@@ -61,7 +65,6 @@ public final class InsideViewModel {
 
   public InsideViewModel(Session session) {
     this.session = session;
-    this.inference = session.inference().channel();
     session.inputProperty().addListener((o, a, b) -> recompute());
     session
         .modelProperty()
@@ -87,8 +90,8 @@ public final class InsideViewModel {
   public void recompute() {
     clearHover();
     float[] in = session.inputProperty().get();
+    long gen = generation.incrementAndGet();
     if (in == null || session.modelProperty().get() == null) {
-      inference.cancel();
       trace.set(null);
       baseline.set(null);
       maps.clear();
@@ -97,16 +100,23 @@ public final class InsideViewModel {
       return;
     }
     List<Intervention> active = new ArrayList<>(interventions);
-    inference.trace(
-        in,
-        List.of(),
-        plain -> {
-          if (active.isEmpty()) {
-            show(plain, plain);
-          } else {
-            inference.trace(in, active, tr -> show(plain, tr));
-          }
-        });
+    // One job computes both, so the two always belong to the same input and model.
+    session
+        .inference()
+        .submit(
+            model -> {
+              if (generation.get() != gen) {
+                return;
+              }
+              GateTrace plain = model.trace(in);
+              GateTrace tr = active.isEmpty() ? plain : model.trace(in, active);
+              Platform.runLater(
+                  () -> {
+                    if (generation.get() == gen) {
+                      show(plain, tr);
+                    }
+                  });
+            });
   }
 
   private void show(GateTrace plain, GateTrace tr) {
@@ -199,7 +209,22 @@ public final class InsideViewModel {
 
   /** The pointer is over a cell of q's map: the read-out names it and its exact value. */
   public void hoverAt(Quantity q, int step, int unit, float value) {
-    hover.set(Messages.get("inside.hover.at", q.symbol(), unit, step, (double) value));
+    hover.set(Messages.get("inside.hover.at", q.symbol(), unit, step, exact(value)));
+  }
+
+  /**
+   * A float exactly: the shortest decimal that reads back as the same float (0.769, 0.0000123,
+   * −0.1476064), in the user's number format.
+   */
+  static String exact(float v) {
+    java.math.BigDecimal d = new java.math.BigDecimal(Float.toString(v));
+    java.text.NumberFormat f =
+        java.text.NumberFormat.getInstance(
+            java.util.Locale.getDefault(java.util.Locale.Category.FORMAT));
+    f.setMinimumFractionDigits(1);
+    f.setMaximumFractionDigits(Math.max(1, d.scale()));
+    f.setGroupingUsed(false);
+    return f.format(d);
   }
 
   /** Nothing under the pointer, or what was there is gone (new trace, new order). */
@@ -361,7 +386,7 @@ public final class InsideViewModel {
         .submit(
             model -> {
               GateStatistics st = GateStatistics.compute(model, data.test(), 1000, l);
-              javafx.application.Platform.runLater(
+              Platform.runLater(
                   () -> {
                     gateStatistics.set(st);
                     statisticsStatus.set(Messages.get("inside.stats.done", st.images()));
