@@ -125,8 +125,16 @@ final class GruLayer extends RecurrentLayer {
       rt[i] += zr[i];
       ut[i] += zu[i];
     }
+    if (keeping()) {
+      keepPre(t, 0, rt);
+      keepPre(t, 1, ut);
+    }
     act.sigmoid(rt, 0, m); // Γr
     act.sigmoid(ut, 0, m); // Γu
+    if (keeping()) {
+      keepActivated(t, 0, rt);
+      keepActivated(t, 1, ut);
+    }
     if (clamp != null) {
       clampBlock(rt, clamp, 0);
       clampBlock(ut, clamp, h);
@@ -140,7 +148,13 @@ final class GruLayer extends RecurrentLayer {
     for (int i = 0; i < m; i++) {
       ct[i] += zcBuf[i];
     }
+    if (keeping()) {
+      keepPre(t, 2, ct);
+    }
     act.tanh(ct, 0, m); // c̃⟨t⟩
+    if (keeping()) {
+      keepActivated(t, 2, ct);
+    }
     for (int i = 0; i < m; i++) {
       aNow[i] = aPrev[i] + ut[i] * (ct[i] - aPrev[i]); // Γu⊙c̃ + (1−Γu)⊙a⟨t−1⟩
     }

@@ -145,10 +145,20 @@ final class LstmLayer extends RecurrentLayer {
     Nd.gemm(aNAt[t], rw, inPreAt[t], false, false, 1); // x⟨t⟩·W + a⟨t−1⟩·RW  [B, 4H]
     double[][] gates = {ct, ft, ot, ut};
     inPre.readBlocks((long) t * bs * n, bs, h, gates, bias); // x⟨t⟩·W + a⟨t−1⟩·RW + b
+    if (keeping()) {
+      for (int k = 0; k < 4; k++) {
+        keepPre(t, k, gates[k]);
+      }
+    }
     act.tanh(ct, 0, m); // c̃⟨t⟩
     act.sigmoid(ft, 0, m); // Γf
     act.sigmoid(ot, 0, m); // Γo
     act.sigmoid(ut, 0, m); // Γu
+    if (keeping()) {
+      for (int k = 0; k < 4; k++) {
+        keepActivated(t, k, gates[k]);
+      }
+    }
     if (clamp != null) {
       for (int k = 0; k < 4; k++) {
         clampBlock(gates[k], clamp, k * h);
@@ -191,10 +201,20 @@ final class LstmLayer extends RecurrentLayer {
         System.arraycopy(z, r * n + k * h, g, r * h, h);
       }
     }
+    if (keeping()) {
+      for (int k = 0; k < 4; k++) {
+        keepPre(t, k, gates[k]);
+      }
+    }
     Activations.tanh(ct, m); // c̃⟨t⟩
     Activations.sigmoid(ft, m); // Γf
     Activations.sigmoid(ot, m); // Γo
     Activations.sigmoid(ut, m); // Γu
+    if (keeping()) {
+      for (int k = 0; k < 4; k++) {
+        keepActivated(t, k, gates[k]);
+      }
+    }
     if (clamp != null) {
       for (int k = 0; k < 4; k++) {
         clampBlock(gates[k], clamp, k * h);

@@ -319,7 +319,12 @@ public final class RecurrentClassifier {
 
   /** Traces for every sample of a time-major batch. */
   public List<GateTrace> traceBatch(INDArray input, List<Intervention> interventions) {
-    forward(input, interventions);
+    layers.forEach(l -> l.keepForTrace(true));
+    try {
+      forward(input, interventions);
+    } finally {
+      layers.forEach(l -> l.keepForTrace(false));
+    }
     int b = batch;
     // P(class | rows 1..t): the output layer applied to every a⟨t⟩ of the top layer. Small
     // enough for plain Java, which spares a dozen ND4J calls on the single-image path.
@@ -350,21 +355,45 @@ public final class RecurrentClassifier {
     List<GateTrace> out = new ArrayList<>(b);
     for (int s = 0; s < b; s++) {
       List<Map<Quantity, float[][]>> layersOfS = new ArrayList<>();
+      List<Map<Quantity, float[][]>> preOfS = new ArrayList<>();
+      List<Map<Quantity, float[][]>> computedOfS = new ArrayList<>();
       for (RecurrentLayer layer : layers) {
         Map<Quantity, float[][]> ms = new EnumMap<>(Quantity.class);
+        Map<Quantity, float[][]> pre = new EnumMap<>(Quantity.class);
+        Map<Quantity, float[][]> computed = new EnumMap<>(Quantity.class);
         for (Quantity q : config.cell().quantities()) {
           ms.put(q, layer.trace(q, s));
+          putIfKept(pre, q, layer.tracePre(q, s));
+          putIfKept(computed, q, layer.traceAsComputed(q, s));
         }
         layersOfS.add(ms);
+        preOfS.add(pre);
+        computedOfS.add(computed);
       }
       float[][] sp = new float[T][];
       for (int t = 0; t < T; t++) {
         sp[t] = stepProbs[t * b + s];
       }
       float[] probs = sp[T - 1];
-      out.add(new GateTrace(config.cell(), config.hidden(), layersOfS, sp, probs, argmax(probs)));
+      out.add(
+          new GateTrace(
+              config.cell(),
+              config.hidden(),
+              layersOfS,
+              preOfS,
+              computedOfS,
+              interventions,
+              sp,
+              probs,
+              argmax(probs)));
     }
     return out;
+  }
+
+  private static void putIfKept(Map<Quantity, float[][]> m, Quantity q, float[][] v) {
+    if (v != null) {
+      m.put(q, v);
+    }
   }
 
   /**

@@ -283,12 +283,93 @@ abstract class RecurrentLayer {
     }
   }
 
+  // ---- what a trace keeps besides the cell's values ----
+
+  /**
+   * While tracing (see {@link #keepForTrace(boolean)}): each block's pre-activation,
+   * [block][T][B·H], its activation before a clamp replaced it, and a⟨t⟩ before a scale replaced
+   * it, [T][B·H]. Null otherwise: training never pays for them beyond one null check per step.
+   */
+  private float[][][] keptPre;
+
+  private float[][][] keptActivated;
+  private float[][] keptUnscaled;
+  private boolean keeping;
+
+  /** Whether the next forward passes keep pre-activations and pre-intervention values. */
+  final void keepForTrace(boolean on) {
+    keeping = on;
+  }
+
+  /** Whether this step should call {@link #keepPre} and {@link #keepActivated}. */
+  protected final boolean keeping() {
+    return keeping;
+  }
+
+  private void ensureKept() {
+    int m = batch * h;
+    int k = blocks().size();
+    if (keptPre == null || keptPre.length != k || keptPre[0][0].length != m) {
+      keptPre = new float[k][T][m];
+      keptActivated = new float[k][T][m];
+      keptUnscaled = new float[T][m];
+    }
+  }
+
+  /** Records block k's pre-activations of step t (call before activating). */
+  protected final void keepPre(int t, int k, double[] g) {
+    copy(g, keptPre[k][t]);
+  }
+
+  protected final void keepPre(int t, int k, float[] g) {
+    System.arraycopy(g, 0, keptPre[k][t], 0, batch * h);
+  }
+
+  /** Records block k's activations of step t as computed (call before clamping). */
+  protected final void keepActivated(int t, int k, double[] g) {
+    copy(g, keptActivated[k][t]);
+  }
+
+  protected final void keepActivated(int t, int k, float[] g) {
+    System.arraycopy(g, 0, keptActivated[k][t], 0, batch * h);
+  }
+
+  private void copy(double[] src, float[] dst) {
+    for (int i = 0; i < batch * h; i++) {
+      dst[i] = (float) src[i];
+    }
+  }
+
+  /** The [T][H] pre-activations of block q for one sample, or null when q is not a block. */
+  final float[][] tracePre(Quantity q, int s) {
+    int k = blocks().indexOf(q);
+    return k < 0 || keptPre == null ? null : extract(keptPre[k], h, 0, 0, s);
+  }
+
+  /**
+   * The [T][H] values of q for one sample as the cell computed them, before an intervention
+   * replaced them: gates before a clamp, a before a scale; null for other quantities.
+   */
+  final float[][] traceAsComputed(Quantity q, int s) {
+    if (keptPre == null) {
+      return null;
+    }
+    if (q == Quantity.HIDDEN) {
+      return extract(keptUnscaled, h, 0, 0, s);
+    }
+    int k = blocks().indexOf(q);
+    return k < 0 || !q.isGate() ? null : extract(keptActivated[k], h, 0, 0, s);
+  }
+
   /** The recurrence over all steps, after the input side. */
   final void recur(List<Intervention> interventions) {
     double[][] clamp = clampVectors(interventions);
     double[] scale = hiddenScale(interventions);
     intervened = clamp != null || scale != null;
     int m = batch * h;
+    if (keeping) {
+      ensureKept();
+    }
     if (f32) {
       Arrays.fill(aF[0], 0f); // xa's a⟨0⟩ columns are zero from the start and never written
     } else {
@@ -300,6 +381,9 @@ abstract class RecurrentLayer {
       // a⟨t⟩ into the native copy: the next step's product and the weight gradient read it there.
       if (f32) {
         float[] next = aF[t + 1];
+        if (keeping) {
+          System.arraycopy(next, 0, keptUnscaled[t], 0, m);
+        }
         if (scale != null) {
           for (int i = 0; i < m; i++) {
             next[i] *= (float) scale[i % h];
@@ -308,6 +392,9 @@ abstract class RecurrentLayer {
         xa.writeRows(next, batch, h, (long) (t + 1) * batch * xaWidth, xaWidth);
       } else {
         double[] next = a[t + 1];
+        if (keeping) {
+          copy(next, keptUnscaled[t]);
+        }
         if (scale != null) {
           for (int i = 0; i < m; i++) {
             next[i] *= scale[i % h];

@@ -54,6 +54,9 @@ final class RnnLayer extends RecurrentLayer {
     zStep.read(0, aNow, 0, bs * h);
     inPre.readAdd((long) t * bs * h, aNow, 0, bs * h); // + x⟨t⟩·W
     addBias(aNow);
+    if (keeping()) {
+      keepPre(t, 0, aNow);
+    }
     act.tanh(aNow, 0, bs * h); // a⟨t⟩
   }
 

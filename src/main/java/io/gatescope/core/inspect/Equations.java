@@ -3,84 +3,119 @@ package io.gatescope.core.inspect;
 import io.gatescope.core.Messages;
 import io.gatescope.core.engine.CellType;
 import io.gatescope.core.engine.GateTrace;
+import io.gatescope.core.engine.Intervention;
 import io.gatescope.core.engine.Quantity;
 
 /**
  * The cell's equations for one unit at one timestep with the real numbers filled in, in the
- * lesson's notation. Pre-activations are recovered from the gates (σ⁻¹, tanh⁻¹).
+ * lesson's notation. Every number is one the forward pass computed and the trace kept: the
+ * pre-activation inside σ or tanh and the value it gave. Where an intervention replaced a value,
+ * the line shows the computed value first and then what the intervention put in its place.
  */
 public final class Equations {
   private Equations() {}
 
   /** Lines of text; t is 1-based, as in the lesson. */
   public static String describe(GateTrace tr, int layer, int t, int u) {
-    int i = t - 1;
+    Cell cell = new Cell(tr, layer, t - 1, u);
     StringBuilder sb = new StringBuilder();
     sb.append(Messages.get("equations.header", u, t)).append(System.lineSeparator());
     if (tr.cell() == CellType.LSTM) {
-      float gu = tr.get(layer, Quantity.UPDATE)[i][u];
-      float gf = tr.get(layer, Quantity.FORGET)[i][u];
-      float go = tr.get(layer, Quantity.OUTPUT)[i][u];
-      float cand = tr.get(layer, Quantity.CANDIDATE)[i][u];
-      float c = tr.get(layer, Quantity.CELL)[i][u];
-      float cPrev = i == 0 ? 0 : tr.get(layer, Quantity.CELL)[i - 1][u];
-      float a = tr.get(layer, Quantity.HIDDEN)[i][u];
-      sb.append(
-          String.format(
-              "Γu = σ(%s) = %s    (%s)%n",
-              f(logit(gu)), f(gu), Messages.get("equations.lstm.update")));
-      sb.append(
-          String.format(
-              "Γf = σ(%s) = %s    (%s)%n",
-              f(logit(gf)), f(gf), Messages.get("equations.lstm.forget")));
-      sb.append(
-          String.format(
-              "Γo = σ(%s) = %s    (%s)%n",
-              f(logit(go)), f(go), Messages.get("equations.lstm.output")));
-      sb.append(String.format("c̃⟨t⟩ = tanh(%s) = %s%n", f(atanh(cand)), f(cand)));
+      float gu = cell.value(Quantity.UPDATE);
+      float gf = cell.value(Quantity.FORGET);
+      float go = cell.value(Quantity.OUTPUT);
+      float cand = cell.value(Quantity.CANDIDATE);
+      float c = cell.value(Quantity.CELL);
+      float cPrev = cell.previous(Quantity.CELL);
+      sb.append(cell.gate(Quantity.UPDATE, "σ", Messages.get("equations.lstm.update")));
+      sb.append(cell.gate(Quantity.FORGET, "σ", Messages.get("equations.lstm.forget")));
+      sb.append(cell.gate(Quantity.OUTPUT, "σ", Messages.get("equations.lstm.output")));
+      sb.append(cell.gate(Quantity.CANDIDATE, "tanh", null));
       sb.append(
           String.format(
               "c⟨t⟩ = Γu⊙c̃⟨t⟩ + Γf⊙c⟨t−1⟩ = %s×%s + %s×%s = %s%n",
               f(gu), f(cand), f(gf), f(cPrev), f(c)));
-      sb.append(String.format("a⟨t⟩ = Γo⊙tanh(c⟨t⟩) = %s×tanh(%s) = %s%n", f(go), f(c), f(a)));
+      sb.append(
+          cell.result("a⟨t⟩ = Γo⊙tanh(c⟨t⟩) = " + f(go) + "×tanh(" + f(c) + ")", Quantity.HIDDEN));
     } else if (tr.cell() == CellType.GRU) {
-      float gu = tr.get(layer, Quantity.UPDATE)[i][u];
-      float gr = tr.get(layer, Quantity.RESET)[i][u];
-      float cand = tr.get(layer, Quantity.CANDIDATE)[i][u];
-      float a = tr.get(layer, Quantity.HIDDEN)[i][u];
-      float aPrev = i == 0 ? 0 : tr.get(layer, Quantity.HIDDEN)[i - 1][u];
+      float gu = cell.value(Quantity.UPDATE);
+      float cand = cell.value(Quantity.CANDIDATE);
+      float aPrev = cell.previous(Quantity.HIDDEN);
+      sb.append(cell.gate(Quantity.RESET, "σ", Messages.get("equations.gru.reset")));
+      sb.append(cell.gate(Quantity.UPDATE, "σ", Messages.get("equations.gru.update")));
+      sb.append(cell.gate(Quantity.CANDIDATE, "tanh", null));
       sb.append(
-          String.format(
-              "Γr = σ(%s) = %s    (%s)%n",
-              f(logit(gr)), f(gr), Messages.get("equations.gru.reset")));
-      sb.append(
-          String.format(
-              "Γu = σ(%s) = %s    (%s)%n",
-              f(logit(gu)), f(gu), Messages.get("equations.gru.update")));
-      sb.append(String.format("c̃⟨t⟩ = tanh(%s) = %s%n", f(atanh(cand)), f(cand)));
-      sb.append(
-          String.format(
-              "a⟨t⟩ = Γu⊙c̃⟨t⟩ + (1−Γu)⊙a⟨t−1⟩ = %s×%s + %s×%s = %s%n",
-              f(gu), f(cand), f(1 - gu), f(aPrev), f(a)));
+          cell.result(
+              String.format(
+                  "a⟨t⟩ = Γu⊙c̃⟨t⟩ + (1−Γu)⊙a⟨t−1⟩ = %s×%s + %s×%s",
+                  f(gu), f(cand), f(1 - gu), f(aPrev)),
+              Quantity.HIDDEN));
     } else {
-      float a = tr.get(layer, Quantity.HIDDEN)[i][u];
       sb.append(
-          String.format("a⟨t⟩ = tanh(W[a⟨t−1⟩, x⟨t⟩] + b) = tanh(%s) = %s%n", f(atanh(a)), f(a)));
+          cell.result(
+              "a⟨t⟩ = tanh(W[a⟨t−1⟩, x⟨t⟩] + b) = tanh(" + f(cell.pre(Quantity.HIDDEN)) + ")",
+              Quantity.HIDDEN));
     }
     return sb.toString();
   }
 
-  static double logit(double g) {
-    double p = Math.min(1 - 1e-7, Math.max(1e-7, g));
-    return Math.log(p / (1 - p));
+  /** One unit at one step (i 0-based) of one layer of a trace. */
+  private record Cell(GateTrace tr, int layer, int i, int u) {
+    float value(Quantity q) {
+      return tr.get(layer, q)[i][u];
+    }
+
+    float previous(Quantity q) {
+      return i == 0 ? 0 : tr.get(layer, q)[i - 1][u];
+    }
+
+    float pre(Quantity q) {
+      float[][] z = tr.preActivation(layer, q);
+      if (z == null) {
+        throw new IllegalStateException("the trace kept no pre-activation of " + q.symbol());
+      }
+      return z[i][u];
+    }
+
+    /** "Γf = σ(z) = g (what it does)", or "… = g → clamped to v (your intervention)". */
+    String gate(Quantity q, String fn, String role) {
+      String lhs = q == Quantity.CANDIDATE ? "c̃⟨t⟩" : q.symbol();
+      String eq = lhs + " = " + fn + "(" + f(pre(q)) + ") = " + f(tr.asComputed(layer, q)[i][u]);
+      String note = intervention(q);
+      if (note != null) {
+        return eq + " " + note + System.lineSeparator();
+      }
+      return eq + (role == null ? "" : "    (" + role + ")") + System.lineSeparator();
+    }
+
+    /** "lhs = computed", then what an intervention made of it, if one did. */
+    String result(String lhs, Quantity q) {
+      String note = intervention(q);
+      return lhs
+          + " = "
+          + f(tr.asComputed(layer, q)[i][u])
+          + (note == null ? "" : " " + note)
+          + System.lineSeparator();
+    }
+
+    /** What an intervention did to q here, or null when none did. */
+    private String intervention(Quantity q) {
+      Intervention iv = tr.interventionOn(layer, q, u);
+      if (iv == null) {
+        return null;
+      }
+      String now = f(value(q));
+      if (q.isGate()) {
+        return Messages.get("equations.clamped", now);
+      }
+      return iv.value() == 0
+          ? Messages.get("equations.silenced", now)
+          : Messages.get("equations.scaled", f(iv.value()), now);
+    }
   }
 
-  static double atanh(double y) {
-    double v = Math.min(1 - 1e-7, Math.max(-1 + 1e-7, y));
-    return 0.5 * Math.log((1 + v) / (1 - v));
-  }
-
+  /** Three decimals; −0 (a negative value silenced by ×0) reads as 0. */
   static String f(double v) {
-    return String.format("%.3f", v);
+    return String.format("%.3f", v == 0 ? 0.0 : v);
   }
 }

@@ -4,6 +4,8 @@ import io.gatescope.core.Messages;
 import java.util.function.Consumer;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.geometry.Point2D;
+import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
@@ -11,15 +13,29 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
 
 /**
  * A timestep × unit heatmap: x = timestep 1..T, y = unit (in the given order). The values are
  * painted into one WritableImage (one pixel per cell) and scaled onto one Canvas without smoothing:
  * no Node per cell, so a 28 × 512 map costs one image upload.
+ *
+ * <p>A left gutter labels rows with their real unit numbers (every 1st, 2nd, 4th, 8th, 16th, …
+ * display row, as many as fit), so after reordering the numbers follow the units; a bottom gutter
+ * labels timesteps.
  */
 public final class Heatmap extends Region {
   /** What the pointer is over: step (1-based), unit (model index), value. */
   public record Cell(int step, int unit, float value) {}
+
+  private static final Font TICK_FONT = Font.font(9.5);
+  private static final Color TICK_COLOR = Color.web("#aab1b8");
+  private static final double MIN_UNIT_SPACING = 10; // px between two unit labels
+  private static final double MIN_STEP_SPACING = 18; // px between two timestep labels
+  private static final double BOTTOM = 13; // the timestep gutter's height
+  private static final double TOP = 5; // half a label above the first row, so it is not cut
 
   private final Canvas canvas = new Canvas();
   private float[][] values; // [T][H]
@@ -28,6 +44,7 @@ public final class Heatmap extends Region {
   private double lo = 0;
   private double hi = 1;
   private WritableImage image;
+  private double left = 20; // the unit gutter's width, from the widest unit number
   private final IntegerProperty cursor = new SimpleIntegerProperty(0); // step 1..T, 0 = none
   private int selectedStep = -1;
   private int selectedUnit = -1;
@@ -41,7 +58,7 @@ public final class Heatmap extends Region {
     setMinSize(120, 80);
     setPrefSize(320, 200);
     cursor.addListener((o, a, b) -> paint());
-    canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> cellAt(e.getX(), e.getY(), onHover));
+    canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> onHover.accept(cellAt(e.getX(), e.getY())));
     canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> cellAt(e.getX(), e.getY(), onClick));
     canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> onHover.accept(null));
   }
@@ -54,6 +71,9 @@ public final class Heatmap extends Region {
     this.map = cm;
     this.lo = min;
     this.hi = max;
+    Text widest = new Text(Integer.toString(Math.max(0, rowOrder.length - 1)));
+    widest.setFont(TICK_FONT);
+    left = Math.ceil(widest.getLayoutBounds().getWidth()) + 7;
     rebuildImage();
     paint();
   }
@@ -68,6 +88,7 @@ public final class Heatmap extends Region {
     paint();
   }
 
+  /** Called with the cell under the pointer as it moves, and with null when it leaves a cell. */
   public void setOnCellHover(Consumer<Cell> c) {
     onHover = c;
   }
@@ -76,17 +97,74 @@ public final class Heatmap extends Region {
     onClick = c;
   }
 
+  // ---- geometry: the cells fill the plot, right of the unit gutter and above the step gutter ----
+
+  private double plotWidth() {
+    return Math.max(1, canvas.getWidth() - left);
+  }
+
+  private double plotHeight() {
+    return Math.max(1, canvas.getHeight() - BOTTOM - TOP);
+  }
+
   /** The cell under a point of this region, or null (used by hover and by tests). */
   public Cell cellAt(double x, double y) {
-    if (values == null || x < 0 || y < 0 || x >= canvas.getWidth() || y >= canvas.getHeight()) {
+    double px = x - left;
+    double py = y - TOP;
+    if (values == null || px < 0 || py < 0 || px >= plotWidth() || py >= plotHeight()) {
       return null;
     }
-    int t = (int) (x / canvas.getWidth() * values.length);
-    int row = (int) (y / canvas.getHeight() * order.length);
+    int t = (int) (px / plotWidth() * values.length);
+    int row = (int) (py / plotHeight() * order.length);
     t = Math.min(values.length - 1, t);
     row = Math.min(order.length - 1, row);
     int unit = order[row];
     return new Cell(t + 1, unit, values[t][unit]);
+  }
+
+  /** The centre of the cell at step (1-based) and display row, in this region's coordinates. */
+  public Point2D centerOf(int step, int row) {
+    double cw = plotWidth() / values.length;
+    double ch = plotHeight() / order.length;
+    return new Point2D(left + (step - 0.5) * cw, TOP + (row + 0.5) * ch);
+  }
+
+  /** The display rows that carry a unit-number label, top to bottom (for tests and a11y). */
+  public int[] labelledRows() {
+    if (order == null) {
+      return new int[0];
+    }
+    int every = unitLabelEvery();
+    int[] rows = new int[(order.length + every - 1) / every];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = i * every;
+    }
+    return rows;
+  }
+
+  /** The unit-number label of a display row: the real unit shown there. */
+  public String unitLabel(int row) {
+    return Integer.toString(order[row]);
+  }
+
+  /** Label every k-th row, k a power of two, the smallest whose labels do not overlap. */
+  private int unitLabelEvery() {
+    double rowHeight = plotHeight() / order.length;
+    int k = 1;
+    while (k < order.length && k * rowHeight < MIN_UNIT_SPACING) {
+      k *= 2;
+    }
+    return k;
+  }
+
+  private int stepLabelEvery() {
+    double colWidth = plotWidth() / values.length;
+    for (int k : new int[] {1, 2, 4, 7, 14}) {
+      if (k * colWidth >= MIN_STEP_SPACING) {
+        return k;
+      }
+    }
+    return values.length;
   }
 
   private void cellAt(double x, double y, Consumer<Cell> to) {
@@ -119,27 +197,57 @@ public final class Heatmap extends Region {
 
   private void paint() {
     GraphicsContext g = canvas.getGraphicsContext2D();
-    double w = canvas.getWidth();
-    double h = canvas.getHeight();
+    g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+    double w = plotWidth();
+    double h = plotHeight();
     g.setFill(Color.web("#202428"));
-    g.fillRect(0, 0, w, h);
+    g.fillRect(left, TOP, w, h);
     if (image == null) {
       return;
     }
     g.setImageSmoothing(false);
-    g.drawImage(image, 0, 0, w, h);
+    g.drawImage(image, left, TOP, w, h);
+    paintTicks(g, w, h);
     double cw = w / values.length;
     if (cursor.get() >= 1) {
       g.setStroke(Color.WHITE);
       g.setLineWidth(1.5);
-      g.strokeRect((cursor.get() - 1) * cw + 0.5, 0.5, cw - 1, h - 1);
+      g.strokeRect(left + (cursor.get() - 1) * cw + 0.5, TOP + 0.5, cw - 1, h - 1);
     }
     if (selectedStep >= 1 && selectedUnit >= 0) {
       int row = indexOf(order, selectedUnit);
       double ch = h / order.length;
       g.setStroke(Color.web("#ff3b30"));
       g.setLineWidth(2);
-      g.strokeRect((selectedStep - 1) * cw, row * ch - 1, cw, Math.max(3, ch + 2));
+      g.strokeRect(left + (selectedStep - 1) * cw, TOP + row * ch - 1, cw, Math.max(3, ch + 2));
+    }
+  }
+
+  private void paintTicks(GraphicsContext g, double w, double h) {
+    g.setFont(TICK_FONT);
+    g.setFill(TICK_COLOR);
+    g.setStroke(TICK_COLOR);
+    g.setLineWidth(1);
+    double ch = h / order.length;
+    g.setTextAlign(TextAlignment.RIGHT);
+    g.setTextBaseline(VPos.CENTER);
+    for (int row : labelledRows()) {
+      double y = TOP + (row + 0.5) * ch;
+      g.strokeLine(left - 3, y, left, y);
+      g.fillText(unitLabel(row), left - 4, y);
+    }
+    double cw = w / values.length;
+    int every = stepLabelEvery();
+    g.setTextAlign(TextAlignment.CENTER);
+    g.setTextBaseline(VPos.TOP);
+    double bottom = TOP + h;
+    for (int t = 1; t <= values.length; t++) {
+      // Step 1 is labelled too, unless its label would crowd the first multiple.
+      if (t % every == 0 || (t == 1 && (every == 1 || every >= 4))) {
+        double x = left + (t - 0.5) * cw;
+        g.strokeLine(x, bottom, x, bottom + 2);
+        g.fillText(Integer.toString(t), Math.min(x, canvas.getWidth() - 7), bottom + 2);
+      }
     }
   }
 

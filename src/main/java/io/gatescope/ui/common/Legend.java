@@ -7,18 +7,24 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
 
-/** A colour bar with its numeric range: "min ▮▮▮▮ max". */
+/**
+ * A colour bar with its numeric range: "min ▮▮▮▮ max". The numbers are never cut: the legend's
+ * minimum width is its preferred width, so a tight parent wraps or shrinks something else.
+ */
 public final class Legend extends HBox {
   private final Label min = new Label();
   private final Label max = new Label();
-  private final Canvas bar = new Canvas(90, 10);
+  private final Canvas bar = new Canvas(50, 10);
 
   public Legend() {
-    super(4);
+    super(3);
     setAlignment(Pos.CENTER_LEFT);
     getStyleClass().add("legend");
     min.getStyleClass().add("legend-label");
     max.getStyleClass().add("legend-label");
+    min.setMinWidth(USE_PREF_SIZE);
+    max.setMinWidth(USE_PREF_SIZE);
+    setMinWidth(USE_PREF_SIZE);
     getChildren().addAll(min, bar, max);
   }
 

@@ -27,8 +27,8 @@ final class GateScatter extends Region {
 
   GateScatter() {
     getChildren().add(canvas);
-    setMinSize(160, 160);
-    setPrefSize(230, 190);
+    setMinSize(200, 200);
+    setPrefSize(230, 230);
     canvas.setOnMouseClicked(
         e -> {
           int u = nearest(e.getX(), e.getY());
@@ -66,17 +66,19 @@ final class GateScatter extends Region {
     onSelect = c;
   }
 
-  private static final double PAD = 22;
+  private static final double LEFT = 30; // room for the y axis title and its numbers
+  private static final double BOTTOM = 30; // room for the x axis title and its numbers
+  private static final double FONT = 11;
 
   /** Axis range: the largest share, rounded up to a tenth, so small shares are not a dot heap. */
   private double range = 1;
 
   private double px(double v) {
-    return PAD + v / range * (canvas.getWidth() - PAD - 6);
+    return LEFT + v / range * (canvas.getWidth() - LEFT - 8);
   }
 
   private double py(double v) {
-    return canvas.getHeight() - PAD - v / range * (canvas.getHeight() - PAD - 6);
+    return canvas.getHeight() - BOTTOM - v / range * (canvas.getHeight() - BOTTOM - 8);
   }
 
   int nearest(double x, double y) {
@@ -107,19 +109,32 @@ final class GateScatter extends Region {
     g.setStroke(Color.web("#4a525a"));
     g.strokeLine(px(0), py(0), px(range), py(0));
     g.strokeLine(px(0), py(0), px(0), py(range));
-    g.setFill(Color.web("#9aa1a8"));
-    g.setFont(Font.font(10));
-    g.setTextAlign(TextAlignment.CENTER);
+    g.setFill(Color.web("#b4bbc2"));
+    g.setFont(Font.font(FONT));
     g.setTextBaseline(VPos.TOP);
-    g.fillText(Messages.get("inside.scatter.x"), (px(0) + px(range)) / 2, py(0) + 4);
+    // Axis numbers: 0 and the range on both axes.
+    String top = String.format("%.1f", range);
+    g.setTextAlign(TextAlignment.LEFT);
+    g.fillText("0", px(0) - 3, py(0) + 2);
     g.setTextAlign(TextAlignment.RIGHT);
-    g.fillText(String.format("%.1f", range), px(range), py(0) + 4);
+    g.fillText(top, px(range), py(0) + 2);
+    g.setTextBaseline(VPos.CENTER);
+    g.fillText(top, px(0) - 3, py(range) + 4);
+    // Axis titles, whole: in a smaller font if the axis is shorter than the title.
     g.setTextAlign(TextAlignment.CENTER);
+    g.setTextBaseline(VPos.BOTTOM);
+    String xTitle = Messages.get("inside.scatter.x");
+    g.setFont(fitting(xTitle, px(range) - px(0)));
+    g.fillText(xTitle, (px(0) + px(range)) / 2, h - 1);
+    String yTitle = Messages.get("inside.scatter.y");
+    g.setFont(fitting(yTitle, py(0) - py(range)));
     g.save();
-    g.translate(4, (py(0) + py(range)) / 2);
+    g.translate(1, (py(0) + py(range)) / 2);
     g.rotate(-90);
-    g.fillText(Messages.get("inside.scatter.y"), 0, 0);
+    g.setTextBaseline(VPos.TOP);
+    g.fillText(yTitle, 0, 0);
     g.restore();
+    g.setFont(Font.font(FONT));
     if (stats == null) {
       return;
     }
@@ -133,6 +148,7 @@ final class GateScatter extends Region {
         g.fillOval(px(lo[u]) - 2, py(hi[u]) - 2, 4, 4);
       }
       g.setTextAlign(TextAlignment.LEFT);
+      g.setTextBaseline(VPos.TOP);
       g.fillText(q.symbol(), legendX + k * 26, py(range));
       k++;
     }
@@ -147,6 +163,30 @@ final class GateScatter extends Region {
         }
       }
     }
+  }
+
+  /** The axis-title font: FONT px, or smaller so that s fits in length px. */
+  private static Font fitting(String s, double length) {
+    javafx.scene.text.Text t = new javafx.scene.text.Text(s);
+    for (double size = FONT; size > 7; size -= 0.5) {
+      t.setFont(Font.font(size));
+      if (t.getLayoutBounds().getWidth() <= length) {
+        return t.getFont();
+      }
+    }
+    return Font.font(7);
+  }
+
+  /** For tests: whether both axis titles fit whole, in a readable font (9 px or more). */
+  boolean axisTitlesFit() {
+    return fits(Messages.get("inside.scatter.x"), px(range) - px(0))
+        && fits(Messages.get("inside.scatter.y"), py(0) - py(range));
+  }
+
+  private static boolean fits(String s, double length) {
+    javafx.scene.text.Text t = new javafx.scene.text.Text(s);
+    t.setFont(fitting(s, length));
+    return t.getFont().getSize() >= 9 && t.getLayoutBounds().getWidth() <= length;
   }
 
   @Override

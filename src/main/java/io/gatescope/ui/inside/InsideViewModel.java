@@ -9,13 +9,16 @@ import io.gatescope.core.inspect.Equations;
 import io.gatescope.core.inspect.GateStatistics;
 import io.gatescope.core.inspect.UnitOrder;
 import io.gatescope.ui.common.ColorMap;
-import io.gatescope.ui.common.InferenceService;
 import io.gatescope.ui.common.Session;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -26,15 +29,18 @@ import javafx.collections.ObservableList;
 
 /**
  * The Inside workspace's state: the trace of the current input, the unit order, the shared
- * timestep, the selected cell with its equations, and interventions. The trace is computed off the
- * FX thread.
+ * timestep, the selected cell with its equations, the read-out of the cell under the pointer, and
+ * interventions with the prediction before and after them. Traces are computed off the FX thread.
  */
 public final class InsideViewModel {
   /** What one map shows: data, colour map and range. */
   public record MapData(Quantity quantity, float[][] values, ColorMap map, double lo, double hi) {}
 
   private final Session session;
-  private final InferenceService.Channel inference;
+
+  /** Newest request wins: a trace job that was overtaken is skipped, its result dropped. */
+  private final AtomicLong generation = new AtomicLong();
+
   private final ObjectProperty<GateTrace> trace = new SimpleObjectProperty<>();
   private final ObjectProperty<UnitOrder> orderKind = new SimpleObjectProperty<>(UnitOrder.INDEX);
   private final ObjectProperty<int[]> order = new SimpleObjectProperty<>();
@@ -42,7 +48,10 @@ public final class InsideViewModel {
   private final BooleanProperty sharedRange = new SimpleBooleanProperty(false);
   private final IntegerProperty layer = new SimpleIntegerProperty(0);
   private final IntegerProperty selectedUnit = new SimpleIntegerProperty(-1);
-  private final StringProperty hover = new SimpleStringProperty(Messages.get("inside.hover"));
+  private final StringProperty hover = new SimpleStringProperty("");
+  private final ObjectProperty<GateTrace> baseline = new SimpleObjectProperty<>();
+  private final StringProperty before = new SimpleStringProperty("");
+  private final StringProperty after = new SimpleStringProperty("");
   private final StringProperty equations =
       new SimpleStringProperty(Messages.get("inside.equations.hint"));
   private final StringProperty summary = new SimpleStringProperty("");
@@ -56,7 +65,6 @@ public final class InsideViewModel {
 
   public InsideViewModel(Session session) {
     this.session = session;
-    this.inference = session.inference().channel();
     session.inputProperty().addListener((o, a, b) -> recompute());
     session
         .modelProperty()
@@ -75,25 +83,50 @@ public final class InsideViewModel {
     session.timestepProperty().addListener((o, a, b) -> updateEquations());
   }
 
+  /**
+   * Traces the current input: as trained first (the baseline), then, if interventions are active,
+   * with them. The read-out under the pointer belongs to the old trace, so it goes at once.
+   */
   public void recompute() {
+    clearHover();
     float[] in = session.inputProperty().get();
+    long gen = generation.incrementAndGet();
     if (in == null || session.modelProperty().get() == null) {
-      inference.cancel();
       trace.set(null);
+      baseline.set(null);
       maps.clear();
+      updatePredictions();
       summary.set(Messages.get(in == null ? "inside.noInput" : "inside.noModel"));
       return;
     }
-    inference.trace(
-        in,
-        new ArrayList<>(interventions),
-        tr -> {
-          trace.set(tr);
-          rebuildMaps();
-        });
+    List<Intervention> active = new ArrayList<>(interventions);
+    // One job computes both, so the two always belong to the same input and model.
+    session
+        .inference()
+        .submit(
+            model -> {
+              if (generation.get() != gen) {
+                return;
+              }
+              GateTrace plain = model.trace(in);
+              GateTrace tr = active.isEmpty() ? plain : model.trace(in, active);
+              Platform.runLater(
+                  () -> {
+                    if (generation.get() == gen) {
+                      show(plain, tr);
+                    }
+                  });
+            });
+  }
+
+  private void show(GateTrace plain, GateTrace tr) {
+    baseline.set(plain);
+    trace.set(tr);
+    rebuildMaps();
   }
 
   private void rebuildMaps() {
+    clearHover();
     GateTrace tr = trace.get();
     if (tr == null) {
       return;
@@ -137,7 +170,24 @@ public final class InsideViewModel {
             + (interventions.isEmpty()
                 ? ""
                 : " " + Messages.get("inside.summary.interventions", interventions.size())));
+    updatePredictions();
     updateEquations();
+  }
+
+  /** The prediction without and with the interventions, when any is active; else both empty. */
+  private void updatePredictions() {
+    GateTrace plain = baseline.get();
+    GateTrace tr = trace.get();
+    if (plain == null || tr == null || tr.interventions().isEmpty()) {
+      before.set("");
+      after.set("");
+      return;
+    }
+    before.set(
+        Messages.get(
+            "inside.before", plain.prediction(), 100 * plain.probabilities()[plain.prediction()]));
+    after.set(
+        Messages.get("inside.after", tr.prediction(), 100 * tr.probabilities()[tr.prediction()]));
   }
 
   static double maxAbs(float[][] v) {
@@ -157,8 +207,29 @@ public final class InsideViewModel {
     updateEquations();
   }
 
+  /** The pointer is over a cell of q's map: the read-out names it and its exact value. */
   public void hoverAt(Quantity q, int step, int unit, float value) {
-    hover.set(Messages.get("inside.hover.value", q.symbol(), step, unit, value));
+    hover.set(Messages.get("inside.hover.at", q.symbol(), unit, step, exact(value)));
+  }
+
+  /**
+   * A float exactly: the shortest decimal that reads back as the same float (0.769, 0.0000123,
+   * −0.1476064), in the user's number format.
+   */
+  static String exact(float v) {
+    java.math.BigDecimal d = new java.math.BigDecimal(Float.toString(v));
+    java.text.NumberFormat f =
+        java.text.NumberFormat.getInstance(
+            java.util.Locale.getDefault(java.util.Locale.Category.FORMAT));
+    f.setMinimumFractionDigits(1);
+    f.setMaximumFractionDigits(Math.max(1, d.scale()));
+    f.setGroupingUsed(false);
+    return f.format(d);
+  }
+
+  /** Nothing under the pointer, or what was there is gone (new trace, new order). */
+  public void clearHover() {
+    hover.set("");
   }
 
   public void stepBy(int delta) {
@@ -237,8 +308,24 @@ public final class InsideViewModel {
     return session.timestepProperty();
   }
 
-  public StringProperty hoverProperty() {
+  /** The read-out of the cell under the pointer; empty when there is none. */
+  public ReadOnlyStringProperty hoverProperty() {
     return hover;
+  }
+
+  /** The trace of the current input without interventions. */
+  public ReadOnlyObjectProperty<GateTrace> baselineProperty() {
+    return baseline;
+  }
+
+  /** "Before: 5 · 96.1%" while an intervention is active, else empty. */
+  public ReadOnlyStringProperty predictionBeforeProperty() {
+    return before;
+  }
+
+  /** "After: 3 · 54.2%" while an intervention is active, else empty. */
+  public ReadOnlyStringProperty predictionAfterProperty() {
+    return after;
   }
 
   public StringProperty equationsProperty() {
@@ -299,7 +386,7 @@ public final class InsideViewModel {
         .submit(
             model -> {
               GateStatistics st = GateStatistics.compute(model, data.test(), 1000, l);
-              javafx.application.Platform.runLater(
+              Platform.runLater(
                   () -> {
                     gateStatistics.set(st);
                     statisticsStatus.set(Messages.get("inside.stats.done", st.images()));
