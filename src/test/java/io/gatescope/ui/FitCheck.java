@@ -2,6 +2,7 @@ package io.gatescope.ui;
 
 import java.util.ArrayList;
 import java.util.List;
+import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -69,6 +70,62 @@ public final class FitCheck {
       }
     }
     return java.util.Optional.empty();
+  }
+
+  /** Chart legend entries not drawn whole inside their chart (a crowded legend is dropped). */
+  public static List<String> hiddenLegends(Parent root) {
+    List<String> out = new ArrayList<>();
+    for (Node c : root.lookupAll(".chart")) {
+      if (!(c instanceof javafx.scene.chart.XYChart<?, ?> chart) || !shown(chart)) {
+        continue;
+      }
+      Bounds cb = chart.localToScene(chart.getLayoutBounds());
+      for (Node item : chart.lookupAll(".chart-legend-item")) {
+        Bounds b = item.localToScene(item.getLayoutBounds());
+        if (!shown(item) || b.getWidth() <= 0 || !within(b, cb)) {
+          out.add(
+              "legend entry not drawn: " + chart.getTitle() + ": " + ((Labeled) item).getText());
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The node lies wholly inside the window and inside the viewport of every scroll pane it is in:
+   * on screen now, without scrolling.
+   */
+  public static boolean wholeInView(Node n) {
+    if (!shown(n)) {
+      return false;
+    }
+    Bounds b = n.localToScene(n.getLayoutBounds());
+    if (b.getWidth() <= 0
+        || !within(b, new BoundingBox(0, 0, n.getScene().getWidth(), n.getScene().getHeight()))) {
+      return false;
+    }
+    for (Parent p = n.getParent(); p != null; p = p.getParent()) {
+      if (p instanceof ScrollPane sp && !within(b, sp.localToScene(sp.getLayoutBounds()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean shown(Node n) {
+    for (Node p = n; p != null; p = p.getParent()) {
+      if (!p.isVisible()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean within(Bounds b, Bounds area) {
+    return b.getMinX() >= area.getMinX() - 0.5
+        && b.getMinY() >= area.getMinY() - 0.5
+        && b.getMaxX() <= area.getMaxX() + 0.5
+        && b.getMaxY() <= area.getMaxY() + 0.5;
   }
 
   static String describe(Node n) {

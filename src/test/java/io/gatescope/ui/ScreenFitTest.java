@@ -6,6 +6,8 @@ import io.gatescope.app.GateScopeApp;
 import io.gatescope.app.Workbench;
 import io.gatescope.core.engine.CellType;
 import io.gatescope.core.engine.ModelConfig;
+import io.gatescope.core.engine.Quantity;
+import io.gatescope.core.inspect.GradientFlow;
 import io.gatescope.core.train.OptimizerKind;
 import io.gatescope.core.train.TrainingConfig;
 import java.util.ArrayList;
@@ -34,6 +36,12 @@ import org.testfx.util.WaitForAsyncUtils;
 class ScreenFitTest {
   static final int[][] SIZES = {{1024, 600}, {1366, 768}};
   static final List<String> WORKSPACES = List.of("train", "draw", "inside", "evaluate");
+
+  /** Buttons a teacher must see without scrolling, per workspace. */
+  static final java.util.Map<String, List<String>> ALWAYS_SHOWN =
+      java.util.Map.of(
+          "train", List.of("#train-start", "#train-pause", "#train-stop", "#train-export"),
+          "evaluate", List.of("#evaluate-run", "#evaluate-compare", "#evaluate-stop"));
 
   private Workbench wb;
   private Stage stage;
@@ -72,6 +80,11 @@ class ScreenFitTest {
         WaitForAsyncUtils.waitForFxEvents();
         String where = language + " " + size[0] + "×" + size[1] + " " + ws + ": ";
         FxTestSupport.onFx(this::problems).forEach(p -> problems.add(where + p));
+        for (String id : ALWAYS_SHOWN.getOrDefault(ws, List.of())) {
+          if (!FxTestSupport.onFx(() -> FitCheck.wholeInView(stage.getScene().lookup(id)))) {
+            problems.add(where + id + " is not wholly on screen");
+          }
+        }
       }
     }
     assertEquals(List.of(), problems, String.join("\n", problems));
@@ -103,15 +116,32 @@ class ScreenFitTest {
     FxTestSupport.run(
         () -> {
           wb.session.timestepProperty().set(14);
-          wb.insideVm.select(14, wb.insideVm.orderProperty().get()[0]);
+          wb.insideVm.select(14, 45);
+          wb.insideVm.clampGateProperty().set(Quantity.FORGET);
+          wb.insideVm.clampValueProperty().set(0.0);
+          wb.insideVm.clampSelectedOnlyProperty().set(true);
+          wb.insideVm.applyClamp();
+          wb.insideVm.silenceSelected();
           wb.evaluateVm.evaluate();
         });
+    FxTestSupport.waitFor(
+        "the intervened trace", 60, () -> !wb.insideVm.predictionAfterProperty().get().isEmpty());
     FxTestSupport.waitFor(
         "the evaluation",
         120,
         () ->
             wb.evaluateVm.evaluationProperty().get() != null
                 && !wb.evaluateVm.busyProperty().get());
+    // Gradient flows of three more cells, as after a comparison: four legend entries. Their
+    // numbers do not matter here, only the room they take.
+    FxTestSupport.run(
+        () -> {
+          for (String cell : List.of("LSTM", "GRU", "RNN")) {
+            double[] norms = new double[28];
+            java.util.Arrays.fill(norms, 0.01);
+            wb.evaluateVm.flows().add(new GradientFlow(cell, norms, norms));
+          }
+        });
   }
 
   /** Menus, tab headers and status bar within the window; the workspace within its own area. */
@@ -126,6 +156,7 @@ class ScreenFitTest {
     Node content = wb.shell.tabs().getSelectionModel().getSelectedItem().getContent();
     if (content instanceof Parent p) {
       out.addAll(FitCheck.problems(p, content.localToScene(content.getLayoutBounds())));
+      out.addAll(FitCheck.hiddenLegends(p));
     }
     return new ArrayList<>(out);
   }

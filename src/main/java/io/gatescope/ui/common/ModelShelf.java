@@ -124,8 +124,8 @@ public final class ModelShelf {
   /** Measures test accuracy off the FX thread, on a copy (the entry's model may be in use). */
   private void measure(ModelEntry e) {
     Mnist data = session.dataProperty().get();
-    if (data == null) {
-      return; // measured when the data arrives
+    if (data == null || measurer.isShutdown()) {
+      return; // measured when the data arrives; nothing once the window is closing
     }
     measurer.execute(
         () -> {
