@@ -40,12 +40,7 @@ public record CrashReport(String summary, String details) {
 
   /** ~/.local/share/gatescope/gatescope.log (or under $XDG_DATA_HOME). */
   public static Path logFile() {
-    String xdg = System.getenv("XDG_DATA_HOME");
-    Path base =
-        xdg != null && !xdg.isBlank()
-            ? Path.of(xdg)
-            : Path.of(System.getProperty("user.home"), ".local", "share");
-    return base.resolve("gatescope").resolve("gatescope.log");
+    return io.gatescope.core.AppFolders.data().resolve("gatescope.log");
   }
 
   /** Appends this report to the log; never throws (a failing log must not hide the error). */

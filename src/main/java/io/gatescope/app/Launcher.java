@@ -21,12 +21,7 @@ public final class Launcher {
     if (System.getProperty(key) != null) {
       return;
     }
-    String xdg = System.getenv("XDG_CACHE_HOME");
-    java.nio.file.Path base =
-        xdg != null && !xdg.isBlank()
-            ? java.nio.file.Path.of(xdg)
-            : java.nio.file.Path.of(System.getProperty("user.home"), ".cache");
-    System.setProperty(key, base.resolve("gatescope").resolve("javacpp").toString());
+    System.setProperty(key, io.gatescope.core.AppFolders.cache().resolve("javacpp").toString());
   }
 
   public static void main(String[] args) {

@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.gatescope.app.GateScopeApp;
 import io.gatescope.app.Workbench;
-import io.gatescope.core.engine.CellType;
-import io.gatescope.core.engine.ModelConfig;
 import io.gatescope.core.engine.Quantity;
 import io.gatescope.core.inspect.GradientFlow;
-import io.gatescope.core.train.OptimizerKind;
-import io.gatescope.core.train.TrainingConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -92,25 +88,7 @@ class ScreenFitTest {
 
   /** A short finished run, test digit 8 at row 14 with a unit selected, and an evaluation. */
   private void fillWithContent() throws Exception {
-    TrainingConfig small =
-        new TrainingConfig(
-            new ModelConfig(CellType.LSTM, 1, 16, 16, 1, 3),
-            32,
-            1,
-            3e-3,
-            OptimizerKind.ADAM,
-            5,
-            640,
-            500,
-            5,
-            0,
-            1);
-    FxTestSupport.run(
-        () -> {
-          wb.trainVm.applyPreset(small);
-          wb.trainVm.start();
-        });
-    FxTestSupport.waitFor("the short run", 120, () -> !wb.trainVm.runs().isEmpty());
+    WorkbenchFixture.train(wb, WorkbenchFixture.shortRun(640, 500));
     FxTestSupport.run(() -> wb.session.showTestImage(8));
     FxTestSupport.waitFor("the gate trace", 60, () -> !wb.insideVm.maps().isEmpty());
     FxTestSupport.run(

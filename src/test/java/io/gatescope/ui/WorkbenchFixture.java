@@ -1,7 +1,11 @@
 package io.gatescope.ui;
 
 import io.gatescope.app.Workbench;
+import io.gatescope.core.engine.CellType;
+import io.gatescope.core.engine.ModelConfig;
 import io.gatescope.core.engine.NativeSetup;
+import io.gatescope.core.train.OptimizerKind;
+import io.gatescope.core.train.TrainingConfig;
 import java.util.Optional;
 import javafx.stage.Stage;
 
@@ -17,6 +21,43 @@ public final class WorkbenchFixture {
     wb.shell.select(workspace);
     wb.shellVm.load();
     return wb;
+  }
+
+  /** A one-epoch run of a 16-unit LSTM on {@code trainSize} images: seconds, not minutes. */
+  public static TrainingConfig shortRun(int trainSize, int testSize) {
+    return new TrainingConfig(
+        new ModelConfig(CellType.LSTM, 1, 16, 16, 1, 3),
+        32,
+        1,
+        3e-3,
+        OptimizerKind.ADAM,
+        5,
+        trainSize,
+        testSize,
+        5,
+        0,
+        1);
+  }
+
+  /** Trains {@code config} in the Train workspace and waits until the run is listed. */
+  public static void train(Workbench wb, TrainingConfig config) throws Exception {
+    FxTestSupport.run(
+        () -> {
+          wb.trainVm.applyPreset(config);
+          wb.trainVm.start();
+        });
+    FxTestSupport.waitFor("the run listed", 120, () -> !wb.trainVm.runs().isEmpty());
+  }
+
+  /** Evaluates the current model on the test set and waits for the result. */
+  public static void evaluate(Workbench wb) throws Exception {
+    FxTestSupport.run(wb.evaluateVm::evaluate);
+    FxTestSupport.waitFor(
+        "the evaluation",
+        120,
+        () ->
+            wb.evaluateVm.evaluationProperty().get() != null
+                && !wb.evaluateVm.busyProperty().get());
   }
 
   public static void awaitReady(Workbench wb) throws Exception {

@@ -31,12 +31,7 @@ public final class RunStore {
 
   /** ~/.local/share/gatescope/runs (or under $XDG_DATA_HOME), next to the crash log. */
   public static Path defaultFolder() {
-    String xdg = System.getenv("XDG_DATA_HOME");
-    Path base =
-        xdg != null && !xdg.isBlank()
-            ? Path.of(xdg)
-            : Path.of(System.getProperty("user.home"), ".local", "share");
-    return base.resolve("gatescope").resolve("runs");
+    return io.gatescope.core.AppFolders.data().resolve("runs");
   }
 
   public Path folder() {

@@ -28,12 +28,7 @@ public final class Settings {
 
   /** ~/.config/gatescope/settings.properties (or under $XDG_CONFIG_HOME). */
   public static Path defaultFile() {
-    String xdg = System.getenv("XDG_CONFIG_HOME");
-    Path base =
-        xdg != null && !xdg.isBlank()
-            ? Path.of(xdg)
-            : Path.of(System.getProperty("user.home"), ".config");
-    return base.resolve("gatescope").resolve("settings.properties");
+    return io.gatescope.core.AppFolders.config().resolve("settings.properties");
   }
 
   public static Loaded load(Path file) {

@@ -171,13 +171,7 @@ class EvaluateViewTest extends WorkbenchTestBase {
   @Test
   void theMatrixAndTheGalleryWorkByKeyboard(FxRobot robot) throws Exception {
     WorkbenchFixture.awaitReady(wb);
-    FxTestSupport.run(wb.evaluateVm::evaluate);
-    FxTestSupport.waitFor(
-        "evaluation",
-        120,
-        () ->
-            wb.evaluateVm.evaluationProperty().get() != null
-                && !wb.evaluateVm.busyProperty().get());
+    WorkbenchFixture.evaluate(wb);
     javafx.scene.Node matrix = robot.lookup("#evaluate-matrix").query();
     FxTestSupport.run(matrix::requestFocus);
     robot.press(javafx.scene.input.KeyCode.DOWN).release(javafx.scene.input.KeyCode.DOWN);

@@ -6,12 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gatescope.app.Workbench;
-import io.gatescope.core.engine.CellType;
-import io.gatescope.core.engine.ModelConfig;
 import io.gatescope.core.engine.NativeSetup;
 import io.gatescope.core.model.ModelFile;
-import io.gatescope.core.train.OptimizerKind;
-import io.gatescope.core.train.TrainingConfig;
 import io.gatescope.ui.FxTestSupport;
 import io.gatescope.ui.WorkbenchFixture;
 import io.gatescope.ui.common.ModelEntry;
@@ -69,12 +65,7 @@ class ModelsTest {
   void trainingAddsAModelAndTheShippedOneIsStillThere() throws Exception {
     ModelEntry shipped = FxTestSupport.onFx(() -> wb.session.models().currentProperty().get());
     assertEquals(ModelEntry.Kind.SHIPPED, shipped.kind());
-    FxTestSupport.run(
-        () -> {
-          wb.trainVm.applyPreset(tiny());
-          wb.trainVm.start();
-        });
-    FxTestSupport.waitFor("the run", 120, () -> !wb.trainVm.runs().isEmpty());
+    WorkbenchFixture.train(wb, WorkbenchFixture.shortRun(640, 500));
     ModelEntry trained = FxTestSupport.onFx(() -> wb.session.models().currentProperty().get());
     assertEquals(ModelEntry.Kind.TRAINED, trained.kind());
     assertSame(trained.model(), FxTestSupport.onFx(() -> wb.session.modelProperty().get()));
@@ -114,13 +105,7 @@ class ModelsTest {
         FxTestSupport.onFx(() -> wb.session.models().currentProperty().get())
             .accuracyProperty()
             .get();
-    FxTestSupport.run(wb.evaluateVm::evaluate);
-    FxTestSupport.waitFor(
-        "evaluation",
-        120,
-        () ->
-            wb.evaluateVm.evaluationProperty().get() != null
-                && !wb.evaluateVm.busyProperty().get());
+    WorkbenchFixture.evaluate(wb);
     assertEquals(
         wb.evaluateVm.evaluationProperty().get().accuracy(), shelf, 0.0, "the same number");
     String pct = String.format("%.2f%%", 100 * shelf);
@@ -224,20 +209,5 @@ class ModelsTest {
 
   private static boolean isNaN(ModelEntry e) {
     return Double.isNaN(e.accuracyProperty().get());
-  }
-
-  static TrainingConfig tiny() {
-    return new TrainingConfig(
-        new ModelConfig(CellType.LSTM, 1, 16, 16, 1, 3),
-        32,
-        1,
-        3e-3,
-        OptimizerKind.ADAM,
-        5,
-        640,
-        500,
-        5,
-        0,
-        1);
   }
 }

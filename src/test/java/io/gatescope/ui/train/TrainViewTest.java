@@ -166,12 +166,7 @@ class TrainViewTest extends WorkbenchTestBase {
             5,
             0,
             1);
-    FxTestSupport.run(
-        () -> {
-          wb.trainVm.applyPreset(small);
-          wb.trainVm.start();
-        });
-    FxTestSupport.waitFor("run listed", 60, () -> !wb.trainVm.runs().isEmpty());
+    WorkbenchFixture.train(wb, small);
     TrainViewModel.Run run = FxTestSupport.onFx(() -> wb.trainVm.runs().get(0));
     assertEquals(20, run.iterations().size());
     assertEquals(4, run.evaluations().size(), "every 5 iterations");
@@ -322,12 +317,7 @@ class TrainViewTest extends WorkbenchTestBase {
             5,
             0,
             1);
-    FxTestSupport.run(
-        () -> {
-          wb.trainVm.applyPreset(small);
-          wb.trainVm.start();
-        });
-    FxTestSupport.waitFor("run listed", 60, () -> !wb.trainVm.runs().isEmpty());
+    WorkbenchFixture.train(wb, small);
     TrainViewModel.Run run = FxTestSupport.onFx(() -> wb.trainVm.runs().get(0));
     FxTestSupport.waitFor(
         "run file written",
