@@ -18,27 +18,25 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** The full gate trace of one input, as JSON (arrays are [step][unit]). */
-@Command(
-    name = "inspect",
-    description = "Print every gate and state at every timestep for one digit (JSON).")
+@Command(name = "inspect", mixinStandardHelpOptions = true, versionProvider = Version.class)
 public final class InspectCommand implements Callable<Integer> {
   @Mixin DataOptions io;
 
   static final class Source {
-    @Parameters(index = "0", paramLabel = "IMAGE", description = "a picture of a digit")
+    @Parameters(index = "0", paramLabel = "IMAGE", descriptionKey = "image")
     Path image;
 
-    @Option(names = "--test-index", description = "an MNIST test image by index")
+    @Option(names = "--test-index", paramLabel = "N")
     Integer testIndex;
   }
 
   @ArgGroup(multiplicity = "1")
   Source source;
 
-  @Option(names = "--json", description = "JSON output (the only format; kept for symmetry)")
-  boolean json;
+  /** JSON is the only format; --json is accepted for symmetry with the other commands. */
+  @Mixin JsonOption output;
 
-  @Option(names = "--layer", defaultValue = "-1", description = "layer to print, default the top")
+  @Option(names = "--layer", defaultValue = "-1", paramLabel = "N")
   int layer;
 
   @Override
