@@ -1,5 +1,6 @@
 package io.gatescope.cli;
 
+import io.gatescope.core.Messages;
 import io.gatescope.core.engine.Batches;
 import io.gatescope.core.engine.CellType;
 import io.gatescope.core.engine.ModelConfig;
@@ -46,10 +47,11 @@ public final class BenchCommand implements Callable<Integer> {
     int hidden = shape.hidden;
     int proj = shape.proj;
     int layers = shape.layers;
-    Cli.require(hidden >= 1 && hidden <= 4096, "--hidden must be 1..4096");
-    Cli.require(proj >= 0 && proj <= 4096, "--proj must be 0..4096");
-    Cli.require(batch >= 1 && batch <= 4096, "--batch must be 1..4096");
-    Cli.require(blocks >= 1 && iters >= 1, "--blocks and --iters must be at least 1");
+    Cli.requireRange("--hidden", hidden, 1, 4096);
+    Cli.requireRange("--proj", proj, 0, 4096);
+    Cli.requireRange("--batch", batch, 1, 4096);
+    Cli.require(blocks >= 1, Messages.get("cli.atLeast", "--blocks", 1));
+    Cli.require(iters >= 1, Messages.get("cli.atLeast", "--iters", 1));
     threads.init();
     ModelConfig cfg = new ModelConfig(CellType.parse(shape.cell), layers, hidden, proj, 1.0, 1);
     RecurrentClassifier model = RecurrentClassifier.create(cfg);

@@ -26,6 +26,11 @@ public final class Cli {
     }
   }
 
+  /** A user error, in the user's language, unless {@code min <= value <= max}. */
+  static void requireRange(String option, long value, long min, long max) {
+    require(value >= min && value <= max, Messages.get("cli.range", option, min, max));
+  }
+
   /**
    * Installs the help texts in the user's language and the handlers that turn user errors into one
    * line on stderr (and, for a mistyped command line, a hint that works) with exit code 2. Call it

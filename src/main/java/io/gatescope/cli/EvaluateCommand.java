@@ -27,7 +27,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     SavedModel saved = io.loadModel();
     LabeledImages test = io.test();
     if (limit != null) {
-      Cli.require(limit >= 1 && limit <= test.size(), "--limit must be 1.." + test.size());
+      Cli.requireRange("--limit", limit, 1, test.size());
       test = test.head(limit);
     }
     Evaluation ev = Evaluation.of(saved.model(), test, 500, null);

@@ -46,9 +46,7 @@ public final class InspectCommand implements Callable<Integer> {
     Integer label = null;
     if (source.testIndex != null) {
       LabeledImages test = io.test();
-      Cli.require(
-          source.testIndex >= 0 && source.testIndex < test.size(),
-          "--test-index must be 0.." + (test.size() - 1));
+      Cli.requireRange("--test-index", source.testIndex, 0, test.size() - 1);
       input = test.images().imageAsFloats(source.testIndex);
       label = test.label(source.testIndex);
     } else {
@@ -62,7 +60,7 @@ public final class InspectCommand implements Callable<Integer> {
     SavedModel saved = io.loadModel();
     GateTrace tr = saved.model().trace(input);
     int l = layer < 0 ? tr.layers().size() - 1 : layer;
-    Cli.require(l < tr.layers().size(), "--layer must be 0.." + (tr.layers().size() - 1));
+    Cli.requireRange("--layer", l, 0, tr.layers().size() - 1);
     System.out.println(Json.write(toJson(tr, l, label)));
     return 0;
   }

@@ -10,7 +10,7 @@ public final class ThreadsOption {
 
   /** Checks the count and starts the native math with it. */
   void init() {
-    Cli.require(threads >= 1 && threads <= 256, "--threads must be 1..256");
+    Cli.requireRange("--threads", threads, 1, 256);
     NativeSetup.init(threads);
   }
 }

@@ -227,12 +227,15 @@ class CliHelpTest {
   }
 
   @Test
-  void theHintIsInChineseToo() {
+  void theHintAndBadValuesAreInChineseToo() {
     Messages.use(Locale.SIMPLIFIED_CHINESE);
     CliTest.Run r = run("evaluate", "--bogus");
     assertEquals(2, r.code());
     assertTrue(CJK.matcher(r.err()).find(), r.err());
     assertTrue(r.err().contains("gatescope evaluate --help"), r.err());
+    r = run("bench", "--batch", "0");
+    assertEquals(2, r.code());
+    assertEquals("gatescope: --batch 必须在 1 到 4096 之间\n", r.err());
   }
 
   @Test
