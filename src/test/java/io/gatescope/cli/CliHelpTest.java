@@ -149,6 +149,12 @@ class CliHelpTest {
     assertTrue(entry(train, "--lr").contains("0.001"), entry(train, "--lr"));
     String evaluate = run("evaluate", "--help").out();
     assertTrue(evaluate.startsWith("用法："), evaluate);
+    String root = run("--help").out();
+    List<String> commandList = root.lines().dropWhile(l -> !l.equals("命令：")).skip(1).toList();
+    assertEquals(commandLine().getSubcommands().size(), commandList.size(), root);
+    for (String line : commandList) {
+      assertTrue(CJK.matcher(line).find(), "the list of commands in Chinese: " + line);
+    }
   }
 
   static final Pattern CJK = Pattern.compile("\\p{IsHan}");
