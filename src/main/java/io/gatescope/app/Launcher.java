@@ -30,9 +30,7 @@ public final class Launcher {
       Application.launch(GateScopeApp.class);
       return;
     }
-    CommandLine cl = GateScopeCommand.commandLine();
-    cl.addSubcommand("snapshot", new SnapshotCommand());
-    cl.addSubcommand("bench-ui", new UiBenchCommand());
+    CommandLine cl = GateScopeCommand.commandLine(new SnapshotCommand(), new UiBenchCommand());
     System.exit(cl.execute(args));
   }
 }

@@ -22,33 +22,34 @@ import picocli.CommandLine.Option;
  * Renders a workspace headlessly (Monocle) to a PNG, with real content: the shipped model reading a
  * test digit, or a short training run for the Train workspace. Keeps the README images honest.
  */
-@Command(name = "snapshot", description = "Render a workspace to a PNG, headlessly.")
+@Command(
+    name = "snapshot",
+    mixinStandardHelpOptions = true,
+    versionProvider = io.gatescope.cli.Version.class)
 public final class SnapshotCommand implements Callable<Integer> {
-  @Option(names = "--workspace", required = true, description = "train, draw, inside or evaluate")
+  // Help texts of every option are in io/gatescope/cli/help.properties (and help_zh.properties).
+  @Option(names = "--workspace", required = true, paramLabel = "NAME")
   String workspace;
 
-  @Option(names = "--out", required = true, description = "PNG file to write")
+  @Option(names = "--out", required = true, paramLabel = "FILE")
   Path out;
 
-  @Option(names = "--width", defaultValue = "1280")
+  @Option(names = "--width", defaultValue = "1280", paramLabel = "PX")
   int width;
 
-  @Option(names = "--height", defaultValue = "800")
+  @Option(names = "--height", defaultValue = "800", paramLabel = "PX")
   int height;
 
-  @Option(names = "--test-index", defaultValue = "0", description = "MNIST test image to show")
+  @Option(names = "--test-index", defaultValue = "0", paramLabel = "N")
   int testIndex;
 
-  @Option(names = "--unit", defaultValue = "-1", description = "Inside: unit to select")
+  @Option(names = "--unit", defaultValue = "-1", paramLabel = "N")
   int unit;
 
-  @Option(names = "--data", description = "data folder (holds mnist/)")
+  @Option(names = "--data", paramLabel = "FOLDER")
   Path data;
 
-  @Option(
-      names = "--lang",
-      defaultValue = "system",
-      description = "language of the window: en, zh-CN or system (default)")
+  @Option(names = "--lang", defaultValue = "system", paramLabel = "LANG")
   String lang;
 
   @Override

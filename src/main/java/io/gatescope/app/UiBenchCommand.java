@@ -19,7 +19,10 @@ import picocli.CommandLine.Command;
  * from a stroke to its prediction in Draw, and the gaps between animation pulses while the quick
  * demo trains. A benchmark, not a test: numbers depend on the machine and its load.
  */
-@Command(name = "bench-ui", description = "Measure UI responsiveness headlessly (Monocle).")
+@Command(
+    name = "bench-ui",
+    mixinStandardHelpOptions = true,
+    versionProvider = io.gatescope.cli.Version.class)
 public final class UiBenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {

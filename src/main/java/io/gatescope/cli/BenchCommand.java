@@ -1,5 +1,6 @@
 package io.gatescope.cli;
 
+import io.gatescope.core.Messages;
 import io.gatescope.core.engine.Batches;
 import io.gatescope.core.engine.CellType;
 import io.gatescope.core.engine.ModelConfig;
@@ -16,52 +17,43 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * Times a training step (forward + BPTT + Adam) on random data and a single-image forward with the
  * full gate trace, the same measurements the PyTorch reference script makes.
  */
-@Command(
-    name = "bench",
-    description = "Time a training step and a single-image traced forward (medians of blocks).")
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Version.class)
 public final class BenchCommand implements Callable<Integer> {
-  @Option(names = "--cell", defaultValue = "lstm", description = "lstm, gru or rnn")
-  String cell;
+  // Help texts of every option are in help.properties (and help_zh.properties).
+  @Mixin ModelShapeOptions shape;
 
-  @Option(names = "--hidden", defaultValue = "128")
-  int hidden;
-
-  @Option(names = "--proj", defaultValue = "128", description = "0 = no projection")
-  int proj;
-
-  @Option(names = "--batch", defaultValue = "128")
+  @Option(names = "--batch", defaultValue = "128", paramLabel = "N")
   int batch;
 
-  @Option(names = "--layers", defaultValue = "1")
-  int layers;
+  @Mixin ThreadsOption threads;
 
-  @Option(names = "--threads", defaultValue = "1")
-  int threads;
-
-  @Option(names = "--blocks", defaultValue = "7")
+  @Option(names = "--blocks", defaultValue = "7", paramLabel = "N")
   int blocks;
 
-  @Option(names = "--iters", defaultValue = "20", description = "training steps per block")
+  @Option(names = "--iters", defaultValue = "20", paramLabel = "N")
   int iters;
 
-  @Option(names = "--json", description = "print one JSON object")
-  boolean json;
+  @Mixin JsonOption output;
 
   @Override
   public Integer call() {
-    Cli.require(hidden >= 1 && hidden <= 4096, "--hidden must be 1..4096");
-    Cli.require(proj >= 0 && proj <= 4096, "--proj must be 0..4096");
-    Cli.require(batch >= 1 && batch <= 4096, "--batch must be 1..4096");
-    Cli.require(threads >= 1 && threads <= 256, "--threads must be 1..256");
-    Cli.require(blocks >= 1 && iters >= 1, "--blocks and --iters must be at least 1");
-    NativeSetup.init(threads);
-    ModelConfig cfg = new ModelConfig(CellType.parse(cell), layers, hidden, proj, 1.0, 1);
+    int hidden = shape.hidden;
+    int proj = shape.proj;
+    int layers = shape.layers;
+    Cli.requireRange("--hidden", hidden, 1, 4096);
+    Cli.requireRange("--proj", proj, 0, 4096);
+    Cli.requireRange("--batch", batch, 1, 4096);
+    Cli.require(blocks >= 1, Messages.get("cli.atLeast", "--blocks", 1));
+    Cli.require(iters >= 1, Messages.get("cli.atLeast", "--iters", 1));
+    threads.init();
+    ModelConfig cfg = new ModelConfig(CellType.parse(shape.cell), layers, hidden, proj, 1.0, 1);
     RecurrentClassifier model = RecurrentClassifier.create(cfg);
     Optimizer opt = new Optimizer(model, OptimizerKind.ADAM.updater(1e-3, null), 0);
 
@@ -117,7 +109,7 @@ public final class BenchCommand implements Callable<Integer> {
     out.put("trace1_ms", round(trace, 3));
     out.put("step_blocks_ms", stepMs.stream().map(v -> round(v, 2)).toList());
     out.put("native", NativeSetup.describe());
-    if (json) {
+    if (output.json) {
       System.out.println(Json.write(out));
     } else {
       StringBuilder sb = new StringBuilder("RESULT mode=step");

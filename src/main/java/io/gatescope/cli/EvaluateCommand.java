@@ -1,5 +1,6 @@
 package io.gatescope.cli;
 
+import io.gatescope.core.Messages;
 import io.gatescope.core.data.LabeledImages;
 import io.gatescope.core.model.SavedModel;
 import io.gatescope.core.train.Evaluation;
@@ -11,14 +12,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Test-set accuracy, per-class accuracy and the confusion matrix. */
-@Command(name = "evaluate", description = "Evaluate a model on the MNIST test set.")
+@Command(name = "evaluate", mixinStandardHelpOptions = true, versionProvider = Version.class)
 public final class EvaluateCommand implements Callable<Integer> {
   @Mixin DataOptions io;
 
-  @Option(names = "--json", description = "print one JSON object")
-  boolean json;
+  @Mixin JsonOption output;
 
-  @Option(names = "--limit", description = "evaluate only the first N test images")
+  @Option(names = "--limit", paramLabel = "N")
   Integer limit;
 
   @Override
@@ -27,11 +27,11 @@ public final class EvaluateCommand implements Callable<Integer> {
     SavedModel saved = io.loadModel();
     LabeledImages test = io.test();
     if (limit != null) {
-      Cli.require(limit >= 1 && limit <= test.size(), "--limit must be 1.." + test.size());
+      Cli.requireRange("--limit", limit, 1, test.size());
       test = test.head(limit);
     }
     Evaluation ev = Evaluation.of(saved.model(), test, 500, null);
-    if (json) {
+    if (output.json) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("model", saved.source());
       m.put("images", ev.count());
@@ -48,18 +48,19 @@ public final class EvaluateCommand implements Callable<Integer> {
       System.out.println(Json.write(m));
       return 0;
     }
-    System.out.printf("model     %s%n", saved.source());
-    System.out.printf("images    %d%n", ev.count());
-    System.out.printf("accuracy  %.4f%n", ev.accuracy());
-    System.out.printf("loss      %.4f%n%n", ev.loss());
-    System.out.println("digit  accuracy  precision  recall");
+    System.out.println(Messages.get("cli.evaluate.model", saved.source()));
+    System.out.println(Messages.get("cli.evaluate.images", ev.count()));
+    System.out.println(Messages.get("cli.evaluate.accuracy", ev.accuracy()));
+    System.out.println(Messages.get("cli.evaluate.loss", ev.loss()));
+    System.out.println();
+    System.out.println(Messages.get("cli.evaluate.perDigit"));
     for (int d = 0; d < 10; d++) {
       System.out.printf(
           "  %d      %.4f     %.4f   %.4f%n",
           d, ev.classAccuracy(d), ev.precision()[d], ev.recall()[d]);
     }
     System.out.println();
-    System.out.println("confusion (rows: true digit, columns: predicted)");
+    System.out.println(Messages.get("cli.evaluate.confusion"));
     System.out.print("     ");
     for (int p = 0; p < 10; p++) {
       System.out.printf("%6d", p);

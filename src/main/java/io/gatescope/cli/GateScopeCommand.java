@@ -2,16 +2,14 @@ package io.gatescope.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** The root of the command line: `gatescope SUBCOMMAND ...`. Without arguments the GUI opens. */
 @Command(
     name = "gatescope",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
-    description = {
-      "GateScope: train an LSTM on MNIST and look inside it.",
-      "Without arguments, opens the desktop app."
-    },
     subcommands = {
       TrainCommand.class,
       EvaluateCommand.class,
@@ -21,13 +19,23 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class
     })
 public final class GateScopeCommand implements Runnable {
+  @Spec CommandSpec spec;
+
   @Override
   public void run() {
-    new CommandLine(this).usage(System.out);
+    spec.commandLine().usage(System.out);
   }
 
-  /** The configured command line, to which the app adds its UI-bound subcommands. */
-  public static CommandLine commandLine() {
-    return Cli.configure(new CommandLine(new GateScopeCommand()));
+  /**
+   * The configured command line, with the app's UI-bound subcommands ({@code moreSubcommands})
+   * registered before the help texts and error handlers are installed, so that they get them too.
+   * Descriptions of commands and options are in help.properties (one source, two languages).
+   */
+  public static CommandLine commandLine(Object... moreSubcommands) {
+    CommandLine cl = new CommandLine(new GateScopeCommand());
+    for (Object sub : moreSubcommands) {
+      cl.addSubcommand(sub);
+    }
+    return Cli.configure(cl);
   }
 }

@@ -18,27 +18,25 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** The full gate trace of one input, as JSON (arrays are [step][unit]). */
-@Command(
-    name = "inspect",
-    description = "Print every gate and state at every timestep for one digit (JSON).")
+@Command(name = "inspect", mixinStandardHelpOptions = true, versionProvider = Version.class)
 public final class InspectCommand implements Callable<Integer> {
   @Mixin DataOptions io;
 
   static final class Source {
-    @Parameters(index = "0", paramLabel = "IMAGE", description = "a picture of a digit")
+    @Parameters(index = "0", paramLabel = "IMAGE", descriptionKey = "image")
     Path image;
 
-    @Option(names = "--test-index", description = "an MNIST test image by index")
+    @Option(names = "--test-index", paramLabel = "N")
     Integer testIndex;
   }
 
   @ArgGroup(multiplicity = "1")
   Source source;
 
-  @Option(names = "--json", description = "JSON output (the only format; kept for symmetry)")
-  boolean json;
+  /** JSON is the only format; --json is accepted for symmetry with the other commands. */
+  @Mixin JsonOption output;
 
-  @Option(names = "--layer", defaultValue = "-1", description = "layer to print, default the top")
+  @Option(names = "--layer", defaultValue = "-1", paramLabel = "N")
   int layer;
 
   @Override
@@ -48,9 +46,7 @@ public final class InspectCommand implements Callable<Integer> {
     Integer label = null;
     if (source.testIndex != null) {
       LabeledImages test = io.test();
-      Cli.require(
-          source.testIndex >= 0 && source.testIndex < test.size(),
-          "--test-index must be 0.." + (test.size() - 1));
+      Cli.requireRange("--test-index", source.testIndex, 0, test.size() - 1);
       input = test.images().imageAsFloats(source.testIndex);
       label = test.label(source.testIndex);
     } else {
@@ -64,7 +60,7 @@ public final class InspectCommand implements Callable<Integer> {
     SavedModel saved = io.loadModel();
     GateTrace tr = saved.model().trace(input);
     int l = layer < 0 ? tr.layers().size() - 1 : layer;
-    Cli.require(l < tr.layers().size(), "--layer must be 0.." + (tr.layers().size() - 1));
+    Cli.requireRange("--layer", l, 0, tr.layers().size() - 1);
     System.out.println(Json.write(toJson(tr, l, label)));
     return 0;
   }

@@ -13,18 +13,16 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Reads digits from picture files, preprocessed exactly as the Draw canvas does. */
-@Command(name = "predict", description = "Predict the digit in PNG/JPEG pictures.")
+@Command(name = "predict", mixinStandardHelpOptions = true, versionProvider = Version.class)
 public final class PredictCommand implements Callable<Integer> {
   @Mixin DataOptions io;
 
-  @Option(names = "--json", description = "print one JSON object")
-  boolean json;
+  @Mixin JsonOption output;
 
-  @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "picture files")
+  @Parameters(arity = "1..*", paramLabel = "IMAGE", descriptionKey = "images")
   List<Path> images;
 
   @Override
@@ -44,7 +42,7 @@ public final class PredictCommand implements Callable<Integer> {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (int i = 0; i < images.size(); i++) {
       int d = RecurrentClassifier.argmax(probs[i]);
-      if (json) {
+      if (output.json) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("image", images.get(i).toString());
         m.put("digit", d);
@@ -58,7 +56,7 @@ public final class PredictCommand implements Callable<Integer> {
         System.out.printf("%s: %d (%.1f%%)  p =%s%n", images.get(i), d, 100 * probs[i][d], sb);
       }
     }
-    if (json) {
+    if (output.json) {
       System.out.println(Json.write(Map.of("predictions", rows)));
     }
     return 0;

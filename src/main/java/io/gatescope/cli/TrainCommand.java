@@ -1,5 +1,6 @@
 package io.gatescope.cli;
 
+import io.gatescope.core.Messages;
 import io.gatescope.core.data.Mnist;
 import io.gatescope.core.engine.CellType;
 import io.gatescope.core.engine.ModelConfig;
@@ -24,78 +25,58 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Trains a model with a terminal progress bar and saves it. */
-@Command(
-    name = "train",
-    description = "Train a model on MNIST and save it (defaults: the classic lesson).")
+@Command(name = "train", mixinStandardHelpOptions = true, versionProvider = Version.class)
 public final class TrainCommand implements Callable<Integer> {
   @Mixin DataOptions io;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--out", required = true, description = "where to save the model")
+  // Help texts of every option are in help.properties (and help_zh.properties).
+  @Option(names = "--out", required = true, paramLabel = "FILE")
   Path out;
 
-  @Option(names = "--cell", defaultValue = "lstm", description = "lstm, gru or rnn")
-  String cell;
+  @Mixin ModelShapeOptions shape;
 
-  @Option(names = "--layers", defaultValue = "1")
-  int layers;
-
-  @Option(names = "--hidden", defaultValue = "128")
-  int hidden;
-
-  @Option(names = "--proj", defaultValue = "128", description = "projection size, 0 = none")
-  int proj;
-
-  @Option(names = "--batch", defaultValue = "128")
+  @Option(names = "--batch", defaultValue = "128", paramLabel = "N")
   int batch;
 
-  @Option(names = "--epochs", defaultValue = "10")
+  @Option(names = "--epochs", defaultValue = "10", paramLabel = "N")
   int epochs;
 
-  @Option(names = "--lr", defaultValue = "0.001", description = "learning rate")
+  @Option(names = "--lr", defaultValue = "0.001", paramLabel = "RATE")
   double lr;
 
-  @Option(
-      names = "--lr-decay",
-      defaultValue = "0.8",
-      description = "learning-rate factor per epoch (default 0.8), 1 = constant")
+  @Option(names = "--lr-decay", defaultValue = "0.8", paramLabel = "FACTOR")
   double lrDecay;
 
-  @Option(
-      names = "--optimizer",
-      defaultValue = "adam",
-      description = "adam, sgd, momentum, rmsprop")
+  @Option(names = "--optimizer", defaultValue = "adam", paramLabel = "NAME")
   String optimizer;
 
-  @Option(names = "--clip", defaultValue = "0", description = "gradient clip norm, 0 = off")
+  @Option(names = "--clip", defaultValue = "0", paramLabel = "NORM")
   double clip;
 
-  @Option(names = "--forget-bias", defaultValue = "1.0")
+  @Option(names = "--forget-bias", defaultValue = "1.0", paramLabel = "BIAS")
   double forgetBias;
 
-  @Option(
-      names = "--reading",
-      defaultValue = "rows",
-      description = "rows (the lesson), columns or permuted_rows (harder: long-range memory)")
+  @Option(names = "--reading", defaultValue = "rows", paramLabel = "ORDER")
   String reading;
 
-  @Option(names = "--seed", defaultValue = "42")
+  @Option(names = "--seed", defaultValue = "42", paramLabel = "N")
   long seed;
 
-  @Option(names = "--train-size", defaultValue = "60000")
+  @Option(names = "--train-size", defaultValue = "60000", paramLabel = "N")
   int trainSize;
 
-  @Option(names = "--test-size", defaultValue = "10000")
+  @Option(names = "--test-size", defaultValue = "10000", paramLabel = "N")
   int testSize;
 
-  @Option(names = "--eval-every", defaultValue = "0", description = "iterations; 0 = each epoch")
+  @Option(names = "--eval-every", defaultValue = "0", paramLabel = "N")
   int evalEvery;
 
-  @Option(names = "--target-accuracy", defaultValue = "0", description = "stop at this accuracy")
+  @Option(names = "--target-accuracy", defaultValue = "0", paramLabel = "ACC")
   double target;
 
-  @Option(names = "--quiet", description = "no progress bar")
+  @Option(names = "--quiet")
   boolean quiet;
 
   @Override
@@ -105,7 +86,13 @@ public final class TrainCommand implements Callable<Integer> {
     try {
       ModelConfig model =
           new ModelConfig(
-              CellType.parse(cell), layers, hidden, proj, forgetBias, seed, Reading.parse(reading));
+              CellType.parse(shape.cell),
+              shape.layers,
+              shape.hidden,
+              shape.proj,
+              forgetBias,
+              seed,
+              Reading.parse(reading));
       cfg =
           new TrainingConfig(
               model,
@@ -153,19 +140,20 @@ public final class TrainCommand implements Callable<Integer> {
         new TrainingSummary(
             r.epochs(), r.iterations(), r.finalAccuracy(), LocalDate.now().toString(), command),
         out);
-    System.out.printf(
-        "%s: %s. %d epochs, %d iterations, test accuracy %.4f (best %.4f), %.1f s.%n",
-        r.reason().name().toLowerCase().replace('_', ' '),
-        r.message(),
-        r.epochs(),
-        r.iterations(),
-        r.finalAccuracy(),
-        r.bestAccuracy(),
-        r.elapsedMillis() / 1000.0);
+    System.out.println(
+        Messages.get(
+            "cli.train.summary",
+            r.message().replaceAll("[.。]$", ""),
+            r.epochs(),
+            r.iterations(),
+            r.finalAccuracy(),
+            r.bestAccuracy(),
+            r.elapsedMillis() / 1000.0));
     if (r.millisToTarget() >= 0) {
-      System.out.printf("time to %.4f: %.1f s%n", target, r.millisToTarget() / 1000.0);
+      System.out.println(
+          Messages.get("cli.train.timeToTarget", target, r.millisToTarget() / 1000.0));
     }
-    System.out.println("saved " + out);
+    System.out.println(Messages.get("cli.train.saved", out));
     return r.reason() == TrainingResult.StopReason.DIVERGED ? 1 : 0;
   }
 
@@ -190,34 +178,46 @@ public final class TrainCommand implements Callable<Integer> {
       lastPrint = now;
       int width = 30;
       int done = (int) (width * (long) s.iteration() / s.totalIterations());
-      out.printf(
-          "\r[%s%s] epoch %d  it %d/%d  loss %.4f  acc %s  %.0f img/s  ETA %s   ",
-          "#".repeat(done),
-          ".".repeat(width - done),
-          s.epoch(),
-          s.iteration(),
-          s.totalIterations(),
-          s.loss(),
-          Double.isNaN(lastAcc) ? "-" : String.format("%.4f", lastAcc),
-          s.samplesPerSecond(),
-          eta(s.etaSeconds()));
+      String acc = Double.isNaN(lastAcc) ? "-" : String.format("%.4f", lastAcc);
+      out.print(
+          "\r["
+              + "#".repeat(done)
+              + ".".repeat(width - done)
+              + "] "
+              + Messages.get(
+                  "cli.train.progress",
+                  s.epoch(),
+                  s.iteration(),
+                  s.totalIterations(),
+                  s.loss(),
+                  acc,
+                  s.samplesPerSecond(),
+                  eta(s.etaSeconds()))
+              + "   ");
     }
 
     @Override
     public void onEvaluation(EvaluationStats s) {
       lastAcc = s.testAccuracy();
       if (!quiet) {
-        out.printf(
-            "%n  eval at epoch %d, iteration %d: test accuracy %.4f, test loss %.4f, %.1f s%n",
-            s.epoch(), s.iteration(), s.testAccuracy(), s.testLoss(), s.elapsedMillis() / 1000.0);
+        out.println();
+        out.println(
+            "  "
+                + Messages.get(
+                    "cli.train.eval",
+                    s.epoch(),
+                    s.iteration(),
+                    s.testAccuracy(),
+                    s.testLoss(),
+                    s.elapsedMillis() / 1000.0));
       }
     }
 
     static String eta(double seconds) {
       long s = Math.round(seconds);
       return s >= 3600
-          ? String.format("%dh%02dm", s / 3600, s % 3600 / 60)
-          : String.format("%dm%02ds", s / 60, s % 60);
+          ? Messages.get("train.eta.hours", s / 3600, s % 3600 / 60)
+          : Messages.get("train.eta.minutes", s / 60, s % 60);
     }
   }
 }
