@@ -34,7 +34,7 @@ public final class Equations {
       sb.append(
           String.format(
               "c⟨t⟩ = Γu⊙c̃⟨t⟩ + Γf⊙c⟨t−1⟩ = %s×%s + %s×%s = %s%n",
-              f(gu), f(cand), f(gf), f(cPrev), f(c)));
+              f(gu), factor(cand), f(gf), factor(cPrev), f(c)));
       sb.append(
           cell.result("a⟨t⟩ = Γo⊙tanh(c⟨t⟩) = " + f(go) + "×tanh(" + f(c) + ")", Quantity.HIDDEN));
     } else if (tr.cell() == CellType.GRU) {
@@ -48,7 +48,7 @@ public final class Equations {
           cell.result(
               String.format(
                   "a⟨t⟩ = Γu⊙c̃⟨t⟩ + (1−Γu)⊙a⟨t−1⟩ = %s×%s + %s×%s",
-                  f(gu), f(cand), f(1 - gu), f(aPrev)),
+                  f(gu), factor(cand), f(1 - gu), factor(aPrev)),
               Quantity.HIDDEN));
     } else {
       sb.append(
@@ -112,6 +112,12 @@ public final class Equations {
           ? Messages.get("equations.silenced", now)
           : Messages.get("equations.scaled", f(iv.value()), now);
     }
+  }
+
+  /** A second factor of a product: in brackets when negative, so "0.851×(-0.310)" reads right. */
+  static String factor(double v) {
+    String s = f(v);
+    return s.startsWith("-") ? "(" + s + ")" : s;
   }
 
   /** Three decimals; −0 (a negative value silenced by ×0) reads as 0. */

@@ -73,6 +73,11 @@ public final class Session {
 
   /** Makes {@code in} (null: nothing) the input every workspace shows. */
   public void show(Input in) {
+    // A new image (a test image, a mistake, a picture) opens at its final answer, after row 28;
+    // strokes on the canvas keep the row the reader is looking at.
+    if (in != null && !(in.source() instanceof Input.Drawing)) {
+      timestep.set(28);
+    }
     current.set(in);
     input.changed();
     inputLabel.changed();

@@ -356,15 +356,24 @@ public final class DrawView extends BorderPane {
     Keys.bind(this, "Shortcut+M", vm::nextMistake);
     Keys.bind(this, "Shortcut+Left", () -> vm.stepBy(-1));
     Keys.bind(this, "Shortcut+Right", () -> vm.stepBy(1));
-    // Space plays the reading when the canvas has the focus (elsewhere it presses buttons).
-    canvas.addEventHandler(
+    // Space plays and pauses the reading wherever the focus is in Draw, except on a control that
+    // Space already means something to (a button, a box to type in, a list to open).
+    addEventFilter(
         KeyEvent.KEY_PRESSED,
         e -> {
-          if (e.getCode() == KeyCode.SPACE) {
+          if (e.getCode() == KeyCode.SPACE && !spaceIsTaken(getScene().getFocusOwner())) {
             vm.togglePlaying();
             e.consume();
           }
         });
+  }
+
+  private static boolean spaceIsTaken(javafx.scene.Node focus) {
+    return focus instanceof javafx.scene.control.ButtonBase
+        || focus instanceof javafx.scene.control.TextInputControl
+        || focus instanceof javafx.scene.control.ComboBoxBase
+        || focus instanceof javafx.scene.control.Spinner
+        || focus instanceof javafx.scene.control.CheckBox;
   }
 
   private void paintCanvas() {

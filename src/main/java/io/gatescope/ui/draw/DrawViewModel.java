@@ -150,7 +150,11 @@ public final class DrawViewModel {
   }
 
   /** Empties the canvas: no strokes, no picture under them, no input. */
+  /** Clears the canvas; Undo right after brings back what was there (strokes and image). */
   public void clear() {
+    if (!strokes.isEmpty() || base != null) {
+      cleared = new Cleared(List.copyOf(strokes), base, background.get());
+    }
     strokes.clear();
     background.set(null);
     base = null;
@@ -159,8 +163,20 @@ public final class DrawViewModel {
     publish(null);
   }
 
+  /** What the last clear removed, for Undo. */
+  private record Cleared(List<Stroke> strokes, Input base, float[] background) {}
+
+  private Cleared cleared;
+
   public void undo() {
-    if (!strokes.isEmpty()) {
+    if (strokes.isEmpty() && base == null && cleared != null) {
+      Cleared c = cleared;
+      cleared = null;
+      base = c.base();
+      background.set(c.background());
+      strokes.setAll(c.strokes());
+      updateInput();
+    } else if (!strokes.isEmpty()) {
       strokes.remove(strokes.size() - 1);
       updateInput();
     } else if (background.get() != null) {

@@ -239,7 +239,7 @@ public final class ShellView extends BorderPane {
                         e.fileProperty()));
             item.setToggleGroup(group);
             item.setSelected(e == shelf.currentProperty().get());
-            item.setOnAction(a -> shelf.select(e));
+            item.setOnAction(a -> vm.useModel(e));
             menu.getItems().add(item);
           }
           if (shelf.entries().isEmpty()) {
@@ -317,6 +317,8 @@ public final class ShellView extends BorderPane {
     text.setPrefRowCount(16);
     text.getStyleClass().add("mono");
     a.getDialogPane().setContent(text);
+    // A dialog is its own scene: give it the window's style sheets (the list is in columns).
+    a.getDialogPane().getStylesheets().addAll(getScene().getStylesheets());
     a.showAndWait();
   }
 

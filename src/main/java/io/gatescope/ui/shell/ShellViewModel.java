@@ -54,10 +54,21 @@ public final class ShellViewModel {
    */
   public void chooseLanguage(String tag) {
     restoreLanguage(tag);
-    String text = Messages.in(Messages.fromSetting(language.get()), "shell.languageNext");
-    session.statusProperty().set(text);
+    // Said in the language chosen, and in the one on screen too: a wrong choice must be readable.
+    String chosen = Messages.in(Messages.fromSetting(language.get()), "shell.languageNext");
+    String current = Messages.get("shell.languageNext");
+    String text = chosen.equals(current) ? chosen : current + "\n" + chosen;
+    session.statusProperty().set(chosen);
     notice.set(null);
     notice.set(text);
+  }
+
+  /**
+   * The user chose a model from the Models menu: every workspace uses it, and the status says so.
+   */
+  public void useModel(ModelEntry e) {
+    session.models().select(e);
+    session.statusProperty().set(Messages.get("models.inUse", e.name()));
   }
 
   /** A short notice the window shows where it is seen (not only in the status bar); may repeat. */

@@ -197,7 +197,11 @@ public final class TrainView extends BorderPane {
     pause.setId("train-pause");
     pause.disableProperty().bind(vm.runningProperty().not());
     vm.pausedProperty()
-        .addListener((o, a, p) -> pause.setText(Messages.get(p ? "train.resume" : "train.pause")));
+        .addListener(
+            (o, a, p) -> {
+              pause.setText(Messages.get(p ? "train.resume" : "train.pause"));
+              pause.setGraphic(new FontIcon(p ? "mdi2p-play" : "mdi2p-pause"));
+            });
     pause.setOnAction(e -> vm.togglePause());
     pause.setTooltip(new Tooltip(Messages.get("train.pause.tip")));
     Keys.bind(this, "Shortcut+P", vm::togglePause);

@@ -93,12 +93,17 @@ public final class TrainViewModel {
       BooleanProperty shown) {
     @Override
     public String toString() {
-      return Messages.get(
-          "train.run.summary",
-          name,
-          100 * result.bestAccuracy(),
-          Messages.get("train.stop." + result.reason().name().toLowerCase()),
-          result.elapsedMillis() / 1000.0);
+      String reason = Messages.get("train.stop." + result.reason().name().toLowerCase());
+      // A run stopped before its first evaluation measured no accuracy: say so, never "0.00%".
+      return evaluations.isEmpty()
+          ? Messages.get(
+              "train.run.summary.unmeasured", name, reason, result.elapsedMillis() / 1000.0)
+          : Messages.get(
+              "train.run.summary",
+              name,
+              100 * result.bestAccuracy(),
+              reason,
+              result.elapsedMillis() / 1000.0);
     }
   }
 
@@ -465,6 +470,16 @@ public final class TrainViewModel {
     } else {
       t.pause();
       paused.set(true);
+      stillProgress();
+    }
+  }
+
+  /** While paused or after the end: where the run is, without a speed or a time to go. */
+  private void stillProgress() {
+    if (!iterationHistory.isEmpty()) {
+      IterationStats s = iterationHistory.get(iterationHistory.size() - 1);
+      progressText.set(
+          Messages.get("train.progress.still", s.epoch(), s.iteration(), s.totalIterations()));
     }
   }
 
@@ -496,6 +511,7 @@ public final class TrainViewModel {
   private void finished(String name, TrainingConfig cfg, Trainer t, TrainingResult r) {
     running.set(false);
     paused.set(false);
+    stillProgress();
     Run run =
         new Run(
             name,
@@ -506,7 +522,7 @@ public final class TrainViewModel {
             new SimpleBooleanProperty(false));
     run.shown().addListener((o, a, b) -> updateOverlay());
     runs.add(0, run);
-    message.set(name + ": " + r.message());
+    message.set(Messages.get("train.finishedInUse", name, r.message()));
     // A new entry on the model shelf: the model it was trained from stays one click away. The
     // summary's test accuracy is the shelf's measurement on the whole test set (set when saved).
     session

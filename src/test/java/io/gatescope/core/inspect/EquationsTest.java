@@ -127,4 +127,19 @@ class EquationsTest {
       assertEquals(tr.top(q)[T - 1][U], n[1], 0.0005, q.symbol());
     }
   }
+
+  /** A negative second factor is bracketed: "0.851×(-0.310)", never "0.851×-0.310". */
+  @Test
+  void negativeFactorsAreBracketed() {
+    assertEquals("(-0.310)", Equations.factor(-0.31));
+    assertEquals("0.310", Equations.factor(0.31));
+    Messages.use(Locale.ENGLISH);
+    GateTrace tr = model().trace(image());
+    for (int t = 1; t <= 28; t++) {
+      for (int u = 0; u < tr.top(Quantity.CELL)[0].length; u++) {
+        String text = Equations.describe(tr, 0, t, u);
+        assertFalse(text.contains("×-"), text);
+      }
+    }
+  }
 }

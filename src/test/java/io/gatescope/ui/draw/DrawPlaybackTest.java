@@ -149,12 +149,32 @@ class DrawPlaybackTest extends WorkbenchTestBase {
     assertTrue(FxTestSupport.onFx(() -> wb.drawVm.playingProperty().get()), "Space plays");
     robot.type(KeyCode.SPACE);
     assertFalse(FxTestSupport.onFx(() -> wb.drawVm.playingProperty().get()), "Space pauses");
+    // Not only on the canvas: anywhere in Draw that Space means nothing else (here the slider).
+    FxTestSupport.run(() -> robot.lookup("#draw-step").query().requestFocus());
+    robot.type(KeyCode.SPACE);
+    assertTrue(FxTestSupport.onFx(() -> wb.drawVm.playingProperty().get()), "Space plays");
+    robot.type(KeyCode.SPACE);
+    assertFalse(FxTestSupport.onFx(() -> wb.drawVm.playingProperty().get()), "Space pauses");
     FxTestSupport.run(() -> wb.session.timestepProperty().set(10));
     robot.press(KeyCode.CONTROL, KeyCode.RIGHT).release(KeyCode.RIGHT, KeyCode.CONTROL);
     assertEquals(11, FxTestSupport.onFx(() -> wb.session.timestepProperty().get()));
     robot.press(KeyCode.CONTROL, KeyCode.LEFT).release(KeyCode.LEFT, KeyCode.CONTROL);
     robot.press(KeyCode.CONTROL, KeyCode.LEFT).release(KeyCode.LEFT, KeyCode.CONTROL);
     assertEquals(9, FxTestSupport.onFx(() -> wb.session.timestepProperty().get()));
+  }
+
+  /** A new image opens at its final answer: the big digit is never a mid-reading answer. */
+  @Test
+  void aNewImageOpensAfterRow28(FxRobot robot) throws Exception {
+    showTestImage(3);
+    FxTestSupport.run(() -> wb.session.timestepProperty().set(13));
+    float[][] steps = showTestImage(5);
+    assertEquals(28, (int) FxTestSupport.onFx(() -> wb.session.timestepProperty().get()));
+    int finalAnswer = io.gatescope.core.engine.RecurrentClassifier.argmax(steps[27]);
+    FxTestSupport.waitFor(
+        "the final answer",
+        10,
+        () -> wb.drawVm.headlineProperty().get().equals(Integer.toString(finalAnswer)));
   }
 
   // ---- the strip (issue 13, item 7) ----

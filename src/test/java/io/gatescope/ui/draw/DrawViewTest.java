@@ -1,5 +1,6 @@
 package io.gatescope.ui.draw;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -349,5 +350,27 @@ class DrawViewTest extends WorkbenchTestBase {
         FxTestSupport.onFx(() -> wb.session.inputProperty().get()),
         FxTestSupport.onFx(() -> wb.drawVm.backgroundProperty().get()));
     assertEquals(1, FxTestSupport.onFx(() -> wb.drawVm.predictedProperty().get()));
+  }
+
+  /** Esc clears from anywhere in Draw, so Undo must bring the drawing back (and the image). */
+  @Test
+  void undoRightAfterAClearBringsTheDrawingBack() throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    FxTestSupport.run(() -> wb.drawVm.loadTestImage(7));
+    FxTestSupport.run(
+        () -> {
+          wb.drawVm.beginStroke(40, 40);
+          wb.drawVm.extendStroke(200, 220);
+          wb.drawVm.endStroke();
+        });
+    var strokes = FxTestSupport.onFx(() -> wb.drawVm.strokeSnapshot());
+    float[] drawn = FxTestSupport.onFx(() -> wb.session.inputProperty().get());
+    FxTestSupport.run(wb.drawVm::clear);
+    assertNull(FxTestSupport.onFx(() -> wb.session.inputProperty().get()), "cleared");
+    FxTestSupport.run(wb.drawVm::undo);
+    assertEquals(strokes, FxTestSupport.onFx(() -> wb.drawVm.strokeSnapshot()));
+    assertArrayEquals(drawn, FxTestSupport.onFx(() -> wb.session.inputProperty().get()));
+    FxTestSupport.run(wb.drawVm::undo); // the stroke goes; the test image under it comes back
+    assertEquals(7, (int) FxTestSupport.onFx(() -> wb.session.testIndexProperty().get()));
   }
 }
