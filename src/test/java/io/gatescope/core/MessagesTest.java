@@ -10,9 +10,6 @@ import io.gatescope.core.inspect.UnitOrder;
 import io.gatescope.core.train.OptimizerKind;
 import io.gatescope.core.train.TrainingResult;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
@@ -31,11 +28,7 @@ import org.junit.jupiter.api.Test;
 /** Both languages are complete, every pattern is valid, and every text the code asks for exists. */
 class MessagesTest {
   static Properties bundle(String suffix) throws IOException {
-    Properties p = new Properties();
-    try (InputStream in = Messages.class.getResourceAsStream("/io/gatescope/messages" + suffix)) {
-      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-    }
-    return p;
+    return io.gatescope.BundleChecks.load("/io/gatescope/messages" + suffix);
   }
 
   @AfterEach
@@ -47,16 +40,7 @@ class MessagesTest {
   void englishAndChineseHaveTheSameKeysAndNoEmptyText() throws IOException {
     Properties en = bundle(".properties");
     Properties zh = bundle("_zh.properties");
-    Set<String> onlyEn = new TreeSet<>(en.stringPropertyNames());
-    onlyEn.removeAll(zh.stringPropertyNames());
-    Set<String> onlyZh = new TreeSet<>(zh.stringPropertyNames());
-    onlyZh.removeAll(en.stringPropertyNames());
-    assertEquals(Set.of(), onlyEn, "missing from 简体中文");
-    assertEquals(Set.of(), onlyZh, "missing from English");
-    for (String k : en.stringPropertyNames()) {
-      assertFalse(en.getProperty(k).isBlank(), k);
-      assertFalse(zh.getProperty(k).isBlank(), k);
-    }
+    io.gatescope.BundleChecks.sameKeysAndNoEmptyText(en, zh);
     assertTrue(en.size() > 300, "bundle size " + en.size());
   }
 

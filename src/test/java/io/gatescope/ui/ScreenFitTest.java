@@ -100,16 +100,10 @@ class ScreenFitTest {
           wb.insideVm.clampSelectedOnlyProperty().set(true);
           wb.insideVm.applyClamp();
           wb.insideVm.silenceSelected();
-          wb.evaluateVm.evaluate();
         });
     FxTestSupport.waitFor(
         "the intervened trace", 60, () -> !wb.insideVm.predictionAfterProperty().get().isEmpty());
-    FxTestSupport.waitFor(
-        "the evaluation",
-        120,
-        () ->
-            wb.evaluateVm.evaluationProperty().get() != null
-                && !wb.evaluateVm.busyProperty().get());
+    WorkbenchFixture.evaluate(wb);
     // Gradient flows of three more cells, as after a comparison: four legend entries. Their
     // numbers do not matter here, only the room they take.
     FxTestSupport.run(

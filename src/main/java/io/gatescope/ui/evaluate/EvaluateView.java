@@ -253,7 +253,7 @@ public final class EvaluateView extends BorderPane {
     x.setAutoRanging(false);
     x.setLowerBound(0);
     x.setUpperBound(planned);
-    x.setTickUnit(niceStep(planned / 6.0));
+    x.setTickUnit(io.gatescope.ui.common.Ticks.niceStep(planned / 6.0));
     fitAccuracy((NumberAxis) c.getYAxis(), 0, 1);
     return c;
   }
@@ -273,16 +273,6 @@ public final class EvaluateView extends BorderPane {
     axis.setLowerBound(lower);
     axis.setUpperBound(upper);
     axis.setTickUnit(upper - lower > 0.5 ? 0.2 : upper - lower > 0.2 ? 0.1 : 0.05);
-  }
-
-  static double niceStep(double v) {
-    double p = Math.pow(10, Math.floor(Math.log10(Math.max(v, 1e-9))));
-    for (double m : new double[] {1, 2, 5, 10}) {
-      if (m * p >= v) {
-        return m * p;
-      }
-    }
-    return 10 * p;
   }
 
   private void refreshMatrix() {

@@ -367,7 +367,7 @@ public final class TrainView extends BorderPane {
             x.setAutoRanging(false);
             x.setLowerBound(0);
             x.setUpperBound(end);
-            x.setTickUnit(niceStep(end / 8.0));
+            x.setTickUnit(io.gatescope.ui.common.Ticks.niceStep(end / 8.0));
           }
         };
     vm.totalIterationsProperty().addListener(fit);
@@ -571,17 +571,6 @@ public final class TrainView extends BorderPane {
   }
 
   private final List<XYChart.Series<Number, Number>> overlays = new java.util.ArrayList<>();
-
-  /** The smallest 1, 2 or 5 × 10^k at least {@code v}: tick spacings that read well. */
-  static double niceStep(double v) {
-    double p = Math.pow(10, Math.floor(Math.log10(Math.max(v, 1e-9))));
-    for (double m : new double[] {1, 2, 5, 10}) {
-      if (m * p >= v) {
-        return m * p;
-      }
-    }
-    return 10 * p;
-  }
 
   private static XYChart.Series<Number, Number> series(
       String name, javafx.collections.ObservableList<XYChart.Data<Number, Number>> data) {
