@@ -39,6 +39,8 @@ public final class Session {
   private final SourceView inputSource = new SourceView();
   private final TestIndexView testIndex = new TestIndexView();
   private final IntegerProperty timestep = new SimpleIntegerProperty(28);
+  private final javafx.beans.property.ReadOnlyIntegerWrapper activeInterventions =
+      new javafx.beans.property.ReadOnlyIntegerWrapper(0);
   private final StringProperty status = new SimpleStringProperty("");
   private final DoubleProperty progress = new SimpleDoubleProperty(0);
   private final InferenceService inference = new InferenceService();
@@ -103,6 +105,18 @@ public final class Session {
   /** The MNIST test index of the current input, or −1 when it is not a test image. */
   public ReadOnlyIntegerProperty testIndexProperty() {
     return testIndex;
+  }
+
+  /**
+   * How many interventions (clamped gates, silenced units) Inside has active. They change only
+   * Inside's trace: Draw and Evaluate show the model as trained, and say so while this is above 0.
+   */
+  public ReadOnlyIntegerProperty activeInterventionsProperty() {
+    return activeInterventions.getReadOnlyProperty();
+  }
+
+  public void setActiveInterventions(int n) {
+    activeInterventions.set(n);
   }
 
   /** The selected timestep, 1..28, shared by Draw and Inside. */

@@ -246,7 +246,14 @@ public final class DrawView extends BorderPane {
     note.getStyleClass().add("step-note");
     note.textProperty().bind(vm.stepNoteProperty());
     wrap(note);
-    VBox verdict = new VBox(2, digit, detail, note);
+    Label interventions = new Label();
+    interventions.setId("draw-intervention-note");
+    interventions.getStyleClass().add("muted");
+    interventions.textProperty().bind(vm.interventionNoteBinding());
+    interventions.visibleProperty().bind(interventions.textProperty().isNotEmpty());
+    interventions.managedProperty().bind(interventions.visibleProperty());
+    wrap(interventions);
+    VBox verdict = new VBox(2, digit, detail, note, interventions);
     verdict.setAlignment(Pos.CENTER_LEFT);
     preview.setId("draw-preview");
     preview.setDimUnread(true);

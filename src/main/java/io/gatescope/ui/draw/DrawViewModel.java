@@ -478,6 +478,16 @@ public final class DrawViewModel {
   }
 
   /** "after row t of 28" while t < 28, else that this is the final answer. */
+  /** Said while Inside has interventions active: Draw's numbers are the model's as trained. */
+  public javafx.beans.binding.StringBinding interventionNoteBinding() {
+    return javafx.beans.binding.Bindings.createStringBinding(
+        () -> {
+          int n = session.activeInterventionsProperty().get();
+          return n == 0 ? "" : Messages.get("draw.interventionNote", n);
+        },
+        session.activeInterventionsProperty());
+  }
+
   public StringProperty stepNoteProperty() {
     return stepNote;
   }

@@ -76,7 +76,11 @@ public final class InsideViewModel {
               recompute();
             });
     interventions.addListener(
-        (javafx.collections.ListChangeListener<Intervention>) c -> recompute());
+        (javafx.collections.ListChangeListener<Intervention>)
+            c -> {
+              session.setActiveInterventions(interventions.size());
+              recompute();
+            });
     layer.addListener((o, a, b) -> rebuildMaps());
     orderKind.addListener((o, a, b) -> rebuildMaps());
     sharedRange.addListener((o, a, b) -> rebuildMaps());

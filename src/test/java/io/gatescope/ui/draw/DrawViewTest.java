@@ -2,6 +2,7 @@ package io.gatescope.ui.draw;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,7 @@ import io.gatescope.ui.FxTestSupport;
 import io.gatescope.ui.WorkbenchFixture;
 import io.gatescope.ui.WorkbenchTestBase;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -372,5 +374,25 @@ class DrawViewTest extends WorkbenchTestBase {
     assertArrayEquals(drawn, FxTestSupport.onFx(() -> wb.session.inputProperty().get()));
     FxTestSupport.run(wb.drawVm::undo); // the stroke goes; the test image under it comes back
     assertEquals(7, (int) FxTestSupport.onFx(() -> wb.session.testIndexProperty().get()));
+  }
+
+  /** An intervention made in Inside changes only Inside's trace: Draw says its numbers are not. */
+  @Test
+  void drawSaysWhenInsideHasAnInterventionActive(FxRobot robot) throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    FxTestSupport.run(() -> wb.session.showTestImage(4));
+    Label note = robot.lookup("#draw-intervention-note").queryAs(Label.class);
+    assertFalse(FxTestSupport.onFx(note::isVisible), "nothing to say");
+    FxTestSupport.run(
+        () -> {
+          wb.insideVm.select(28, 3);
+          wb.insideVm.silenceSelected();
+        });
+    assertTrue(FxTestSupport.onFx(note::isVisible));
+    assertEquals(
+        "Inside has 1 intervention active; the numbers here are the model's as trained.",
+        FxTestSupport.onFx(note::getText));
+    FxTestSupport.run(wb.insideVm::resetInterventions);
+    assertFalse(FxTestSupport.onFx(note::isVisible), "gone with the intervention");
   }
 }
