@@ -62,8 +62,7 @@ public final class GateScopeApp extends Application {
                 return;
               }
               settings
-                  .get("model.last")
-                  .map(Path::of)
+                  .path("model.last")
                   .filter(Files::isRegularFile)
                   .ifPresent(this::openStartModel);
               if (bench.session.inputProperty().get() == null) {

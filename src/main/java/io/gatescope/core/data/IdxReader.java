@@ -5,6 +5,7 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -31,8 +32,15 @@ public final class IdxReader {
   public static ImageSet readImages(Path file) throws DataFileException {
     try (InputStream in = open(file)) {
       int[] dims = readHeader(file, in, 3, "images");
-      long bytes = (long) dims[0] * dims[1] * dims[2];
-      byte[] pixels = readBody(file, in, bytes);
+      // Three 31-bit dimensions can overflow a long: the product is checked exactly.
+      BigInteger declared =
+          BigInteger.valueOf(dims[0])
+              .multiply(BigInteger.valueOf(dims[1]))
+              .multiply(BigInteger.valueOf(dims[2]));
+      if (declared.compareTo(BigInteger.valueOf(MAX_BYTES)) > 0) {
+        throw new DataFileException(file, Messages.get("idx.huge", declared, MAX_BYTES));
+      }
+      byte[] pixels = readBody(file, in, declared.longValueExact());
       return new ImageSet(dims[0], dims[1], dims[2], pixels);
     } catch (DataFileException e) {
       throw e;

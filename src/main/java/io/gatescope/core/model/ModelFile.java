@@ -51,6 +51,12 @@ public final class ModelFile {
    */
   public static final long MAX_PARAMS = 1L << 26;
 
+  /**
+   * The largest weight (in absolute value) a model may hold. Trained models stay far below it;
+   * beyond it a forward pass could overflow single precision and show NaN for every number.
+   */
+  static final double MAX_WEIGHT = 1e6;
+
   private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
 
   private ModelFile() {}
@@ -201,9 +207,7 @@ public final class ModelFile {
       } catch (IllegalArgumentException e) {
         throw new ModelFileException(Messages.get("model.weightsMismatch", name, e.getMessage()));
       }
-      if (!Double.isFinite(model.params().flat().sumNumber().doubleValue())) {
-        throw new ModelFileException(Messages.get("model.nanWeights", name));
-      }
+      checkWeights(model, name);
       JsonObject t = root.has("training") ? root.getAsJsonObject("training") : new JsonObject();
       TrainingSummary summary =
           new TrainingSummary(
@@ -222,6 +226,18 @@ public final class ModelFile {
           Messages.get("model.incomplete", name, e.getClass().getSimpleName()));
     } catch (IllegalArgumentException e) {
       throw new ModelFileException(Messages.get("model.invalid", name, e.getMessage()));
+    }
+  }
+
+  /** Refuses weights that are not numbers, or so large that the model could not compute. */
+  static void checkWeights(RecurrentClassifier model, String name) throws ModelFileException {
+    INDArray flat = model.params().flat();
+    double largest = flat.amaxNumber().doubleValue();
+    if (!Double.isFinite(flat.sumNumber().doubleValue()) || !Double.isFinite(largest)) {
+      throw new ModelFileException(Messages.get("model.nanWeights", name));
+    }
+    if (largest > MAX_WEIGHT) {
+      throw new ModelFileException(Messages.get("model.hugeWeights", name, largest, MAX_WEIGHT));
     }
   }
 
@@ -259,6 +275,7 @@ public final class ModelFile {
           Messages.get("model.badDl4j", name, e.getMessage(), Dl4jImport.supported()));
     }
     RecurrentClassifier model = Dl4jImport.convert(net);
+    checkWeights(model, name);
     return new SavedModel(model, TrainingSummary.none(), file + " (DL4J)");
   }
 }

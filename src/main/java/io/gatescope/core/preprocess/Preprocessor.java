@@ -128,9 +128,12 @@ public final class Preprocessor {
         double sx1 = (x + 1) * fx;
         double sum = 0;
         double area = 0;
-        for (int yy = (int) Math.floor(sy0); yy < Math.ceil(sy1); yy++) {
+        // (y + 1) · fy can round to a hair above bh: never read past the box.
+        int yEnd = Math.min(bh, (int) Math.ceil(sy1));
+        for (int yy = (int) Math.floor(sy0); yy < yEnd; yy++) {
           double wy = Math.min(sy1, yy + 1) - Math.max(sy0, yy);
-          for (int xx = (int) Math.floor(sx0); xx < Math.ceil(sx1); xx++) {
+          int xEnd = Math.min(bw, (int) Math.ceil(sx1));
+          for (int xx = (int) Math.floor(sx0); xx < xEnd; xx++) {
             double wx = Math.min(sx1, xx + 1) - Math.max(sx0, xx);
             double wgt = wx * wy;
             sum += wgt * src[(y0 + yy) * width + x0 + xx];

@@ -226,6 +226,11 @@ public final class RunFile {
               c.get("eval_every").getAsInt(),
               c.get("target_accuracy").getAsDouble(),
               c.get("lr_decay").getAsDouble());
+      // A config no form or command could have started is not a run GateScope made.
+      List<TrainingConfig.FieldError> refused = config.validate();
+      if (!refused.isEmpty()) {
+        throw new RunFileException(Messages.get("runs.damaged", name, refused.get(0)));
+      }
       JsonObject r = root.getAsJsonObject("result");
       TrainingResult result =
           new TrainingResult(

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -71,6 +72,15 @@ public final class Settings {
 
   public Optional<String> get(String key) {
     return Optional.ofNullable(values.get(key));
+  }
+
+  /** A file's path, or empty when missing or not a path this system allows (a NUL in it, say). */
+  public Optional<Path> path(String key) {
+    try {
+      return get(key).map(Path::of);
+    } catch (InvalidPathException e) {
+      return Optional.empty();
+    }
   }
 
   /** A number in [min, max], or the default when missing or not such a number. */
