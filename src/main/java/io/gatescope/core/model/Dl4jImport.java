@@ -46,44 +46,47 @@ public final class Dl4jImport {
   record Shape(int projection, int lstmIndex, int hidden, int outputIndex) {}
 
   /** Checks the layers' configurations, or throws saying what is unsupported. */
-  static Shape shapeOf(List<Layer> confs) throws ModelFileException {
+  static Shape shapeOf(List<Layer> confs, String name) throws ModelFileException {
     int idx = 0;
     int projection = 0;
     if (idx < confs.size() && confs.get(idx) instanceof DenseLayer dense) {
       if (!(dense.getActivationFn() instanceof ActivationIdentity) || dense.getNIn() != 28) {
-        throw unsupported(Messages.get("dl4j.dense"));
+        throw unsupported(name, Messages.get("dl4j.dense"));
       }
       projection = (int) dense.getNOut();
       idx++;
     }
     if (idx >= confs.size()) {
-      throw unsupported(Messages.get("dl4j.noLstm"));
+      throw unsupported(name, Messages.get("dl4j.noLstm"));
     }
     Layer rec = confs.get(idx);
     if (rec instanceof LastTimeStep lts) {
       rec = lts.getUnderlying();
     }
+    if (rec == null) {
+      throw unsupported(name, Messages.get("dl4j.noLstm"));
+    }
     if (!(rec instanceof LSTM lstm)) {
-      throw unsupported(Messages.get("dl4j.notLstm", idx, rec.getClass().getSimpleName()));
+      throw unsupported(name, Messages.get("dl4j.notLstm", idx, rec.getClass().getSimpleName()));
     }
     if (!(lstm.getActivationFn() instanceof ActivationTanH)
         || !(lstm.getGateActivationFn() instanceof ActivationSigmoid)) {
-      throw unsupported(Messages.get("dl4j.activations"));
+      throw unsupported(name, Messages.get("dl4j.activations"));
     }
     int lstmIndex = idx++;
     int hidden = (int) lstm.getNOut();
     int expectedIn = projection > 0 ? projection : 28;
     if (lstm.getNIn() != expectedIn) {
-      throw unsupported(Messages.get("dl4j.inputs", lstm.getNIn(), expectedIn));
+      throw unsupported(name, Messages.get("dl4j.inputs", lstm.getNIn(), expectedIn));
     }
     if (idx != confs.size() - 1
         || !(confs.get(idx) instanceof OutputLayer out)
         || !(out.getActivationFn() instanceof ActivationSoftmax)
         || out.getNOut() != 10) {
-      throw unsupported(Messages.get("dl4j.output"));
+      throw unsupported(name, Messages.get("dl4j.output"));
     }
     if (((OutputLayer) confs.get(idx)).getNIn() != hidden) {
-      throw unsupported(Messages.get("dl4j.outputIn", hidden));
+      throw unsupported(name, Messages.get("dl4j.outputIn", hidden));
     }
     return new Shape(projection, lstmIndex, hidden, idx);
   }
@@ -107,7 +110,7 @@ public final class Dl4jImport {
       throw new ModelFileException(
           Messages.get("model.badDl4j", name, e.getMessage(), supported()));
     }
-    Shape s = shapeOf(confs);
+    Shape s = shapeOf(confs, name);
     long expected;
     try {
       expected = configOf(s, 1.0).paramCount();
@@ -125,13 +128,17 @@ public final class Dl4jImport {
     return new ModelConfig(CellType.LSTM, 1, s.hidden(), s.projection(), forgetBias, 0);
   }
 
-  /** Converts, or throws {@link ModelFileException} saying what is unsupported. */
-  public static RecurrentClassifier convert(MultiLayerNetwork net) throws ModelFileException {
+  /**
+   * Converts, or throws {@link ModelFileException} saying what is unsupported; {@code name} is the
+   * file the network came from, for the message.
+   */
+  public static RecurrentClassifier convert(MultiLayerNetwork net, String name)
+      throws ModelFileException {
     List<Layer> confs = new ArrayList<>();
     for (int i = 0; i < net.getnLayers(); i++) {
       confs.add(net.getLayerWiseConfigurations().getConf(i).getLayer());
     }
-    Shape s = shapeOf(confs);
+    Shape s = shapeOf(confs, name);
     Layer rec = confs.get(s.lstmIndex());
     LSTM lstm = (LSTM) (rec instanceof LastTimeStep lts ? lts.getUnderlying() : rec);
     ModelConfig cfg = configOf(s, lstm.getForgetGateBiasInit());
@@ -163,7 +170,7 @@ public final class Dl4jImport {
     return org.nd4j.linalg.factory.Nd4j.create(data, new long[] {b, 28, 28}, 'c'); // [B, F, T]
   }
 
-  private static ModelFileException unsupported(String why) {
-    return new ModelFileException(Messages.get("dl4j.unsupported", why, supported()));
+  private static ModelFileException unsupported(String name, String why) {
+    return new ModelFileException(Messages.get("dl4j.unsupported", name, why, supported()));
   }
 }

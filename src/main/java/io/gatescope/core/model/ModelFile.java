@@ -274,7 +274,7 @@ public final class ModelFile {
       throw new ModelFileException(
           Messages.get("model.badDl4j", name, e.getMessage(), Dl4jImport.supported()));
     }
-    RecurrentClassifier model = Dl4jImport.convert(net);
+    RecurrentClassifier model = Dl4jImport.convert(net, name);
     checkWeights(model, name);
     return new SavedModel(model, TrainingSummary.none(), file + " (DL4J)");
   }

@@ -74,7 +74,7 @@ class Dl4jAgreementTest {
   void outputsAndGradientsAgreeWithDl4jLstm() throws Exception {
     for (int proj : new int[] {0, 6}) {
       MultiLayerNetwork net = dl4j(proj, 5, 3 + proj);
-      RecurrentClassifier ours = Dl4jImport.convert(net);
+      RecurrentClassifier ours = Dl4jImport.convert(net, "net.zip");
 
       float[][] imgs = randomImages(4, 17);
       int[] labels = {1, 7, 3, 0};
@@ -130,7 +130,8 @@ class Dl4jAgreementTest {
                         .build())
                 .build());
     net.init();
-    ModelFileException e = assertThrows(ModelFileException.class, () -> Dl4jImport.convert(net));
+    ModelFileException e =
+        assertThrows(ModelFileException.class, () -> Dl4jImport.convert(net, "net.zip"));
     assertTrue(e.getMessage().contains("SimpleRnn"), e.getMessage());
     assertTrue(e.getMessage().contains(Dl4jImport.supported()), e.getMessage());
   }

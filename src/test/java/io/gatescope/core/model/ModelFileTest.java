@@ -175,7 +175,8 @@ class ModelFileTest {
     Path bad = dir.resolve("dl4j-rnn.zip");
     ModelSerializer.writeModel(rnn, bad.toFile(), false);
     String m = loadError(bad);
-    assertTrue(m.startsWith("This DL4J network is not supported: layer 0 is SimpleRnn"), m);
+    assertTrue(
+        m.startsWith("dl4j-rnn.zip: this DL4J network is not supported: layer 0 is SimpleRnn"), m);
   }
 
   static void writeZip(Path f, String entry, String content) throws IOException {
