@@ -92,19 +92,22 @@ public final class Dl4jImport {
   }
 
   /**
-   * Reads the zip's network configuration (bounded), checks that GateScope supports it, and returns
-   * how many parameters such a network has, before DL4J reads any weight.
+   * Reads the zip's network configuration (bounded) and checks that GateScope supports it, before
+   * any weight is read.
    */
-  static long checkConfiguration(BoundedZip zip, String name) throws ModelFileException {
+  /** A configuration GateScope can import, and how many parameters its network has. */
+  record Checked(MultiLayerConfiguration configuration, long params) {}
+
+  static Checked checkConfiguration(BoundedZip zip, String name) throws ModelFileException {
     byte[] json =
         zip.read(
             CONFIG,
             ModelFile.MAX_JSON,
             Messages.get("model.entryHuge", name, CONFIG, ModelFile.MAX_JSON));
     List<Layer> confs = new ArrayList<>();
+    MultiLayerConfiguration conf;
     try {
-      MultiLayerConfiguration conf =
-          MultiLayerConfiguration.fromJson(new String(json, StandardCharsets.UTF_8));
+      conf = MultiLayerConfiguration.fromJson(new String(json, StandardCharsets.UTF_8));
       conf.getConfs().forEach(c -> confs.add(c.getLayer()));
     } catch (RuntimeException e) {
       throw new ModelFileException(
@@ -121,7 +124,7 @@ public final class Dl4jImport {
       throw new ModelFileException(
           Messages.get("model.tooManyParams", name, expected, ModelFile.MAX_PARAMS));
     }
-    return expected;
+    return new Checked(conf, expected);
   }
 
   private static ModelConfig configOf(Shape s, double forgetBias) {

@@ -10,8 +10,6 @@ import io.gatescope.core.Messages;
 import io.gatescope.core.engine.CellType;
 import io.gatescope.core.engine.ModelConfig;
 import io.gatescope.core.engine.RecurrentClassifier;
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +19,6 @@ import java.nio.file.Path;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -241,36 +238,35 @@ public final class ModelFile {
     }
   }
 
-  /** An array in ND4J's serialization, checked before ND4J allocates what the bytes claim. */
+  /** A parameter vector in ND4J's serialization, read and checked in Java. */
   static INDArray readArray(byte[] bytes, long expected, String name) throws ModelFileException {
     try {
-      SerializedArray.check(bytes, expected);
+      return SerializedArray.read(bytes, expected);
     } catch (IllegalArgumentException e) {
       throw new ModelFileException(Messages.get("model.badWeights", name, e.getMessage()));
-    }
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-      return Nd4j.read(in);
-    } catch (IOException | RuntimeException e) {
-      throw new ModelFileException(Messages.get("model.badWeights", name, e.getMessage()), e);
     }
   }
 
   private static SavedModel loadDl4j(Path file, String name, BoundedZip zip)
       throws ModelFileException {
-    // The configuration and the weights are checked (bounded, shapes against the configuration)
-    // before DL4J reads them, since DL4J allocates what the bytes claim.
-    long expected = Dl4jImport.checkConfiguration(zip, name);
-    readArray(
-        zip.read(
-            Dl4jImport.COEFFICIENTS,
-            SerializedArray.maxBytes(expected),
-            Messages.get("model.weightsTooLarge", name, Dl4jImport.COEFFICIENTS, expected)),
-        expected,
-        name);
+    // DL4J's own reader is not used: it allocates and copies what the bytes claim. The
+    // configuration is read (bounded) and checked, the weights are read in Java, and the network
+    // is built from the two, as DL4J's reader would.
+    Dl4jImport.Checked checked = Dl4jImport.checkConfiguration(zip, name);
+    INDArray params =
+        readArray(
+            zip.read(
+                Dl4jImport.COEFFICIENTS,
+                SerializedArray.maxBytes(checked.params()),
+                Messages.get(
+                    "model.weightsTooLarge", name, Dl4jImport.COEFFICIENTS, checked.params())),
+            checked.params(),
+            name);
     MultiLayerNetwork net;
     try {
-      net = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false);
-    } catch (Exception e) {
+      net = new MultiLayerNetwork(checked.configuration());
+      net.init(params.castTo(checked.configuration().getDataType()), false);
+    } catch (RuntimeException e) {
       throw new ModelFileException(
           Messages.get("model.badDl4j", name, e.getMessage(), Dl4jImport.supported()));
     }

@@ -3,30 +3,51 @@ package io.gatescope.core.model;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Checks an array in ND4J's serialization before ND4J reads it, because ND4J allocates whatever
- * length the bytes claim. The layout: the shape buffer (allocation mode, length n, "LONG", n longs:
- * rank, shape, strides, extras, order), then the data buffer (allocation mode, length, data type,
- * the elements).
+ * Reads a parameter vector in ND4J's serialization without ND4J's reader: that reader allocates
+ * whatever length the bytes claim and copies along whatever shape and strides they claim, in native
+ * code, so a damaged file could take the whole program down. The layout: the shape buffer
+ * (allocation mode, length n, "LONG", n longs: rank, shape, strides, extras, element-wise stride,
+ * order), then the data buffer (allocation mode, length, data type, the elements, big-endian).
  */
 final class SerializedArray {
   private SerializedArray() {}
 
   /**
-   * Checks that {@code bytes} hold exactly one array of {@code expected} float or double elements.
+   * The {@code expected} float or double values in {@code bytes}, as a [1, expected] array of that
+   * type, after checking that the bytes hold exactly one vector of that length.
    *
    * @throws IllegalArgumentException saying what does not fit (for the user's message)
    */
-  static void check(byte[] bytes, long expected) {
+  static INDArray read(byte[] bytes, long expected) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
       in.readUTF();
       long shapeLength = in.readLong();
       String shapeType = in.readUTF();
-      if (!"LONG".equals(shapeType) || shapeLength < 4 || shapeLength > 2 * 32 + 4) {
+      if (!"LONG".equals(shapeType) || shapeLength < 6 || shapeLength > 8) {
         throw new IllegalArgumentException("shape header " + shapeType + "×" + shapeLength);
       }
-      in.skipNBytes(8 * shapeLength);
+      long rank = in.readLong();
+      if (rank < 1 || rank > 2 || shapeLength != 2 * rank + 4) {
+        throw new IllegalArgumentException("an array of rank " + rank + ", not a vector");
+      }
+      long elements = 1;
+      for (int d = 0; d < rank; d++) {
+        long size = in.readLong();
+        if (size < 1 || size > expected) {
+          throw new IllegalArgumentException("a dimension of " + size);
+        }
+        elements *= size;
+      }
+      if (elements != expected) {
+        throw new IllegalArgumentException(
+            elements + " values where the description needs " + expected);
+      }
+      // Strides, extras, element-wise stride and order: a vector's values are in file order.
+      in.skipNBytes(8 * (shapeLength - 1 - rank));
       in.readUTF();
       long length = in.readLong();
       String type = in.readUTF();
@@ -44,6 +65,19 @@ final class SerializedArray {
         throw new IllegalArgumentException(
             in.available() + " bytes of values where " + length * size + " are needed");
       }
+      int n = (int) length;
+      if (size == 4) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+          v[i] = in.readFloat();
+        }
+        return Nd4j.createFromArray(v).reshape(1, n);
+      }
+      double[] v = new double[n];
+      for (int i = 0; i < n; i++) {
+        v[i] = in.readDouble();
+      }
+      return Nd4j.createFromArray(v).reshape(1, n);
     } catch (IOException e) { // ran out of bytes inside a header
       throw new IllegalArgumentException("cut short (" + e.getClass().getSimpleName() + ")");
     }

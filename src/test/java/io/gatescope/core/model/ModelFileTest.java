@@ -158,6 +158,8 @@ class ModelFileTest {
     SavedModel loaded = ModelFile.load(ok);
     assertEquals(CellType.LSTM, loaded.model().config().cell());
     assertEquals(6, loaded.model().config().projection());
+    // The weights are read in Java, not by DL4J: they must be DL4J's own, value for value.
+    assertEquals(Dl4jImport.convert(lstm, "net").params().flat(), loaded.model().params().flat());
 
     MultiLayerNetwork rnn =
         new MultiLayerNetwork(
