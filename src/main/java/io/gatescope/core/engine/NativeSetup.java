@@ -6,30 +6,37 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.bytedeco.javacpp.Loader;
+import org.bytedeco.openblas.global.openblas;
 import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Picks native settings before ND4J loads, so users never set environment variables:
+ * Picks native settings, so users never set environment variables:
  *
  * <ul>
- *   <li>OpenBLAS chooses its kernels from the CPU id and runs old, slow ones on CPUs it does not
- *       know (common on virtual machines). Where the CPU has AVX-512 and nobody chose a core type,
- *       GateScope sets OPENBLAS_CORETYPE=SKYLAKEX, the AVX-512 kernels.
  *   <li>Threads: on small machines one BLAS/OpenMP thread is faster than two for these small
- *       matrices (measured on 2 cores), so the default is one thread; --threads overrides it.
+ *       matrices (measured on 2 cores), so the default is one thread; --threads overrides it. The
+ *       count is set through the libraries' own calls (OpenBLAS's openblas_set_num_threads, ND4J's
+ *       environment), which work on every system.
+ *   <li>OpenBLAS chooses its kernels from the CPU id and runs old, slow ones on CPUs it does not
+ *       know (common on Linux virtual machines). Where /proc/cpuinfo shows AVX-512 and nobody chose
+ *       a core type, GateScope sets OPENBLAS_CORETYPE=SKYLAKEX, the AVX-512 kernels. OpenBLAS reads
+ *       that variable only once, when it loads, so it is set with libc's setenv before ND4J loads;
+ *       on Linux and macOS the thread variables are set the same way, for the pools the libraries
+ *       create as they load. Windows and macOS detect their CPUs themselves.
  * </ul>
- *
- * The variables are set with libc's setenv through JNA, because OpenBLAS and OpenMP read them once,
- * when the native libraries load.
  */
 public final class NativeSetup {
   private static final Logger LOG = LoggerFactory.getLogger(NativeSetup.class);
   private static volatile boolean done;
   private static final Map<String, String> CHOSEN = new LinkedHashMap<>();
+  private static final boolean POSIX =
+      !System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
 
   private NativeSetup() {}
 
@@ -51,18 +58,18 @@ public final class NativeSetup {
     try {
       Nd4j.getEnvironment().setMaxMasterThreads(n);
       Nd4j.getEnvironment().setMaxThreads(n);
-      Nd4j.factory().blas().setMaxThreads(n);
+      Nd4j.factory().blas().setMaxThreads(n); // openblas_set_num_threads, through ND4J
       CHOSEN.put("threads", Integer.toString(n));
     } catch (RuntimeException | LinkageError e) {
-      LOG.warn("could not set ND4J thread count: {}", e.toString());
+      LOG.warn("could not set the thread count: {}", e.toString());
     }
   }
 
-  /** The settings in force, for the benchmark report and the About dialog. */
+  /** The settings in force, asked from the libraries themselves (bench report, About dialog). */
   public static Map<String, String> describe() {
     Map<String, String> m = new LinkedHashMap<>(CHOSEN);
     m.putIfAbsent("OPENBLAS_CORETYPE", envOr("OPENBLAS_CORETYPE", "unset (autodetect)"));
-    m.put("cpu_avx512", Boolean.toString(hasAvx512()));
+    m.put("cpu_avx512", Files.isReadable(CPUINFO) ? Boolean.toString(hasAvx512()) : "unknown");
     m.put("blas_vendor", String.valueOf(Nd4j.factory().blas().getBlasVendor()));
     m.put("blas_threads", Integer.toString(Nd4j.factory().blas().getMaxThreads()));
     m.put("omp_threads", Integer.toString(Nd4j.getEnvironment().maxThreads()));
@@ -72,38 +79,28 @@ public final class NativeSetup {
     return m;
   }
 
-  /**
-   * The kernel set OpenBLAS actually runs, asked from the loaded library itself (found in
-   * /proc/self/maps, so it is the same copy ND4J uses).
-   */
+  /** The kernel set OpenBLAS runs, asked from the copy the engine and ND4J call. */
   public static String openblasCore() {
     try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/maps"))) {
-        int i = line.indexOf('/');
-        if (i >= 0 && line.contains("libopenblas") && line.endsWith(".so.0")) {
-          com.sun.jna.NativeLibrary lib = com.sun.jna.NativeLibrary.getInstance(line.substring(i));
-          return lib.getFunction("openblas_get_corename").invokeString(new Object[0], false);
-        }
-      }
-    } catch (IOException | RuntimeException | LinkageError e) {
+      com.sun.jna.NativeLibrary lib = com.sun.jna.NativeLibrary.getInstance(openblasLibrary());
+      return lib.getFunction("openblas_get_corename").invokeString(new Object[0], false);
+    } catch (RuntimeException | LinkageError e) {
       return "unknown (" + e.getClass().getSimpleName() + ")";
     }
-    return "unknown";
   }
 
-  /** Path of the OpenBLAS library this process loaded (bundled, or the system's on request). */
+  /**
+   * The OpenBLAS library file this process loaded (bundled, or the system's on request), as JavaCPP
+   * loaded it for ND4J and the engine's products.
+   */
   public static String openblasLibrary() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/maps"))) {
-        int i = line.indexOf('/');
-        if (i >= 0 && line.contains("libopenblas") && line.endsWith(".so.0")) {
-          return line.substring(i);
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      return "unknown";
-    }
-    return "unknown";
+    String jni = Loader.load(openblas.class);
+    // The library itself (libopenblas.so.0, libopenblas.dylib, openblas.dll), not its JNI wrapper.
+    return Loader.getLoadedLibraries().entrySet().stream()
+        .filter(e -> e.getKey().startsWith("openblas@") || e.getKey().equals("openblas"))
+        .map(Map.Entry::getValue)
+        .findFirst()
+        .orElse(jni);
   }
 
   private static String envOr(String k, String dflt) {
@@ -119,7 +116,11 @@ public final class NativeSetup {
     }
   }
 
+  /** libc's setenv, where there is one (Linux, macOS); Windows gets the library calls only. */
   private static void setenv(String name, String value) {
+    if (!POSIX) {
+      return;
+    }
     try {
       LibC c = Native.load("c", LibC.class);
       c.setenv(name, value, 1);
@@ -129,9 +130,11 @@ public final class NativeSetup {
     }
   }
 
+  private static final Path CPUINFO = Path.of("/proc/cpuinfo");
+
   static boolean hasAvx512() {
     try {
-      String info = Files.readString(Path.of("/proc/cpuinfo"));
+      String info = Files.readString(CPUINFO);
       for (String line : info.split("\n")) {
         if (line.startsWith("flags")) {
           Set<String> flags = Set.of(line.substring(line.indexOf(':') + 1).trim().split("\\s+"));
