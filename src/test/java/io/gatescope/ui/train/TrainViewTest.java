@@ -133,6 +133,16 @@ class TrainViewTest extends WorkbenchTestBase {
     assertFalse(FxTestSupport.onFx(badge::isVisible), "no badge once resumed");
     robot.clickOn("#train-stop");
     FxTestSupport.waitFor("run listed", 30, () -> !wb.trainVm.runs().isEmpty());
+    // The end of the run shows over the window too, not only in the status bar.
+    FxTestSupport.waitFor(
+        "the notice",
+        10,
+        () ->
+            io.gatescope.ui.Notices.showing().stream()
+                .anyMatch(
+                    n ->
+                        n.startsWith("Training ended | ")
+                            && n.endsWith(wb.trainVm.messageProperty().get())));
     // After a stop the accuracy axis still ends at 1 at most: an accuracy is never above 1.
     javafx.scene.chart.NumberAxis accY =
         (javafx.scene.chart.NumberAxis)
