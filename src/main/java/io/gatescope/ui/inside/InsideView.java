@@ -298,12 +298,17 @@ public final class InsideView extends BorderPane {
         new VBox(
             4,
             title(Messages.get("inside.interventions")),
-            new HBox(6, gate, new Label("="), value, onlySelected),
+            centered(new HBox(6, gate, new Label("="), value, onlySelected)),
             new HBox(6, clamp, silence, reset),
             active,
             buildBeforeAfter());
     ivBox.setMinWidth(Region.USE_PREF_SIZE);
     return ivBox;
+  }
+
+  private static HBox centered(HBox row) {
+    row.setAlignment(Pos.CENTER_LEFT);
+    return row;
   }
 
   /** "Prediction before: 5 (96.1%) → after: 3 (54.2%)", shown while an intervention is active. */

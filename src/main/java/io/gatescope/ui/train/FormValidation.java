@@ -1,23 +1,27 @@
 package io.gatescope.ui.train;
 
 import impl.org.controlsfx.skin.DecorationPane;
+import io.gatescope.core.Messages;
 import io.gatescope.ui.train.TrainViewModel.Field;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.collections.MapChangeListener;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Control;
-import javafx.scene.control.Tooltip;
+import org.controlsfx.control.decoration.Decoration;
+import org.controlsfx.control.decoration.GraphicDecoration;
 import org.controlsfx.validation.ValidationMessage;
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
 import org.controlsfx.validation.decoration.CompoundValidationDecoration;
 import org.controlsfx.validation.decoration.GraphicValidationDecoration;
 import org.controlsfx.validation.decoration.StyleClassValidationDecoration;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The hyperparameter form's reasons, shown with ControlsFX's validation: the view-model alone says
@@ -49,7 +53,9 @@ final class FormValidation {
                 (Control control, Object value) -> {
                   String reason = vm.errors().get(f);
                   return ValidationResult.fromErrorIf(
-                      control, f.label() + ": " + reason, reason != null);
+                      control,
+                      Messages.get("train.error.field", f.label(), reason),
+                      reason != null);
                 }));
     // A value in one field can make another invalid (memory: hidden units and batch together).
     vm.errors().addListener((MapChangeListener<Field, String>) c -> support.revalidate());
@@ -82,13 +88,15 @@ final class FormValidation {
     return support;
   }
 
-  /** ControlsFX's corner mark, drawn with the app's icons and a tooltip in the dark theme. */
+  /**
+   * ControlsFX's error mark, inside the field at its right end (not over the next row), with a
+   * tooltip that names the field and the reason.
+   */
   private static final class Mark extends GraphicValidationDecoration {
     @Override
-    protected Node createErrorNode() {
-      FontIcon icon = new FontIcon("mdi2a-alert-circle");
-      icon.getStyleClass().add("field-error-icon");
-      return icon;
+    protected Collection<Decoration> createValidationDecorations(ValidationMessage message) {
+      return List.of(
+          new GraphicDecoration(createDecorationNode(message), Pos.CENTER_RIGHT, -12, 0));
     }
 
     @Override
@@ -96,13 +104,6 @@ final class FormValidation {
       Node n = super.createDecorationNode(message);
       n.getStyleClass().add("field-error-mark");
       return n;
-    }
-
-    @Override
-    protected Tooltip createTooltip(ValidationMessage message) {
-      Tooltip t = new Tooltip(message.getText());
-      t.getStyleClass().add("field-error-tip");
-      return t;
     }
   }
 }
