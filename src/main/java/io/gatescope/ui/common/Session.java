@@ -42,6 +42,7 @@ public final class Session {
   private final javafx.beans.property.ReadOnlyIntegerWrapper activeInterventions =
       new javafx.beans.property.ReadOnlyIntegerWrapper(0);
   private final StringProperty status = new SimpleStringProperty("");
+  private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>();
   private final DoubleProperty progress = new SimpleDoubleProperty(0);
   private final InferenceService inference = new InferenceService();
   private final StringProperty workspaceRequest = new SimpleStringProperty();
@@ -53,6 +54,19 @@ public final class Session {
   public Session() {
     model.addListener((o, a, m) -> inference.setModel(m));
     models = new ModelShelf(this);
+  }
+
+  /**
+   * The latest notice for the window to show; each {@link #notify(Notice)} fires, even a repeat.
+   */
+  public ReadOnlyObjectProperty<Notice> noticeProperty() {
+    return notice.getReadOnlyProperty();
+  }
+
+  /** Asks the window to show {@code n} where it is seen. */
+  public void notify(Notice n) {
+    notice.set(null);
+    notice.set(n);
   }
 
   public ObjectProperty<Mnist> dataProperty() {

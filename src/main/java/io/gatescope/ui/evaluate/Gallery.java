@@ -1,134 +1,164 @@
 package io.gatescope.ui.evaluate;
 
+import impl.org.controlsfx.skin.GridViewSkin;
 import io.gatescope.core.Messages;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.IntFunction;
-import javafx.geometry.VPos;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.collections.FXCollections;
+import javafx.css.PseudoClass;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Label;
+import javafx.scene.control.Skin;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
-import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
-import javafx.scene.text.TextAlignment;
+import org.controlsfx.control.GridCell;
+import org.controlsfx.control.GridView;
 
-/** Thumbnails of test images with "true → predicted" captions, all on one Canvas. */
-final class Gallery extends Region {
+/**
+ * Thumbnails of test images with "true → predicted" captions, in ControlsFX's GridView: as many
+ * columns as fit, and it scrolls when there are more rows than room. The keyboard moves an outlined
+ * image (arrows); Enter opens it in Inside, Shift+Enter in Draw; a click opens it too (right click:
+ * Draw).
+ */
+final class Gallery extends GridView<Integer> {
   static final double THUMB = 56;
   static final double CAPTION = 16;
+  private static final PseudoClass CURSOR = PseudoClass.getPseudoClass("cursor");
 
-  private final Canvas canvas = new Canvas();
-  private List<Integer> items = List.of();
   private IntFunction<float[]> pixels = i -> null;
   private IntFunction<String> caption = i -> "";
   private BiConsumer<Integer, MouseButton> onOpen = (i, b) -> {};
-
-  private int cursor; // the keyboard's thumbnail
+  private final IntegerProperty cursor = new SimpleIntegerProperty(); // the keyboard's thumbnail
 
   Gallery() {
-    getChildren().add(canvas);
-    setMinSize(200, 120);
+    super(FXCollections.observableArrayList());
+    getStyleClass().add("gallery");
+    setCellWidth(THUMB);
+    setCellHeight(THUMB + CAPTION);
+    setHorizontalCellSpacing(3);
+    setVerticalCellSpacing(3);
+    setMinSize(120, 120);
     setFocusTraversable(true);
-    canvas.setOnMouseClicked(
-        e -> {
-          int i = indexAt(e.getX(), e.getY());
-          if (i >= 0) {
-            cursor = i;
-            onOpen.accept(items.get(i), e.getButton());
-          }
-        });
-    // Keyboard: arrows move the outlined image; Enter opens it in Inside, Shift+Enter in Draw.
-    addEventHandler(
-        javafx.scene.input.KeyEvent.KEY_PRESSED,
-        e -> {
-          if (items.isEmpty()) {
-            return;
-          }
-          int cols = columns();
-          switch (e.getCode()) {
-            case LEFT -> cursor = Math.max(0, cursor - 1);
-            case RIGHT -> cursor = Math.min(items.size() - 1, cursor + 1);
-            case UP -> cursor = Math.max(0, cursor - cols);
-            case DOWN -> cursor = Math.min(items.size() - 1, cursor + cols);
-            case ENTER ->
-                onOpen.accept(
-                    items.get(cursor),
-                    e.isShiftDown() ? MouseButton.SECONDARY : MouseButton.PRIMARY);
-            default -> {
-              return;
-            }
-          }
-          e.consume();
-          paint();
-        });
-    focusedProperty().addListener(o -> paint());
+    setCellFactory(g -> new Thumbnail());
+    addEventFilter(KeyEvent.KEY_PRESSED, this::key);
   }
 
   void show(List<Integer> testIndices, IntFunction<float[]> px, IntFunction<String> cap) {
-    items = List.copyOf(testIndices);
-    cursor = 0;
     pixels = px;
     caption = cap;
-    setAccessibleText(Messages.get("a11y.gallery", items.size()));
-    paint();
+    cursor.set(0);
+    getItems().setAll(testIndices);
+    setAccessibleText(Messages.get("a11y.gallery", testIndices.size()));
   }
 
   void setOnOpen(BiConsumer<Integer, MouseButton> c) {
     onOpen = c;
   }
 
-  private int columns() {
-    return Math.max(1, (int) (canvas.getWidth() / (THUMB + 6)));
+  @Override
+  protected Skin<?> createDefaultSkin() {
+    return new GallerySkin();
   }
 
-  int indexAt(double x, double y) {
-    int col = (int) (x / (THUMB + 6));
-    int row = (int) (y / (THUMB + CAPTION + 6));
-    int i = row * columns() + col;
-    return col < columns() && i < items.size() ? i : -1;
-  }
-
-  private void paint() {
-    GraphicsContext g = canvas.getGraphicsContext2D();
-    g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
-    g.setFont(Font.font(11));
-    g.setTextAlign(TextAlignment.CENTER);
-    g.setTextBaseline(VPos.TOP);
-    int cols = columns();
-    double c = THUMB / 28;
-    for (int i = 0; i < items.size(); i++) {
-      double x = (i % cols) * (THUMB + 6);
-      double y = (i / cols) * (THUMB + CAPTION + 6);
-      if (y > canvas.getHeight()) {
-        break;
+  /** Arrows move the outlined image (rows as the grid shows them); Enter opens it. */
+  private void key(KeyEvent e) {
+    int n = getItems().size();
+    if (n == 0 || !(getSkin() instanceof GallerySkin skin)) {
+      return;
+    }
+    int cols = Math.max(1, skin.computeMaxCellsInRow());
+    int c = cursor.get();
+    switch (e.getCode()) {
+      case LEFT -> c = Math.max(0, c - 1);
+      case RIGHT -> c = Math.min(n - 1, c + 1);
+      case UP -> c = Math.max(0, c - cols);
+      case DOWN -> c = Math.min(n - 1, c + cols);
+      case ENTER ->
+          onOpen.accept(
+              getItems().get(c), e.isShiftDown() ? MouseButton.SECONDARY : MouseButton.PRIMARY);
+      default -> {
+        return;
       }
+    }
+    e.consume();
+    cursor.set(c);
+    skin.scrollToRow(c / cols);
+  }
+
+  /** The grid's skin, which can also bring a row into view. */
+  private final class GallerySkin extends GridViewSkin<Integer> {
+    GallerySkin() {
+      super(Gallery.this);
+    }
+
+    void scrollToRow(int row) {
+      getVirtualFlow().scrollTo(row);
+    }
+  }
+
+  /** One test image and its caption; outlined while it is the keyboard's and the grid has focus. */
+  private final class Thumbnail extends GridCell<Integer> {
+    private final Canvas image = new Canvas(THUMB, THUMB);
+    private final Label text = new Label();
+    private final VBox box = new VBox(1, image, text);
+
+    Thumbnail() {
+      getStyleClass().add("thumbnail");
+      text.getStyleClass().add("thumbnail-caption");
+      text.setMinWidth(0);
+      text.setMaxWidth(THUMB);
+      cursor.addListener(o -> outline());
+      focusedProperty().addListener(o -> outline());
+      Gallery.this.focusedProperty().addListener(o -> outline());
+      setOnMouseClicked(
+          e -> {
+            if (getItem() != null) {
+              Gallery.this.requestFocus();
+              cursor.set(getIndex());
+              onOpen.accept(getItem(), e.getButton());
+            }
+          });
+    }
+
+    @Override
+    protected void updateItem(Integer item, boolean empty) {
+      super.updateItem(item, empty);
+      if (empty || item == null) {
+        setGraphic(null);
+        setText(null);
+      } else {
+        paint(pixels.apply(item));
+        text.setText(caption.apply(item));
+        setGraphic(box);
+      }
+      outline();
+    }
+
+    private void paint(float[] px) {
+      GraphicsContext g = image.getGraphicsContext2D();
+      double c = THUMB / 28;
       g.setFill(Color.BLACK);
-      g.fillRect(x, y, THUMB, THUMB);
-      float[] px = pixels.apply(items.get(i));
+      g.fillRect(0, 0, THUMB, THUMB);
       for (int r = 0; r < 28; r++) {
         for (int q = 0; q < 28; q++) {
           float v = px[r * 28 + q];
           if (v > 0.05f) {
             g.setFill(Color.gray(Math.min(1, v)));
-            g.fillRect(x + q * c, y + r * c, c, c);
+            g.fillRect(q * c, r * c, c, c);
           }
         }
       }
-      g.setFill(Color.web("#e6e8ea"));
-      g.fillText(caption.apply(items.get(i)), x + THUMB / 2, y + THUMB + 1);
-      if (i == cursor && isFocused()) {
-        g.setStroke(Color.web("#ffb000"));
-        g.setLineWidth(2);
-        g.strokeRect(x - 2, y - 2, THUMB + 4, THUMB + CAPTION + 2);
-      }
     }
-  }
 
-  @Override
-  protected void layoutChildren() {
-    canvas.setWidth(Math.max(1, getWidth()));
-    canvas.setHeight(Math.max(1, getHeight()));
-    paint();
+    private void outline() {
+      pseudoClassStateChanged(
+          CURSOR, !isEmpty() && getIndex() == cursor.get() && Gallery.this.isFocused());
+    }
   }
 }

@@ -8,6 +8,7 @@ import io.gatescope.ui.common.DigitImage;
 import io.gatescope.ui.common.Heatmap;
 import io.gatescope.ui.common.Keys;
 import io.gatescope.ui.common.Legend;
+import io.gatescope.ui.common.Segments;
 import io.gatescope.ui.common.StepStrip;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.controlsfx.control.SegmentedButton;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -264,8 +266,14 @@ public final class InsideView extends BorderPane {
                 }
               }
             });
-    ComboBox<Double> value = new ComboBox<>(FXCollections.observableArrayList(0.0, 0.5, 1.0));
-    value.valueProperty().bindBidirectional(vm.clampValueProperty());
+    // Three values, all in view: the choice reads at a glance on a projector.
+    SegmentedButton value =
+        Segments.of(
+            List.of(0.0, 0.5, 1.0),
+            v -> java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString(),
+            vm.clampValueProperty());
+    value.setId("inside-clamp-value");
+    value.setTooltip(new Tooltip(Messages.get("inside.clampValue.tip")));
     CheckBox onlySelected = new CheckBox(Messages.get("inside.selectedOnly"));
     onlySelected.selectedProperty().bindBidirectional(vm.clampSelectedOnlyProperty());
     onlySelected.setMinWidth(Region.USE_PREF_SIZE);
@@ -290,12 +298,17 @@ public final class InsideView extends BorderPane {
         new VBox(
             4,
             title(Messages.get("inside.interventions")),
-            new HBox(6, gate, new Label("="), value, onlySelected),
+            centered(new HBox(6, gate, new Label("="), value, onlySelected)),
             new HBox(6, clamp, silence, reset),
             active,
             buildBeforeAfter());
     ivBox.setMinWidth(Region.USE_PREF_SIZE);
     return ivBox;
+  }
+
+  private static HBox centered(HBox row) {
+    row.setAlignment(Pos.CENTER_LEFT);
+    return row;
   }
 
   /** "Prediction before: 5 (96.1%) → after: 3 (54.2%)", shown while an intervention is active. */

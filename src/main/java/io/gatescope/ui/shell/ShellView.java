@@ -4,6 +4,7 @@ import io.gatescope.core.AppInfo;
 import io.gatescope.core.Messages;
 import io.gatescope.ui.common.ModelEntry;
 import io.gatescope.ui.common.ModelShelf;
+import io.gatescope.ui.common.Notice;
 import io.gatescope.ui.common.Session;
 import java.io.File;
 import java.util.function.Consumer;
@@ -31,11 +32,15 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
+import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The main window: menu, one tab per workspace, status bar. */
 public final class ShellView extends BorderPane {
+  /** How long a notice stays: time to read two lines aloud in a classroom. */
+  static final double NOTICE_SECONDS = 8;
+
   private final TabPane tabs = new TabPane();
   private FileChooser chooser;
   private ShellViewModel vm;
@@ -129,18 +134,7 @@ public final class ShellView extends BorderPane {
     keys.setOnAction(e -> keys());
     Menu help = new Menu(Messages.get("menu.help"), null, keys, about);
     setTop(new MenuBar(file, modelsMenu(s), view, help));
-    vm.noticeProperty()
-        .addListener(
-            (o, a, text) -> {
-              if (text != null && getScene() != null) {
-                Notifications.create()
-                    .owner(getScene().getWindow())
-                    .text(text)
-                    .position(Pos.TOP_RIGHT)
-                    .darkStyle()
-                    .showInformation();
-              }
-            });
+    vm.noticeProperty().addListener((o, a, n) -> showNotice(n));
 
     Label status = new Label();
     status.setId("status-text");
@@ -165,6 +159,26 @@ public final class ShellView extends BorderPane {
     bar.setId("status-bar");
     bar.getStyleClass().add("status-bar");
     setBottom(bar);
+  }
+
+  /**
+   * A notice as a ControlsFX notification at the window's top right, in its dark style: seen on a
+   * small screen where the status bar's text may be cut; it fades after a while.
+   */
+  private void showNotice(Notice n) {
+    if (n == null || getScene() == null || getScene().getWindow() == null) {
+      return;
+    }
+    Notifications.create()
+        .owner(getScene().getWindow())
+        .title(n.title())
+        .text(n.text())
+        .graphic(new FontIcon("mdi2i-information-outline"))
+        .position(Pos.TOP_RIGHT)
+        .hideAfter(Duration.seconds(NOTICE_SECONDS))
+        .darkStyle()
+        .styleClass("gatescope-notice")
+        .show();
   }
 
   public TabPane tabs() {

@@ -7,6 +7,7 @@ import io.gatescope.core.model.ModelFile;
 import io.gatescope.core.model.ModelLocator;
 import io.gatescope.core.model.SavedModel;
 import io.gatescope.ui.common.ModelEntry;
+import io.gatescope.ui.common.Notice;
 import io.gatescope.ui.common.Session;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -30,8 +31,6 @@ public final class ShellViewModel {
       java.util.List.of("system", "en", "zh-CN");
 
   private final ReadOnlyStringWrapper language = new ReadOnlyStringWrapper("system");
-
-  private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper();
 
   public ShellViewModel(Session session, Optional<Path> dataFolder) {
     this.session = session;
@@ -59,8 +58,7 @@ public final class ShellViewModel {
     String current = Messages.get("shell.languageNext");
     String text = chosen.equals(current) ? chosen : current + "\n" + chosen;
     session.statusProperty().set(chosen);
-    notice.set(null);
-    notice.set(text);
+    session.notify(new Notice(Messages.get("notice.language"), text));
   }
 
   /**
@@ -72,8 +70,8 @@ public final class ShellViewModel {
   }
 
   /** A short notice the window shows where it is seen (not only in the status bar); may repeat. */
-  public ReadOnlyStringProperty noticeProperty() {
-    return notice.getReadOnlyProperty();
+  public javafx.beans.property.ReadOnlyObjectProperty<Notice> noticeProperty() {
+    return session.noticeProperty();
   }
 
   /** Starts loading data and the default model; returns the task (for tests to wait on). */

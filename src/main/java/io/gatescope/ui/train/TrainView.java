@@ -14,7 +14,6 @@ import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.collections.FXCollections;
-import javafx.collections.MapChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -55,7 +54,7 @@ public final class TrainView extends BorderPane {
 
   private final TrainViewModel vm;
   private final Map<Field, Control> inputs = new EnumMap<>(Field.class);
-  private final Map<Field, Label> errorLabels = new EnumMap<>(Field.class);
+  private FormValidation validation;
   private final LineChart<Number, Number> lossChart;
   private final LineChart<Number, Number> accChart;
   private final LineChart<Number, Number> satChart;
@@ -80,13 +79,12 @@ public final class TrainView extends BorderPane {
     VBox.setVgrow(center.getChildren().get(1), Priority.ALWAYS);
     center.setPadding(new Insets(10, 12, 10, 4));
     setCenter(center);
-    showErrors();
   }
 
   // ---- left: preset, form (scrolls), run buttons (always in view) ----
 
   private Node buildLeftColumn() {
-    ScrollPane formScroll = new ScrollPane(buildForm());
+    ScrollPane formScroll = new ScrollPane(FormValidation.decorated(buildForm()));
     formScroll.setId("train-form-scroll");
     formScroll.setFitToWidth(true);
     formScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -101,6 +99,7 @@ public final class TrainView extends BorderPane {
             title(Messages.get("train.hyperparameters")),
             buildPreset(),
             formScroll,
+            buildReasons(),
             buildButtons());
     VBox.setVgrow(formScroll, Priority.ALWAYS);
     left.setPadding(new Insets(10, 10, 10, 12));
@@ -141,20 +140,25 @@ public final class TrainView extends BorderPane {
       Label name = new Label(f.label());
       name.setLabelFor(input);
       name.setMinWidth(Region.USE_PREF_SIZE);
-      Label err = new Label();
-      err.getStyleClass().add("field-error");
-      err.setWrapText(true);
-      err.setMaxWidth(220);
-      err.setManaged(false);
-      err.setVisible(false);
       form.add(name, 0, row);
       form.add(input, 1, row++);
-      form.add(err, 0, row++, 2, 1);
       inputs.put(f, input);
-      errorLabels.put(f, err);
     }
-    vm.errors().addListener((MapChangeListener<Field, String>) c -> showErrors());
+    validation = new FormValidation(vm, inputs);
     return form;
+  }
+
+  /** Why the form cannot start, field by field; in view even while the form scrolls. */
+  private Label buildReasons() {
+    Label reasons = new Label();
+    reasons.setId("train-form-errors");
+    reasons.getStyleClass().add("field-error");
+    reasons.setWrapText(true);
+    reasons.setMinHeight(Region.USE_PREF_SIZE);
+    reasons.textProperty().bind(validation.summary());
+    reasons.visibleProperty().bind(reasons.textProperty().isNotEmpty());
+    reasons.managedProperty().bind(reasons.visibleProperty());
+    return reasons;
   }
 
   private ComboBox<String> buildPreset() {
@@ -499,23 +503,6 @@ public final class TrainView extends BorderPane {
   /** Shows each item as the text under {@code prefix + item}; the values stay the items. */
   static void showAs(ComboBox<String> c, String prefix) {
     Choices.showAs(c, item -> Messages.get(prefix + item));
-  }
-
-  private void showErrors() {
-    for (Field f : Field.values()) {
-      String e = vm.errors().get(f);
-      Label l = errorLabels.get(f);
-      Control c = inputs.get(f);
-      l.setText(e == null ? "" : e);
-      l.setVisible(e != null);
-      l.setManaged(e != null);
-      c.getStyleClass().remove("invalid");
-      c.setTooltip(null);
-      if (e != null) {
-        c.getStyleClass().add("invalid");
-        c.setTooltip(new Tooltip(f.label() + ": " + e));
-      }
-    }
   }
 
   private static LineChart<Number, Number> chart(String id, String title, String x, String y) {

@@ -20,6 +20,7 @@ import io.gatescope.core.train.TrainingListener;
 import io.gatescope.core.train.TrainingResult;
 import io.gatescope.ui.common.CoalescingBridge;
 import io.gatescope.ui.common.ModelEntry;
+import io.gatescope.ui.common.Notice;
 import io.gatescope.ui.common.Session;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -523,6 +524,7 @@ public final class TrainViewModel {
     run.shown().addListener((o, a, b) -> updateOverlay());
     runs.add(0, run);
     message.set(Messages.get("train.finishedInUse", name, r.message()));
+    session.notify(new Notice(Messages.get("notice.trainingEnded"), message.get()));
     // A new entry on the model shelf: the model it was trained from stays one click away. The
     // summary's test accuracy is the shelf's measurement on the whole test set (set when saved).
     session
@@ -693,6 +695,7 @@ public final class TrainViewModel {
     try {
       session.models().save(e, file);
       message.set(Messages.get("train.saved", file));
+      session.notify(new Notice(Messages.get("notice.saved"), message.get()));
     } catch (ModelFileException ex) {
       message.set(ex.getMessage());
     }

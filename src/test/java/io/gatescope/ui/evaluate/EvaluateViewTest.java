@@ -204,4 +204,54 @@ class EvaluateViewTest extends WorkbenchTestBase {
         FxTestSupport.onFx(() -> wb.session.inputSourceProperty().get()),
         "MNIST test #" + shown.get(1));
   }
+
+  /**
+   * All the mistakes, more than the column holds: the arrows walk down past its bottom edge, the
+   * outlined image scrolls into view, and Enter opens that image in Inside.
+   */
+  @Test
+  void theGalleryScrollsToTheOutlinedImageAndEnterOpensIt(FxRobot robot) throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    WorkbenchFixture.evaluate(wb);
+    List<Integer> shown = FxTestSupport.onFx(() -> List.copyOf(wb.evaluateVm.gallery()));
+    assertEquals(EvaluateViewModel.GALLERY, shown.size(), "the shipped model makes more mistakes");
+    javafx.scene.Node gallery = robot.lookup("#evaluate-gallery").query();
+    FxTestSupport.run(gallery::requestFocus);
+    for (int i = 0; i < 40; i++) {
+      robot.press(javafx.scene.input.KeyCode.DOWN).release(javafx.scene.input.KeyCode.DOWN);
+    }
+    javafx.scene.input.KeyCode right = javafx.scene.input.KeyCode.RIGHT;
+    robot.press(right).release(right);
+    var outlined =
+        FxTestSupport.onFx(
+            () -> {
+              var cells =
+                  robot
+                      .lookup("#evaluate-gallery .grid-cell")
+                      .match(
+                          (org.controlsfx.control.GridCell<Integer> c) ->
+                              c.isVisible()
+                                  && c.getPseudoClassStates()
+                                      .contains(javafx.css.PseudoClass.getPseudoClass("cursor")))
+                      .queryAllAs(org.controlsfx.control.GridCell.class);
+              assertEquals(1, cells.size(), "one outlined image");
+              return (org.controlsfx.control.GridCell<?>) cells.iterator().next();
+            });
+    int item = FxTestSupport.onFx(() -> (Integer) outlined.getItem());
+    assertEquals(shown.get(shown.size() - 1), item, "the last mistake, below the first screen");
+    javafx.geometry.Bounds cell =
+        FxTestSupport.onFx(() -> outlined.localToScene(outlined.getLayoutBounds()));
+    javafx.geometry.Bounds view =
+        FxTestSupport.onFx(() -> gallery.localToScene(gallery.getLayoutBounds()));
+    assertTrue(
+        cell.getMinY() >= view.getMinY() - 0.5 && cell.getMaxY() <= view.getMaxY() + 0.5,
+        "scrolled into view: " + cell + " in " + view);
+    robot.press(javafx.scene.input.KeyCode.ENTER).release(javafx.scene.input.KeyCode.ENTER);
+    FxTestSupport.waitFor(
+        "the outlined image in Inside",
+        5,
+        () ->
+            wb.shell.selectedWorkspace().equals("inside")
+                && ("MNIST test #" + item).equals(wb.session.inputSourceProperty().get()));
+  }
 }

@@ -287,4 +287,34 @@ class InsideViewTest extends WorkbenchTestBase {
     assertTrue(eq.startsWith("unit 3, timestep t = 7"), eq);
     assertEquals(7, FxTestSupport.onFx(() -> wb.session.timestepProperty().get()));
   }
+
+  /** The clamp value is three segments side by side: a click chooses one, and one stays chosen. */
+  @Test
+  void theClampValueIsChosenBySegmentsAndNeverLeftEmpty(FxRobot robot) throws Exception {
+    showTestImage(0);
+    var half =
+        robot
+            .lookup("#inside-clamp-value .toggle-button")
+            .match((javafx.scene.control.ToggleButton b) -> "0.5".equals(b.getText()))
+            .queryAs(javafx.scene.control.ToggleButton.class);
+    assertEquals(0.0, FxTestSupport.onFx(() -> wb.insideVm.clampValueProperty().get()));
+    robot.clickOn(half);
+    FxTestSupport.waitFor("0.5 chosen", 5, () -> wb.insideVm.clampValueProperty().get() == 0.5);
+    robot.clickOn(half); // again: stays chosen
+    assertTrue(FxTestSupport.onFx(half::isSelected), "one value stays chosen");
+    assertEquals(0.5, FxTestSupport.onFx(() -> wb.insideVm.clampValueProperty().get()));
+    // The other way: the value set elsewhere shows as its segment.
+    FxTestSupport.run(() -> wb.insideVm.clampValueProperty().set(1.0));
+    assertEquals(
+        java.util.List.of("1"),
+        FxTestSupport.onFx(
+            () ->
+                robot
+                    .lookup("#inside-clamp-value .toggle-button")
+                    .queryAllAs(javafx.scene.control.ToggleButton.class)
+                    .stream()
+                    .filter(javafx.scene.control.ToggleButton::isSelected)
+                    .map(javafx.scene.control.ToggleButton::getText)
+                    .toList()));
+  }
 }

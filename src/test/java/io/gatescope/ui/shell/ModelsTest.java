@@ -168,7 +168,7 @@ class ModelsTest {
     assertEquals("en", FxTestSupport.onFx(() -> wb.shellVm.languageProperty().get()));
     assertEquals(
         "The new language is used from the next start of GateScope.",
-        FxTestSupport.onFx(() -> wb.shellVm.noticeProperty().get()));
+        FxTestSupport.onFx(() -> wb.shellVm.noticeProperty().get().text()));
   }
 
   /** A hostile file is refused with its message, off the FX thread; the current model stays. */

@@ -95,4 +95,20 @@ class ShellViewTest extends WorkbenchTestBase {
         "The new language is used from the next start of GateScope.",
         FxTestSupport.onFx(status::getText));
   }
+
+  /** Notices show over the window as notifications: the language, a saved model. */
+  @Test
+  void noticesShowOverTheWindow(
+      FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    FxTestSupport.run(() -> wb.shellVm.chooseLanguage("en"));
+    String lang = "Language | The new language is used from the next start of GateScope.";
+    FxTestSupport.waitFor(
+        "the language notice", 5, () -> io.gatescope.ui.Notices.showing().contains(lang));
+    java.nio.file.Path file = dir.resolve("m.gatescope");
+    FxTestSupport.run(() -> wb.trainVm.save(file));
+    String saved = "Model saved | Saved " + file;
+    FxTestSupport.waitFor(
+        "the saved notice", 10, () -> io.gatescope.ui.Notices.showing().contains(saved));
+  }
 }

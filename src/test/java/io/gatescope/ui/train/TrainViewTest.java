@@ -40,8 +40,16 @@ class TrainViewTest extends WorkbenchTestBase {
       assertTrue(FxTestSupport.onFx(start::isDisabled), "disabled for '" + bad + "'");
       String reason = FxTestSupport.onFx(() -> wb.trainVm.errors().get(Field.LR));
       assertTrue(reason != null && !reason.isEmpty(), "reason for '" + bad + "'");
-      assertTrue(FxTestSupport.onFx(() -> lr.getStyleClass().contains("invalid")));
-      assertTrue(FxTestSupport.onFx(() -> lr.getTooltip().getText()).startsWith("learning rate: "));
+      // ControlsFX's decoration: the field's style and its mark, whose tooltip says why.
+      FxTestSupport.waitFor(
+          "decorated for '" + bad + "'",
+          5,
+          () ->
+              lr.getStyleClass().contains("invalid")
+                  && ("learning rate: " + reason).equals(markTip(robot)));
+      assertEquals(
+          "learning rate: " + reason,
+          FxTestSupport.onFx(() -> robot.lookup("#train-form-errors").queryLabeled().getText()));
     }
     assertEquals(
         "'abc' is not a number",
@@ -50,9 +58,35 @@ class TrainViewTest extends WorkbenchTestBase {
               lr.setText("abc");
               return wb.trainVm.errors().get(Field.LR);
             }));
+    // Two fields wrong: both reasons under the form, in the form's order.
+    TextField batch = robot.lookup("#train-batch").queryAs(TextField.class);
+    FxTestSupport.run(() -> batch.setText("0"));
+    FxTestSupport.waitFor(
+        "two reasons",
+        5,
+        () ->
+            robot
+                .lookup("#train-form-errors")
+                .queryLabeled()
+                .getText()
+                .equals("batch: must be from 1 to 4,096\nlearning rate: 'abc' is not a number"));
+    FxTestSupport.run(() -> batch.setText("64"));
     FxTestSupport.run(() -> lr.setText("0.002"));
     assertFalse(FxTestSupport.onFx(start::isDisabled));
     assertTrue(FxTestSupport.onFx(() -> wb.trainVm.errors().isEmpty()));
+    FxTestSupport.waitFor(
+        "no decoration once valid",
+        5,
+        () ->
+            !lr.getStyleClass().contains("invalid")
+                && markTip(robot) == null
+                && !robot.lookup("#train-form-errors").queryLabeled().isVisible());
+  }
+
+  /** The tooltip of the one validation mark in the form; null when there is none. */
+  private static String markTip(FxRobot robot) {
+    var marks = robot.lookup(".field-error-mark").queryAllAs(javafx.scene.control.Label.class);
+    return marks.size() == 1 ? marks.iterator().next().getTooltip().getText() : null;
   }
 
   @Test
@@ -99,6 +133,16 @@ class TrainViewTest extends WorkbenchTestBase {
     assertFalse(FxTestSupport.onFx(badge::isVisible), "no badge once resumed");
     robot.clickOn("#train-stop");
     FxTestSupport.waitFor("run listed", 30, () -> !wb.trainVm.runs().isEmpty());
+    // The end of the run shows over the window too, not only in the status bar.
+    FxTestSupport.waitFor(
+        "the notice",
+        10,
+        () ->
+            io.gatescope.ui.Notices.showing().stream()
+                .anyMatch(
+                    n ->
+                        n.startsWith("Training ended | ")
+                            && n.endsWith(wb.trainVm.messageProperty().get())));
     // After a stop the accuracy axis still ends at 1 at most: an accuracy is never above 1.
     javafx.scene.chart.NumberAxis accY =
         (javafx.scene.chart.NumberAxis)
