@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -21,6 +22,7 @@ public final class GateScopeApp extends Application {
   private Stage stage;
   private Settings settings;
   private Path settingsFile;
+  private Path requested;
 
   @Override
   public void init() {
@@ -32,6 +34,9 @@ public final class GateScopeApp extends Application {
   @Override
   public void start(Stage stage) {
     this.stage = stage;
+    // A model the system asks to open: the one argument, or (macOS) open-file events.
+    getParameters().getRaw().stream().findFirst().map(Path::of).ifPresent(p -> requested = p);
+    OpenFiles.listenOnMac(p -> Platform.runLater(() -> openRequested(p)));
     settingsFile = Settings.defaultFile();
     Settings.Loaded loaded = Settings.load(settingsFile);
     settings = loaded.settings();
@@ -61,15 +66,31 @@ public final class GateScopeApp extends Application {
               if (!ready) {
                 return;
               }
-              settings
-                  .path("model.last")
-                  .filter(Files::isRegularFile)
-                  .ifPresent(this::openStartModel);
+              if (requested != null) {
+                openRequested(requested);
+              } else {
+                settings
+                    .path("model.last")
+                    .filter(Files::isRegularFile)
+                    .ifPresent(this::openStartModel);
+              }
               if (bench.session.inputProperty().get() == null) {
                 bench.drawVm.loadTestImage(0);
               }
               loaded.problem().ifPresent(m -> bench.session.statusProperty().set(m));
             });
+  }
+
+  /**
+   * Opens a model the system handed over (a double-click on a .gatescope file) in every workspace,
+   * once the window is ready; a bad file gets the same message as File ▸ Open.
+   */
+  private void openRequested(Path p) {
+    requested = p;
+    if (bench.shellVm.readyProperty().get()) {
+      requested = null;
+      bench.trainVm.open(p);
+    }
   }
 
   /** Opens the model that was in use at the last quit, and says so in the status bar. */

@@ -1,13 +1,15 @@
 package io.gatescope.app;
 
 import io.gatescope.cli.GateScopeCommand;
+import java.nio.file.Path;
+import java.util.List;
 import javafx.application.Application;
 import picocli.CommandLine;
 
 /**
  * The jar's main class. A plain class (not an Application subclass), so that `java -jar` starts on
- * the classpath without "JavaFX runtime components are missing". No arguments: the desktop app;
- * otherwise the command line.
+ * the classpath without "JavaFX runtime components are missing". No arguments, or one model file:
+ * the desktop app; otherwise the command line.
  */
 public final class Launcher {
   private Launcher() {}
@@ -26,11 +28,14 @@ public final class Launcher {
 
   public static void main(String[] args) {
     useUserCacheForNatives();
-    if (args.length == 0) {
-      Application.launch(GateScopeApp.class);
+    CommandLine cl = GateScopeCommand.commandLine(new SnapshotCommand(), new UiBenchCommand());
+    // One model file as the only argument (a double-click in a file manager): the window, with it.
+    var file = OpenFiles.fromArguments(List.of(args), cl.getSubcommands().keySet());
+    if (args.length == 0 || file.isPresent()) {
+      Application.launch(
+          GateScopeApp.class, file.map(Path::toString).stream().toArray(String[]::new));
       return;
     }
-    CommandLine cl = GateScopeCommand.commandLine(new SnapshotCommand(), new UiBenchCommand());
     System.exit(cl.execute(args));
   }
 }
