@@ -27,7 +27,7 @@ cp target/gatescope.jar "$stage/input/"
 # Data and the shipped model travel inside the app: nothing is downloaded at first launch.
 mkdir -p "$stage/input/data" "$stage/input/assets"
 cp -r data/mnist data/README.md "$stage/input/data/"
-cp -r assets/models "$stage/input/assets/"
+cp -r assets/models assets/pictures "$stage/input/assets/"
 cp installer/THIRD-PARTY.txt "$stage/input/"
 
 modules=javafx.controls,javafx.graphics,javafx.base,java.desktop,java.sql,java.naming
@@ -35,6 +35,8 @@ modules=$modules,java.management,jdk.management,jdk.unsupported,jdk.zipfs,java.c
 modules=$modules,java.logging,java.xml,jdk.crypto.ec,java.scripting
 
 lic=(--license-file installer/THIRD-PARTY.txt)
+# Double-clicking a .gatescope file opens it in GateScope (the launcher gets it as its argument).
+assoc=(--file-associations installer/gatescope-model.properties)
 common=(--name GateScope --app-version "$version" --vendor GateScope
   --description "Train an LSTM on handwritten digits and watch every gate at every timestep"
   --copyright "GateScope authors; MNIST by Yann LeCun and Corinna Cortes, CC BY-SA 3.0")
@@ -47,33 +49,36 @@ case "$(uname -s)" in
 esac
 iconopt=()
 if [ -f "$icon" ]; then iconopt=(--icon "$icon"); fi
+# Windows: GateScope.exe is windowed; GateScope-cli.exe prints what the commands say.
+cli=()
+if [ "$os" = win ]; then cli=(--add-launcher GateScope-cli=installer/cli-launcher.properties); fi
 
 jpackage --type app-image "${common[@]}" \
   --input "$stage/input" --main-jar gatescope.jar --main-class io.gatescope.app.Launcher \
   --module-path "$stage/fx" --add-modules "$modules" \
   --java-options "-XX:+UseZGC" \
-  "${iconopt[@]}" \
+  ${iconopt[@]+"${iconopt[@]}"} ${cli[@]+"${cli[@]}"} \
   --dest "$out"
 
 case "$os" in
   linux)
     linux=(--linux-menu-group "Education;Science" --linux-shortcut --linux-app-category education)
     export DPKG_DEB_COMPRESSOR_TYPE=zstd # xz takes ~90 s here, zstd a few seconds
-    jpackage --type deb "${common[@]}" --app-image "$out/GateScope" "${linux[@]}" "${lic[@]}" \
+    jpackage --type deb "${common[@]}" --app-image "$out/GateScope" "${linux[@]}" "${lic[@]}" "${assoc[@]}" \
       --linux-package-name gatescope --linux-deb-maintainer "gatescope@localhost" \
       --linux-package-deps "libgtk-3-0, libgl1, libxtst6" --dest "$out"
     if command -v rpmbuild >/dev/null 2>&1; then
-      jpackage --type rpm "${common[@]}" --app-image "$out/GateScope" "${linux[@]}" "${lic[@]}" \
+      jpackage --type rpm "${common[@]}" --app-image "$out/GateScope" "${linux[@]}" "${lic[@]}" "${assoc[@]}" \
         --linux-package-name gatescope --linux-package-deps "gtk3, mesa-libGL, libXtst" \
         --dest "$out"
     fi
     ;;
   mac)
-    jpackage --type dmg "${common[@]}" --app-image "$out/GateScope.app" "${lic[@]}" \
+    jpackage --type dmg "${common[@]}" --app-image "$out/GateScope.app" "${lic[@]}" "${assoc[@]}" \
       --mac-package-identifier io.gatescope --dest "$out"
     ;;
   win)
-    jpackage --type msi "${common[@]}" --app-image "$out/GateScope" "${lic[@]}" \
+    jpackage --type msi "${common[@]}" --app-image "$out/GateScope" "${lic[@]}" "${assoc[@]}" \
       --win-menu --win-menu-group GateScope --win-shortcut --win-dir-chooser --dest "$out"
     ;;
 esac
