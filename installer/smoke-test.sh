@@ -76,9 +76,12 @@ case "$(uname -s)" in
       handler=$(xdg-mime query default application/x-gatescope-model)
       echo "application/x-gatescope-model -> $handler"
       echo "$handler" | grep -qi gatescope || fail "no file association ($handler)"
-      type=$(xdg-mime query filetype "$app/assets/models/lstm-classic.gatescope")
-      echo "lstm-classic.gatescope is $type"
-      [ "$type" = application/x-gatescope-model ] || fail "model files are $type"
+      # The type itself: *.gatescope in the shared MIME database (the system's or the user's).
+      globs=$(cat /usr/share/mime/globs2 "${XDG_DATA_HOME:-$HOME/.local/share}/mime/globs2" \
+        2>/dev/null | grep -i 'gatescope' || true)
+      echo "MIME globs: $globs"
+      echo "$globs" | grep -q 'application/x-gatescope-model:\*\.gatescope' \
+        || fail "*.gatescope is not application/x-gatescope-model in the MIME database"
     else
       echo "(not installed, or no xdg-mime: skipped)"
     fi
