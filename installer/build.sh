@@ -62,14 +62,17 @@ jpackage --type app-image "${common[@]}" \
 
 case "$os" in
   linux)
-    linux=(--linux-menu-group "Education;Science" --linux-shortcut --linux-app-category education)
+    # installer/linux: the desktop entry (Exec takes the file double-clicked) and install scripts
+    # that also work on systems without a desktop menu.
+    linux=(--linux-menu-group "Education;Science" --linux-shortcut --linux-app-category education
+      --resource-dir installer/linux)
     export DPKG_DEB_COMPRESSOR_TYPE=zstd # xz takes ~90 s here, zstd a few seconds
     jpackage --type deb "${common[@]}" --app-image "$out/GateScope" "${linux[@]}" "${lic[@]}" "${assoc[@]}" \
       --linux-package-name gatescope --linux-deb-maintainer "gatescope@localhost" \
-      --linux-package-deps "libgtk-3-0, libgl1, libxtst6" --dest "$out"
+      --linux-package-deps "libgtk-3-0, libgl1, libxtst6, desktop-file-utils" --dest "$out"
     if command -v rpmbuild >/dev/null 2>&1; then
       jpackage --type rpm "${common[@]}" --app-image "$out/GateScope" "${linux[@]}" "${lic[@]}" "${assoc[@]}" \
-        --linux-package-name gatescope --linux-package-deps "gtk3, mesa-libGL, libXtst" \
+        --linux-package-name gatescope --linux-package-deps "gtk3, mesa-libGL, libXtst, desktop-file-utils" \
         --dest "$out"
     fi
     ;;
