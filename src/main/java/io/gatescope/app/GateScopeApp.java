@@ -125,15 +125,11 @@ public final class GateScopeApp extends Application {
         .map(Screen::getVisualBounds)
         .filter(b -> !b.equals(screens.get(0)))
         .forEach(screens::add);
-    Rectangle2D saved = null;
-    if (settings.get("window.width").isPresent() && settings.get("window.height").isPresent()) {
-      saved =
-          new Rectangle2D(
-              settings.number("window.x", 0, -100000, 100000),
-              settings.number("window.y", 0, -100000, 100000),
-              settings.number("window.width", 1280, 1, 100000),
-              settings.number("window.height", 800, 1, 100000));
-    }
+    Rectangle2D saved =
+        settings
+            .window()
+            .map(w -> new Rectangle2D(w.x(), w.y(), w.width(), w.height()))
+            .orElse(null);
     Rectangle2D r = WindowPlacement.fit(saved, screens);
     Rectangle2D screen = WindowPlacement.screenOf(r, screens);
     stage.setScene(bench.scene(r.getWidth(), r.getHeight()));

@@ -1,10 +1,6 @@
 package io.gatescope.fuzz;
 
-import static io.gatescope.fuzz.FuzzSupport.assertClearRefusal;
-
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.gatescope.core.model.ModelFile;
-import io.gatescope.core.model.ModelFileException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Any bytes as a {@code .gatescope} model file, and any description and weights packed into a
  * well-formed zip ({@link ModelParts}): a model that reads a digit into ten probabilities, or a
- * {@link ModelFileException} naming the file.
+ * {@code ModelFileException} naming the file.
  */
 class ModelFileFuzzTest {
   /** Small models GateScope saved, their parts, and the shipped model. */
@@ -30,15 +26,6 @@ class ModelFileFuzzTest {
   @MethodSource("corpus")
   @FuzzTest
   void anyBytesAsAModel(byte[] bytes) {
-    Path file =
-        ModelParts.isFramed(bytes)
-            ? FuzzSupport.file(
-                "parts.gatescope", ModelParts.zip(bytes, "gatescope.json", "params.bin"))
-            : FuzzSupport.file("bytes.gatescope", bytes);
-    try {
-      ModelParts.assertReadsADigit(ModelFile.load(file).model());
-    } catch (ModelFileException e) {
-      assertClearRefusal(e, file);
-    }
+    ModelParts.loadsOrRefuses(bytes, "model.gatescope", "gatescope.json", "params.bin");
   }
 }

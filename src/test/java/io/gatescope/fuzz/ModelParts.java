@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gatescope.core.engine.GateTrace;
 import io.gatescope.core.engine.RecurrentClassifier;
+import io.gatescope.core.model.ModelFile;
+import io.gatescope.core.model.ModelFileException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -68,6 +71,23 @@ final class ModelParts {
         .put(description)
         .put(weights)
         .array();
+  }
+
+  /**
+   * The fuzz input as a model file (the whole file, or its framed parts zipped under the given
+   * entry names), loaded: a model that reads a digit, or a refusal that names the file.
+   */
+  static void loadsOrRefuses(
+      byte[] bytes, String fileName, String descriptionEntry, String weightsEntry) {
+    Path file =
+        isFramed(bytes)
+            ? FuzzSupport.file("parts-" + fileName, zip(bytes, descriptionEntry, weightsEntry))
+            : FuzzSupport.file(fileName, bytes);
+    try {
+      assertReadsADigit(ModelFile.load(file).model());
+    } catch (ModelFileException e) {
+      FuzzSupport.assertClearRefusal(e, file);
+    }
   }
 
   /**

@@ -41,11 +41,7 @@ class SettingsFuzzTest {
 
     assertNotNull(Messages.fromSetting(s.get("language").orElse("system")));
     Rectangle2D saved =
-        new Rectangle2D(
-            s.number("window.x", 0, -100000, 100000),
-            s.number("window.y", 0, -100000, 100000),
-            s.number("window.width", 1280, 1, 100000),
-            s.number("window.height", 800, 1, 100000));
+        s.window().map(w -> new Rectangle2D(w.x(), w.y(), w.width(), w.height())).orElse(null);
     Rectangle2D placed = WindowPlacement.fit(saved, SCREENS);
     assertTrue(SCREENS.get(0).contains(placed), "window off the screen: " + placed);
     s.path("model.last").filter(Files::isRegularFile); // as the app opens the last model

@@ -83,6 +83,25 @@ public final class Settings {
     }
   }
 
+  /** The window's saved place and size, in screen coordinates (before fitting to a screen). */
+  public record Window(double x, double y, double width, double height) {}
+
+  /**
+   * The saved window, each number clamped to what a screen could be (nonsense becomes the default);
+   * empty when no size was saved.
+   */
+  public Optional<Window> window() {
+    if (get("window.width").isEmpty() || get("window.height").isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Window(
+            number("window.x", 0, -100000, 100000),
+            number("window.y", 0, -100000, 100000),
+            number("window.width", 1280, 1, 100000),
+            number("window.height", 800, 1, 100000)));
+  }
+
   /** A number in [min, max], or the default when missing or not such a number. */
   public double number(String key, double dflt, double min, double max) {
     try {
