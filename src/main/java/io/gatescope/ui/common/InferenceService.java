@@ -7,6 +7,7 @@ import io.gatescope.core.engine.RecurrentClassifier;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -48,7 +49,7 @@ public final class InferenceService {
     public void trace(
         float[] input, List<Intervention> interventions, Consumer<GateTrace> onResult) {
       long gen = generation.incrementAndGet();
-      worker.execute(
+      execute(
           () -> {
             if (generation.get() != gen || input == null) {
               return;
@@ -80,13 +81,22 @@ public final class InferenceService {
 
   /** Runs arbitrary work with the worker's model copy (e.g. an evaluation), off the FX thread. */
   public void submit(Consumer<RecurrentClassifier> job) {
-    worker.execute(
+    execute(
         () -> {
           RecurrentClassifier m = current();
           if (m != null) {
             job.accept(m);
           }
         });
+  }
+
+  /** Queues work for the worker; once shut down there is no worker and the work is dropped. */
+  private void execute(Runnable work) {
+    try {
+      worker.execute(work);
+    } catch (RejectedExecutionException closed) {
+      // A request after shutdown (an event on the way as the window closes): nothing to compute.
+    }
   }
 
   private RecurrentClassifier current() {

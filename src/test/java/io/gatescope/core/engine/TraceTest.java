@@ -13,25 +13,59 @@ import org.nd4j.linalg.api.buffer.DataType;
 class TraceTest {
   private static final ModelConfig SMALL = new ModelConfig(CellType.LSTM, 1, 16, 8, 1.0, 11);
 
+  /** Both precisions: FLOAT is what the app computes in, DOUBLE what the gradient checks use. */
+  private static final DataType[] BOTH = {DataType.FLOAT, DataType.DOUBLE};
+
   @Test
   void lstmTraceSatisfiesTheCellEquations() {
-    RecurrentClassifier m = RecurrentClassifier.create(SMALL, DataType.DOUBLE);
-    float[] img = EngineFixtures.randomImages(1, 5)[0];
-    GateTrace tr = m.trace(img);
-    float[][] gu = tr.top(Quantity.UPDATE);
-    float[][] gf = tr.top(Quantity.FORGET);
-    float[][] go = tr.top(Quantity.OUTPUT);
-    float[][] cand = tr.top(Quantity.CANDIDATE);
-    float[][] c = tr.top(Quantity.CELL);
-    float[][] a = tr.top(Quantity.HIDDEN);
-    assertEquals(28, c.length);
-    assertEquals(16, c[0].length);
-    for (int t = 0; t < 28; t++) {
-      for (int u = 0; u < 16; u++) {
-        double cPrev = t == 0 ? 0 : c[t - 1][u];
-        assertEquals(gu[t][u] * cand[t][u] + gf[t][u] * cPrev, c[t][u], 1e-6, "c at " + t);
-        assertEquals(go[t][u] * Math.tanh(c[t][u]), a[t][u], 1e-6, "a at " + t);
-        assertTrue(gu[t][u] > 0 && gu[t][u] < 1);
+    for (DataType type : BOTH) {
+      RecurrentClassifier m = RecurrentClassifier.create(SMALL, type);
+      assertEquals(type, m.dataType());
+      float[] img = EngineFixtures.randomImages(1, 5)[0];
+      GateTrace tr = m.trace(img);
+      float[][] gu = tr.top(Quantity.UPDATE);
+      float[][] gf = tr.top(Quantity.FORGET);
+      float[][] go = tr.top(Quantity.OUTPUT);
+      float[][] cand = tr.top(Quantity.CANDIDATE);
+      float[][] c = tr.top(Quantity.CELL);
+      float[][] a = tr.top(Quantity.HIDDEN);
+      assertEquals(28, c.length);
+      assertEquals(16, c[0].length);
+      for (int t = 0; t < 28; t++) {
+        for (int u = 0; u < 16; u++) {
+          double cPrev = t == 0 ? 0 : c[t - 1][u];
+          String at = type + " t=" + t + " u=" + u;
+          assertEquals(gu[t][u] * cand[t][u] + gf[t][u] * cPrev, c[t][u], 1e-6, "c " + at);
+          assertEquals(go[t][u] * Math.tanh(c[t][u]), a[t][u], 1e-6, "a " + at);
+          assertTrue(gu[t][u] > 0 && gu[t][u] < 1);
+        }
+      }
+    }
+  }
+
+  @Test
+  void gruAndRnnTracesSatisfyTheirEquationsInBothPrecisions() {
+    for (DataType type : BOTH) {
+      float[] img = EngineFixtures.randomImages(1, 8)[0];
+      GateTrace gru = RecurrentClassifier.create(SMALL.withCell(CellType.GRU), type).trace(img);
+      float[][] gu = gru.top(Quantity.UPDATE);
+      float[][] cand = gru.top(Quantity.CANDIDATE);
+      float[][] a = gru.top(Quantity.HIDDEN);
+      GateTrace rnn = RecurrentClassifier.create(SMALL.withCell(CellType.RNN), type).trace(img);
+      float[][] pre = rnn.preActivation(0, Quantity.HIDDEN);
+      for (int t = 0; t < 28; t++) {
+        for (int u = 0; u < 16; u++) {
+          double aPrev = t == 0 ? 0 : a[t - 1][u];
+          String at = type + " t=" + t + " u=" + u;
+          assertEquals(
+              gu[t][u] * cand[t][u] + (1 - gu[t][u]) * aPrev, a[t][u], 1e-6, "GRU a " + at);
+          assertEquals(
+              Math.tanh(gru.preActivation(0, Quantity.CANDIDATE)[t][u]),
+              cand[t][u],
+              1e-6,
+              "GRU c̃ " + at);
+          assertEquals(Math.tanh(pre[t][u]), rnn.top(Quantity.HIDDEN)[t][u], 1e-6, "RNN a " + at);
+        }
       }
     }
   }
@@ -82,20 +116,23 @@ class TraceTest {
 
   @Test
   void clampingForgetToZeroLeavesOnlyTheNewCandidate() {
-    RecurrentClassifier m = RecurrentClassifier.create(SMALL, DataType.DOUBLE);
-    float[] img = EngineFixtures.randomImages(1, 6)[0];
-    GateTrace tr = m.trace(img, List.of(Intervention.clampAll(0, Quantity.FORGET, 0f)));
-    for (int t = 0; t < 28; t++) {
-      for (int u = 0; u < 16; u++) {
-        assertEquals(0f, tr.top(Quantity.FORGET)[t][u], 0f);
-        assertEquals(
-            tr.top(Quantity.UPDATE)[t][u] * tr.top(Quantity.CANDIDATE)[t][u],
-            tr.top(Quantity.CELL)[t][u],
-            1e-6);
+    for (DataType type : BOTH) {
+      RecurrentClassifier m = RecurrentClassifier.create(SMALL, type);
+      float[] img = EngineFixtures.randomImages(1, 6)[0];
+      GateTrace tr = m.trace(img, List.of(Intervention.clampAll(0, Quantity.FORGET, 0f)));
+      for (int t = 0; t < 28; t++) {
+        for (int u = 0; u < 16; u++) {
+          assertEquals(0f, tr.top(Quantity.FORGET)[t][u], 0f);
+          assertEquals(
+              tr.top(Quantity.UPDATE)[t][u] * tr.top(Quantity.CANDIDATE)[t][u],
+              tr.top(Quantity.CELL)[t][u],
+              1e-6,
+              type + " t=" + t);
+        }
       }
+      GateTrace plain = m.trace(img);
+      assertNotEquals(plain.top(Quantity.CELL)[27][0], tr.top(Quantity.CELL)[27][0]);
     }
-    GateTrace plain = m.trace(img);
-    assertNotEquals(plain.top(Quantity.CELL)[27][0], tr.top(Quantity.CELL)[27][0]);
   }
 
   @Test

@@ -220,13 +220,46 @@ class TrainerTest {
     assertTrue(Double.isFinite(holder[0].model().params().flat().sumNumber().doubleValue()));
   }
 
+  /**
+   * The same run without a target gives the accuracy of every evaluation; the target is set between
+   * the best accuracy before some evaluation k ≥ 2 and the accuracy at k, so the run must stop
+   * exactly there.
+   */
   @Test
-  void targetAccuracyStopsEarly() {
-    TrainingConfig cfg = tiny(5).withEvalEvery(5).withTargetAccuracy(0.2);
-    TrainingResult r = new Trainer(cfg, data, null, null).run();
-    assertEquals(StopReason.TARGET_REACHED, r.reason());
-    assertTrue(r.finalAccuracy() >= 0.2);
-    assertTrue(r.iterations() < 50);
-    assertTrue(r.millisToTarget() >= 0);
+  void targetAccuracyStopsAtTheFirstEvaluationThatReachesIt() {
+    TrainingConfig full = tiny(5).withEvalEvery(5);
+    Recorder all = new Recorder();
+    TrainingResult fullRun = new Trainer(full, data, null, all).run();
+    assertEquals(StopReason.COMPLETED, fullRun.reason());
+    assertEquals(50, fullRun.iterations());
+    assertEquals(10, all.evals.size());
+    assertEquals(-1, fullRun.millisToTarget(), "no target, no time to it");
+    int k = -1;
+    double bestBefore = all.evals.get(0).testAccuracy();
+    for (int i = 1; i < all.evals.size() - 1; i++) {
+      if (all.evals.get(i).testAccuracy() > bestBefore) {
+        k = i;
+        break;
+      }
+      bestBefore = Math.max(bestBefore, all.evals.get(i).testAccuracy());
+    }
+    assertTrue(k >= 1, "the accuracy rose before the last evaluation");
+    double target = (bestBefore + all.evals.get(k).testAccuracy()) / 2;
+
+    Recorder rec = new Recorder();
+    TrainingResult r = new Trainer(full.withTargetAccuracy(target), data, null, rec).run();
+    assertEquals(StopReason.TARGET_REACHED, r.reason(), r.message());
+    assertEquals(k + 1, rec.evals.size(), "no evaluation after the one that reached the target");
+    EvaluationStats reached = rec.evals.get(k);
+    assertEquals(all.evals.get(k).iteration(), reached.iteration());
+    assertEquals(5 * (k + 1), r.iterations(), "stopped right after evaluation " + (k + 1));
+    assertTrue(r.iterations() < fullRun.iterations());
+    assertEquals(all.evals.get(k).testAccuracy(), reached.testAccuracy(), 0.0);
+    assertTrue(reached.testAccuracy() >= target);
+    for (int i = 0; i < k; i++) {
+      assertTrue(rec.evals.get(i).testAccuracy() < target, "evaluation " + (i + 1) + " < target");
+    }
+    assertEquals(reached.testAccuracy(), r.finalAccuracy(), 0.0);
+    assertEquals(reached.elapsedMillis(), r.millisToTarget(), "time to target set at evaluation");
   }
 }
