@@ -3,11 +3,15 @@ package io.gatescope.cli;
 import io.gatescope.core.Messages;
 import io.gatescope.core.engine.Batches;
 import io.gatescope.core.engine.CellType;
+import io.gatescope.core.engine.GemmReplay;
 import io.gatescope.core.engine.ModelConfig;
 import io.gatescope.core.engine.NativeSetup;
 import io.gatescope.core.engine.RecurrentClassifier;
+import io.gatescope.core.engine.StepFlops;
 import io.gatescope.core.train.Optimizer;
 import io.gatescope.core.train.OptimizerKind;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -23,6 +27,11 @@ import picocli.CommandLine.Option;
 /**
  * Times a training step (forward + BPTT + Adam) on random data and a single-image forward with the
  * full gate trace, the same measurements the PyTorch reference script makes.
+ *
+ * <p>Beside the step it measures the sgemm rate of this core, in the same run, with the same
+ * OpenBLAS call the engine makes, and reports the roofline: the step's matrix products counted from
+ * their shapes ({@link StepFlops}), the time they alone would take at that rate, and the measured
+ * step time over it.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Version.class)
 public final class BenchCommand implements Callable<Integer> {
@@ -72,7 +81,21 @@ public final class BenchCommand implements Callable<Integer> {
       model.lossAndGradient(x, labels);
       opt.step(0);
     }
+    // The sgemm rate is measured on the step's own products, every one of them with its shape,
+    // transposes and count (StepFlops), replayed on operands of those shapes. A rate on large
+    // square matrices would be the core's peak, which the step's thin products (at the classic
+    // size B = 128 rows, inner sizes 157 and 512) cannot reach on any engine; with the step's own
+    // shapes, step_gflop / gemm_gflops is the time its products alone take here, and the
+    // roofline ratio says how much the rest of the step (cell loops, Adam, copies) adds to it.
+    List<StepFlops.Product> products = StepFlops.products(cfg, batch);
+    GemmReplay gemms = new GemmReplay(products, 1);
+    for (int i = 0; i < 3; i++) {
+      gemms.run();
+    }
+    // Step blocks and product blocks alternate, so that a change in the machine's load falls on
+    // both measurements alike.
     List<Double> stepMs = new ArrayList<>();
+    List<Double> gemmGflops = new ArrayList<>();
     for (int b = 0; b < blocks; b++) {
       long t0 = System.nanoTime();
       for (int i = 0; i < iters; i++) {
@@ -80,8 +103,16 @@ public final class BenchCommand implements Callable<Integer> {
         opt.step(0);
       }
       stepMs.add((System.nanoTime() - t0) / 1e6 / iters);
+      long g0 = System.nanoTime();
+      for (int i = 0; i < iters; i++) {
+        gemms.run();
+      }
+      gemmGflops.add((double) gemms.flops() * iters / (System.nanoTime() - g0));
     }
     double step = median(stepMs);
+    double gflops = median(gemmGflops); // flop per ns = GFLOP/s
+    double stepGflop = gemms.flops() / 1e9;
+    double roofline = step / (stepGflop / gflops * 1000);
 
     RecurrentClassifier single = model.copy();
     float[] img = imgs[0];
@@ -105,9 +136,13 @@ public final class BenchCommand implements Callable<Integer> {
     out.put("batch", batch);
     out.put("layers", layers);
     out.put("step_ms", round(step, 2));
+    out.put("gemm_gflops", significant(gflops, 4));
+    out.put("step_gflop", significant(stepGflop, 4));
+    out.put("roofline_ratio", significant(roofline, 3));
     out.put("samples_per_s", Math.round(batch * 1000 / step));
     out.put("trace1_ms", round(trace, 3));
     out.put("step_blocks_ms", stepMs.stream().map(v -> round(v, 2)).toList());
+    out.put("gemm_blocks_gflops", gemmGflops.stream().map(v -> significant(v, 4)).toList());
     out.put("native", NativeSetup.describe());
     if (output.json) {
       System.out.println(Json.write(out));
@@ -130,6 +165,19 @@ public final class BenchCommand implements Callable<Integer> {
     s.sort(null);
     int n = s.size();
     return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+  }
+
+  /** v to the given number of significant digits (a tiny model's GFLOP must not round to 0). */
+  static double significant(double v, int digits) {
+    if (v == 0 || !Double.isFinite(v)) {
+      return v;
+    }
+    int shift = digits - 1 - (int) Math.floor(Math.log10(Math.abs(v)));
+    return BigDecimal.valueOf(v)
+        .movePointRight(shift)
+        .setScale(0, RoundingMode.HALF_UP)
+        .movePointLeft(shift)
+        .doubleValue();
   }
 
   static double round(double v, int digits) {

@@ -148,4 +148,35 @@ class CliTest {
     assertEquals(
         "gatescope: blank.png: the picture is empty: draw or load a digit first\n", r.err());
   }
+
+  /** bench reports the sgemm rate, the step's GFLOP and their roofline ratio beside step_ms. */
+  @Test
+  void benchPrintsTheRoofline() {
+    String[] tiny = {
+      "bench", "--hidden", "8", "--proj", "8", "--batch", "4", "--blocks", "1", "--iters", "2"
+    };
+    String[] json = java.util.Arrays.copyOf(tiny, tiny.length + 1);
+    json[tiny.length] = "--json";
+    Run r = run(json);
+    assertEquals(0, r.code(), r.err());
+    JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
+    for (String key : new String[] {"step_ms", "gemm_gflops", "step_gflop", "roofline_ratio"}) {
+      assertTrue(o.has(key), key + " in " + r.out());
+      double v = o.get(key).getAsDouble();
+      assertTrue(Double.isFinite(v) && v > 0, key + " = " + v);
+    }
+    // The step's products counted from the shapes, to four significant digits.
+    double counted =
+        io.gatescope.core.engine.StepFlops.count(new ModelConfig(CellType.LSTM, 1, 8, 8, 1, 1), 4)
+            / 1e9;
+    assertEquals(counted, o.get("step_gflop").getAsDouble(), counted * 1e-3);
+
+    r = run(tiny);
+    assertEquals(0, r.code(), r.err());
+    assertTrue(
+        r.out()
+            .matches(
+                "(?s)RESULT mode=step .*step_ms=\\S+ gemm_gflops=\\S+ step_gflop=\\S+ roofline_ratio=\\S+ .*"),
+        r.out());
+  }
 }
