@@ -81,6 +81,7 @@ public final class InsideViewModel {
               session.setActiveInterventions(interventions.size());
               recompute();
             });
+    clampValue.addListener((o, a, b) -> reclampWith(b));
     layer.addListener((o, a, b) -> rebuildMaps());
     orderKind.addListener((o, a, b) -> rebuildMaps());
     sharedRange.addListener((o, a, b) -> rebuildMaps());
@@ -259,6 +260,23 @@ public final class InsideViewModel {
             : new int[0];
     interventions.add(
         new Intervention(layer.get(), clampGate.get(), units, clampValue.get().floatValue()));
+  }
+
+  /**
+   * A new value for the chosen gate while it is clamped changes that clamp, so the value shown as
+   * chosen is the value in force (a teacher reads the lit button as the clamp).
+   */
+  private void reclampWith(Double value) {
+    if (value == null) {
+      return;
+    }
+    for (int i = 0; i < interventions.size(); i++) {
+      Intervention c = interventions.get(i);
+      if (c.layer() == layer.get() && c.quantity() == clampGate.get() && c.value() != value) {
+        interventions.set(
+            i, new Intervention(c.layer(), c.quantity(), c.units(), value.floatValue()));
+      }
+    }
   }
 
   public void silenceSelected() {

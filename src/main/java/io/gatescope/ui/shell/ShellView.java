@@ -162,8 +162,9 @@ public final class ShellView extends BorderPane {
   }
 
   /**
-   * A notice as a ControlsFX notification at the window's top right, in its dark style: seen on a
-   * small screen where the status bar's text may be cut; it fades after a while.
+   * A notice as a ControlsFX notification at the window's bottom right (above the status bar, clear
+   * of the menus and tabs), in its dark style: seen on a small screen where the status bar's text
+   * may be cut; it fades after a while.
    */
   private void showNotice(Notice n) {
     if (n == null || getScene() == null || getScene().getWindow() == null) {
@@ -174,7 +175,7 @@ public final class ShellView extends BorderPane {
         .title(n.title())
         .text(n.text())
         .graphic(new FontIcon("mdi2i-information-outline"))
-        .position(Pos.TOP_RIGHT)
+        .position(Pos.BOTTOM_RIGHT)
         .hideAfter(Duration.seconds(NOTICE_SECONDS))
         .darkStyle()
         .styleClass("gatescope-notice")

@@ -14,6 +14,7 @@ import io.gatescope.ui.WorkbenchFixture;
 import io.gatescope.ui.WorkbenchTestBase;
 import io.gatescope.ui.common.Heatmap;
 import java.util.Arrays;
+import java.util.List;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.Test;
@@ -316,5 +317,30 @@ class InsideViewTest extends WorkbenchTestBase {
                     .filter(javafx.scene.control.ToggleButton::isSelected)
                     .map(javafx.scene.control.ToggleButton::getText)
                     .toList()));
+  }
+
+  @Test
+  void choosingAnotherValueWhileAGateIsClampedChangesTheClampInForce(FxRobot robot)
+      throws Exception {
+    showTestImage(0);
+    FxTestSupport.run(
+        () -> {
+          wb.insideVm.clampValueProperty().set(0.5);
+          wb.insideVm.applyClamp();
+        });
+    var one =
+        robot
+            .lookup("#inside-clamp-value .toggle-button")
+            .match((javafx.scene.control.ToggleButton b) -> "1".equals(b.getText()))
+            .queryAs(javafx.scene.control.ToggleButton.class);
+    robot.clickOn(one);
+    FxTestSupport.waitFor(
+        "the clamp follows the lit value",
+        5,
+        () -> {
+          var list = List.copyOf(wb.insideVm.interventions());
+          return list.size() == 1 && list.get(0).value() == 1f;
+        });
+    FxTestSupport.run(() -> wb.insideVm.resetInterventions());
   }
 }
