@@ -141,6 +141,9 @@ public final class TrainViewModel {
   private volatile boolean stopRequested;
   private final BooleanBinding valid;
 
+  /** Reasons for values the form does not show (none while the form sets them right). */
+  private final StringProperty beyondForm = new SimpleStringProperty("");
+
   private final ReadOnlyIntegerWrapper plannedIterations = new ReadOnlyIntegerWrapper(0);
   private final ReadOnlyIntegerWrapper pausedAt = new ReadOnlyIntegerWrapper(-1);
   private String currentName = "";
@@ -162,7 +165,7 @@ public final class TrainViewModel {
         List.of("Γu < 0.1", "Γu > 0.9", "Γf < 0.1", "Γf > 0.9", "Γo < 0.1", "Γo > 0.9")) {
       saturation.put(g, FXCollections.observableArrayList());
     }
-    valid = Bindings.isEmpty(errors);
+    valid = Bindings.isEmpty(errors).and(beyondForm.isEmpty());
     applyPreset(TrainingConfig.classic());
     paused.addListener((o, was, now) -> showPaused());
     runs.addListener(
@@ -329,6 +332,7 @@ public final class TrainViewModel {
     long seed = integer(e, Field.SEED);
     int train = integer(e, Field.TRAIN_SIZE);
     int every = integer(e, Field.EVAL_EVERY);
+    List<String> beyond = new java.util.ArrayList<>();
     TrainingConfig cfg = null;
     if (e.isEmpty()) {
       cfg =
@@ -345,20 +349,37 @@ public final class TrainViewModel {
               0,
               decay);
       for (TrainingConfig.FieldError fe : cfg.validate()) {
-        Field f =
-            java.util.Arrays.stream(Field.values())
-                .filter(x -> x.name().equalsIgnoreCase(fe.field()))
-                .findFirst()
-                .orElse(Field.BATCH);
-        e.put(f, fe.message());
+        Field f = formField(fe.field());
+        if (f != null) {
+          e.put(f, fe.message());
+        } else {
+          beyond.add(fe.toString()); // named with its own label, never on another field
+        }
       }
     }
     errors.keySet().retainAll(e.keySet());
     errors.putAll(e);
-    if (errors.isEmpty() && cfg != null) {
+    beyondForm.set(String.join("; ", beyond));
+    if (!beyond.isEmpty()) {
+      message.set(beyondForm.get());
+    }
+    if (valid.get() && cfg != null) {
       plannedIterations.set(cfg.epochs() * cfg.iterationsPerEpoch());
     }
-    return errors.isEmpty() ? cfg : null;
+    return valid.get() ? cfg : null;
+  }
+
+  /**
+   * The form's field for a {@link TrainingConfig.FieldError#field()} id; null for a value the form
+   * does not show (the test-set size, the target accuracy).
+   */
+  static Field formField(String id) {
+    for (Field f : Field.values()) {
+      if (f.name().equalsIgnoreCase(id)) {
+        return f;
+      }
+    }
+    return null;
   }
 
   /** A numeric field's range, from the one table of limits. */
