@@ -1,6 +1,7 @@
 package io.gatescope.cli;
 
 import io.gatescope.core.Messages;
+import io.gatescope.core.train.Limits;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -29,6 +30,13 @@ public final class Cli {
   /** A user error, in the user's language, unless {@code min <= value <= max}. */
   static void requireRange(String option, long value, long min, long max) {
     require(value >= min && value <= max, Messages.get("cli.range", option, min, max));
+  }
+
+  /**
+   * A user error, in the user's language, unless {@code value} is within a hyperparameter's limit.
+   */
+  static void requireRange(String option, long value, Limits limit) {
+    requireRange(option, value, limit.minWhole(), limit.maxWhole());
   }
 
   /**

@@ -82,37 +82,7 @@ public final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     io.initNative();
-    TrainingConfig cfg;
-    try {
-      ModelConfig model =
-          new ModelConfig(
-              CellType.parse(shape.cell),
-              shape.layers,
-              shape.hidden,
-              shape.proj,
-              forgetBias,
-              seed,
-              Reading.parse(reading));
-      cfg =
-          new TrainingConfig(
-              model,
-              batch,
-              epochs,
-              lr,
-              OptimizerKind.parse(optimizer),
-              clip,
-              trainSize,
-              testSize,
-              evalEvery,
-              target,
-              lrDecay);
-    } catch (IllegalArgumentException e) {
-      throw new Cli.UserError(e.getMessage());
-    }
-    List<TrainingConfig.FieldError> errors = cfg.validate();
-    if (!errors.isEmpty()) {
-      throw new Cli.UserError(errors.get(0).toString());
-    }
+    TrainingConfig cfg = config();
     Mnist data = io.mnist();
     PrintStream err = System.err;
     Trainer trainer = new Trainer(cfg, data, null, new Progress(err, quiet));
@@ -155,6 +125,45 @@ public final class TrainCommand implements Callable<Integer> {
     }
     System.out.println(Messages.get("cli.train.saved", out));
     return r.reason() == TrainingResult.StopReason.DIVERGED ? 1 : 0;
+  }
+
+  /**
+   * The run the options describe, checked as the Train form checks it (the ranges are {@link
+   * io.gatescope.core.train.Limits}'); a user error names the first bad value.
+   */
+  TrainingConfig config() {
+    TrainingConfig cfg;
+    try {
+      ModelConfig model =
+          new ModelConfig(
+              CellType.parse(shape.cell),
+              shape.layers,
+              shape.hidden,
+              shape.proj,
+              forgetBias,
+              seed,
+              Reading.parse(reading));
+      cfg =
+          new TrainingConfig(
+              model,
+              batch,
+              epochs,
+              lr,
+              OptimizerKind.parse(optimizer),
+              clip,
+              trainSize,
+              testSize,
+              evalEvery,
+              target,
+              lrDecay);
+    } catch (IllegalArgumentException e) {
+      throw new Cli.UserError(e.getMessage());
+    }
+    List<TrainingConfig.FieldError> errors = cfg.validate();
+    if (!errors.isEmpty()) {
+      throw new Cli.UserError(errors.get(0).toString());
+    }
+    return cfg;
   }
 
   /** A one-line progress bar on stderr. */

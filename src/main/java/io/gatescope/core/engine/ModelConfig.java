@@ -1,6 +1,7 @@
 package io.gatescope.core.engine;
 
 import io.gatescope.core.Messages;
+import io.gatescope.core.train.Limits;
 
 /**
  * The shape of a recurrent classifier: an image read row by row as {@link #STEPS} timesteps of
@@ -42,16 +43,16 @@ public record ModelConfig(
     if (cell == null) {
       throw new IllegalArgumentException(Messages.get("config.cell", "null"));
     }
-    if (layers < 1 || layers > 3) {
+    if (!Limits.LAYERS.allows(layers)) {
       throw new IllegalArgumentException(Messages.get("config.layers", layers));
     }
-    if (hidden < 1 || hidden > 4096) {
+    if (!Limits.HIDDEN.allows(hidden)) {
       throw new IllegalArgumentException(Messages.get("config.hidden", hidden));
     }
-    if (projection < 0 || projection > 4096) {
+    if (!Limits.PROJECTION.allows(projection)) {
       throw new IllegalArgumentException(Messages.get("config.projection", projection));
     }
-    if (!Double.isFinite(forgetBias) || Math.abs(forgetBias) > 100) {
+    if (!Limits.FORGET_BIAS.allows(forgetBias)) {
       throw new IllegalArgumentException(
           Messages.get("config.forgetBias", String.valueOf(forgetBias)));
     }

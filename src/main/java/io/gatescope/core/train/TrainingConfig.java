@@ -137,23 +137,16 @@ public record TrainingConfig(
    */
   public List<FieldError> validate() {
     List<FieldError> e = new ArrayList<>();
-    range(e, "batch", batch, 1, 4096);
-    range(e, "epochs", epochs, 1, 1000);
-    if (!Double.isFinite(learningRate) || learningRate <= 0 || learningRate > 10) {
-      e.add(new FieldError("lr", Messages.get("config.error.lr")));
-    }
-    if (!Double.isFinite(clipNorm) || clipNorm < 0 || clipNorm > 1e6) {
-      e.add(new FieldError("clip", Messages.get("config.error.clip")));
-    }
-    range(e, "train_size", trainSize, 1, 60_000);
-    range(e, "test_size", testSize, 1, 10_000);
-    range(e, "eval_every", evalEvery, 0, 1_000_000);
-    if (!Double.isFinite(targetAccuracy) || targetAccuracy < 0 || targetAccuracy > 1) {
-      e.add(new FieldError("target_accuracy", Messages.get("config.error.target")));
-    }
-    if (!Double.isFinite(lrDecay) || lrDecay <= 0 || lrDecay > 1) {
-      e.add(new FieldError("lr_decay", Messages.get("config.error.decay")));
-    }
+    range(e, Limits.BATCH, batch);
+    range(e, Limits.EPOCHS, epochs);
+    check(e, Limits.LR, learningRate, "config.error.lr");
+    check(e, Limits.CLIP, clipNorm, "config.error.clip");
+    range(e, Limits.TRAIN_SIZE, trainSize);
+    range(e, Limits.TEST_SIZE, testSize);
+    range(e, Limits.EVAL_EVERY, evalEvery);
+    check(e, Limits.TARGET_ACCURACY, targetAccuracy, "config.error.target");
+    check(e, Limits.LR_DECAY, lrDecay, "config.error.decay");
+    range(e, Limits.SEED, model.seed());
     if (optimizer == null) {
       e.add(new FieldError("optimizer", Messages.get("config.error.optimizer")));
     }
@@ -174,9 +167,20 @@ public record TrainingConfig(
     return e;
   }
 
-  private static void range(List<FieldError> e, String field, long v, long lo, long hi) {
-    if (v < lo || v > hi) {
-      e.add(new FieldError(field, Messages.get("config.error.range", lo, hi)));
+  /** A whole-number hyperparameter outside its {@link Limits} range: the range says why. */
+  private static void range(List<FieldError> e, Limits limit, long v) {
+    if (!limit.allows(v)) {
+      e.add(
+          new FieldError(
+              limit.field(),
+              Messages.get("config.error.range", limit.minWhole(), limit.maxWhole())));
+    }
+  }
+
+  /** A decimal hyperparameter outside its {@link Limits} range, with its own reason. */
+  private static void check(List<FieldError> e, Limits limit, double v, String reasonKey) {
+    if (!limit.allows(v)) {
+      e.add(new FieldError(limit.field(), Messages.get(reasonKey)));
     }
   }
 }

@@ -13,6 +13,7 @@ import io.gatescope.core.runs.RunStore;
 import io.gatescope.core.train.EvaluationStats;
 import io.gatescope.core.train.GateSaturation;
 import io.gatescope.core.train.IterationStats;
+import io.gatescope.core.train.Limits;
 import io.gatescope.core.train.OptimizerKind;
 import io.gatescope.core.train.Trainer;
 import io.gatescope.core.train.TrainingConfig;
@@ -139,6 +140,10 @@ public final class TrainViewModel {
       new java.util.concurrent.atomic.AtomicReference<>();
   private volatile boolean stopRequested;
   private final BooleanBinding valid;
+
+  /** Reasons for values the form does not show (none while the form sets them right). */
+  private final StringProperty beyondForm = new SimpleStringProperty("");
+
   private final ReadOnlyIntegerWrapper plannedIterations = new ReadOnlyIntegerWrapper(0);
   private final ReadOnlyIntegerWrapper pausedAt = new ReadOnlyIntegerWrapper(-1);
   private String currentName = "";
@@ -160,7 +165,7 @@ public final class TrainViewModel {
         List.of("Γu < 0.1", "Γu > 0.9", "Γf < 0.1", "Γf > 0.9", "Γo < 0.1", "Γo > 0.9")) {
       saturation.put(g, FXCollections.observableArrayList());
     }
-    valid = Bindings.isEmpty(errors);
+    valid = Bindings.isEmpty(errors).and(beyondForm.isEmpty());
     applyPreset(TrainingConfig.classic());
     paused.addListener((o, was, now) -> showPaused());
     runs.addListener(
@@ -315,18 +320,19 @@ public final class TrainViewModel {
     } catch (IllegalArgumentException ex) {
       e.put(Field.OPTIMIZER, Messages.get("train.error.optimizer"));
     }
-    int layers = integer(e, Field.LAYERS, 1, 3);
-    int hidden = integer(e, Field.HIDDEN, 1, 4096);
-    int proj = integer(e, Field.PROJECTION, 0, 4096);
-    int batch = integer(e, Field.BATCH, 1, 4096);
-    int epochs = integer(e, Field.EPOCHS, 1, 1000);
-    double lr = decimal(e, Field.LR, 1e-7, 10);
-    double decay = decimal(e, Field.LR_DECAY, 1e-3, 1);
-    double clip = decimal(e, Field.CLIP, 0, 1e6);
-    double fb = decimal(e, Field.FORGET_BIAS, -100, 100);
-    long seed = integer(e, Field.SEED, 0, Integer.MAX_VALUE);
-    int train = integer(e, Field.TRAIN_SIZE, 1, 60000);
-    int every = integer(e, Field.EVAL_EVERY, 0, 1_000_000);
+    int layers = integer(e, Field.LAYERS);
+    int hidden = integer(e, Field.HIDDEN);
+    int proj = integer(e, Field.PROJECTION);
+    int batch = integer(e, Field.BATCH);
+    int epochs = integer(e, Field.EPOCHS);
+    double lr = decimal(e, Field.LR);
+    double decay = decimal(e, Field.LR_DECAY);
+    double clip = decimal(e, Field.CLIP);
+    double fb = decimal(e, Field.FORGET_BIAS);
+    long seed = integer(e, Field.SEED);
+    int train = integer(e, Field.TRAIN_SIZE);
+    int every = integer(e, Field.EVAL_EVERY);
+    List<String> beyond = new java.util.ArrayList<>();
     TrainingConfig cfg = null;
     if (e.isEmpty()) {
       cfg =
@@ -338,28 +344,52 @@ public final class TrainViewModel {
               opt,
               clip,
               train,
-              10000,
+              (int) Limits.TEST_SIZE.maxWhole(), // the whole test set
               every,
               0,
               decay);
       for (TrainingConfig.FieldError fe : cfg.validate()) {
-        Field f =
-            java.util.Arrays.stream(Field.values())
-                .filter(x -> x.name().equalsIgnoreCase(fe.field()))
-                .findFirst()
-                .orElse(Field.BATCH);
-        e.put(f, fe.message());
+        Field f = formField(fe.field());
+        if (f != null) {
+          e.put(f, fe.message());
+        } else {
+          beyond.add(fe.toString()); // named with its own label, never on another field
+        }
       }
     }
     errors.keySet().retainAll(e.keySet());
     errors.putAll(e);
-    if (errors.isEmpty() && cfg != null) {
+    beyondForm.set(String.join("; ", beyond));
+    if (!beyond.isEmpty()) {
+      message.set(beyondForm.get());
+    }
+    if (valid.get() && cfg != null) {
       plannedIterations.set(cfg.epochs() * cfg.iterationsPerEpoch());
     }
-    return errors.isEmpty() ? cfg : null;
+    return valid.get() ? cfg : null;
   }
 
-  private int integer(Map<Field, String> e, Field f, long lo, long hi) {
+  /**
+   * The form's field for a {@link TrainingConfig.FieldError#field()} id; null for a value the form
+   * does not show (the test-set size, the target accuracy).
+   */
+  static Field formField(String id) {
+    for (Field f : Field.values()) {
+      if (f.name().equalsIgnoreCase(id)) {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  /** A numeric field's range, from the one table of limits. */
+  static Limits limit(Field f) {
+    return Limits.valueOf(f.name());
+  }
+
+  private int integer(Map<Field, String> e, Field f) {
+    long lo = limit(f).minWhole();
+    long hi = limit(f).maxWhole();
     String s = text.get(f).get() == null ? "" : text.get(f).get().trim();
     if (s.isEmpty()) {
       e.put(f, Messages.get("train.error.requiredWhole", lo, hi));
@@ -367,7 +397,7 @@ public final class TrainViewModel {
     }
     try {
       long v = Long.parseLong(s);
-      if (v < lo || v > hi) {
+      if (!limit(f).allows(v)) {
         e.put(f, Messages.get("train.error.range", lo, hi));
       }
       return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, v));
@@ -377,7 +407,9 @@ public final class TrainViewModel {
     }
   }
 
-  private double decimal(Map<Field, String> e, Field f, double lo, double hi) {
+  private double decimal(Map<Field, String> e, Field f) {
+    double lo = limit(f).min();
+    double hi = limit(f).max();
     String s = text.get(f).get() == null ? "" : text.get(f).get().trim();
     if (s.isEmpty()) {
       e.put(f, Messages.get("train.error.required", plain(lo), plain(hi)));
@@ -387,7 +419,7 @@ public final class TrainViewModel {
       double v = Double.parseDouble(s);
       if (!Double.isFinite(v)) {
         e.put(f, Messages.get("train.error.finite"));
-      } else if (v < lo || v > hi) {
+      } else if (!limit(f).allows(v)) {
         e.put(f, Messages.get("train.error.range", plain(lo), plain(hi)));
       }
       return v;
