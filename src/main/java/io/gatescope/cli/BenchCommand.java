@@ -1,5 +1,6 @@
 package io.gatescope.cli;
 
+import io.gatescope.core.Limits;
 import io.gatescope.core.Messages;
 import io.gatescope.core.engine.Batches;
 import io.gatescope.core.engine.CellType;
@@ -8,7 +9,6 @@ import io.gatescope.core.engine.ModelConfig;
 import io.gatescope.core.engine.NativeSetup;
 import io.gatescope.core.engine.RecurrentClassifier;
 import io.gatescope.core.engine.StepFlops;
-import io.gatescope.core.train.Limits;
 import io.gatescope.core.train.Optimizer;
 import io.gatescope.core.train.OptimizerKind;
 import java.math.BigDecimal;

@@ -1,7 +1,7 @@
 package io.gatescope.cli;
 
+import io.gatescope.core.Limits;
 import io.gatescope.core.Messages;
-import io.gatescope.core.train.Limits;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;

@@ -129,7 +129,7 @@ public final class TrainCommand implements Callable<Integer> {
 
   /**
    * The run the options describe, checked as the Train form checks it (the ranges are {@link
-   * io.gatescope.core.train.Limits}'); a user error names the first bad value.
+   * io.gatescope.core.Limits}'); a user error names the first bad value.
    */
   TrainingConfig config() {
     TrainingConfig cfg;

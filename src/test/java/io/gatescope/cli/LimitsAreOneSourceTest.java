@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gatescope.core.Limits;
 import io.gatescope.core.Messages;
 import io.gatescope.core.engine.CellType;
 import io.gatescope.core.engine.ModelConfig;
-import io.gatescope.core.train.Limits;
 import io.gatescope.core.train.MemoryEstimate;
 import io.gatescope.core.train.OptimizerKind;
 import io.gatescope.core.train.TrainingConfig;

@@ -1,7 +1,7 @@
 package io.gatescope.core.engine;
 
+import io.gatescope.core.Limits;
 import io.gatescope.core.Messages;
-import io.gatescope.core.train.Limits;
 
 /**
  * The shape of a recurrent classifier: an image read row by row as {@link #STEPS} timesteps of

@@ -1,5 +1,6 @@
 package io.gatescope.core.train;
 
+import io.gatescope.core.Limits;
 import io.gatescope.core.Messages;
 import io.gatescope.core.engine.CellType;
 import io.gatescope.core.engine.ModelConfig;

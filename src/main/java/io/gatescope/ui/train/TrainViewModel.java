@@ -1,5 +1,6 @@
 package io.gatescope.ui.train;
 
+import io.gatescope.core.Limits;
 import io.gatescope.core.Messages;
 import io.gatescope.core.engine.CellType;
 import io.gatescope.core.engine.ModelConfig;
@@ -13,7 +14,6 @@ import io.gatescope.core.runs.RunStore;
 import io.gatescope.core.train.EvaluationStats;
 import io.gatescope.core.train.GateSaturation;
 import io.gatescope.core.train.IterationStats;
-import io.gatescope.core.train.Limits;
 import io.gatescope.core.train.OptimizerKind;
 import io.gatescope.core.train.Trainer;
 import io.gatescope.core.train.TrainingConfig;
@@ -363,9 +363,8 @@ public final class TrainViewModel {
     if (!beyond.isEmpty()) {
       message.set(beyondForm.get());
     }
-    if (valid.get() && cfg != null) {
-      plannedIterations.set(cfg.epochs() * cfg.iterationsPerEpoch());
-    }
+    // Planned from a form that is valid now, never from an earlier value (no invented number).
+    plannedIterations.set(valid.get() && cfg != null ? cfg.epochs() * cfg.iterationsPerEpoch() : 0);
     return valid.get() ? cfg : null;
   }
 

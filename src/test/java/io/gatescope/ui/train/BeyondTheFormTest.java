@@ -3,7 +3,7 @@ package io.gatescope.ui.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.gatescope.core.train.Limits;
+import io.gatescope.core.Limits;
 import io.gatescope.ui.train.TrainViewModel.Field;
 import org.junit.jupiter.api.Test;
 

@@ -124,4 +124,16 @@ class TrainFormTest {
     assertNotNull(vm.validate());
     assertEquals(128, vm.validate().model().hidden());
   }
+
+  @Test
+  void thePlannedIterationsComeOnlyFromAValidForm() {
+    vm.applyPreset(TrainingConfig.classic());
+    assertEquals(10 * 469, vm.plannedIterationsProperty().get());
+    vm.textProperty(Field.BATCH).set("999"); // valid on the way to a longer, invalid number
+    assertEquals(10 * 61, vm.plannedIterationsProperty().get());
+    vm.textProperty(Field.BATCH).set("99999999");
+    assertEquals(0, vm.plannedIterationsProperty().get(), "no number from a refused form");
+    vm.textProperty(Field.BATCH).set("128");
+    assertEquals(10 * 469, vm.plannedIterationsProperty().get());
+  }
 }

@@ -1,4 +1,4 @@
-package io.gatescope.core.train;
+package io.gatescope.core;
 
 import java.util.Locale;
 
