@@ -159,4 +159,13 @@ class MessagesTest {
         Messages.supported(Locale.getDefault(Locale.Category.DISPLAY)),
         Messages.supported(Messages.fromSetting("system")));
   }
+
+  /** Counts in running text are grouped like the rest of the window ("1,880", not "1880"). */
+  @Test
+  void countsInThePausedLineAreGroupedAsElsewhere() {
+    Messages.use(Locale.ENGLISH);
+    assertEquals(
+        "Paused at iteration 1,234 of 1,880: press Resume (Ctrl+P) to continue",
+        Messages.get("train.paused.status", 1234, 1880));
+  }
 }
