@@ -4,9 +4,10 @@ import java.util.Locale;
 
 /**
  * The allowed range of every hyperparameter a user can type, in one place: the Train form, {@link
- * TrainingConfig#validate()}, {@link io.gatescope.core.engine.ModelConfig}'s checks and the command
- * line all read their bounds here. Both bounds are inclusive (no hyperparameter has an open bound
- * today); texts that state a range take it from here too.
+ * io.gatescope.core.train.TrainingConfig#validate()}, {@link
+ * io.gatescope.core.engine.ModelConfig}'s checks and the command line all read their bounds here.
+ * Both bounds are inclusive (no hyperparameter has an open bound today); texts that state a range
+ * take it from here too.
  */
 public enum Limits {
   LAYERS(Kind.WHOLE, 1, 3),
@@ -41,8 +42,8 @@ public enum Limits {
   }
 
   /**
-   * The hyperparameter's id, as {@link TrainingConfig.FieldError#field()} and the form name it
-   * ("batch", "lr_decay", ...).
+   * The hyperparameter's id, as {@link io.gatescope.core.train.TrainingConfig.FieldError#field()}
+   * and the form name it ("batch", "lr_decay", ...).
    */
   public String field() {
     return name().toLowerCase(Locale.ROOT);

@@ -91,13 +91,13 @@ public final class Dl4jImport {
     return new Shape(projection, lstmIndex, hidden, idx);
   }
 
+  /** A configuration GateScope can import, and how many parameters its network has. */
+  record Checked(MultiLayerConfiguration configuration, long params) {}
+
   /**
    * Reads the zip's network configuration (bounded) and checks that GateScope supports it, before
    * any weight is read.
    */
-  /** A configuration GateScope can import, and how many parameters its network has. */
-  record Checked(MultiLayerConfiguration configuration, long params) {}
-
   static Checked checkConfiguration(BoundedZip zip, String name) throws ModelFileException {
     byte[] json =
         zip.read(

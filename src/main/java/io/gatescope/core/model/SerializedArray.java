@@ -35,12 +35,17 @@ final class SerializedArray {
         throw new IllegalArgumentException("an array of rank " + rank + ", not a vector");
       }
       long elements = 1;
+      long longest = 0;
       for (int d = 0; d < rank; d++) {
         long size = in.readLong();
         if (size < 1 || size > expected) {
           throw new IllegalArgumentException("a dimension of " + size);
         }
         elements *= size;
+        longest = Math.max(longest, size);
+      }
+      if (longest != elements) { // [a, b] with both above 1: a matrix, its order unknown here
+        throw new IllegalArgumentException("an array of " + elements + " values, not a vector");
       }
       if (elements != expected) {
         throw new IllegalArgumentException(
