@@ -1,6 +1,7 @@
 package io.gatescope.app;
 
 import io.gatescope.cli.GateScopeCommand;
+import io.gatescope.core.engine.NativeSetup;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
@@ -32,6 +33,8 @@ public final class Launcher {
     // One model file as the only argument (a double-click in a file manager): the window, with it.
     var file = OpenFiles.fromArguments(List.of(args), cl.getSubcommands().keySet());
     if (args.length == 0 || file.isPresent()) {
+      // Before JavaFX starts its threads: setting the environment beside them is not safe.
+      NativeSetup.prepareEnvironment(1);
       Application.launch(
           GateScopeApp.class, file.map(Path::toString).stream().toArray(String[]::new));
       return;

@@ -44,17 +44,28 @@ public final class NativeSetup {
     int setenv(String name, String value, int overwrite);
   }
 
+  /**
+   * The environment part of {@link #init}, for a program that is about to start threads (the
+   * window): libc's setenv is not safe while another thread reads the environment, so it runs here,
+   * before those threads exist. Only the first call sets anything.
+   */
+  public static synchronized void prepareEnvironment(int threads) {
+    if (done) {
+      return;
+    }
+    int n = Math.max(1, threads);
+    if (System.getenv("OPENBLAS_CORETYPE") == null && hasAvx512()) {
+      setenv("OPENBLAS_CORETYPE", "SKYLAKEX");
+    }
+    setenvIfUnset("OMP_NUM_THREADS", Integer.toString(n));
+    setenvIfUnset("OPENBLAS_NUM_THREADS", Integer.toString(n));
+    done = true;
+  }
+
   /** Call once, as early as possible; later calls only adjust the thread count. */
   public static synchronized void init(int threads) {
     int n = Math.max(1, threads);
-    if (!done) {
-      if (System.getenv("OPENBLAS_CORETYPE") == null && hasAvx512()) {
-        setenv("OPENBLAS_CORETYPE", "SKYLAKEX");
-      }
-      setenvIfUnset("OMP_NUM_THREADS", Integer.toString(n));
-      setenvIfUnset("OPENBLAS_NUM_THREADS", Integer.toString(n));
-      done = true;
-    }
+    prepareEnvironment(n);
     try {
       Nd4j.getEnvironment().setMaxMasterThreads(n);
       Nd4j.getEnvironment().setMaxThreads(n);
