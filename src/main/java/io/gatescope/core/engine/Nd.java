@@ -1,6 +1,5 @@
 package io.gatescope.core.engine;
 
-import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -29,17 +28,25 @@ final class Nd {
     return m.get(NDArrayIndex.all(), NDArrayIndex.interval(from, to));
   }
 
+  /** Views of the k consecutive [rows, cols] row blocks of m, rows = {@code rows} each. */
+  static INDArray[] blocks(INDArray m, int k, int rows) {
+    INDArray[] v = new INDArray[k];
+    for (int t = 0; t < k; t++) {
+      v[t] = rows(m, (long) t * rows, (long) (t + 1) * rows);
+    }
+    return v;
+  }
+
   /**
    * out = a·b (beta 0) or out += a·b (beta 1), with optional transposes. Row-major operands go
    * straight to BLAS (the library ND4J itself uses): ND4J's own call builds an op, a context and
    * checks per product, about 15 µs each, and a training step makes some seventy products.
    */
   static void gemm(INDArray a, INDArray b, INDArray out, boolean ta, boolean tb, double beta) {
-    DataType t = out.dataType();
     if (probe != null) {
       probe.product(out.rows(), out.columns(), ta ? a.rows() : a.columns());
     }
-    if (!direct(a, t) || !direct(b, t) || !direct(out, t)) {
+    if (!direct(a) || !direct(b) || !direct(out)) {
       Nd4j.gemm(a, b, out, ta, tb, 1.0, beta);
       return;
     }
@@ -61,48 +68,29 @@ final class Nd {
     }
     int opA = ta ? openblas.CblasTrans : openblas.CblasNoTrans;
     int opB = tb ? openblas.CblasTrans : openblas.CblasNoTrans;
-    if (t == DataType.FLOAT) {
-      openblas.cblas_sgemm(
-          openblas.CblasRowMajor,
-          opA,
-          opB,
-          (int) m,
-          (int) n,
-          (int) k,
-          1f,
-          new FloatPointer(a.data().addressPointer()),
-          ld(a),
-          new FloatPointer(b.data().addressPointer()),
-          ld(b),
-          (float) beta,
-          new FloatPointer(out.data().addressPointer()),
-          ld(out));
-    } else {
-      openblas.cblas_dgemm(
-          openblas.CblasRowMajor,
-          opA,
-          opB,
-          (int) m,
-          (int) n,
-          (int) k,
-          1.0,
-          new DoublePointer(a.data().addressPointer()),
-          ld(a),
-          new DoublePointer(b.data().addressPointer()),
-          ld(b),
-          beta,
-          new DoublePointer(out.data().addressPointer()),
-          ld(out));
-    }
+    openblas.cblas_sgemm(
+        openblas.CblasRowMajor,
+        opA,
+        opB,
+        (int) m,
+        (int) n,
+        (int) k,
+        1f,
+        new FloatPointer(a.data().addressPointer()),
+        ld(a),
+        new FloatPointer(b.data().addressPointer()),
+        ld(b),
+        (float) beta,
+        new FloatPointer(out.data().addressPointer()),
+        ld(out));
   }
 
   /**
-   * A 2-D row-major array of the product's type whose rows are evenly spaced: a whole matrix or a
-   * block of its rows. (A view's buffer already starts at the view's first element.)
+   * A 2-D row-major float array whose rows are evenly spaced: a whole matrix or a block of its
+   * rows. (A view's buffer already starts at the view's first element.)
    */
-  private static boolean direct(INDArray x, DataType t) {
-    return x.dataType() == t
-        && (t == DataType.FLOAT || t == DataType.DOUBLE)
+  private static boolean direct(INDArray x) {
+    return x.dataType() == DataType.FLOAT
         && x.rank() == 2
         && x.ordering() == 'c'
         && (x.columns() == 1 || x.stride(1) == 1)

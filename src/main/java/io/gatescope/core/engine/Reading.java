@@ -1,6 +1,8 @@
 package io.gatescope.core.engine;
 
 import io.gatescope.core.Messages;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * In which order the model reads the image, one slice per timestep. Rows is the lesson's way;
@@ -42,6 +44,32 @@ public enum Reading {
       for (int f = 0; f < n; f++) {
         out[t * n + f] = this == COLUMNS ? img[f * n + t] : img[ORDER[t] * n + f];
       }
+    }
+    return out;
+  }
+
+  /**
+   * A row-major time-major batch [T·B, F] rearranged into this reading order: for columns, step t
+   * holds column t of every image; for permuted rows, step t holds row ORDER[t].
+   */
+  INDArray arrange(INDArray x, int b) {
+    int steps = ModelConfig.STEPS;
+    int f = ModelConfig.FEATURES;
+    if (this == ROWS) {
+      return x;
+    }
+    if (this == COLUMNS) {
+      // [T, B, F] → swap the step and feature axes → [F, B, T], which is [T·B, F] again.
+      return x.reshape('c', steps, b, f)
+          .permute(2, 1, 0)
+          .dup('c')
+          .reshape('c', (long) steps * b, f);
+    }
+    INDArray out = Nd4j.createUninitialized(x.dataType(), x.rows(), x.columns());
+    for (int t = 0; t < steps; t++) {
+      int src = sliceAt(t);
+      Nd.rows(out, (long) t * b, (long) (t + 1) * b)
+          .assign(Nd.rows(x, (long) src * b, (long) (src + 1) * b));
     }
     return out;
   }

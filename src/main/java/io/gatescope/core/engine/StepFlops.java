@@ -5,16 +5,15 @@ import java.util.List;
 
 /**
  * The matrix products of one training step (forward, backpropagation through time, weight
- * gradients) of a single-precision model, as the engine makes them, with their shapes: what {@code
- * bench} counts as the step's floating-point work (2·m·n·k per product) and replays to measure the
- * sgemm rate on exactly those shapes.
+ * gradients), as the engine makes them, with their shapes: what {@code bench} counts as the step's
+ * floating-point work (2·m·n·k per product) and replays to measure the sgemm rate on exactly those
+ * shapes.
  *
  * <p>It follows the engine's choices: the projection folded into the first layer's input side when
- * T·B &gt; P ({@link RecurrentClassifier}), the LSTM's joint operand [a⟨t−1⟩ | x⟨t⟩ | 1]·[RW; W; b]
- * per step and one xaᵀ·dz for all its weight gradients, the GRU's and the RNN's input side as one
- * product before the loop and its gradient one after it. Element-wise work, Adam and copies are not
- * products and are not counted. (DOUBLE models, used by the gradient checks only, take the LSTM's
- * other path; they are not what this describes.)
+ * T·B &gt; P ({@link RecurrentClassifier}); per step, one product per {@link JointOperand} [v | x |
+ * 1]·[RW; W; b] (the LSTM and the RNN have one, the GRU two: its gates, then its candidate) and,
+ * going back, one dz·RWᵀ per operand for t &gt; 0; after BPTT one operandᵀ·dz per operand for all
+ * its weight gradients. Element-wise work, Adam and copies are not products and are not counted.
  */
 public final class StepFlops {
   private static final int T = ModelConfig.STEPS;
@@ -46,48 +45,10 @@ public final class StepFlops {
     int p = cfg.projection();
     int tb = T * b;
     int n = gates(cfg.cell()) * h;
+    int[] parts = partColumns(cfg.cell(), h);
     boolean folded = p > 0 && tb > p;
-    boolean joint = cfg.cell() == CellType.LSTM;
     List<Product> fwd = new ArrayList<>();
     List<Product> bwd = new ArrayList<>();
-
-    // Output layer: logits = a⟨T⟩·W_y; ∂W_y = a⟨T⟩ᵀ·∂logits; ∂a⟨T⟩ = ∂logits·W_yᵀ.
-    List<Product> out = List.of(new Product("a·Wy", b, K, h, false, false, 1));
-    bwd.add(new Product("aᵀ·dlogits", h, K, b, true, false, 1));
-    bwd.add(new Product("dlogits·Wyᵀ", b, h, K, false, true, 1));
-
-    for (int l = cfg.layers() - 1; l >= 0; l--) {
-      int in = l > 0 ? h : (p > 0 && !folded ? p : F);
-      String at = "l" + l + " ";
-      // Backward of this layer, in the order the engine runs it (top layer first).
-      if (joint) {
-        bwd.add(new Product(at + "dz·RWᵀ", b, h, n, false, true, T - 1));
-        bwd.add(new Product(at + "xaᵀ·dz", h + in + 1, n, tb, true, false, 1));
-      } else if (cfg.cell() == CellType.GRU) {
-        bwd.add(new Product(at + "dzc·RWcᵀ", b, h, h, false, true, T));
-        bwd.add(new Product(at + "dzru·RWruᵀ", b, h, 2 * h, false, true, T - 1));
-        bwd.add(new Product(at + "aᵀ·dzru", h, 2 * h, tb, true, false, 1));
-        bwd.add(new Product(at + "(Γr⊙a)ᵀ·dzc", h, h, tb, true, false, 1));
-        bwd.add(new Product(at + "xᵀ·dz", in, n, tb, true, false, 1));
-      } else {
-        bwd.add(new Product(at + "dz·RWᵀ", b, h, h, false, true, T - 1));
-        bwd.add(new Product(at + "aᵀ·dz", h, h, tb, true, false, 1));
-        bwd.add(new Product(at + "xᵀ·dz", in, n, tb, true, false, 1));
-      }
-      if (l > 0) {
-        bwd.add(new Product(at + "dz·Wᵀ", tb, h, n, false, true, 1));
-      }
-    }
-    if (folded) {
-      // ∂W = Wpᵀ·G + bpᵀ·Σdz, ∂Wp = G·Wᵀ, ∂bp = Σdz·Wᵀ, with G = xᵀ·dz (counted above).
-      bwd.add(new Product("Wpᵀ·G", p, n, F, true, false, 1));
-      bwd.add(new Product("bpᵀ·Σdz", p, n, 1, true, false, 1));
-      bwd.add(new Product("G·Wᵀ", F, p, n, false, true, 1));
-      bwd.add(new Product("Σdz·Wᵀ", 1, p, n, false, true, 1));
-    } else if (p > 0) {
-      bwd.add(new Product("dz·Wᵀ", tb, p, n, false, true, 1));
-      bwd.add(new Product("xᵀ·dproj", F, p, tb, true, false, 1));
-    }
 
     if (folded) {
       fwd.add(new Product("Wp·W", F, n, p, false, false, 1));
@@ -95,24 +56,51 @@ public final class StepFlops {
     } else if (p > 0) {
       fwd.add(new Product("x·Wp", tb, p, F, false, false, 1));
     }
+    // Output layer: logits = a⟨T⟩·W_y; ∂W_y = a⟨T⟩ᵀ·∂logits; ∂a⟨T⟩ = ∂logits·W_yᵀ.
+    bwd.add(new Product("aᵀ·dlogits", h, K, b, true, false, 1));
+    bwd.add(new Product("dlogits·Wyᵀ", b, h, K, false, true, 1));
     for (int l = 0; l < cfg.layers(); l++) {
       int in = l > 0 ? h : (p > 0 && !folded ? p : F);
-      String at = "l" + l + " ";
-      if (joint) {
-        fwd.add(new Product(at + "xa·[RW;W;b]", b, n, h + in + 1, false, false, T));
-      } else if (cfg.cell() == CellType.GRU) {
-        fwd.add(new Product(at + "x·W", tb, n, in, false, false, 1));
-        fwd.add(new Product(at + "a·RWru", b, 2 * h, h, false, false, T));
-        fwd.add(new Product(at + "(Γr⊙a)·RWc", b, h, h, false, false, T));
-      } else {
-        fwd.add(new Product(at + "x·W", tb, n, in, false, false, 1));
-        fwd.add(new Product(at + "a·RW", b, h, h, false, false, T));
+      for (int cols : parts) {
+        fwd.add(new Product("l" + l + " xa·[RW;W;b]", b, cols, h + in + 1, false, false, T));
       }
     }
-    fwd.addAll(out);
+    for (int l = cfg.layers() - 1; l >= 0; l--) {
+      int in = l > 0 ? h : (p > 0 && !folded ? p : F);
+      String at = "l" + l + " ";
+      for (int cols : parts) {
+        bwd.add(new Product(at + "dz·RWᵀ", b, h, cols, false, true, T - 1));
+        bwd.add(new Product(at + "xaᵀ·dz", h + in + 1, cols, tb, true, false, 1));
+      }
+      if (l == 0 && folded) {
+        // ∂W = Wpᵀ·G + bpᵀ·Σdz, ∂Wp = G·Wᵀ, ∂bp = Σdz·Wᵀ, with G = xᵀ·dz (counted above).
+        bwd.add(new Product("Wpᵀ·G", p, n, F, true, false, 1));
+        bwd.add(new Product("bpᵀ·Σdz", p, n, 1, true, false, 1));
+        bwd.add(new Product("G·Wᵀ", F, p, n, false, true, 1));
+        bwd.add(new Product("Σdz·Wᵀ", 1, p, n, false, true, 1));
+      }
+      if (l > 0 || (p > 0 && !folded)) {
+        for (int cols : parts) {
+          bwd.add(new Product(at + "dz·Wᵀ", tb, in, cols, false, true, 1));
+        }
+      }
+    }
+    if (p > 0 && !folded) {
+      bwd.add(new Product("xᵀ·dproj", F, p, tb, true, false, 1));
+    }
+    fwd.add(new Product("a·Wy", b, K, h, false, false, 1));
     List<Product> all = new ArrayList<>(fwd);
     all.addAll(bwd);
     return List.copyOf(all);
+  }
+
+  /** The columns of each joint operand's product (see {@link Cell#parts()}). */
+  private static int[] partColumns(CellType c, int h) {
+    return switch (c) {
+      case LSTM -> new int[] {4 * h};
+      case GRU -> new int[] {2 * h, h};
+      case RNN -> new int[] {h};
+    };
   }
 
   private static int gates(CellType c) {

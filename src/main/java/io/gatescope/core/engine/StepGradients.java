@@ -6,8 +6,8 @@ package io.gatescope.core.engine;
  * a vanilla RNN's fade toward the first rows, an LSTM's much less.
  */
 public final class StepGradients {
-  double[] hidden; // [T·B·H]
-  double[] input; // [T·B·F]
+  float[] hidden; // [T·B·H]
+  float[] input; // [T·B·F]
 
   /** ‖∂loss/∂a⟨t⟩‖ (Frobenius over the batch) for t = 1..T. */
   public double[] hiddenNorms() {
@@ -19,7 +19,7 @@ public final class StepGradients {
     return norms(input);
   }
 
-  private static double[] norms(double[] m) {
+  private static double[] norms(float[] m) {
     if (m == null) {
       throw new IllegalStateException("no backward pass recorded yet");
     }

@@ -145,7 +145,7 @@ public final class Dl4jImport {
     Layer rec = confs.get(s.lstmIndex());
     LSTM lstm = (LSTM) (rec instanceof LastTimeStep lts ? lts.getUnderlying() : rec);
     ModelConfig cfg = configOf(s, lstm.getForgetGateBiasInit());
-    RecurrentClassifier model = RecurrentClassifier.create(cfg, net.params().dataType());
+    RecurrentClassifier model = RecurrentClassifier.create(cfg); // in float, whatever the zip holds
     ParamSet p = model.params();
     if (s.projection() > 0) {
       p.get("proj.W").assign(net.getParam("0_W"));

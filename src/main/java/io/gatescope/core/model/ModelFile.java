@@ -112,7 +112,7 @@ public final class ModelFile {
     tr.addProperty("command", s.command());
     root.add("training", tr);
     root.addProperty("param_count", model.params().size());
-    root.addProperty("dtype", model.dataType().name().toLowerCase());
+    root.addProperty("dtype", model.params().dataType().name().toLowerCase());
     return GSON.toJson(root);
   }
 

@@ -25,7 +25,7 @@ public final class Optimizer {
     long stateSize = config.stateSize(n);
     this.state =
         stateSize > 0
-            ? Nd4j.zeros(model.dataType(), 1, stateSize) // [1, state]
+            ? Nd4j.zeros(model.params().dataType(), 1, stateSize) // [1, state]
             : null;
     this.updater = config.instantiate(state, true);
   }

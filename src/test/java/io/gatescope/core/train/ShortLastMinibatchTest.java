@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -47,8 +46,7 @@ class ShortLastMinibatchTest {
     Mnist data = Mnist.load(DataLocator.mnistFolder(Optional.empty()));
     LabeledImages train = data.train().head(10);
     TrainingConfig cfg = config();
-    // Double precision, so that the gradient can be read back from the SGD step exactly.
-    RecurrentClassifier model = RecurrentClassifier.create(cfg.model(), DataType.DOUBLE);
+    RecurrentClassifier model = RecurrentClassifier.create(cfg.model());
     List<double[]> before = new ArrayList<>(); // weights each step started from, and the last
     List<Double> losses = new ArrayList<>();
     before.add(model.params().flat().toDoubleVector());
@@ -93,8 +91,8 @@ class ShortLastMinibatchTest {
       };
       int[] labels = {train.label(two.get(0)), train.label(two.get(1))};
       double refLoss = ref.lossAndGradient(Batches.timeMajor(imgs), labels);
-      assertEquals(refLoss, losses.get(step), 1e-12, "loss of step " + (step + 1));
-      assertEquals((own[two.get(0)] + own[two.get(1)]) / 2, refLoss, 1e-12);
+      assertEquals(refLoss, losses.get(step), 1e-6, "loss of step " + (step + 1));
+      assertEquals((own[two.get(0)] + own[two.get(1)]) / 2, refLoss, 1e-6);
       double[] g = ref.gradients().flat().toDoubleVector();
       double[] p0 = before.get(step);
       double[] p1 = before.get(step + 1);
@@ -105,7 +103,9 @@ class ShortLastMinibatchTest {
       assertTrue(norm > 1e-4, "a gradient to compare");
       for (int k = 0; k < g.length; k++) {
         double used = (p0[k] - p1[k]) / LR; // SGD: p ← p − lr·g
-        assertEquals(g[k], used, 1e-9 * (1 + norm), "gradient entry " + k + " of step " + step);
+        // Weights are float: the step is read back to within their rounding (an ulp of p).
+        double tol = 2 * Math.ulp((float) p0[k]) / LR + 1e-5 * norm;
+        assertEquals(g[k], used, tol, "gradient entry " + k + " of step " + step);
       }
     }
   }
@@ -137,7 +137,8 @@ class ShortLastMinibatchTest {
           for (int i : s) {
             sum += own[i];
           }
-          if (Math.abs(sum / k - loss) < 1e-10) {
+          if (Math.abs(sum / k - loss) < 2e-6) { // float: one image alone or in a batch
+
             found.add(List.copyOf(s));
           }
         });

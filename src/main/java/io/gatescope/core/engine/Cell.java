@@ -1,0 +1,54 @@
+package io.gatescope.core.engine;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * One recurrent cell's arithmetic for a whole batch, step by step: {@link LstmCell}, {@link
+ * GruCell}, {@link RnnCell}. The layer around it ({@link RecurrentLayer}) owns what every cell
+ * shares: the input weights, the states a⟨0..T⟩, interventions and what a trace keeps.
+ *
+ * <p>Arrays are [B·H] per step, row-major (sample b's unit u at b·H + u): one array per gate and
+ * step, so that each loop runs over a single index, which the JIT vectorises.
+ */
+interface Cell {
+  /**
+   * One product of the cell: its operand, the columns [from, to) of the layer's input weights W
+   * [in, n] and bias b [1, n] it uses, and the name of its recurrent weights. The first part's
+   * recurrent input is a⟨t−1⟩; the layer writes it there.
+   */
+  record Part(JointOperand operand, int from, int to, String recurrentName) {}
+
+  /** The column blocks of h of the cell's pre-activations, in column order (n = blocks × H). */
+  List<Quantity> blocks();
+
+  List<Part> parts();
+
+  /** Fills W, b and the parts' recurrent weights (same order of draws as every earlier version). */
+  void initialize(
+      INDArray w, INDArray b, List<INDArray> recurrent, SplittableRandom rnd, ModelConfig cfg);
+
+  /** Buffers for a batch of {@code bs}. */
+  void allocate(int bs);
+
+  /**
+   * Step t (0-based; the lesson's t+1): a⟨t+1⟩ into {@code aNow} from a⟨t⟩ in {@code aPrev} (the
+   * first part's operand already holds it), gates clamped as {@code overrides} say, and what a
+   * trace keeps handed to {@code keep}.
+   */
+  void step(int t, float[] aPrev, float[] aNow, Overrides overrides, TraceKeeper keep);
+
+  /** Before the first {@link #backStep}: clears what flows from step t+1 to t (besides ∂a). */
+  void startBackward();
+
+  /**
+   * Step t back: from ∂loss/∂a⟨t+1⟩ ({@code da}, everything that flows into it; {@code aNow} is
+   * a⟨t+1⟩ and {@code aPrev} a⟨t⟩), writes the parts' ∂loss/∂z for step t and, unless t = 0,
+   * ∂loss/∂a⟨t⟩ into {@code daPrev}.
+   */
+  void backStep(int t, float[] aPrev, float[] aNow, float[] da, float[] daPrev);
+
+  /** The [T][B·H] values of q other than a (step t at index t), or null if the cell has no q. */
+  float[][] values(Quantity q);
+}

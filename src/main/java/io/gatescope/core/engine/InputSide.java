@@ -1,0 +1,114 @@
+package io.gatescope.core.engine;
+
+import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A layer's input side: W [in, n] and b [1, n], handed to each part's operand with that part's
+ * columns, and their gradients gathered back. With a projection before the layer (x·Wp + bp, no
+ * activation) it folds: (x·Wp + bp)·W + b = x·(Wp·W) + (bp·W + b), so the operands read the narrow
+ * raw x, and the [T·B, P] projection is never made. Exact, and fewer operations.
+ */
+final class InputSide {
+  private final List<Cell.Part> parts;
+  private final int n;
+  private INDArray w; // [in, n]
+  private INDArray b; // [1, n]
+  private INDArray dw;
+  private INDArray db;
+  private int width; // columns of the operands' x
+
+  // While folded: the projection, and buffers kept between batches (allocating costs more).
+  private INDArray wp; // [F, P], null when not folded
+  private INDArray bp; // [1, P]
+  private INDArray weff; // Wp·W  [F, n]
+  private INDArray beff; // bp·W + b  [1, n]
+  private INDArray foldedGrad; // xᵀ·dz  [F, n]
+
+  InputSide(List<Cell.Part> parts) {
+    this.parts = parts;
+    this.n = parts.get(parts.size() - 1).to();
+  }
+
+  void bind(INDArray w, INDArray b) {
+    this.w = w;
+    this.b = b;
+  }
+
+  void bindGradients(INDArray dw, INDArray db) {
+    this.dw = dw;
+    this.db = db;
+  }
+
+  INDArray w() {
+    return w;
+  }
+
+  INDArray b() {
+    return b;
+  }
+
+  /** Columns of the x the operands read (the layer's input width, or F when folded). */
+  int width() {
+    return width;
+  }
+
+  /** x [T·B, in] with W and b as they are. */
+  void plain(INDArray x, int batch, List<INDArray> rw) {
+    wp = null;
+    bp = null;
+    fill(x, batch, rw, w, b);
+  }
+
+  /** Raw x [T·B, F] with the projection folded into W and b. */
+  void folded(INDArray x, INDArray wp, INDArray bp, int batch, List<INDArray> rw) {
+    this.wp = wp;
+    this.bp = bp;
+    if (weff == null || weff.rows() != wp.rows()) {
+      weff = Nd4j.zeros(DataType.FLOAT, wp.rows(), n);
+      beff = Nd4j.zeros(DataType.FLOAT, 1, n);
+      foldedGrad = Nd4j.zeros(DataType.FLOAT, wp.rows(), n);
+    }
+    Nd.gemm(wp, w, weff, false, false, 0); // Wp·W  [F, n]
+    beff.assign(b);
+    Nd.gemm(bp, w, beff, false, false, 1); // bp·W + b  [1, n]
+    fill(x, batch, rw, weff, beff);
+  }
+
+  private void fill(INDArray x, int batch, List<INDArray> rw, INDArray inW, INDArray inB) {
+    width = (int) x.columns();
+    for (int p = 0; p < parts.size(); p++) {
+      Cell.Part part = parts.get(p);
+      part.operand().prepare(batch, width);
+      part.operand()
+          .fill(
+              x,
+              rw.get(p),
+              Nd.cols(inW, part.from(), part.to()),
+              Nd.cols(inB, part.from(), part.to()));
+    }
+  }
+
+  /**
+   * ∂W and ∂b from the parts' operandᵀ·dz. Folded, with G = xᵀ·dz and s = Σ dz: ∂W = Wpᵀ·G + bpᵀ·s.
+   */
+  void gradients() {
+    INDArray g = wp == null ? dw : foldedGrad;
+    for (Cell.Part part : parts) {
+      Nd.cols(g, part.from(), part.to()).assign(part.operand().inputWeightGradient());
+      Nd.cols(db, part.from(), part.to()).assign(part.operand().biasGradient());
+    }
+    if (wp != null) {
+      Nd.gemm(wp, foldedGrad, dw, true, false, 0); // Wpᵀ·G  [P, n]
+      Nd.gemm(bp, db, dw, true, false, 1); // + bpᵀ·s
+    }
+  }
+
+  /** Folded: ∂Wp = G·Wᵀ and ∂bp = s·Wᵀ. */
+  void projectionGradients(INDArray dwp, INDArray dbp) {
+    Nd.gemm(foldedGrad, w, dwp, false, true, 0); // [F, P]
+    Nd.gemm(db, w, dbp, false, true, 0); // [1, P]
+  }
+}

@@ -1,0 +1,141 @@
+package io.gatescope.core.engine;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * The lesson's [a⟨t−1⟩, x⟨t⟩] as one operand, with a 1 for the bias: row block t (B rows) is [v⟨t⟩
+ * | x⟨t⟩ | 1], where v is the recurrent input (a⟨t−1⟩; for the GRU's candidate, Γr ⊙ a⟨t−1⟩). The
+ * weights are stacked to match, [RW; W; b] of [h + in + 1, n], so that each step's pre-activations
+ * W[a⟨t−1⟩, x⟨t⟩] + b are one product, and after backpropagation through time one product
+ * (operandᵀ·dz over all steps) gives ∂RW, ∂W and ∂b together.
+ *
+ * <p>Block T holds the last state (v⟨T+1⟩, i.e. a⟨T⟩): the layer above and the output layer read
+ * a⟨1..T⟩ from here without a copy.
+ */
+final class JointOperand {
+  private static final int T = ModelConfig.STEPS;
+
+  private final int h;
+  private final int n;
+  private int batch = -1;
+  private int in = -1;
+  private int width;
+
+  private Mirror rows; // [(T+1)·B, h+in+1]
+  private INDArray[] blockAt; // [B, h+in+1], t = 0..T
+  private INDArray steps; // blocks 0..T−1, [T·B, h+in+1]
+  private INDArray xColumns; // x columns of those, [T·B, in]
+  private INDArray stacked; // [RW; W; b]  [h+in+1, n]
+  private INDArray stackedRecurrent; // RW rows of it, [h, n]
+  private INDArray stackedInput; // W rows of it, [in, n]
+  private INDArray dStacked; // [∂RW; ∂W; ∂b]  [h+in+1, n]
+  private Mirror z; // one step's product, [B, n]
+  private Mirror dz; // ∂loss/∂z for every step, [T·B, n]
+  private INDArray[] dzAt; // [B, n]
+  private Mirror dv; // one step's ∂loss/∂v, [B, h]
+
+  /** An operand whose recurrent part has h columns, for a product of n columns. */
+  JointOperand(int h, int n) {
+    this.h = h;
+    this.n = n;
+  }
+
+  /** Buffers for a batch of {@code bs} and an input of {@code inputWidth} (kept while they fit). */
+  void prepare(int bs, int inputWidth) {
+    if (bs == batch && inputWidth == in) {
+      return;
+    }
+    batch = bs;
+    in = inputWidth;
+    width = h + in + 1;
+    long tb = (long) T * bs;
+    rows = new Mirror(tb + bs, width, bs * width);
+    // Single-level views only: ND4J mis-slices a view of a view here.
+    rows.array.get(NDArrayIndex.interval(0, tb), NDArrayIndex.point(width - 1)).assign(1.0);
+    blockAt = Nd.blocks(rows.array, T + 1, bs);
+    steps = Nd.rows(rows.array, 0, tb);
+    xColumns = rows.array.get(NDArrayIndex.interval(0, tb), NDArrayIndex.interval(h, h + in));
+    stacked = Nd4j.zeros(rows.array.dataType(), width, n);
+    stackedRecurrent = Nd.rows(stacked, 0, h);
+    stackedInput = Nd.rows(stacked, h, h + in);
+    dStacked = Nd4j.zeros(rows.array.dataType(), width, n);
+    z = new Mirror(bs, n, bs * n);
+    dz = new Mirror(tb, n, bs * n);
+    dzAt = Nd.blocks(dz.array, T, bs);
+    dv = new Mirror(bs, h, bs * h);
+  }
+
+  /** x [T·B, in] into the x columns; RW, W, b into the stacked weights. */
+  void fill(INDArray x, INDArray rw, INDArray w, INDArray b) {
+    xColumns.assign(x);
+    stackedRecurrent.assign(rw);
+    stackedInput.assign(w);
+    Nd.rows(stacked, h + in, width).assign(b);
+  }
+
+  /** v [B·h] into block t's recurrent columns. */
+  void putRecurrent(int t, float[] v) {
+    rows.writeRows(v, batch, h, (long) t * batch * width, width);
+  }
+
+  /** z [B, n] = block t · [RW; W; b], split into its column blocks of h: dst[k] is [B·h]. */
+  void product(int t, float[][] dst) {
+    Nd.gemm(blockAt[t], stacked, z.array, false, false, 0); // [B, n]
+    z.readBlocks(0, batch, h, dst);
+  }
+
+  /** Step t's ∂loss/∂z, one [B·h] array per column block of h. */
+  void putDz(int t, float[][] blocks) {
+    dz.writeBlocks(blocks, batch, h, (long) t * batch * n);
+  }
+
+  /** dst [B·h] ← step t's ∂loss/∂v = dz·RWᵀ, or dst += it with {@code add}. */
+  void recurrentGradient(int t, float[] dst, boolean add) {
+    Nd.gemm(dzAt[t], stackedRecurrent, dv.array, false, true, 0); // [B, h]
+    if (add) {
+      dv.readAdd(0, dst, 0, batch * h);
+    } else {
+      dv.read(0, dst, 0, batch * h);
+    }
+  }
+
+  /** [∂RW; ∂W; ∂b] = operandᵀ·dz over all steps; then read them with the three views below. */
+  void weightGradients() {
+    Nd.gemm(steps, dz.array, dStacked, true, false, 0); // [h+in+1, n]
+  }
+
+  /** ∂RW [h, n] from the last {@link #weightGradients()}. */
+  INDArray recurrentWeightGradient() {
+    return Nd.rows(dStacked, 0, h);
+  }
+
+  /** ∂W [in, n] = xᵀ·dz. */
+  INDArray inputWeightGradient() {
+    return Nd.rows(dStacked, h, h + in);
+  }
+
+  /** ∂b [1, n] = Σ dz. */
+  INDArray biasGradient() {
+    return Nd.rows(dStacked, h + in, width);
+  }
+
+  /** dx [T·B, in] = dz·Wᵀ (beta 0), or += (beta 1): ∂loss/∂x through this operand. */
+  void inputGradient(INDArray dx, double beta) {
+    Nd.gemm(dz.array, stackedInput, dx, false, true, beta); // [T·B, in]
+  }
+
+  /** v⟨1..T⟩ (the recurrent columns of blocks 1..T) as one [T·B, h] view. */
+  INDArray laterRecurrent() {
+    return rows.array.get(
+        NDArrayIndex.interval(batch, (long) (T + 1) * batch), NDArrayIndex.interval(0, h));
+  }
+
+  /** v of block t, [B, h], as a view. */
+  INDArray recurrentAt(int t) {
+    return rows.array.get(
+        NDArrayIndex.interval((long) t * batch, (long) (t + 1) * batch),
+        NDArrayIndex.interval(0, h));
+  }
+}

@@ -1,0 +1,93 @@
+package io.gatescope.core.engine;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Turns the last (traced) forward pass of a batch into one {@link GateTrace} per sample: every
+ * layer's quantities, pre-activations and values as computed, and P(digit | rows 1..t), the output
+ * layer applied to every a⟨t⟩ of the top layer.
+ */
+final class TraceBuilder {
+  private static final int T = ModelConfig.STEPS;
+  private static final int K = ModelConfig.CLASSES;
+
+  private TraceBuilder() {}
+
+  static List<GateTrace> build(
+      ModelConfig config,
+      List<RecurrentLayer> layers,
+      INDArray wy,
+      INDArray by,
+      int batch,
+      List<Intervention> interventions) {
+    float[][][] stepProbs = stepProbabilities(layers.get(layers.size() - 1), wy, by, batch, config);
+    List<GateTrace> out = new ArrayList<>(batch);
+    for (int s = 0; s < batch; s++) {
+      List<Map<Quantity, float[][]>> values = new ArrayList<>();
+      List<Map<Quantity, float[][]>> pre = new ArrayList<>();
+      List<Map<Quantity, float[][]>> computed = new ArrayList<>();
+      for (RecurrentLayer layer : layers) {
+        Map<Quantity, float[][]> v = new EnumMap<>(Quantity.class);
+        Map<Quantity, float[][]> z = new EnumMap<>(Quantity.class);
+        Map<Quantity, float[][]> c = new EnumMap<>(Quantity.class);
+        for (Quantity q : config.cell().quantities()) {
+          v.put(q, layer.trace(q, s));
+          putIfKept(z, q, layer.tracePre(q, s));
+          putIfKept(c, q, layer.traceAsComputed(q, s));
+        }
+        values.add(v);
+        pre.add(z);
+        computed.add(c);
+      }
+      float[] probs = stepProbs[s][T - 1];
+      out.add(
+          new GateTrace(
+              config.cell(),
+              config.hidden(),
+              values,
+              pre,
+              computed,
+              interventions,
+              stepProbs[s],
+              probs,
+              RecurrentClassifier.argmax(probs)));
+    }
+    return out;
+  }
+
+  /**
+   * [B][T][K]: softmax(W_y a⟨t⟩ + b_y) for every step. Small enough for plain Java, which spares a
+   * dozen ND4J calls on the single-image path.
+   */
+  private static float[][][] stepProbabilities(
+      RecurrentLayer top, INDArray wy, INDArray by, int batch, ModelConfig config) {
+    int h = config.hidden();
+    double[] w = wy.dup('c').data().asDouble(); // [H·K], row-major
+    double[] bias = by.dup().data().asDouble(); // [K]
+    float[][][] out = new float[batch][T][];
+    double[] z = new double[K];
+    for (int t = 0; t < T; t++) {
+      for (int s = 0; s < batch; s++) {
+        System.arraycopy(bias, 0, z, 0, K);
+        for (int u = 0; u < h; u++) {
+          double v = top.hidden(t + 1, s * h + u); // a⟨t⟩
+          for (int k = 0; k < K; k++) {
+            z[k] += v * w[u * K + k];
+          }
+        }
+        out[s][t] = Softmax.toFloat(Softmax.of(z));
+      }
+    }
+    return out;
+  }
+
+  private static void putIfKept(Map<Quantity, float[][]> m, Quantity q, float[][] v) {
+    if (v != null) {
+      m.put(q, v);
+    }
+  }
+}
