@@ -95,14 +95,8 @@ public final class RecurrentClassifier {
   public static RecurrentClassifier withParams(ModelConfig config, INDArray flat) {
     RecurrentClassifier m = new RecurrentClassifier(config);
     if (flat.length() != m.params.size()) {
-      throw new IllegalArgumentException(
-          "parameter count "
-              + flat.length()
-              + " does not fit "
-              + config
-              + " ("
-              + m.params.size()
-              + " expected)");
+      String fit = flat.length() + " does not fit " + config + " (" + m.params.size() + ")";
+      throw new IllegalArgumentException("parameter count " + fit);
     }
     m.params.flat().assign(flat.reshape(flat.length()).castTo(DataType.FLOAT));
     return m;
@@ -193,17 +187,10 @@ public final class RecurrentClassifier {
       throw new IllegalArgumentException(labels.length + " labels for a batch of " + b);
     }
     float[] dz = new float[b * K]; // ∂(mean CE)/∂logits  [B·K]
-    double loss = 0;
-    for (int i = 0; i < b; i++) {
-      double[] p = Softmax.of(z[i]);
-      loss -= Math.log(Math.max(p[labels[i]], Double.MIN_NORMAL));
-      for (int k = 0; k < K; k++) {
-        dz[i * K + k] = (float) ((p[k] - (k == labels[i] ? 1 : 0)) / b);
-      }
-    }
+    double loss = Softmax.crossEntropy(z, labels, dz);
     dLogits.write(dz, 0, 0, b * K);
     backward(stepGradients);
-    return loss / b;
+    return loss;
   }
 
   /** BPTT from ∂loss/∂logits (of the last forward pass) through every layer. */
@@ -254,12 +241,7 @@ public final class RecurrentClassifier {
 
   /** Mean cross-entropy of a batch, forward only. */
   public double loss(INDArray input, int[] labels) {
-    double[][] z = forward(input).toDoubleMatrix();
-    double loss = 0;
-    for (int i = 0; i < labels.length; i++) {
-      loss -= Math.log(Math.max(Softmax.of(z[i])[labels[i]], Double.MIN_NORMAL));
-    }
-    return loss / labels.length;
+    return Softmax.crossEntropy(forward(input).toDoubleMatrix(), labels, null);
   }
 
   /** Class probabilities [B][K] for a time-major batch. */

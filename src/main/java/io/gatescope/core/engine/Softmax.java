@@ -21,6 +21,24 @@ final class Softmax {
     return p;
   }
 
+  /**
+   * The mean cross-entropy of logits z [B][K] for the labels; with {@code dz} [B·K] not null, also
+   * its gradient ∂(mean CE)/∂z = (softmax(z) − one-hot) / B.
+   */
+  static double crossEntropy(double[][] z, int[] labels, float[] dz) {
+    int b = labels.length;
+    int k = z[0].length;
+    double loss = 0;
+    for (int i = 0; i < b; i++) {
+      double[] p = of(z[i]);
+      loss -= Math.log(Math.max(p[labels[i]], Double.MIN_NORMAL));
+      for (int j = 0; dz != null && j < k; j++) {
+        dz[i * k + j] = (float) ((p[j] - (j == labels[i] ? 1 : 0)) / b);
+      }
+    }
+    return loss / b;
+  }
+
   /** Row-wise softmax of z [B][K], as floats. */
   static float[][] rows(double[][] z) {
     float[][] out = new float[z.length][];
