@@ -36,14 +36,15 @@ def phase(frames):
         cls = n[len(PKG):].rsplit(".", 1)[0]
         if n.endswith("core/engine/Nd.gemm"):
             return "products (cblas_sgemm and its call)", caller(frames, f)
-        if cls == "core/engine/Mirror":
+        if cls in ("core/engine/Mirror", "core/engine/JointOperand"):
             return "copies Java <-> native (Mirror)", None
         if cls == "core/train/Optimizer":
             return "Adam (ND4J updater, norm, params -= step)", None
         if inner_library:
             return "other ND4J calls (assign, views)", None
-        if cls in ("core/engine/LstmLayer", "core/engine/GruLayer", "core/engine/RnnLayer",
-                   "core/engine/RecurrentLayer", "core/engine/Activations"):
+        if cls in ("core/engine/LstmCell", "core/engine/GruCell", "core/engine/RnnCell",
+                   "core/engine/RecurrentLayer", "core/engine/Activations",
+                   "core/engine/Overrides", "core/engine/TraceKeeper"):
             return "cell loops (Java)", None
         if cls == "core/engine/RecurrentClassifier":
             return "loss, softmax and the rest (Java)", None
