@@ -1,6 +1,7 @@
 package io.gatescope.core.engine;
 
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -12,7 +13,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Arrays are [B·H] per step, row-major (sample b's unit u at b·H + u): one array per gate and
  * step, so that each loop runs over a single index, which the JIT vectorises.
  */
-interface Cell {
+abstract class Cell {
+  static final int T = ModelConfig.STEPS;
+
   /**
    * One product of the cell: its operand, the columns [from, to) of the layer's input weights W
    * [in, n] and bias b [1, n] it uses, and the name of its recurrent weights. The first part's
@@ -20,35 +23,67 @@ interface Cell {
    */
   record Part(JointOperand operand, int from, int to, String recurrentName) {}
 
-  /** The column blocks of h of the cell's pre-activations, in column order (n = blocks × H). */
-  List<Quantity> blocks();
+  /** Units. */
+  final int h;
 
-  List<Part> parts();
+  /** B·H: the length of every per-step array of the current batch. */
+  int m;
+
+  private final List<Quantity> blocks;
+
+  /** {@code blocks}: the column blocks of h of the cell's pre-activations, in column order. */
+  Cell(int h, List<Quantity> blocks) {
+    this.h = h;
+    this.blocks = blocks;
+  }
+
+  /** The column blocks of h of the cell's pre-activations, in column order (n = blocks × H). */
+  final List<Quantity> blocks() {
+    return blocks;
+  }
+
+  abstract List<Part> parts();
 
   /** Fills W, b and the parts' recurrent weights (same order of draws as every earlier version). */
-  void initialize(
+  abstract void initialize(
       INDArray w, INDArray b, List<INDArray> recurrent, SplittableRandom rnd, ModelConfig cfg);
 
   /** Buffers for a batch of {@code bs}. */
-  void allocate(int bs);
+  final void allocate(int bs) {
+    m = bs * h;
+    allocate();
+  }
+
+  /** Makes the per-batch arrays, [B·H] = {@link #m} long. */
+  abstract void allocate();
 
   /**
    * Step t (0-based; the lesson's t+1): a⟨t+1⟩ into {@code aNow} from a⟨t⟩ in {@code aPrev} (the
    * first part's operand already holds it), gates clamped as {@code overrides} say, and what a
    * trace keeps handed to {@code keep}.
    */
-  void step(int t, float[] aPrev, float[] aNow, Overrides overrides, TraceKeeper keep);
+  abstract void step(int t, float[] aPrev, float[] aNow, Overrides overrides, TraceKeeper keep);
 
   /** Before the first {@link #backStep}: clears what flows from step t+1 to t (besides ∂a). */
-  void startBackward();
+  void startBackward() {}
 
   /**
    * Step t back: from ∂loss/∂a⟨t+1⟩ ({@code da}, everything that flows into it; {@code aNow} is
    * a⟨t+1⟩ and {@code aPrev} a⟨t⟩), writes the parts' ∂loss/∂z for step t and, unless t = 0,
    * ∂loss/∂a⟨t⟩ into {@code daPrev}.
    */
-  void backStep(int t, float[] aPrev, float[] aNow, float[] da, float[] daPrev);
+  abstract void backStep(int t, float[] aPrev, float[] aNow, float[] da, float[] daPrev);
+
+  /** The [T][B·H] values of each quantity other than a (step t at index t); set by allocate. */
+  private Map<Quantity, float[][]> values = Map.of();
+
+  /** Says where the values of the trace are (call from {@link #allocate()}). */
+  final void traced(Map<Quantity, float[][]> values) {
+    this.values = values;
+  }
 
   /** The [T][B·H] values of q other than a (step t at index t), or null if the cell has no q. */
-  float[][] values(Quantity q);
+  final float[][] values(Quantity q) {
+    return values.get(q);
+  }
 }

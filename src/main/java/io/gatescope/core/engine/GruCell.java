@@ -1,6 +1,8 @@
 package io.gatescope.core.engine;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -18,49 +20,39 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * [a⟨t−1⟩ | x⟨t⟩ | 1]·[RWru; W_ru; b_ru] for both gates, then [Γr ⊙ a⟨t−1⟩ | x⟨t⟩ | 1]·[RWc; W_c;
  * b_c] for the candidate, which needs Γr first.
  */
-final class GruCell implements Cell {
-  private static final int T = ModelConfig.STEPS;
+final class GruCell extends Cell {
   private static final List<Quantity> BLOCKS =
       List.of(Quantity.RESET, Quantity.UPDATE, Quantity.CANDIDATE);
   private static final int R = 0; // block of Γr
   private static final int U = 1; // Γu
   private static final int C = 2; // c̃
 
-  private final int h;
   private final JointOperand gates; // [a⟨t−1⟩ | x⟨t⟩ | 1]·[RWru; W_ru; b_ru]
   private final JointOperand candidate; // [Γr ⊙ a⟨t−1⟩ | x⟨t⟩ | 1]·[RWc; W_c; b_c]
-  private int m; // B·H
 
-  private float[] zR; // z_r, one step's pre-activations  [B·H]
-  private float[] zU; // z_u
-  private float[] zC; // z_c̃
+  private float[][] zRu; // one step's z_r, z_u  [2][B·H]
+  private float[][] zC; // z_c̃  [1][B·H]
+  private float[][] dzRu; // ∂loss/∂z_r, ∂loss/∂z_u  [2][B·H]
+  private float[][] dzC; // ∂loss/∂z_c̃  [1][B·H]
   private float[][] reset; // Γr  [T][B·H]
   private float[][] update; // Γu
   private float[][] cand; // c̃⟨t⟩
   private float[][] resetA; // Γr ⊙ a⟨t−1⟩
-  private float[] dzR; // ∂loss/∂z_r, one step  [B·H]
-  private float[] dzU;
-  private float[] dzC;
   private float[] dResetA; // ∂loss/∂(Γr ⊙ a⟨t−1⟩)  [B·H]
 
   GruCell(int h) {
-    this.h = h;
+    super(h, BLOCKS);
     this.gates = new JointOperand(h, 2 * h);
     this.candidate = new JointOperand(h, h);
   }
 
   @Override
-  public List<Quantity> blocks() {
-    return BLOCKS;
-  }
-
-  @Override
-  public List<Part> parts() {
+  List<Part> parts() {
     return List.of(new Part(gates, 0, 2 * h, "RWru"), new Part(candidate, 2 * h, 3 * h, "RWc"));
   }
 
   @Override
-  public void initialize(
+  void initialize(
       INDArray w, INDArray b, List<INDArray> rw, SplittableRandom rnd, ModelConfig cfg) {
     for (int k = 0; k < 3; k++) {
       Init.xavier(w, k * h, h, rnd);
@@ -72,68 +64,69 @@ final class GruCell implements Cell {
   }
 
   @Override
-  public void allocate(int bs) {
-    m = bs * h;
-    zR = new float[m];
-    zU = new float[m];
-    zC = new float[m];
-    reset = new float[T][m];
-    update = new float[T][m];
-    cand = new float[T][m];
-    resetA = new float[T][m];
-    dzR = new float[m];
-    dzU = new float[m];
-    dzC = new float[m];
+  void allocate() {
+    zRu = new float[2][m];
+    zC = new float[1][m];
+    dzRu = new float[2][m];
+    dzC = new float[1][m];
+    float[][][] values = new float[4][T][m];
+    reset = values[0];
+    update = values[1];
+    cand = values[2];
+    resetA = values[3];
     dResetA = new float[m];
+    traced(Map.of(Quantity.RESET, reset, Quantity.UPDATE, update, Quantity.CANDIDATE, cand));
   }
 
   @Override
-  public void step(int t, float[] aPrev, float[] aNow, Overrides overrides, TraceKeeper keep) {
-    int bs = m / h;
+  void step(int t, float[] aPrev, float[] aNow, Overrides overrides, TraceKeeper keep) {
     float[] rt = reset[t];
     float[] ut = update[t];
     float[] ct = cand[t];
     float[] ra = resetA[t];
-    gates.product(t, new float[][] {zR, zU}); // [a⟨t−1⟩ | x⟨t⟩ | 1]·[RWru; W_ru; b_ru]  [B, 2H]
-    // z_r, z_u  [B, H] each
-    keep.pre(t, R, zR);
-    keep.pre(t, U, zU);
-    Activations.sigmoid(zR, rt, m); // Γr = σ(W_r[a⟨t−1⟩, x⟨t⟩] + b_r)
-    Activations.sigmoid(zU, ut, m); // Γu = σ(W_u[a⟨t−1⟩, x⟨t⟩] + b_u)
-    keep.activated(t, R, rt);
-    keep.activated(t, U, ut);
-    overrides.clamp(rt, R, bs);
-    overrides.clamp(ut, U, bs);
+    gates.product(t, zRu); // [a⟨t−1⟩ | x⟨t⟩ | 1]·[RWru; W_ru; b_ru]  [B, 2H]
+    float[] zR = zRu[0]; // z_r = W_r[a⟨t−1⟩, x⟨t⟩] + b_r  [B, H]
+    float[] zU = zRu[1]; // z_u
+    Activations.sigmoid(zR, rt, m); // Γr = σ(z_r)
+    Activations.sigmoid(zU, ut, m); // Γu = σ(z_u)
+    keepAndClamp(t, R, zR, rt, keep, overrides);
+    keepAndClamp(t, U, zU, ut, keep, overrides);
     for (int i = 0; i < m; i++) {
       ra[i] = rt[i] * aPrev[i]; // Γr ⊙ a⟨t−1⟩
     }
     candidate.putRecurrent(t, ra);
-    candidate.product(t, new float[][] {zC}); // [Γr ⊙ a⟨t−1⟩ | x⟨t⟩ | 1]·[RWc; W_c; b_c]  [B, H]
-    keep.pre(t, C, zC);
-    Activations.tanh(zC, ct, m); // c̃⟨t⟩ = tanh(W_c[Γr ⊙ a⟨t−1⟩, x⟨t⟩] + b_c)
-    keep.activated(t, C, ct);
+    candidate.product(t, zC); // [Γr ⊙ a⟨t−1⟩ | x⟨t⟩ | 1]·[RWc; W_c; b_c]  [B, H]
+    Activations.tanh(zC[0], ct, m); // c̃⟨t⟩ = tanh(z_c̃)
+    keepAndClamp(t, C, zC[0], ct, keep, Overrides.NONE);
     for (int i = 0; i < m; i++) {
       aNow[i] = ut[i] * ct[i] + (1 - ut[i]) * aPrev[i]; // a⟨t⟩ = Γu ⊙ c̃⟨t⟩ + (1 − Γu) ⊙ a⟨t−1⟩
     }
   }
 
-  @Override
-  public void startBackward() {}
+  private void keepAndClamp(
+      int t, int k, float[] z, float[] g, TraceKeeper keep, Overrides overrides) {
+    keep.pre(t, k, z);
+    keep.activated(t, k, g);
+    overrides.clamp(g, k, m / h);
+  }
 
   @Override
-  public void backStep(int t, float[] aPrev, float[] aNow, float[] da, float[] daPrev) {
+  void backStep(int t, float[] aPrev, float[] aNow, float[] da, float[] daPrev) {
     float[] rt = reset[t];
     float[] ut = update[t];
     float[] ct = cand[t];
+    float[] dzR = dzRu[0];
+    float[] dzU = dzRu[1];
+    float[] dzc = dzC[0];
     for (int i = 0; i < m; i++) {
       dzU[i] = da[i] * (ct[i] - aPrev[i]) * ut[i] * (1 - ut[i]); // ∂z_u = ∂a ⊙ (c̃ − a⟨t−1⟩) ⊙ σ′
-      dzC[i] = da[i] * ut[i] * (1 - ct[i] * ct[i]); // ∂z_c̃ = ∂a ⊙ Γu ⊙ tanh′
+      dzc[i] = da[i] * ut[i] * (1 - ct[i] * ct[i]); // ∂z_c̃ = ∂a ⊙ Γu ⊙ tanh′
     }
-    candidate.putDz(t, new float[][] {dzC});
+    candidate.putDz(t, dzC);
     if (t == 0) {
       // a⟨0⟩ = 0: nothing flows into Γr, and there is no earlier state to pass ∂a to.
-      java.util.Arrays.fill(dzR, 0f);
-      gates.putDz(t, new float[][] {dzR, dzU});
+      Arrays.fill(dzR, 0f);
+      gates.putDz(t, dzRu);
       return;
     }
     candidate.recurrentGradient(t, dResetA, false); // ∂(Γr ⊙ a⟨t−1⟩) = dz_c̃·RWcᵀ  [B, H]
@@ -141,17 +134,7 @@ final class GruCell implements Cell {
       dzR[i] = dResetA[i] * aPrev[i] * rt[i] * (1 - rt[i]); // ∂z_r = ∂(Γr ⊙ a) ⊙ a⟨t−1⟩ ⊙ σ′
       daPrev[i] = da[i] * (1 - ut[i]) + dResetA[i] * rt[i]; // ∂a⟨t−1⟩ but for the product below
     }
-    gates.putDz(t, new float[][] {dzR, dzU});
+    gates.putDz(t, dzRu);
     gates.recurrentGradient(t, daPrev, true); // ∂a⟨t−1⟩ += dz_ru·RWruᵀ  [B, H]
-  }
-
-  @Override
-  public float[][] values(Quantity q) {
-    return switch (q) {
-      case RESET -> reset;
-      case UPDATE -> update;
-      case CANDIDATE -> cand;
-      default -> null;
-    };
   }
 }
