@@ -17,7 +17,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The full gate trace of one input, as JSON (arrays are [step][unit]). */
+/**
+ * The full gate trace of one input, as JSON (arrays are [step][unit]): every quantity of the cell
+ * and the pre-activation z of every gate and candidate ({@code <quantity>_z}).
+ */
 @Command(name = "inspect", mixinStandardHelpOptions = true, versionProvider = Version.class)
 public final class InspectCommand implements Callable<Integer> {
   @Mixin DataOptions io;
@@ -73,6 +76,13 @@ public final class InspectCommand implements Callable<Integer> {
     m.put("steps", tr.steps());
     for (Quantity q : tr.cell().quantities()) {
       m.put(q.key(), List.of(tr.get(layer, q)));
+    }
+    // The argument of each σ or tanh as computed (before any intervention), e.g. forget_z.
+    for (Quantity q : tr.cell().quantities()) {
+      float[][] z = tr.preActivation(layer, q);
+      if (z != null) {
+        m.put(q.key() + "_z", List.of(z));
+      }
     }
     m.put("step_probabilities", List.of(tr.stepProbabilities()));
     m.put("probabilities", tr.probabilities());

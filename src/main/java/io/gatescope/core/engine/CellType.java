@@ -27,6 +27,19 @@ public enum CellType {
     return quantities;
   }
 
+  /**
+   * What a trace of this cell keeps per timestep and unit: the shown quantities and, for the LSTM,
+   * tanh(c⟨t⟩) (a wire of the cell diagram, not a map of its own).
+   */
+  public List<Quantity> traced() {
+    if (this != LSTM) {
+      return quantities;
+    }
+    List<Quantity> all = new java.util.ArrayList<>(quantities);
+    all.add(Quantity.CELL_TANH);
+    return List.copyOf(all);
+  }
+
   /** Parses "lstm", "GRU", ... with a message that lists the choices. */
   public static CellType parse(String s) {
     for (CellType c : values()) {

@@ -78,7 +78,8 @@ final class LstmCell extends Cell {
             Quantity.UPDATE, update,
             Quantity.FORGET, forget,
             Quantity.OUTPUT, output,
-            Quantity.CELL, cFrom1));
+            Quantity.CELL, cFrom1,
+            Quantity.CELL_TANH, tanhC));
   }
 
   @Override

@@ -11,7 +11,9 @@ public enum Quantity {
   RESET("Γr", "reset", true),
   CANDIDATE("c̃", "candidate", false),
   CELL("c", "cell_state", false),
-  HIDDEN("a", "hidden", false);
+  HIDDEN("a", "hidden", false),
+  /** tanh(c⟨t⟩), the LSTM's squashed cell state before Γo: traced for the cell diagram's wire. */
+  CELL_TANH("tanh(c)", "cell_tanh", false);
 
   private final String symbol;
   private final String key;

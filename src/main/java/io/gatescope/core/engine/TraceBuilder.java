@@ -34,7 +34,7 @@ final class TraceBuilder {
         Map<Quantity, float[][]> v = new EnumMap<>(Quantity.class);
         Map<Quantity, float[][]> z = new EnumMap<>(Quantity.class);
         Map<Quantity, float[][]> c = new EnumMap<>(Quantity.class);
-        for (Quantity q : config.cell().quantities()) {
+        for (Quantity q : config.cell().traced()) {
           v.put(q, layer.trace(q, s));
           putIfKept(z, q, layer.tracePre(q, s));
           putIfKept(c, q, layer.traceAsComputed(q, s));

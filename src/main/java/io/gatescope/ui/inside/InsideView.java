@@ -415,6 +415,7 @@ public final class InsideView extends BorderPane {
       case CANDIDATE -> Messages.get("quantity.candidate");
       case CELL -> Messages.get("quantity.cell");
       case HIDDEN -> Messages.get("quantity.hidden");
+      case CELL_TANH -> Messages.get("quantity.cell_tanh");
     };
   }
 

@@ -75,7 +75,7 @@ class TraceTest {
         }
         assertEquals(1f, sum, 1e-5f);
       }
-      assertEquals(cell.quantities().size(), traces.get(0).layers().get(0).size());
+      assertEquals(cell.traced().size(), traces.get(0).layers().get(0).size());
     }
   }
 
