@@ -14,8 +14,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The reference's hand-written BPTT against central finite differences of its own loss, in double
- * precision, for every parameter and every input pixel. Parameters are random (not the engine's),
- * large enough that gates spread over (0, 1) and some saturate.
+ * precision: every parameter, every a⟨t⟩ of the top layer, and at every step a seventh of the
+ * pixels read (each feature at four steps): what StepGradients holds. Parameters are random (not
+ * the engine's), uniform in [−0.6, 0.6].
  */
 class ReferenceGradientCheckTest {
   private static final double EPS = 1e-6;
@@ -82,9 +83,7 @@ class ReferenceGradientCheckTest {
     for (int t = 0; t < ModelConfig.STEPS; t++) {
       int slice = reading.sliceAt(t);
       for (int s = 0; s < batch; s++) {
-        for (int f = t % 4;
-            f < n;
-            f += 4) { // a quarter of each slice, every feature over the steps
+        for (int f = t % 7; f < n; f += 7) {
           int pixel = reading == Reading.COLUMNS ? f * n + slice : slice * n + f;
           double orig = images[s][pixel];
           images[s][pixel] = orig + EPS;
@@ -93,6 +92,29 @@ class ReferenceGradientCheckTest {
           double lm = model.loss(images, labels);
           images[s][pixel] = orig;
           worst.add("x t=" + t + " s=" + s + " f=" + f, dx[t][s][f], (lp - lm) / (2 * EPS));
+        }
+      }
+    }
+    worst.check();
+  }
+
+  /** ∂loss/∂a⟨t⟩ of the top layer (all paths), what StepGradients' hidden gradient holds. */
+  @ParameterizedTest(name = "{0} layers={1} H={2} P={3} B={4} {5}")
+  @MethodSource("models")
+  void topHiddenGradientMatchesFiniteDifferences(
+      CellType cell, int layers, int h, int p, int batch, Reading reading) {
+    ModelConfig cfg = new ModelConfig(cell, layers, h, p, 1.0, 0, reading);
+    ReferenceModel model = new ReferenceModel(cfg, randomParams(cfg, 1.2, 41));
+    double[][] images = randomImages(batch, 43);
+    int[] labels = labels(batch);
+    double[][][] da = model.lossAndGradient(images, labels).hidden(); // [T][B][H]
+    Worst worst = new Worst();
+    for (int t = 0; t < ModelConfig.STEPS; t++) {
+      for (int s = 0; s < batch; s++) {
+        for (int u = 0; u < h; u++) {
+          double lp = model.loss(images, labels, new ReferenceLayer.Nudge(t, s, u, EPS));
+          double lm = model.loss(images, labels, new ReferenceLayer.Nudge(t, s, u, -EPS));
+          worst.add("a t=" + t + " s=" + s + " u=" + u, da[t][s][u], (lp - lm) / (2 * EPS));
         }
       }
     }

@@ -46,6 +46,14 @@ abstract class ReferenceLayer {
   /** ∂loss/∂a⟨t⟩ of the last backward pass, all paths summed, [T][B][H]. */
   double[][][] hiddenGradient;
 
+  /**
+   * A small change added to one a⟨t⟩ (after any scale) as it goes on, so that a test can take
+   * ∂loss/∂a⟨t⟩ by finite differences; step is 0-based like the arrays.
+   */
+  record Nudge(int step, int sample, int unit, double delta) {}
+
+  private Nudge nudge;
+
   ReferenceLayer(int index, int in, int h, ReferenceParams params) {
     this.index = index;
     this.in = in;
@@ -77,6 +85,11 @@ abstract class ReferenceLayer {
 
   /** Runs every step; returns a⟨1..T⟩ (after any scale), [T][B][H]. */
   final double[][][] forward(double[][][] input, List<Intervention> all) {
+    return forward(input, all, null);
+  }
+
+  final double[][][] forward(double[][][] input, List<Intervention> all, Nudge nudge) {
+    this.nudge = nudge;
     this.x = input;
     this.interventions = all.stream().filter(iv -> iv.layer() == index).toList();
     this.batch = input[0].length;
@@ -99,6 +112,9 @@ abstract class ReferenceLayer {
           computed.get(Quantity.HIDDEN)[t][s][u] = a[t + 1][s][u];
           a[t + 1][s][u] *= scale(u);
           values.get(Quantity.HIDDEN)[t][s][u] = a[t + 1][s][u];
+        }
+        if (nudge != null && nudge.step() == t && nudge.sample() == s) {
+          a[t + 1][s][nudge.unit()] += nudge.delta();
         }
       }
     }

@@ -59,6 +59,11 @@ final class ReferenceModel {
   }
 
   Pass forward(double[][] images, List<Intervention> interventions) {
+    return forward(images, interventions, null);
+  }
+
+  /** As {@link #forward(double[][], List)}, with one a⟨t⟩ of the top layer nudged. */
+  Pass forward(double[][] images, List<Intervention> interventions, ReferenceLayer.Nudge nudge) {
     double[][][] x = read(images);
     double[][][] input = x;
     double[][][] projected = null;
@@ -69,7 +74,7 @@ final class ReferenceModel {
     List<ReferenceLayer> layers = new ArrayList<>();
     for (int l = 0; l < config.layers(); l++) {
       ReferenceLayer layer = newLayer(l, input[0][0].length);
-      input = layer.forward(input, interventions);
+      input = layer.forward(input, interventions, l == config.layers() - 1 ? nudge : null);
       layers.add(layer);
     }
     ReferenceLayer top = layers.get(layers.size() - 1);
@@ -145,10 +150,15 @@ final class ReferenceModel {
 
   /** Mean cross-entropy over the batch. */
   double loss(double[][] images, int[] labels) {
-    double[][] p = probabilities(images, List.of());
+    return loss(images, labels, null);
+  }
+
+  /** The same with one a⟨t⟩ of the top layer nudged (for ∂loss/∂a⟨t⟩ by finite differences). */
+  double loss(double[][] images, int[] labels, ReferenceLayer.Nudge top) {
+    double[][] z = forward(images, List.of(), top).logits();
     double loss = 0;
     for (int s = 0; s < labels.length; s++) {
-      loss -= Math.log(p[s][labels[s]]);
+      loss -= Math.log(softmax(z[s])[labels[s]]);
     }
     return loss / labels.length;
   }
