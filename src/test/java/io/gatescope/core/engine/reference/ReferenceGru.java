@@ -30,7 +30,7 @@ final class ReferenceGru extends ReferenceLayer {
   private final double[] b;
 
   ReferenceGru(int index, int in, int h, ReferenceParams p) {
-    super(index, in, h, p);
+    super(index, in, h);
     w = p.get(prefix + "W");
     rwru = p.get(prefix + "RWru");
     rwc = p.get(prefix + "RWc");

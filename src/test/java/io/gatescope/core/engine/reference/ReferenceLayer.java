@@ -22,7 +22,6 @@ abstract class ReferenceLayer {
   final int index;
   final int in;
   final int h;
-  final ReferenceParams params;
   final String prefix;
 
   private List<Intervention> interventions = List.of();
@@ -54,11 +53,10 @@ abstract class ReferenceLayer {
 
   private Nudge nudge;
 
-  ReferenceLayer(int index, int in, int h, ReferenceParams params) {
+  ReferenceLayer(int index, int in, int h) {
     this.index = index;
     this.in = in;
     this.h = h;
-    this.params = params;
     this.prefix = "l" + index + ".";
   }
 

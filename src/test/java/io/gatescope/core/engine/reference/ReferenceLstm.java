@@ -33,7 +33,7 @@ final class ReferenceLstm extends ReferenceLayer {
   private double[] dcNext; // ∂loss/∂c⟨t⟩ through step t+1, for the sample going back
 
   ReferenceLstm(int index, int in, int h, ReferenceParams p) {
-    super(index, in, h, p);
+    super(index, in, h);
     w = p.get(prefix + "W");
     rw = p.get(prefix + "RW");
     b = p.get(prefix + "b")[0];

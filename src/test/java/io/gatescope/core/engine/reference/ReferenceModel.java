@@ -30,8 +30,7 @@ final class ReferenceModel {
   }
 
   /** Everything one forward pass computed. */
-  record Pass(
-      double[][][] x, double[][][] projected, List<ReferenceLayer> layers, double[][] logits) {
+  record Pass(double[][][] x, List<ReferenceLayer> layers, double[][] logits) {
     ReferenceLayer top() {
       return layers.get(layers.size() - 1);
     }
@@ -65,12 +64,7 @@ final class ReferenceModel {
   /** As {@link #forward(double[][], List)}, with one a⟨t⟩ of the top layer nudged. */
   Pass forward(double[][] images, List<Intervention> interventions, ReferenceLayer.Nudge nudge) {
     double[][][] x = read(images);
-    double[][][] input = x;
-    double[][][] projected = null;
-    if (config.projection() > 0) {
-      projected = project(x);
-      input = projected;
-    }
+    double[][][] input = config.projection() > 0 ? project(x) : x;
     List<ReferenceLayer> layers = new ArrayList<>();
     for (int l = 0; l < config.layers(); l++) {
       ReferenceLayer layer = newLayer(l, input[0][0].length);
@@ -82,7 +76,7 @@ final class ReferenceModel {
     for (int s = 0; s < images.length; s++) {
       logits[s] = output(top.a[T][s]);
     }
-    return new Pass(x, projected, layers, logits);
+    return new Pass(x, layers, logits);
   }
 
   private ReferenceLayer newLayer(int l, int in) {
@@ -248,9 +242,5 @@ final class ReferenceModel {
           out.put(q, m);
         });
     return out;
-  }
-
-  int paramCount() {
-    return params.size();
   }
 }

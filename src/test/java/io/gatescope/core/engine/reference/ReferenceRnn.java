@@ -12,7 +12,7 @@ final class ReferenceRnn extends ReferenceLayer {
   private final double[] b;
 
   ReferenceRnn(int index, int in, int h, ReferenceParams p) {
-    super(index, in, h, p);
+    super(index, in, h);
     w = p.get(prefix + "W");
     rw = p.get(prefix + "RW");
     b = p.get(prefix + "b")[0];
