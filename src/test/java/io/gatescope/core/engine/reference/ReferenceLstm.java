@@ -2,6 +2,7 @@ package io.gatescope.core.engine.reference;
 
 import static io.gatescope.core.engine.Quantity.CANDIDATE;
 import static io.gatescope.core.engine.Quantity.CELL;
+import static io.gatescope.core.engine.Quantity.CELL_TANH;
 import static io.gatescope.core.engine.Quantity.FORGET;
 import static io.gatescope.core.engine.Quantity.HIDDEN;
 import static io.gatescope.core.engine.Quantity.OUTPUT;
@@ -41,7 +42,7 @@ final class ReferenceLstm extends ReferenceLayer {
 
   @Override
   List<Quantity> quantities() {
-    return List.of(UPDATE, FORGET, OUTPUT, CANDIDATE, CELL, HIDDEN);
+    return List.of(UPDATE, FORGET, OUTPUT, CANDIDATE, CELL, HIDDEN, CELL_TANH);
   }
 
   @Override
@@ -69,6 +70,7 @@ final class ReferenceLstm extends ReferenceLayer {
       double cPrev = t == 0 ? 0 : values.get(CELL)[t - 1][s][u];
       double c = update * cand + forget * cPrev;
       values.get(CELL)[t][s][u] = c;
+      values.get(CELL_TANH)[t][s][u] = Math.tanh(c); // the diagram's wire between c and Γo
       a[t + 1][s][u] = output * Math.tanh(c);
     }
   }
