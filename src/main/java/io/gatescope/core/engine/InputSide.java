@@ -19,6 +19,10 @@ final class InputSide {
   private INDArray dw;
   private INDArray db;
   private int width; // columns of the operands' x
+  private INDArray[][] plainColumns; // per part, its columns of W and of b (views made once)
+  private INDArray[][] foldedColumns; // the same of Wp·W and bp·W + b
+  private INDArray[][] gradientColumns; // of ∂W and ∂b
+  private INDArray[][] foldedGradientColumns; // of xᵀ·dz and ∂b
 
   // While folded: the projection, and buffers kept between batches (allocating costs more).
   private INDArray wp; // [F, P], null when not folded
@@ -35,11 +39,26 @@ final class InputSide {
   void bind(INDArray w, INDArray b) {
     this.w = w;
     this.b = b;
+    this.plainColumns = columns(w, b);
+  }
+
+  /** Each part's columns of inW and inB, as views. */
+  private INDArray[][] columns(INDArray inW, INDArray inB) {
+    INDArray[][] c = new INDArray[parts.size()][];
+    for (int p = 0; p < c.length; p++) {
+      Cell.Part part = parts.get(p);
+      c[p] =
+          new INDArray[] {
+            Nd.cols(inW, part.from(), part.to()), Nd.cols(inB, part.from(), part.to())
+          };
+    }
+    return c;
   }
 
   void bindGradients(INDArray dw, INDArray db) {
     this.dw = dw;
     this.db = db;
+    this.gradientColumns = columns(dw, db);
   }
 
   INDArray w() {
@@ -59,7 +78,7 @@ final class InputSide {
   void plain(INDArray x, int batch, List<INDArray> rw) {
     wp = null;
     bp = null;
-    fill(x, batch, rw, w, b);
+    fill(x, batch, rw, plainColumns);
   }
 
   /** Raw x [T·B, F] with the projection folded into W and b. */
@@ -70,24 +89,22 @@ final class InputSide {
       weff = Nd4j.zeros(DataType.FLOAT, wp.rows(), n);
       beff = Nd4j.zeros(DataType.FLOAT, 1, n);
       foldedGrad = Nd4j.zeros(DataType.FLOAT, wp.rows(), n);
+      foldedColumns = columns(weff, beff);
+      foldedGradientColumns = columns(foldedGrad, db);
     }
     Nd.gemm(wp, w, weff, false, false, 0); // Wp·W  [F, n]
     beff.assign(b);
     Nd.gemm(bp, w, beff, false, false, 1); // bp·W + b  [1, n]
-    fill(x, batch, rw, weff, beff);
+    fill(x, batch, rw, foldedColumns);
   }
 
-  private void fill(INDArray x, int batch, List<INDArray> rw, INDArray inW, INDArray inB) {
+  /** Each part's operand: x, its recurrent weights, its columns of the input weights and bias. */
+  private void fill(INDArray x, int batch, List<INDArray> rw, INDArray[][] columns) {
     width = (int) x.columns();
     for (int p = 0; p < parts.size(); p++) {
-      Cell.Part part = parts.get(p);
-      part.operand().prepare(batch, width);
-      part.operand()
-          .fill(
-              x,
-              rw.get(p),
-              Nd.cols(inW, part.from(), part.to()),
-              Nd.cols(inB, part.from(), part.to()));
+      JointOperand op = parts.get(p).operand();
+      op.prepare(batch, width);
+      op.fill(x, rw.get(p), columns[p][0], columns[p][1]);
     }
   }
 
@@ -95,10 +112,11 @@ final class InputSide {
    * ∂W and ∂b from the parts' operandᵀ·dz. Folded, with G = xᵀ·dz and s = Σ dz: ∂W = Wpᵀ·G + bpᵀ·s.
    */
   void gradients() {
-    INDArray g = wp == null ? dw : foldedGrad;
-    for (Cell.Part part : parts) {
-      Nd.cols(g, part.from(), part.to()).assign(part.operand().inputWeightGradient());
-      Nd.cols(db, part.from(), part.to()).assign(part.operand().biasGradient());
+    INDArray[][] columns = wp == null ? gradientColumns : foldedGradientColumns;
+    for (int p = 0; p < parts.size(); p++) {
+      JointOperand op = parts.get(p).operand();
+      columns[p][0].assign(op.inputWeightGradient());
+      columns[p][1].assign(op.biasGradient());
     }
     if (wp != null) {
       Nd.gemm(wp, foldedGrad, dw, true, false, 0); // Wpᵀ·G  [P, n]

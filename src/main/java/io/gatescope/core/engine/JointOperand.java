@@ -30,11 +30,15 @@ final class JointOperand {
   private INDArray stacked; // [RW; W; b]  [h+in+1, n]
   private INDArray stackedRecurrent; // RW rows of it, [h, n]
   private INDArray stackedInput; // W rows of it, [in, n]
+  private INDArray stackedBias; // b row of it, [1, n]
   private INDArray dStacked; // [∂RW; ∂W; ∂b]  [h+in+1, n]
+  private INDArray[] dParts; // its rows ∂RW, ∂W, ∂b as views
   private Mirror z; // one step's product, [B, n]
   private Mirror dz; // ∂loss/∂z for every step, [T·B, n]
   private INDArray[] dzAt; // [B, n]
   private Mirror dv; // one step's ∂loss/∂v, [B, h]
+  private INDArray later; // v of blocks 1..T, [T·B, h]
+  private INDArray last; // v of block T, [B, h]
 
   /** An operand whose recurrent part has h columns, for a product of n columns. */
   JointOperand(int h, int n) {
@@ -60,11 +64,18 @@ final class JointOperand {
     stacked = Nd4j.zeros(rows.array.dataType(), width, n);
     stackedRecurrent = Nd.rows(stacked, 0, h);
     stackedInput = Nd.rows(stacked, h, h + in);
+    stackedBias = Nd.rows(stacked, h + in, width);
     dStacked = Nd4j.zeros(rows.array.dataType(), width, n);
+    dParts =
+        new INDArray[] {
+          Nd.rows(dStacked, 0, h), Nd.rows(dStacked, h, h + in), Nd.rows(dStacked, h + in, width)
+        };
     z = new Mirror(bs, n, bs * n);
     dz = new Mirror(tb, n, bs * n);
     dzAt = Nd.blocks(dz.array, T, bs);
     dv = new Mirror(bs, h, bs * h);
+    later = rows.array.get(NDArrayIndex.interval(bs, tb + bs), NDArrayIndex.interval(0, h));
+    last = rows.array.get(NDArrayIndex.interval(tb, tb + bs), NDArrayIndex.interval(0, h));
   }
 
   /** x [T·B, in] into the x columns; RW, W, b into the stacked weights. */
@@ -72,7 +83,7 @@ final class JointOperand {
     xColumns.assign(x);
     stackedRecurrent.assign(rw);
     stackedInput.assign(w);
-    Nd.rows(stacked, h + in, width).assign(b);
+    stackedBias.assign(b);
   }
 
   /** v [B·h] into block t's recurrent columns. */
@@ -108,17 +119,17 @@ final class JointOperand {
 
   /** ∂RW [h, n] from the last {@link #weightGradients()}. */
   INDArray recurrentWeightGradient() {
-    return Nd.rows(dStacked, 0, h);
+    return dParts[0];
   }
 
   /** ∂W [in, n] = xᵀ·dz. */
   INDArray inputWeightGradient() {
-    return Nd.rows(dStacked, h, h + in);
+    return dParts[1];
   }
 
   /** ∂b [1, n] = Σ dz. */
   INDArray biasGradient() {
-    return Nd.rows(dStacked, h + in, width);
+    return dParts[2];
   }
 
   /** dx [T·B, in] = dz·Wᵀ (beta 0), or += (beta 1): ∂loss/∂x through this operand. */
@@ -128,14 +139,11 @@ final class JointOperand {
 
   /** v⟨1..T⟩ (the recurrent columns of blocks 1..T) as one [T·B, h] view. */
   INDArray laterRecurrent() {
-    return rows.array.get(
-        NDArrayIndex.interval(batch, (long) (T + 1) * batch), NDArrayIndex.interval(0, h));
+    return later;
   }
 
-  /** v of block t, [B, h], as a view. */
-  INDArray recurrentAt(int t) {
-    return rows.array.get(
-        NDArrayIndex.interval((long) t * batch, (long) (t + 1) * batch),
-        NDArrayIndex.interval(0, h));
+  /** v of the last block (a⟨T⟩ for the first part), [B, h], as a view. */
+  INDArray lastRecurrent() {
+    return last;
   }
 }

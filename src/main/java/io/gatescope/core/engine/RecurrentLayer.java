@@ -191,7 +191,7 @@ final class RecurrentLayer {
 
   /** a⟨T⟩ [B, H] view. */
   INDArray last() {
-    return parts.get(0).operand().recurrentAt(T);
+    return parts.get(0).operand().lastRecurrent();
   }
 
   /** Element i of a⟨t⟩ ([B·H], t = 0..T) from the last forward pass. */
