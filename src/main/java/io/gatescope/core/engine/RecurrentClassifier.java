@@ -32,18 +32,12 @@ public final class RecurrentClassifier {
   private INDArray bp; // [1, P]
   private INDArray dwp;
   private INDArray dbp;
-  private final INDArray wy; // [H, K]
-  private final INDArray by; // [1, K]
-  private final INDArray dwy;
-  private final INDArray dby;
+  private final OutputLayer output;
 
   private int batch = -1;
   private INDArray x; // [T·B, F] the last input, in reading order
   private INDArray projected; // [T·B, P] when the projection is not folded
   private boolean folded;
-  private Mirror logits; // [B, K]
-  private Mirror dLogits; // ∂loss/∂logits [B, K]
-  private Mirror daLast; // [B, H]
   private float[] dTop; // [T·B·H] ∂loss/∂a⟨t⟩ of the top layer; only the last step is non-zero
   private List<Intervention> lastInterventions = List.of();
 
@@ -70,10 +64,7 @@ public final class RecurrentClassifier {
       dbp = grads.get("proj.b");
     }
     layers.forEach(l -> l.bind(params, grads));
-    wy = params.get("out.W");
-    by = params.get("out.b");
-    dwy = grads.get("out.W");
-    dby = grads.get("out.b");
+    output = new OutputLayer(params, grads, config.hidden());
   }
 
   /** A freshly initialised model, weights fixed by the config's seed. */
@@ -84,7 +75,7 @@ public final class RecurrentClassifier {
       Init.xavier(m.wp, rnd);
     }
     m.layers.forEach(l -> l.initialize(rnd, config));
-    Init.xavier(m.wy, rnd);
+    Init.xavier(m.output.weights(), rnd);
     return m;
   }
 
@@ -126,12 +117,9 @@ public final class RecurrentClassifier {
     batch = b;
     int h = config.hidden();
     layers.forEach(l -> l.ensureBatch(b));
-    logits = new Mirror(b, K, b * K); // [B, K]
-    dLogits = new Mirror(b, K, b * K);
     if (config.projection() > 0) {
       projected = Nd4j.zeros(DataType.FLOAT, (long) T * b, config.projection()); // [T·B, P]
     }
-    daLast = new Mirror(b, h, b * h); // [B, H]
     dTop = new float[T * b * h];
   }
 
@@ -143,7 +131,10 @@ public final class RecurrentClassifier {
   public INDArray forward(INDArray input, List<Intervention> interventions) {
     int b = batchOf(input);
     ensureBatch(b);
-    x = config.reading().arrange(input.castTo(DataType.FLOAT), b);
+    x =
+        config
+            .reading()
+            .arrange(input.dataType() == DataType.FLOAT ? input : input.castTo(DataType.FLOAT), b);
     lastInterventions = List.copyOf(interventions);
     RecurrentLayer first = layers.get(0);
     // Folding costs an [F, P]·[P, n] product once per batch and saves the [T·B, P] intermediate:
@@ -163,9 +154,7 @@ public final class RecurrentClassifier {
       layers.get(l).input(layers.get(l - 1).outputs());
       layers.get(l).recur(interventions);
     }
-    Nd.gemm(top().last(), wy, logits.array, false, false, 0); // a⟨T⟩·W_y  [B, K]
-    logits.array.addiRowVector(by);
-    return logits.array;
+    return output.forward(top().last());
   }
 
   /**
@@ -181,14 +170,8 @@ public final class RecurrentClassifier {
    * ∂loss/∂a⟨t⟩ of the top layer and ∂loss/∂x⟨t⟩ for every step (for gradient-flow plots).
    */
   public double lossAndGradient(INDArray input, int[] labels, StepGradients stepGradients) {
-    double[][] z = forward(input).toDoubleMatrix(); // [B][K]
-    int b = batch;
-    if (labels.length != b) {
-      throw new IllegalArgumentException(labels.length + " labels for a batch of " + b);
-    }
-    float[] dz = new float[b * K]; // ∂(mean CE)/∂logits  [B·K]
-    double loss = Softmax.crossEntropy(z, labels, dz);
-    dLogits.write(dz, 0, 0, b * K);
+    forward(input);
+    double loss = output.loss(labels);
     backward(stepGradients);
     return loss;
   }
@@ -198,12 +181,8 @@ public final class RecurrentClassifier {
     if (!lastInterventions.isEmpty()) {
       throw new IllegalStateException("gradients are not defined with interventions active");
     }
-    int h = config.hidden();
-    Nd.gemm(top().last(), dLogits.array, dwy, true, false, 0); // ∂W_y = a⟨T⟩ᵀ·∂logits  [H, K]
-    dby.assign(dLogits.array.sum(0)); // [1, K]
-    Nd.gemm(dLogits.array, wy, daLast.array, false, true, 0); // ∂a⟨T⟩  [B, H]
     // Only the last step feeds the output; dTop's other steps stay zero (nothing writes them).
-    daLast.read(0, dTop, (T - 1) * batch * h, batch * h);
+    output.backward(top().last(), dTop, (T - 1) * batch * config.hidden());
     float[] dOut = dTop;
     for (int l = layers.size() - 1; l >= 0; l--) {
       RecurrentLayer layer = layers.get(l);
@@ -236,17 +215,19 @@ public final class RecurrentClassifier {
 
   /** Softmax of the logits of the last forward pass, [B][K]. */
   public float[][] lastProbabilities() {
-    return Softmax.rows(logits.array.toDoubleMatrix());
+    return Softmax.rows(output.logitRows());
   }
 
   /** Mean cross-entropy of a batch, forward only. */
   public double loss(INDArray input, int[] labels) {
-    return Softmax.crossEntropy(forward(input).toDoubleMatrix(), labels, null);
+    forward(input);
+    return Softmax.crossEntropy(output.logitRows(), labels, null);
   }
 
   /** Class probabilities [B][K] for a time-major batch. */
   public float[][] predict(INDArray input) {
-    return Softmax.rows(forward(input).toDoubleMatrix());
+    forward(input);
+    return Softmax.rows(output.logitRows());
   }
 
   /** The full trace of one image (28×28 floats in [0, 1], row-major). */
@@ -266,7 +247,8 @@ public final class RecurrentClassifier {
     } finally {
       layers.forEach(l -> l.keepForTrace(false));
     }
-    return TraceBuilder.build(config, layers, wy, by, batch, interventions);
+    return TraceBuilder.build(
+        config, layers, output.weights(), output.bias(), batch, interventions);
   }
 
   private RecurrentLayer top() {

@@ -1,0 +1,91 @@
+package io.gatescope.core.engine;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * y = softmax(W_y a⟨T⟩ + b_y) and the mean cross-entropy's gradient back to a⟨T⟩: the top of the
+ * model, on the top layer's last state.
+ */
+final class OutputLayer {
+  private static final int K = ModelConfig.CLASSES;
+
+  private final INDArray wy; // [H, K]
+  private final INDArray by; // [1, K]
+  private final INDArray dwy;
+  private final INDArray dby;
+  private final int h;
+  private int batch = -1;
+  private Mirror logits; // [B, K]
+  private Mirror dLogits; // ∂loss/∂logits [B, K]
+  private Mirror dLogitsSum; // Σ rows of dLogits [1, K]
+  private Mirror daLast; // ∂loss/∂a⟨T⟩ [B, H]
+
+  OutputLayer(ParamSet params, ParamSet grads, int h) {
+    this.wy = params.get("out.W");
+    this.by = params.get("out.b");
+    this.dwy = grads.get("out.W");
+    this.dby = grads.get("out.b");
+    this.h = h;
+  }
+
+  INDArray weights() {
+    return wy;
+  }
+
+  INDArray bias() {
+    return by;
+  }
+
+  private void ensureBatch(int b) {
+    if (b != batch) {
+      batch = b;
+      logits = new Mirror(b, K, b * K);
+      dLogits = new Mirror(b, K, b * K);
+      dLogitsSum = new Mirror(1, K, K);
+      daLast = new Mirror(b, h, b * h);
+    }
+  }
+
+  /** Logits [B, K] = a⟨T⟩·W_y + b_y. */
+  INDArray forward(INDArray last) {
+    ensureBatch((int) last.rows());
+    Nd.gemm(last, wy, logits.array, false, false, 0); // a⟨T⟩·W_y  [B, K]
+    logits.array.addiRowVector(by);
+    return logits.array;
+  }
+
+  /** The last logits, [B][K] (read in one copy; element reads cost each). */
+  double[][] logitRows() {
+    float[] z = new float[batch * K];
+    logits.read(0, z, 0, batch * K);
+    double[][] rows = new double[batch][K];
+    for (int i = 0; i < batch * K; i++) {
+      rows[i / K][i % K] = z[i];
+    }
+    return rows;
+  }
+
+  /** The mean cross-entropy of the last logits; keeps its gradient for {@link #backward}. */
+  double loss(int[] labels) {
+    if (labels.length != batch) {
+      throw new IllegalArgumentException(labels.length + " labels for a batch of " + batch);
+    }
+    float[] dz = new float[batch * K]; // ∂(mean CE)/∂logits  [B·K]
+    double loss = Softmax.crossEntropy(logitRows(), labels, dz);
+    float[] dzSum = new float[K];
+    for (int i = 0; i < batch * K; i++) {
+      dzSum[i % K] += dz[i];
+    }
+    dLogits.write(dz, 0, 0, batch * K);
+    dLogitsSum.write(dzSum, 0, 0, K);
+    return loss;
+  }
+
+  /** ∂W_y, ∂b_y; and ∂loss/∂a⟨T⟩ [B·H] into {@code da} from {@code offset}. */
+  void backward(INDArray last, float[] da, int offset) {
+    Nd.gemm(last, dLogits.array, dwy, true, false, 0); // ∂W_y = a⟨T⟩ᵀ·∂logits  [H, K]
+    dby.assign(dLogitsSum.array); // [1, K]
+    Nd.gemm(dLogits.array, wy, daLast.array, false, true, 0); // ∂a⟨T⟩  [B, H]
+    daLast.read(0, da, offset, batch * h);
+  }
+}
