@@ -39,16 +39,7 @@ public final class ModelShelf {
 
   ModelShelf(Session session) {
     this.session = session;
-    current.addListener(
-        (o, was, e) -> {
-          session.modelNameProperty().unbind();
-          if (e == null) {
-            session.modelProperty().set(null);
-            return;
-          }
-          session.modelProperty().set(e.model());
-          session.modelNameProperty().bind(e.labelBinding());
-        });
+    current.addListener((o, was, e) -> session.use(e));
     session
         .dataProperty()
         .addListener((o, a, data) -> entries.stream().filter(e -> isNaN(e)).forEach(this::measure));
