@@ -107,14 +107,13 @@ class ScreenFitTest {
     WorkbenchFixture.evaluate(wb);
     // Gradient flows of three more cells, as after a comparison: four legend entries. Their
     // numbers do not matter here, only the room they take.
-    FxTestSupport.run(
-        () -> {
-          for (String cell : List.of("LSTM", "GRU", "RNN")) {
-            double[] norms = new double[28];
-            java.util.Arrays.fill(norms, 0.01);
-            wb.evaluateVm.flows().add(new GradientFlow(cell, norms, norms));
-          }
-        });
+    double[] norms = new double[28];
+    java.util.Arrays.fill(norms, 0.01);
+    List<GradientFlow> cells = new java.util.ArrayList<>();
+    for (String cell : List.of("LSTM", "GRU", "RNN")) {
+      cells.add(new GradientFlow(cell, norms, norms));
+    }
+    FxTestSupport.run(() -> wb.evaluateVm.showCellFlows(cells));
   }
 
   /** Menus, tab headers and status bar within the window; the workspace within its own area. */

@@ -181,13 +181,7 @@ public final class EvaluateViewModel {
               Platform.runLater(
                   () -> {
                     comparison.setAll(res);
-                    // The cells first, so their colours match the comparison chart's.
-                    List<GradientFlow> current = new ArrayList<>(flows);
-                    flows.clear();
-                    for (CellComparison.Outcome o : res) {
-                      flows.add(o.flow());
-                    }
-                    flows.addAll(current);
+                    showCellFlows(res.stream().map(CellComparison.Outcome::flow).toList());
                     busy.set(false);
                     StringBuilder sb =
                         new StringBuilder(
@@ -214,6 +208,15 @@ public final class EvaluateViewModel {
    */
   public ObjectProperty<Reading> readingProperty() {
     return reading;
+  }
+
+  /**
+   * Shows the gradient flows of compared cells in place of any shown before, ahead of the current
+   * model's: the cells first, so their colours match the comparison chart's.
+   */
+  public void showCellFlows(List<GradientFlow> cells) {
+    flows.removeIf(f -> !f.label().equals(CURRENT));
+    flows.addAll(0, cells);
   }
 
   public void cancel() {
