@@ -11,13 +11,11 @@ import java.util.function.Function;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerPropertyBase;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectPropertyBase;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringPropertyBase;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
@@ -37,8 +35,11 @@ public final class Session {
   private final ReadOnlyObjectWrapper<Input> current = new ReadOnlyObjectWrapper<>();
   private final InputView<float[]> input = new InputView<>("input", Input::pixels, null);
   private final InputView<Integer> inputLabel = new InputView<>("inputLabel", Input::label, null);
-  private final SourceView inputSource = new SourceView();
-  private final TestIndexView testIndex = new TestIndexView();
+  private final InputView<String> inputSource = new InputView<>("inputSource", Input::describe, "");
+  private final InputView<Integer> testIndexValue =
+      new InputView<>("testIndex", Input::testIndex, -1);
+  private final ReadOnlyIntegerProperty testIndex =
+      ReadOnlyIntegerProperty.readOnlyIntegerProperty(testIndexValue);
   private final ReadOnlyIntegerWrapper timestep = new ReadOnlyIntegerWrapper(STEPS);
   private final ReadOnlyIntegerWrapper activeInterventions = new ReadOnlyIntegerWrapper(0);
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
@@ -150,7 +151,7 @@ public final class Session {
     input.changed();
     inputLabel.changed();
     inputSource.changed();
-    testIndex.changed();
+    testIndexValue.changed();
   }
 
   /** The current input's 784 floats in [0, 1] (ink = 1), or null when there is nothing to read. */
@@ -164,7 +165,7 @@ public final class Session {
   }
 
   /** Where the current input came from, as text ("" when there is none). */
-  public ReadOnlyStringProperty inputSourceProperty() {
+  public ReadOnlyObjectProperty<String> inputSourceProperty() {
     return inputSource;
   }
 
@@ -270,51 +271,6 @@ public final class Session {
     @Override
     public String getName() {
       return name;
-    }
-  }
-
-  /** Where the current input came from, as text. */
-  private final class SourceView extends ReadOnlyStringPropertyBase {
-    @Override
-    public String get() {
-      Input in = current.get();
-      return in == null ? "" : in.describe();
-    }
-
-    void changed() {
-      fireValueChangedEvent();
-    }
-
-    @Override
-    public Object getBean() {
-      return Session.this;
-    }
-
-    @Override
-    public String getName() {
-      return "inputSource";
-    }
-  }
-
-  private final class TestIndexView extends ReadOnlyIntegerPropertyBase {
-    @Override
-    public int get() {
-      Input in = current.get();
-      return in == null ? -1 : in.testIndex();
-    }
-
-    void changed() {
-      fireValueChangedEvent();
-    }
-
-    @Override
-    public Object getBean() {
-      return Session.this;
-    }
-
-    @Override
-    public String getName() {
-      return "testIndex";
     }
   }
 }

@@ -332,7 +332,8 @@ public final class DrawViewModel {
     return testIndex.getReadOnlyProperty();
   }
 
-  public ReadOnlyStringProperty sourceProperty() {
+  /** Where the shown input came from ("MNIST test #7", "your drawing", "picture 3.png"). */
+  public ReadOnlyObjectProperty<String> sourceProperty() {
     return session.inputSourceProperty();
   }
 
