@@ -20,13 +20,7 @@ import javafx.application.Platform;
  * fast never builds a queue.
  */
 public final class InferenceService {
-  private final ExecutorService worker =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "gatescope-inference");
-            t.setDaemon(true);
-            return t;
-          });
+  private final ExecutorService worker = singleDaemon("gatescope-inference");
   private volatile RecurrentClassifier source;
   private RecurrentClassifier copy; // worker thread only
   private RecurrentClassifier copiedFrom; // worker thread only
@@ -153,5 +147,15 @@ public final class InferenceService {
 
   void shutdown() {
     worker.shutdownNow();
+  }
+
+  /** One background thread named {@code name} that never keeps the app from exiting. */
+  static ExecutorService singleDaemon(String name) {
+    return Executors.newSingleThreadExecutor(
+        r -> {
+          Thread t = new Thread(r, name);
+          t.setDaemon(true);
+          return t;
+        });
   }
 }

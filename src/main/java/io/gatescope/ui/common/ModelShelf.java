@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -30,12 +29,7 @@ public final class ModelShelf {
       FXCollections.unmodifiableObservableList(entries);
   private final ReadOnlyObjectWrapper<ModelEntry> current = new ReadOnlyObjectWrapper<>();
   private final ExecutorService measurer =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "gatescope-model-accuracy");
-            t.setDaemon(true);
-            return t;
-          });
+      InferenceService.singleDaemon("gatescope-model-accuracy");
 
   ModelShelf(Session session) {
     this.session = session;
