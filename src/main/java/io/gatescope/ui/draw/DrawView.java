@@ -64,14 +64,7 @@ public final class DrawView extends BorderPane {
     setCenter(
         column(
             buildAnswer(), title(Messages.get("draw.reading")), buildStrip(), new PlaybackRow(vm)));
-    player =
-        new StepPlayer(
-            vm.timestepProperty(),
-            vm::moveTo,
-            vm.playingProperty(),
-            vm.speedProperty(),
-            vm.loopProperty(),
-            28);
+    player = buildPlayer();
     bindRefresh();
     bindKeys();
   }
@@ -243,6 +236,17 @@ public final class DrawView extends BorderPane {
   }
 
   // ---- wiring ----
+
+  /** Plays the reading row by row while the view-model says so. */
+  private StepPlayer buildPlayer() {
+    return new StepPlayer(
+        vm.timestepProperty(),
+        vm::moveTo,
+        vm.playingProperty(),
+        vm.speedProperty(),
+        vm.loopProperty(),
+        28);
+  }
 
   private void bindRefresh() {
     Runnable refresh =

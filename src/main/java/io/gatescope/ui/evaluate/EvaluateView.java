@@ -11,6 +11,7 @@ import io.gatescope.core.inspect.GradientFlow;
 import io.gatescope.core.train.Evaluation;
 import io.gatescope.core.train.TrainingConfig;
 import io.gatescope.ui.common.ChartPlaceholder;
+import io.gatescope.ui.common.ChartSummary;
 import io.gatescope.ui.common.Choices;
 import io.gatescope.ui.common.Keys;
 import io.gatescope.ui.common.Ticks;
@@ -61,12 +62,14 @@ public final class EvaluateView extends BorderPane {
   public EvaluateView(EvaluateViewModel vm) {
     this.vm = vm;
     workspace(this, "evaluate-view", "evaluate.css");
-
     flowChart = buildFlowChart();
     compareChart = buildCompareChart();
     setTop(buildToolbar());
     setCenter(buildColumns());
+    bindRefresh();
+  }
 
+  private void bindRefresh() {
     vm.evaluationProperty().addListener(o -> refreshMatrix());
     vm.selectedCellProperty().addListener(o -> refreshMatrix());
     vm.gallery()
@@ -218,14 +221,10 @@ public final class EvaluateView extends BorderPane {
 
   private LineChart<Number, Number> buildFlowChart() {
     LineChart<Number, Number> c =
-        chart(
-            Messages.get("evaluate.flow"),
-            Messages.get("evaluate.flow.x"),
-            Messages.get("evaluate.flow.y"));
+        chart("evaluate-flow", "evaluate.flow", "evaluate.flow.x", "evaluate.flow.y");
     Axes.fix((NumberAxis) c.getXAxis(), 1, 28, 3);
     // No flow yet, no scale: the numbers would be made up.
     c.getYAxis().tickLabelsVisibleProperty().bind(Bindings.isNotEmpty(vm.flows()));
-    c.setId("evaluate-flow");
     // Four entries (three cells and the current model) are too wide for one row at 1024 px, and
     // a legend that needs two rows is not drawn at all: a column beside the plot instead.
     c.setLegendSide(javafx.geometry.Side.RIGHT);
@@ -235,10 +234,10 @@ public final class EvaluateView extends BorderPane {
   private LineChart<Number, Number> buildCompareChart() {
     LineChart<Number, Number> c =
         chart(
-            Messages.get("evaluate.compareChart"),
-            Messages.get("train.axis.iteration"),
-            Messages.get("train.axis.accuracy"));
-    c.setId("evaluate-compare-chart");
+            "evaluate-compare-chart",
+            "evaluate.compareChart",
+            "train.axis.iteration",
+            "train.axis.accuracy");
     // The comparison trains the quick demo: its iterations are known before it starts.
     TrainingConfig quick = TrainingConfig.quickDemo();
     int planned = quick.epochs() * quick.iterationsPerEpoch();
@@ -297,19 +296,22 @@ public final class EvaluateView extends BorderPane {
     }
   }
 
-  private static LineChart<Number, Number> chart(String title, String x, String y) {
-    NumberAxis xa = new NumberAxis();
-    xa.setLabel(x);
-    xa.setForceZeroInRange(false);
-    NumberAxis ya = new NumberAxis();
-    ya.setLabel(y);
-    ya.setForceZeroInRange(false);
-    LineChart<Number, Number> c = new LineChart<>(xa, ya);
-    io.gatescope.ui.common.ChartSummary.attach(c); // what a screen reader says
-    c.setTitle(title);
+  /** A line chart without symbols or animation; its title and axis labels are message keys. */
+  private static LineChart<Number, Number> chart(String id, String title, String x, String y) {
+    LineChart<Number, Number> c = new LineChart<>(axis(x), axis(y));
+    c.setId(id);
+    ChartSummary.attach(c); // what a screen reader says
+    c.setTitle(Messages.get(title));
     c.setAnimated(false);
     c.setCreateSymbols(false);
     c.setMinSize(160, 140);
     return c;
+  }
+
+  private static NumberAxis axis(String labelKey) {
+    NumberAxis a = new NumberAxis();
+    a.setLabel(Messages.get(labelKey));
+    a.setForceZeroInRange(false);
+    return a;
   }
 }
