@@ -3,6 +3,7 @@ package io.gatescope.app;
 import io.gatescope.core.Messages;
 import io.gatescope.core.settings.Settings;
 import io.gatescope.ui.common.ModelEntry;
+import io.gatescope.ui.common.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ public final class GateScopeApp extends Application {
           }
         });
     stage.show();
-    bench.shell.select(settings.get("workspace").orElse("draw"));
+    bench.shell.select(settings.get("workspace").flatMap(Workspace::byId).orElse(Workspace.DRAW));
     bench.shellVm.load();
     bench
         .shellVm
@@ -77,7 +78,7 @@ public final class GateScopeApp extends Application {
               if (bench.session.inputProperty().get() == null) {
                 bench.drawVm.loadTestImage(0);
               }
-              loaded.problem().ifPresent(m -> bench.session.statusProperty().set(m));
+              loaded.problem().ifPresent(m -> bench.session.setStatus(m));
             });
   }
 
@@ -101,11 +102,7 @@ public final class GateScopeApp extends Application {
         .thenAccept(
             e ->
                 e.ifPresent(
-                    m ->
-                        bench
-                            .session
-                            .statusProperty()
-                            .set(Messages.get("shell.startModel", m.name()))));
+                    m -> bench.session.setStatus(Messages.get("shell.startModel", m.name()))));
   }
 
   /** The file of the model in use, to open at the next start; none for the shipped model. */
@@ -163,7 +160,7 @@ public final class GateScopeApp extends Application {
     settings.put("window.width", Double.toString(stage.getScene().getWidth()));
     settings.put("window.height", Double.toString(stage.getScene().getHeight()));
     settings.put("window.maximized", Boolean.toString(stage.isMaximized()));
-    settings.put("workspace", bench.shell.selectedWorkspace());
+    settings.put("workspace", bench.shell.selectedWorkspace().id());
     settings.put("language", bench.shellVm.languageProperty().get());
     bench.trainVm.formValues().forEach((k, v) -> settings.put("train." + k, v));
     settings.put("model.last", startModel());

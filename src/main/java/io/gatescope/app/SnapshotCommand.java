@@ -5,6 +5,7 @@ import io.gatescope.core.engine.NativeSetup;
 import io.gatescope.core.train.TrainingConfig;
 import io.gatescope.ui.common.Files2;
 import io.gatescope.ui.common.FxThread;
+import io.gatescope.ui.common.Workspace;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -54,10 +55,9 @@ public final class SnapshotCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    String ws = workspace.toLowerCase();
-    if (!java.util.List.of("train", "draw", "inside", "evaluate").contains(ws)) {
-      throw new Cli.UserError("--workspace must be train, draw, inside or evaluate");
-    }
+    Workspace ws =
+        Workspace.byId(workspace)
+            .orElseThrow(() -> new Cli.UserError("--workspace must be " + Workspace.idsInWords()));
     if (width < 320 || height < 240 || width > 8000 || height > 8000) {
       throw new Cli.UserError("--width and --height must be 320..8000 and 240..8000");
     }
@@ -89,7 +89,7 @@ public final class SnapshotCommand implements Callable<Integer> {
         });
     waitFor(() -> wb[0].shellVm.readyProperty().get(), 120, "loading MNIST and the model");
     switch (ws) {
-      case "train" -> {
+      case TRAIN -> {
         onFx(
             () -> {
               wb[0].trainVm.applyPreset(TrainingConfig.quickDemo());
@@ -101,16 +101,16 @@ public final class SnapshotCommand implements Callable<Integer> {
             600,
             "the quick-demo training run");
       }
-      case "draw" -> {
+      case DRAW -> {
         onFx(
             () -> {
               wb[0].drawVm.loadTestImage(testIndex);
-              wb[0].session.timestepProperty().set(14);
+              wb[0].session.setTimestep(14);
               return null;
             });
         waitFor(() -> wb[0].drawVm.probabilitiesProperty().get() != null, 60, "the prediction");
       }
-      case "evaluate" -> {
+      case EVALUATE -> {
         onFx(
             () -> {
               wb[0].evaluateVm.compare();
@@ -129,11 +129,11 @@ public final class SnapshotCommand implements Callable<Integer> {
             300,
             "the evaluation");
       }
-      default -> {
+      case INSIDE -> {
         onFx(
             () -> {
               wb[0].session.showTestImage(testIndex);
-              wb[0].session.timestepProperty().set(14);
+              wb[0].session.setTimestep(14);
               return null;
             });
         waitFor(() -> !wb[0].insideVm.maps().isEmpty(), 60, "the gate trace");

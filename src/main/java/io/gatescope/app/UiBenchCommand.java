@@ -3,6 +3,7 @@ package io.gatescope.app;
 import io.gatescope.core.engine.NativeSetup;
 import io.gatescope.core.train.TrainingConfig;
 import io.gatescope.ui.common.FxThread;
+import io.gatescope.ui.common.Workspace;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class UiBenchCommand implements Callable<Integer> {
 
     FxThread.call(
         () -> {
-          wb[0].shell.select("Inside");
+          wb[0].shell.select(Workspace.INSIDE);
           wb[0].session.showTestImage(3);
           return null;
         });
@@ -68,7 +69,7 @@ public final class UiBenchCommand implements Callable<Integer> {
     long[] shownAt = {0};
     FxThread.call(
         () -> {
-          wb[0].shell.select("Draw");
+          wb[0].shell.select(Workspace.DRAW);
           wb[0].drawVm.clear();
           wb[0]
               .drawVm
@@ -119,7 +120,7 @@ public final class UiBenchCommand implements Callable<Integer> {
       // this measures (stutter while training), so the run starts after the switch has settled.
       FxThread.call(
           () -> {
-            wb[0].shell.select(tab);
+            wb[0].shell.select(Workspace.byId(tab).orElseThrow());
             wb[0].trainVm.applyPreset(TrainingConfig.quickDemo());
             return null;
           });

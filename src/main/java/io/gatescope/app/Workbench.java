@@ -40,14 +40,15 @@ public final class Workbench {
     shell =
         new ShellView(
             shellVm,
-            new TrainView(trainVm),
-            new DrawView(drawVm),
-            new InsideView(insideVm),
-            new EvaluateView(evaluateVm),
+            List.of(
+                new TrainView(trainVm),
+                new DrawView(drawVm),
+                new InsideView(insideVm),
+                new EvaluateView(evaluateVm)),
             f -> trainVm.open(f.toPath()),
             f -> trainVm.save(f.toPath()),
             onQuit);
-    trainVm.messageProperty().addListener((o, a, m) -> session.statusProperty().set(m));
+    trainVm.messageProperty().addListener((o, a, m) -> session.setStatus(m));
   }
 
   /** A scene with the app's style sheets. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gatescope.app.GateScopeApp;
 import io.gatescope.app.Workbench;
+import io.gatescope.ui.common.Workspace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -85,7 +86,7 @@ class LanguageTest {
     FxTestSupport.waitFor("a prediction", 30, () -> wb.drawVm.predictedProperty().get() >= 0);
     List<String> texts = new ArrayList<>();
     for (String ws : List.of("train", "draw", "inside", "evaluate")) {
-      FxTestSupport.run(() -> wb.shell.select(ws));
+      FxTestSupport.run(() -> wb.shell.select(Workspace.byId(ws).orElseThrow()));
       FxTestSupport.waitFor(ws + " laid out", 10, () -> true);
       texts.addAll(FxTestSupport.onFx(() -> textsOf(wb.shell)));
     }

@@ -6,6 +6,7 @@ import io.gatescope.app.GateScopeApp;
 import io.gatescope.app.Workbench;
 import io.gatescope.core.engine.Quantity;
 import io.gatescope.core.inspect.GradientFlow;
+import io.gatescope.ui.common.Workspace;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -72,7 +73,7 @@ class ScreenFitTest {
       WaitForAsyncUtils.waitForFxEvents();
       assertEquals(size[1], FxTestSupport.onFx(() -> stage.getScene().getHeight()), 1.0);
       for (String ws : WORKSPACES) {
-        FxTestSupport.run(() -> wb.shell.select(ws));
+        FxTestSupport.run(() -> wb.shell.select(Workspace.byId(ws).orElseThrow()));
         WaitForAsyncUtils.waitForFxEvents();
         String where = language + " " + size[0] + "×" + size[1] + " " + ws + ": ";
         FxTestSupport.onFx(this::problems).forEach(p -> problems.add(where + p));
@@ -93,7 +94,7 @@ class ScreenFitTest {
     FxTestSupport.waitFor("the gate trace", 60, () -> !wb.insideVm.maps().isEmpty());
     FxTestSupport.run(
         () -> {
-          wb.session.timestepProperty().set(14);
+          wb.session.setTimestep(14);
           wb.insideVm.select(14, 45);
           wb.insideVm.clampGateProperty().set(Quantity.FORGET);
           wb.insideVm.clampValueProperty().set(0.0);
@@ -106,14 +107,13 @@ class ScreenFitTest {
     WorkbenchFixture.evaluate(wb);
     // Gradient flows of three more cells, as after a comparison: four legend entries. Their
     // numbers do not matter here, only the room they take.
-    FxTestSupport.run(
-        () -> {
-          for (String cell : List.of("LSTM", "GRU", "RNN")) {
-            double[] norms = new double[28];
-            java.util.Arrays.fill(norms, 0.01);
-            wb.evaluateVm.flows().add(new GradientFlow(cell, norms, norms));
-          }
-        });
+    double[] norms = new double[28];
+    java.util.Arrays.fill(norms, 0.01);
+    List<GradientFlow> cells = new java.util.ArrayList<>();
+    for (String cell : List.of("LSTM", "GRU", "RNN")) {
+      cells.add(new GradientFlow(cell, norms, norms));
+    }
+    FxTestSupport.run(() -> wb.evaluateVm.showCellFlows(cells));
   }
 
   /** Menus, tab headers and status bar within the window; the workspace within its own area. */

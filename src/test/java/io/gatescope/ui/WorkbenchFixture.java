@@ -6,6 +6,7 @@ import io.gatescope.core.engine.ModelConfig;
 import io.gatescope.core.engine.NativeSetup;
 import io.gatescope.core.train.OptimizerKind;
 import io.gatescope.core.train.TrainingConfig;
+import io.gatescope.ui.common.Workspace;
 import java.util.Optional;
 import javafx.stage.Stage;
 
@@ -18,7 +19,7 @@ public final class WorkbenchFixture {
     Workbench wb = new Workbench(Optional.empty());
     stage.setScene(wb.scene(1280, 800));
     stage.show();
-    wb.shell.select(workspace);
+    wb.shell.select(Workspace.byId(workspace).orElseThrow());
     wb.shellVm.load();
     return wb;
   }

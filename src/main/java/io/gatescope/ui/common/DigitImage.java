@@ -1,26 +1,21 @@
 package io.gatescope.ui.common;
 
 import io.gatescope.core.Messages;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 
 /**
  * The 28×28 input as the model sees it, enlarged with a pixel grid, and the row being read
  * (timestep t) outlined: students see that one timestep is one row.
  */
-public final class DigitImage extends Region {
-  private final Canvas canvas = new Canvas();
+public final class DigitImage extends CanvasWidget {
   private float[] pixels;
   private int row; // 1..28, 0 = none
 
   public DigitImage() {
-    getChildren().add(canvas);
+    super(112, 112, 224, 224);
     getStyleClass().add("digit-image");
     setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
-    setMinSize(112, 112);
-    setPrefSize(224, 224);
   }
 
   public void show(float[] px, int highlightRow) {
@@ -49,12 +44,12 @@ public final class DigitImage extends Region {
     paint();
   }
 
-  private void paint() {
-    GraphicsContext g = canvas.getGraphicsContext2D();
-    double s = Math.min(canvas.getWidth(), canvas.getHeight());
+  @Override
+  protected void draw(GraphicsContext g, double w, double h) {
+    double s = Math.min(w, h);
     double c = s / 28;
     g.setFill(Color.BLACK);
-    g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
+    g.fillRect(0, 0, w, h);
     if (pixels != null) {
       for (int y = 0; y < 28; y++) {
         for (int x = 0; x < 28; x++) {
@@ -95,14 +90,10 @@ public final class DigitImage extends Region {
     }
   }
 
+  /** A square: the image is never stretched. */
   @Override
-  protected void layoutChildren() {
-    double w = getWidth() - snappedLeftInset() - snappedRightInset();
-    double h = getHeight() - snappedTopInset() - snappedBottomInset();
-    double s = Math.max(28, Math.min(w, h));
-    canvas.setWidth(s);
-    canvas.setHeight(s);
-    canvas.relocate(snappedLeftInset(), snappedTopInset());
-    paint();
+  protected double[] canvasSize(double w, double h) {
+    double side = Math.max(28, Math.min(w, h));
+    return new double[] {side, side};
   }
 }

@@ -6,12 +6,10 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
@@ -26,7 +24,7 @@ import javafx.scene.text.TextAlignment;
  * display row, as many as fit), so after reordering the numbers follow the units; a bottom gutter
  * labels timesteps.
  */
-public final class Heatmap extends Region {
+public final class Heatmap extends CanvasWidget {
   /** What the pointer is over: step (1-based), unit (model index), value. */
   public record Cell(int step, int unit, float value) {}
 
@@ -37,7 +35,6 @@ public final class Heatmap extends Region {
   private static final double BOTTOM = 13; // the timestep gutter's height
   private static final double TOP = 5; // half a label above the first row, so it is not cut
 
-  private final Canvas canvas = new Canvas();
   private float[][] values; // [T][H]
   private int[] order; // display row → unit
   private ColorMap map = ColorMap.SEQUENTIAL;
@@ -52,11 +49,9 @@ public final class Heatmap extends Region {
   private Consumer<Cell> onClick = c -> {};
 
   public Heatmap() {
-    getChildren().add(canvas);
+    super(120, 80, 320, 200);
     getStyleClass().add("heatmap");
     setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
-    setMinSize(120, 80);
-    setPrefSize(320, 200);
     cursor.addListener((o, a, b) -> paint());
     canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> onHover.accept(cellAt(e.getX(), e.getY())));
     canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> cellAt(e.getX(), e.getY(), onClick));
@@ -195,9 +190,8 @@ public final class Heatmap extends Region {
     image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), px, 0, w);
   }
 
-  private void paint() {
-    GraphicsContext g = canvas.getGraphicsContext2D();
-    g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+  @Override
+  protected void draw(GraphicsContext g, double width, double height) {
     double w = plotWidth();
     double h = plotHeight();
     g.setFill(Color.web("#202428"));
@@ -258,17 +252,5 @@ public final class Heatmap extends Region {
       }
     }
     return 0;
-  }
-
-  @Override
-  protected void layoutChildren() {
-    double w = snapSizeX(getWidth() - snappedLeftInset() - snappedRightInset());
-    double h = snapSizeY(getHeight() - snappedTopInset() - snappedBottomInset());
-    if (canvas.getWidth() != w || canvas.getHeight() != h) {
-      canvas.setWidth(Math.max(1, w));
-      canvas.setHeight(Math.max(1, h));
-      paint();
-    }
-    canvas.relocate(snappedLeftInset(), snappedTopInset());
   }
 }

@@ -10,6 +10,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 
 /**
@@ -18,13 +20,7 @@ import javafx.application.Platform;
  * fast never builds a queue.
  */
 public final class InferenceService {
-  private final ExecutorService worker =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "gatescope-inference");
-            t.setDaemon(true);
-            return t;
-          });
+  private final ExecutorService worker = singleDaemon("gatescope-inference");
   private volatile RecurrentClassifier source;
   private RecurrentClassifier copy; // worker thread only
   private RecurrentClassifier copiedFrom; // worker thread only
@@ -48,22 +44,35 @@ public final class InferenceService {
     /** Traces the input with interventions; the result arrives on the FX thread unless stale. */
     public void trace(
         float[] input, List<Intervention> interventions, Consumer<GateTrace> onResult) {
+      if (input == null) {
+        cancel();
+        return;
+      }
+      compute(
+          m -> m.traceBatch(Batches.timeMajor(new float[][] {input}), interventions).get(0),
+          onResult);
+    }
+
+    /**
+     * Computes {@code job} with the worker's model copy; the result arrives on the FX thread unless
+     * a newer request of this channel overtook it. Nothing runs while there is no model.
+     */
+    public <T> void compute(Function<RecurrentClassifier, T> job, Consumer<T> onResult) {
       long gen = generation.incrementAndGet();
       execute(
           () -> {
-            if (generation.get() != gen || input == null) {
+            if (generation.get() != gen) {
               return;
             }
             RecurrentClassifier m = current();
             if (m == null) {
               return;
             }
-            GateTrace tr =
-                m.traceBatch(Batches.timeMajor(new float[][] {input}), interventions).get(0);
+            T result = job.apply(m);
             Platform.runLater(
                 () -> {
                   if (generation.get() == gen) {
-                    onResult.accept(tr);
+                    onResult.accept(result);
                   }
                 });
           });
@@ -90,6 +99,31 @@ public final class InferenceService {
         });
   }
 
+  /**
+   * Computes {@code job} with the worker's model copy, then hands its result to {@code onResult} on
+   * the FX thread. Nothing runs while there is no model.
+   */
+  public <T> void compute(Function<RecurrentClassifier, T> job, Consumer<T> onResult) {
+    submit(
+        m -> {
+          T result = job.apply(m);
+          Platform.runLater(() -> onResult.accept(result));
+        });
+  }
+
+  /**
+   * Runs {@code work} on the worker, after the requests queued before it, then hands its result to
+   * {@code onResult} on the FX thread: the app's background work (reading a picture, teaching a
+   * model) shares this one thread with inference rather than starting threads of its own.
+   */
+  public <T> void run(Supplier<T> work, Consumer<T> onResult) {
+    execute(
+        () -> {
+          T result = work.get();
+          Platform.runLater(() -> onResult.accept(result));
+        });
+  }
+
   /** Queues work for the worker; once shut down there is no worker and the work is dropped. */
   private void execute(Runnable work) {
     try {
@@ -113,5 +147,15 @@ public final class InferenceService {
 
   void shutdown() {
     worker.shutdownNow();
+  }
+
+  /** One background thread named {@code name} that never keeps the app from exiting. */
+  static ExecutorService singleDaemon(String name) {
+    return Executors.newSingleThreadExecutor(
+        r -> {
+          Thread t = new Thread(r, name);
+          t.setDaemon(true);
+          return t;
+        });
   }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -30,25 +29,11 @@ public final class ModelShelf {
       FXCollections.unmodifiableObservableList(entries);
   private final ReadOnlyObjectWrapper<ModelEntry> current = new ReadOnlyObjectWrapper<>();
   private final ExecutorService measurer =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "gatescope-model-accuracy");
-            t.setDaemon(true);
-            return t;
-          });
+      InferenceService.singleDaemon("gatescope-model-accuracy");
 
   ModelShelf(Session session) {
     this.session = session;
-    current.addListener(
-        (o, was, e) -> {
-          session.modelNameProperty().unbind();
-          if (e == null) {
-            session.modelProperty().set(null);
-            return;
-          }
-          session.modelProperty().set(e.model());
-          session.modelNameProperty().bind(e.labelBinding());
-        });
+    current.addListener((o, was, e) -> session.use(e));
     session
         .dataProperty()
         .addListener((o, a, data) -> entries.stream().filter(e -> isNaN(e)).forEach(this::measure));

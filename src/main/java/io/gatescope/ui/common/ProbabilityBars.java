@@ -2,24 +2,19 @@ package io.gatescope.ui.common;
 
 import io.gatescope.core.Messages;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
 /** Ten horizontal bars, one per digit, the most probable highlighted. Drawn on one Canvas. */
-public final class ProbabilityBars extends Region {
-  private final Canvas canvas = new Canvas();
+public final class ProbabilityBars extends CanvasWidget {
   private float[] probs;
 
   public ProbabilityBars() {
-    getChildren().add(canvas);
+    super(160, 160, 260, 230);
     getStyleClass().add("probability-bars");
     setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
-    setMinSize(160, 160);
-    setPrefSize(260, 230);
   }
 
   public void show(float[] p) {
@@ -37,11 +32,8 @@ public final class ProbabilityBars extends Region {
     return probs;
   }
 
-  private void paint() {
-    GraphicsContext g = canvas.getGraphicsContext2D();
-    double w = canvas.getWidth();
-    double h = canvas.getHeight();
-    g.clearRect(0, 0, w, h);
+  @Override
+  protected void draw(GraphicsContext g, double w, double h) {
     double rowH = h / 10;
     int best = -1;
     if (probs != null) {
@@ -71,12 +63,5 @@ public final class ProbabilityBars extends Region {
         g.fillText(String.format("%5.1f%%", 100 * probs[k]), labelW + barMax + 4, y + rowH / 2);
       }
     }
-  }
-
-  @Override
-  protected void layoutChildren() {
-    canvas.setWidth(Math.max(1, getWidth()));
-    canvas.setHeight(Math.max(1, getHeight()));
-    paint();
   }
 }

@@ -2,54 +2,56 @@ package io.gatescope.ui.common;
 
 import io.gatescope.core.Messages;
 import io.gatescope.core.data.Mnist;
+import io.gatescope.core.engine.Reading;
 import io.gatescope.core.engine.RecurrentClassifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerPropertyBase;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectPropertyBase;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringPropertyBase;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * What the workspaces share: the data, the current model, the current input (a drawing, a test
- * image or a picture) and the selected timestep. Properties only; FX thread only.
+ * image or a picture), the selected timestep, the status bar and where the window goes next.
+ * Read-only properties, each with the one method that changes it; FX thread only.
  *
  * <p>The input is one {@link Input} value, replaced as a whole by {@link #show(Input)} or {@link
  * #showTestImage(int)}; its pixels, label, source text and test index are read-only views of it, so
  * whichever a listener reads, it sees the same input.
  */
 public final class Session {
-  private final ObjectProperty<Mnist> data = new SimpleObjectProperty<>();
-  private final ObjectProperty<RecurrentClassifier> model = new SimpleObjectProperty<>();
-  private final StringProperty modelName =
-      new SimpleStringProperty(Messages.get("session.noModel"));
+  private final ReadOnlyObjectWrapper<Mnist> data = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyObjectWrapper<RecurrentClassifier> model = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyStringWrapper modelName =
+      new ReadOnlyStringWrapper(Messages.get("session.noModel"));
   private final ReadOnlyObjectWrapper<Input> current = new ReadOnlyObjectWrapper<>();
   private final InputView<float[]> input = new InputView<>("input", Input::pixels, null);
   private final InputView<Integer> inputLabel = new InputView<>("inputLabel", Input::label, null);
-  private final SourceView inputSource = new SourceView();
-  private final TestIndexView testIndex = new TestIndexView();
-  private final IntegerProperty timestep = new SimpleIntegerProperty(28);
-  private final javafx.beans.property.ReadOnlyIntegerWrapper activeInterventions =
-      new javafx.beans.property.ReadOnlyIntegerWrapper(0);
-  private final StringProperty status = new SimpleStringProperty("");
+  private final InputView<String> inputSource = new InputView<>("inputSource", Input::describe, "");
+  private final InputView<Integer> testIndexValue =
+      new InputView<>("testIndex", Input::testIndex, -1);
+  private final ReadOnlyIntegerProperty testIndex =
+      ReadOnlyIntegerProperty.readOnlyIntegerProperty(testIndexValue);
+  private final ReadOnlyIntegerWrapper timestep = new ReadOnlyIntegerWrapper(STEPS);
+  private final ReadOnlyIntegerWrapper activeInterventions = new ReadOnlyIntegerWrapper(0);
+  private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
   private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>();
-  private final DoubleProperty progress = new SimpleDoubleProperty(0);
+  private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
   private final InferenceService inference = new InferenceService();
-  private final StringProperty workspaceRequest = new SimpleStringProperty();
-  private final javafx.beans.property.BooleanProperty comparisonRequest =
-      new javafx.beans.property.SimpleBooleanProperty();
+  private final List<Consumer<Navigation>> navigationListeners = new ArrayList<>();
 
   private final ModelShelf models;
+
+  /** Timesteps of an MNIST image read row by row: the range of {@link #timestepProperty()}. */
+  public static final int STEPS = 28;
 
   public Session() {
     model.addListener((o, a, m) -> inference.setModel(m));
@@ -69,18 +71,69 @@ public final class Session {
     notice.set(n);
   }
 
-  public ObjectProperty<Mnist> dataProperty() {
-    return data;
+  // ---- navigation ----
+
+  /** Asks the window to show workspace {@code w}. */
+  public void show(Workspace w) {
+    navigate(new Navigation.Show(w));
   }
 
-  /** The model every workspace shows; replaced when one is trained or opened. */
-  public ObjectProperty<RecurrentClassifier> modelProperty() {
-    return model;
+  /**
+   * Carries out a request to go elsewhere: the session shows its payload (a test image), then every
+   * observer hears it (the window shows the workspace, Evaluate starts a comparison asked for).
+   */
+  public void navigate(Navigation n) {
+    if (n instanceof Navigation.TestImage t) {
+      showTestImage(t.index());
+    }
+    for (Consumer<Navigation> l : List.copyOf(navigationListeners)) {
+      l.accept(n);
+    }
   }
 
-  public StringProperty modelNameProperty() {
-    return modelName;
+  /** Hears every {@link #navigate(Navigation)}, in the order the listeners were added. */
+  public void addNavigationListener(Consumer<Navigation> l) {
+    navigationListeners.add(l);
   }
+
+  // ---- data and model ----
+
+  public ReadOnlyObjectProperty<Mnist> dataProperty() {
+    return data.getReadOnlyProperty();
+  }
+
+  /** MNIST, once loaded. */
+  public void setData(Mnist m) {
+    data.set(m);
+  }
+
+  /** The model every workspace shows; the model shelf's current entry. */
+  public ReadOnlyObjectProperty<RecurrentClassifier> modelProperty() {
+    return model.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty modelNameProperty() {
+    return modelName.getReadOnlyProperty();
+  }
+
+  /** The current model's reading order (rows unless it was trained otherwise, or no model). */
+  public Reading reading() {
+    RecurrentClassifier m = model.get();
+    return m == null ? Reading.ROWS : m.config().reading();
+  }
+
+  /** The shelf chose entry {@code e} (null: none): its model and its name become current. */
+  void use(ModelEntry e) {
+    modelName.unbind();
+    if (e == null) {
+      model.set(null);
+      return;
+    }
+    model.set(e.model());
+    modelName.bind(e.labelBinding());
+  }
+
+  // ---- the input ----
 
   /** The input every workspace shows, or null when there is nothing to read. */
   public ReadOnlyObjectProperty<Input> currentInputProperty() {
@@ -92,13 +145,13 @@ public final class Session {
     // A new image (a test image, a mistake, a picture) opens at its final answer, after row 28;
     // strokes on the canvas keep the row the reader is looking at.
     if (in != null && !(in.source() instanceof Input.Drawing)) {
-      timestep.set(28);
+      timestep.set(STEPS);
     }
     current.set(in);
     input.changed();
     inputLabel.changed();
     inputSource.changed();
-    testIndex.changed();
+    testIndexValue.changed();
   }
 
   /** The current input's 784 floats in [0, 1] (ink = 1), or null when there is nothing to read. */
@@ -112,13 +165,22 @@ public final class Session {
   }
 
   /** Where the current input came from, as text ("" when there is none). */
-  public ReadOnlyStringProperty inputSourceProperty() {
+  public ReadOnlyObjectProperty<String> inputSourceProperty() {
     return inputSource;
   }
 
   /** The MNIST test index of the current input, or −1 when it is not a test image. */
   public ReadOnlyIntegerProperty testIndexProperty() {
     return testIndex;
+  }
+
+  /** Shows an MNIST test image as the current input. */
+  public void showTestImage(int index) {
+    Mnist m = data.get();
+    if (m == null || index < 0 || index >= m.test().size()) {
+      return;
+    }
+    show(Input.testImage(index, m.test().images().imageAsFloats(index), m.test().label(index)));
   }
 
   /**
@@ -134,27 +196,34 @@ public final class Session {
   }
 
   /** The selected timestep, 1..28, shared by Draw and Inside. */
-  public IntegerProperty timestepProperty() {
-    return timestep;
+  public ReadOnlyIntegerProperty timestepProperty() {
+    return timestep.getReadOnlyProperty();
   }
 
-  public StringProperty statusProperty() {
-    return status;
+  /** Selects timestep {@code t}, kept within 1..28. */
+  public void setTimestep(int t) {
+    timestep.set(Math.max(1, Math.min(STEPS, t)));
+  }
+
+  // ---- the status bar ----
+
+  public ReadOnlyStringProperty statusProperty() {
+    return status.getReadOnlyProperty();
+  }
+
+  /** The status bar's sentence. */
+  public void setStatus(String s) {
+    status.set(s);
   }
 
   /** Background work in the status bar: −1 indeterminate, 0..1 fraction, ≥ 1 done. */
-  public DoubleProperty progressProperty() {
-    return progress;
+  public ReadOnlyDoubleProperty progressProperty() {
+    return progress.getReadOnlyProperty();
   }
 
-  /** A workspace a screen asks the window to show, by id ("draw", "inside", ...). */
-  public StringProperty workspaceRequestProperty() {
-    return workspaceRequest;
-  }
-
-  /** Set to true to ask Evaluate to start its cell comparison. */
-  public javafx.beans.property.BooleanProperty comparisonRequestProperty() {
-    return comparisonRequest;
+  /** Sets the status bar's progress: −1 indeterminate, 0..1 fraction, ≥ 1 done. */
+  public void setProgress(double p) {
+    progress.set(p);
   }
 
   /** Every model of this window; its current entry is {@link #modelProperty()}. */
@@ -162,17 +231,9 @@ public final class Session {
     return models;
   }
 
+  /** The worker that runs the model off the FX thread; also the app's one background executor. */
   public InferenceService inference() {
     return inference;
-  }
-
-  /** Shows an MNIST test image as the current input. */
-  public void showTestImage(int index) {
-    Mnist m = data.get();
-    if (m == null || index < 0 || index >= m.test().size()) {
-      return;
-    }
-    show(Input.testImage(index, m.test().images().imageAsFloats(index), m.test().label(index)));
   }
 
   public void shutdown() {
@@ -210,51 +271,6 @@ public final class Session {
     @Override
     public String getName() {
       return name;
-    }
-  }
-
-  /** Where the current input came from, as text. */
-  private final class SourceView extends ReadOnlyStringPropertyBase {
-    @Override
-    public String get() {
-      Input in = current.get();
-      return in == null ? "" : in.describe();
-    }
-
-    void changed() {
-      fireValueChangedEvent();
-    }
-
-    @Override
-    public Object getBean() {
-      return Session.this;
-    }
-
-    @Override
-    public String getName() {
-      return "inputSource";
-    }
-  }
-
-  private final class TestIndexView extends ReadOnlyIntegerPropertyBase {
-    @Override
-    public int get() {
-      Input in = current.get();
-      return in == null ? -1 : in.testIndex();
-    }
-
-    void changed() {
-      fireValueChangedEvent();
-    }
-
-    @Override
-    public Object getBean() {
-      return Session.this;
-    }
-
-    @Override
-    public String getName() {
-      return "testIndex";
     }
   }
 }

@@ -1,33 +1,38 @@
 package io.gatescope.ui.common;
 
+import java.util.function.IntConsumer;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableIntegerValue;
 import javafx.beans.value.ObservableValue;
 import javafx.util.Duration;
 
 /**
  * Plays the timestep forward, one row per tick, while {@code playing} is true: at {@code speed}
  * rows per second, stopping at the last row (or starting again at row 1 when {@code loop} is set).
- * The animation lives here, in the view layer; the state it follows is the view-model's.
+ * The animation lives here, in the view layer; the state it follows is the view-model's, and it
+ * moves the timestep through {@code moveTo}.
  */
 public final class StepPlayer {
-  private final IntegerProperty timestep;
+  private final ObservableIntegerValue timestep;
+  private final IntConsumer moveTo;
   private final BooleanProperty playing;
   private final ObservableBooleanValue loop;
   private final int last;
   private final Timeline timeline;
 
   public StepPlayer(
-      IntegerProperty timestep,
+      ObservableIntegerValue timestep,
+      IntConsumer moveTo,
       BooleanProperty playing,
       ObservableValue<Integer> speed,
       ObservableBooleanValue loop,
       int last) {
     this.timestep = timestep;
+    this.moveTo = moveTo;
     this.playing = playing;
     this.loop = loop;
     this.last = last;
@@ -59,13 +64,13 @@ public final class StepPlayer {
     int t = timestep.get();
     if (t >= last) {
       if (loop.get()) {
-        timestep.set(1);
+        moveTo.accept(1);
       } else {
         playing.set(false);
       }
       return;
     }
-    timestep.set(t + 1);
+    moveTo.accept(t + 1);
     if (t + 1 >= last && !loop.get()) {
       playing.set(false); // rest on the final answer
     }

@@ -5,10 +5,8 @@ import java.util.function.IntConsumer;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
@@ -20,11 +18,10 @@ import javafx.scene.text.TextAlignment;
  * mind as it reads down the image. Hovering reads one cell out; clicking or dragging picks a
  * timestep (see {@link #setOnStepSelect}).
  */
-public final class StepStrip extends Region {
+public final class StepStrip extends CanvasWidget {
   private static final double LEFT = 18; // digit labels
   private static final double BOTTOM = 14; // timestep labels
   private static final double LEGEND = 34; // colour scale and its numbers
-  private final Canvas canvas = new Canvas();
   private final ReadOnlyStringWrapper hover = new ReadOnlyStringWrapper("");
   private float[][] steps; // [T][10]
   private int cursor;
@@ -33,11 +30,9 @@ public final class StepStrip extends Region {
   private double mouseY = -1;
 
   public StepStrip() {
-    getChildren().add(canvas);
+    super(200, 90, 420, 130);
     getStyleClass().add("step-strip");
     setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
-    setMinSize(200, 90);
-    setPrefSize(420, 130);
     canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::select);
     canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::select);
     canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::hoverAt);
@@ -125,11 +120,8 @@ public final class StepStrip extends Region {
     hover.set(Messages.get("strip.hover", t, d, steps[t - 1][d]));
   }
 
-  private void paint() {
-    GraphicsContext g = canvas.getGraphicsContext2D();
-    double w = canvas.getWidth();
-    double h = canvas.getHeight();
-    g.clearRect(0, 0, w, h);
+  @Override
+  protected void draw(GraphicsContext g, double w, double h) {
     double cw = columnWidth();
     double ch = rowHeight();
     Font font = Font.font(Math.max(8, Math.min(11, ch * 0.8)));
@@ -210,11 +202,9 @@ public final class StepStrip extends Region {
     return Color.rgb(argb >> 16 & 0xFF, argb >> 8 & 0xFF, argb & 0xFF);
   }
 
+  /** The read-out under the pointer belongs to the old size's columns. */
   @Override
-  protected void layoutChildren() {
-    canvas.setWidth(Math.max(1, getWidth()));
-    canvas.setHeight(Math.max(1, getHeight()));
+  protected void resized() {
     updateHover();
-    paint();
   }
 }

@@ -1,24 +1,24 @@
 package io.gatescope.ui.draw;
 
+import static io.gatescope.ui.common.Controls.button;
+import static io.gatescope.ui.common.Controls.flow;
+import static io.gatescope.ui.common.Controls.note;
+import static io.gatescope.ui.common.Controls.title;
+import static io.gatescope.ui.common.Controls.workspace;
+import static io.gatescope.ui.common.Controls.wrap;
+
 import io.gatescope.core.Messages;
-import io.gatescope.core.preprocess.StrokeRaster.Stroke;
-import io.gatescope.ui.common.Choices;
 import io.gatescope.ui.common.DigitImage;
 import io.gatescope.ui.common.Keys;
 import io.gatescope.ui.common.ProbabilityBars;
 import io.gatescope.ui.common.StepPlayer;
 import io.gatescope.ui.common.StepStrip;
 import java.io.File;
-import javafx.beans.Observable;
-import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -27,34 +27,22 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
-import javafx.scene.shape.StrokeLineCap;
-import javafx.scene.shape.StrokeLineJoin;
 import javafx.stage.FileChooser;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The Draw workspace: the canvas (showing whatever input the session shows), what the model sees,
  * its answer after row t and how that answer changed row by row, with playback.
  */
 public final class DrawView extends BorderPane {
-  private static final javafx.css.PseudoClass FOCUSED_CANVAS =
-      javafx.css.PseudoClass.getPseudoClass("canvas-focused");
-
   /** The left column's width: the canvas and its frame, plus padding. */
   private static final double LEFT_WIDTH = 380;
 
   private final DrawViewModel vm;
-  private final Canvas canvas = new Canvas(DrawViewModel.CANVAS, DrawViewModel.CANVAS);
-  private final StackPane canvasFrame = new StackPane(canvas);
   private final DigitImage preview = new DigitImage();
   private final ProbabilityBars bars = new ProbabilityBars();
   private final StepStrip strip = new StepStrip();
@@ -63,50 +51,25 @@ public final class DrawView extends BorderPane {
 
   public DrawView(DrawViewModel vm) {
     this.vm = vm;
-    getStyleClass().add("workspace");
-    getStylesheets().add(DrawView.class.getResource("draw.css").toExternalForm());
-    setId("draw-view");
-    buildCanvas();
+    workspace(this, "draw-view", "draw.css");
     setLeft(
         scrolling(
             column(
                 buildHeading(),
-                canvasFrame,
+                new DrawCanvas(vm),
                 buildPenRow(),
                 buildMnistRow(),
                 buildTeachRow(),
-                buildHelp())));
+                note(Messages.get("draw.help")))));
     setCenter(
         column(
-            buildAnswer(), title(Messages.get("draw.reading")), buildStrip(), buildPlaybackRow()));
-    player =
-        new StepPlayer(
-            vm.timestepProperty(), vm.playingProperty(), vm.speedProperty(), vm.loopProperty(), 28);
+            buildAnswer(), title(Messages.get("draw.reading")), buildStrip(), new PlaybackRow(vm)));
+    player = buildPlayer();
     bindRefresh();
     bindKeys();
-    paintCanvas();
   }
 
   // ---- the left column: canvas and its controls ----
-
-  private void buildCanvas() {
-    canvas.setId("draw-canvas");
-    canvas.setAccessibleText(Messages.get("draw.canvas.a11y"));
-    canvas.setFocusTraversable(true);
-    canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> vm.beginStroke(e.getX(), e.getY()));
-    canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> vm.extendStroke(e.getX(), e.getY()));
-    canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> vm.endStroke());
-    canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> canvas.requestFocus());
-    vm.strokes().addListener((Observable o) -> paintCanvas());
-    vm.backgroundProperty().addListener(o -> paintCanvas());
-    canvasFrame.getStyleClass().add("canvas-frame");
-    canvasFrame.setMaxSize(DrawViewModel.CANVAS + 4, DrawViewModel.CANVAS + 4);
-    canvasFrame.setMinSize(DrawViewModel.CANVAS + 4, DrawViewModel.CANVAS + 4);
-    canvas
-        .focusedProperty()
-        .addListener(
-            (o, a, f) -> canvasFrame.pseudoClassStateChanged(FOCUSED_CANVAS, f)); // a visible ring
-  }
 
   private Node buildPenRow() {
     Button clear =
@@ -222,13 +185,6 @@ public final class DrawView extends BorderPane {
     return heading;
   }
 
-  private Node buildHelp() {
-    Label help = new Label(Messages.get("draw.help"));
-    help.getStyleClass().add("muted");
-    wrap(help);
-    return help;
-  }
-
   // ---- the centre: the answer after row t, the strip, playback ----
 
   private Node buildAnswer() {
@@ -279,66 +235,18 @@ public final class DrawView extends BorderPane {
     return strip;
   }
 
-  private Node buildPlaybackRow() {
-    Button play = new Button();
-    play.setId("draw-play");
-    FontIcon icon = new FontIcon("mdi2p-play");
-    icon.setId("draw-play-icon");
-    vm.playingProperty()
-        .addListener((o, a, on) -> icon.setIconLiteral(on ? "mdi2p-pause" : "mdi2p-play"));
-    play.setGraphic(icon);
-    Tooltip tip = new Tooltip();
-    tip.textProperty()
-        .bind(
-            Bindings.when(vm.playingProperty())
-                .then(Messages.get("draw.pause.tip"))
-                .otherwise(Messages.get("draw.play.tip")));
-    play.setTooltip(tip);
-    play.accessibleTextProperty().bind(tip.textProperty());
-    play.setOnAction(e -> vm.togglePlaying());
-
-    Slider step = new Slider(1, 28, vm.timestepProperty().get());
-    step.setId("draw-step");
-    step.setMajorTickUnit(3);
-    step.setMinorTickCount(2);
-    step.setSnapToTicks(true);
-    step.setShowTickMarks(true);
-    step.setMinWidth(90);
-    step.valueProperty().addListener((o, a, b) -> vm.timestepProperty().set(b.intValue()));
-    vm.timestepProperty().addListener((o, a, b) -> step.setValue(b.intValue()));
-    Label stepLabel = new Label();
-    stepLabel.setId("draw-row");
-    stepLabel.setMinWidth(Region.USE_PREF_SIZE);
-    stepLabel
-        .textProperty()
-        .bind(
-            Bindings.createStringBinding(
-                () -> Messages.get("draw.row", vm.timestepProperty().get()),
-                vm.timestepProperty()));
-
-    ComboBox<Integer> speed =
-        new ComboBox<>(FXCollections.observableArrayList(DrawViewModel.SPEEDS));
-    speed.setId("draw-speed");
-    Choices.showAs(speed, v -> Messages.get("draw.speed.value", v));
-    speed.valueProperty().bindBidirectional(vm.speedProperty());
-    speed.setTooltip(new Tooltip(Messages.get("draw.speed.tip")));
-    speed.setMinWidth(Region.USE_PREF_SIZE);
-    Label speedLabel = new Label(Messages.get("draw.speed"));
-    speedLabel.setMinWidth(Region.USE_PREF_SIZE);
-    speedLabel.setLabelFor(speed);
-    CheckBox loop = new CheckBox(Messages.get("draw.loop"));
-    loop.setId("draw-loop");
-    loop.selectedProperty().bindBidirectional(vm.loopProperty());
-    loop.setTooltip(new Tooltip(Messages.get("draw.loop.tip")));
-    loop.setMinWidth(Region.USE_PREF_SIZE);
-
-    HBox row = new HBox(8, play, step, stepLabel, speedLabel, speed, loop);
-    row.setAlignment(Pos.CENTER_LEFT);
-    HBox.setHgrow(step, Priority.ALWAYS);
-    return row;
-  }
-
   // ---- wiring ----
+
+  /** Plays the reading row by row while the view-model says so. */
+  private StepPlayer buildPlayer() {
+    return new StepPlayer(
+        vm.timestepProperty(),
+        vm::moveTo,
+        vm.playingProperty(),
+        vm.speedProperty(),
+        vm.loopProperty(),
+        28);
+  }
 
   private void bindRefresh() {
     Runnable refresh =
@@ -383,39 +291,6 @@ public final class DrawView extends BorderPane {
         || focus instanceof javafx.scene.control.CheckBox;
   }
 
-  private void paintCanvas() {
-    GraphicsContext g = canvas.getGraphicsContext2D();
-    double s = canvas.getWidth();
-    g.setFill(Color.BLACK);
-    g.fillRect(0, 0, s, s);
-    float[] bg = vm.backgroundProperty().get();
-    if (bg != null) {
-      double c = s / 28;
-      for (int y = 0; y < 28; y++) {
-        for (int x = 0; x < 28; x++) {
-          if (bg[y * 28 + x] > 0) {
-            g.setFill(Color.gray(Math.min(1, bg[y * 28 + x])));
-            g.fillRect(x * c, y * c, c + 0.5, c + 0.5);
-          }
-        }
-      }
-    }
-    g.setStroke(Color.WHITE);
-    g.setLineCap(StrokeLineCap.ROUND);
-    g.setLineJoin(StrokeLineJoin.ROUND);
-    for (Stroke st : vm.strokes()) {
-      double[] p = st.xy();
-      g.setLineWidth(st.width());
-      g.beginPath();
-      g.moveTo(p[0], p[1]);
-      g.lineTo(p[0] + 0.01, p[1]);
-      for (int i = 2; i + 1 < p.length; i += 2) {
-        g.lineTo(p[i], p[i + 1]);
-      }
-      g.stroke();
-    }
-  }
-
   /** The playback, for tests. */
   StepPlayer player() {
     return player;
@@ -441,30 +316,5 @@ public final class DrawView extends BorderPane {
     sp.setPrefViewportWidth(LEFT_WIDTH);
     sp.getStyleClass().add("plain-scroll");
     return sp;
-  }
-
-  private static FlowPane flow(Node... children) {
-    FlowPane f = new FlowPane(8, 6, children);
-    f.setAlignment(Pos.CENTER_LEFT);
-    return f;
-  }
-
-  private static void wrap(Label l) {
-    l.setWrapText(true);
-    l.setMinHeight(Region.USE_PREF_SIZE);
-  }
-
-  private static Label title(String s) {
-    Label l = new Label(s);
-    l.getStyleClass().add("section-title");
-    wrap(l);
-    return l;
-  }
-
-  private static Button button(String text, String icon, String tip, Runnable action) {
-    Button b = new Button(text, new FontIcon(icon));
-    b.setTooltip(new Tooltip(tip));
-    b.setOnAction(e -> action.run());
-    return b;
   }
 }

@@ -1,12 +1,11 @@
 package io.gatescope.ui.evaluate;
 
 import io.gatescope.core.Messages;
+import io.gatescope.ui.common.CanvasWidget;
 import io.gatescope.ui.common.ColorMap;
 import java.util.function.Consumer;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
@@ -15,22 +14,19 @@ import javafx.scene.text.TextAlignment;
  * A 10×10 confusion matrix on one Canvas: rows = true digit, columns = predicted digit, counts in
  * the cells, off-diagonal cells shaded by their count. Clicking a cell reports (true, predicted).
  */
-final class ConfusionMatrix extends Region {
+final class ConfusionMatrix extends CanvasWidget {
   /** The colour of the diagonal (correct) cells. */
   static final int CORRECT_ARGB = 0xFF1F4D3A;
 
   static final Color CORRECT = Color.rgb(0x1F, 0x4D, 0x3A);
 
-  private final Canvas canvas = new Canvas();
   private int[][] counts;
   private int[] selected;
   private Consumer<int[]> onSelect = c -> {};
   private final int[] cursor = {0, 0}; // the keyboard's cell: (true, predicted)
 
   ConfusionMatrix() {
-    getChildren().add(canvas);
-    setMinSize(200, 200);
-    setPrefSize(380, 380);
+    super(200, 200, 380, 380);
     setFocusTraversable(true);
     canvas.setOnMouseClicked(
         e -> {
@@ -96,9 +92,8 @@ final class ConfusionMatrix extends Region {
     return x < 24 || y < 24 || col > 9 || row > 9 ? null : new int[] {row, col};
   }
 
-  private void paint() {
-    GraphicsContext g = canvas.getGraphicsContext2D();
-    g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+  @Override
+  protected void draw(GraphicsContext g, double width, double height) {
     double s = cell();
     g.setFont(Font.font(Math.max(9, s * 0.32)));
     g.setTextAlign(TextAlignment.CENTER);
@@ -155,12 +150,5 @@ final class ConfusionMatrix extends Region {
       }
     }
     return max;
-  }
-
-  @Override
-  protected void layoutChildren() {
-    canvas.setWidth(Math.max(1, getWidth()));
-    canvas.setHeight(Math.max(1, getHeight()));
-    paint();
   }
 }

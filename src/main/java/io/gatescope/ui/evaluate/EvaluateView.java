@@ -1,5 +1,9 @@
 package io.gatescope.ui.evaluate;
 
+import static io.gatescope.ui.common.Controls.note;
+import static io.gatescope.ui.common.Controls.title;
+import static io.gatescope.ui.common.Controls.workspace;
+
 import io.gatescope.core.Messages;
 import io.gatescope.core.engine.Reading;
 import io.gatescope.core.inspect.CellComparison;
@@ -7,8 +11,11 @@ import io.gatescope.core.inspect.GradientFlow;
 import io.gatescope.core.train.Evaluation;
 import io.gatescope.core.train.TrainingConfig;
 import io.gatescope.ui.common.ChartPlaceholder;
+import io.gatescope.ui.common.ChartSummary;
 import io.gatescope.ui.common.Choices;
 import io.gatescope.ui.common.Keys;
+import io.gatescope.ui.common.Ticks;
+import io.gatescope.ui.common.Workspace;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
@@ -54,15 +61,15 @@ public final class EvaluateView extends BorderPane {
 
   public EvaluateView(EvaluateViewModel vm) {
     this.vm = vm;
-    setId("evaluate-view");
-    getStyleClass().add("workspace");
-    getStylesheets().add(EvaluateView.class.getResource("evaluate.css").toExternalForm());
-
+    workspace(this, "evaluate-view", "evaluate.css");
     flowChart = buildFlowChart();
     compareChart = buildCompareChart();
     setTop(buildToolbar());
     setCenter(buildColumns());
+    bindRefresh();
+  }
 
+  private void bindRefresh() {
     vm.evaluationProperty().addListener(o -> refreshMatrix());
     vm.selectedCellProperty().addListener(o -> refreshMatrix());
     vm.gallery()
@@ -149,10 +156,7 @@ public final class EvaluateView extends BorderPane {
     matrix.setId("evaluate-matrix");
     perClass.getStyleClass().add("mono");
     perClass.setMinHeight(Region.USE_PREF_SIZE);
-    Label matrixHint = new Label(Messages.get("evaluate.matrix.hint"));
-    matrixHint.getStyleClass().add("muted");
-    matrixHint.setWrapText(true);
-    matrixHint.setMinHeight(Region.USE_PREF_SIZE);
+    Label matrixHint = note(Messages.get("evaluate.matrix.hint"));
     // Under the matrix and its legend: the hint and the per-digit table, scrolling if short.
     VBox more = new VBox(6, matrixHint, perClass);
     ScrollPane scroll = new ScrollPane(more);
@@ -169,16 +173,12 @@ public final class EvaluateView extends BorderPane {
   }
 
   private Node buildGalleryColumn() {
-    Label galleryTitle = new Label();
-    galleryTitle.getStyleClass().add("section-title");
-    galleryTitle.setWrapText(true);
-    galleryTitle.setMinHeight(Region.USE_PREF_SIZE);
+    Label galleryTitle = title(null);
     galleryTitle.textProperty().bind(vm.galleryTitleProperty());
-    Label galleryHint = new Label(Messages.get("evaluate.gallery.hint"));
-    galleryHint.getStyleClass().add("muted");
-    galleryHint.setWrapText(true); // the keys make it long: its own lines, never cutting the title
-    galleryHint.setMinHeight(Region.USE_PREF_SIZE);
-    gallery.setOnOpen((i, b) -> vm.open(i, b == MouseButton.SECONDARY ? "draw" : "inside"));
+    // The keys make it long: its own lines, never cutting the title.
+    Label galleryHint = note(Messages.get("evaluate.gallery.hint"));
+    gallery.setOnOpen(
+        (i, b) -> vm.open(i, b == MouseButton.SECONDARY ? Workspace.DRAW : Workspace.INSIDE));
     gallery.setId("evaluate-gallery");
     gallery.setMinWidth(120);
     VBox center = new VBox(4, galleryTitle, galleryHint, gallery);
@@ -221,18 +221,10 @@ public final class EvaluateView extends BorderPane {
 
   private LineChart<Number, Number> buildFlowChart() {
     LineChart<Number, Number> c =
-        chart(
-            Messages.get("evaluate.flow"),
-            Messages.get("evaluate.flow.x"),
-            Messages.get("evaluate.flow.y"));
-    NumberAxis steps = (NumberAxis) c.getXAxis();
-    steps.setAutoRanging(false);
-    steps.setLowerBound(1);
-    steps.setUpperBound(28);
-    steps.setTickUnit(3);
+        chart("evaluate-flow", "evaluate.flow", "evaluate.flow.x", "evaluate.flow.y");
+    Axes.fix((NumberAxis) c.getXAxis(), 1, 28, 3);
     // No flow yet, no scale: the numbers would be made up.
     c.getYAxis().tickLabelsVisibleProperty().bind(Bindings.isNotEmpty(vm.flows()));
-    c.setId("evaluate-flow");
     // Four entries (three cells and the current model) are too wide for one row at 1024 px, and
     // a legend that needs two rows is not drawn at all: a column beside the plot instead.
     c.setLegendSide(javafx.geometry.Side.RIGHT);
@@ -242,37 +234,16 @@ public final class EvaluateView extends BorderPane {
   private LineChart<Number, Number> buildCompareChart() {
     LineChart<Number, Number> c =
         chart(
-            Messages.get("evaluate.compareChart"),
-            Messages.get("train.axis.iteration"),
-            Messages.get("train.axis.accuracy"));
-    c.setId("evaluate-compare-chart");
+            "evaluate-compare-chart",
+            "evaluate.compareChart",
+            "train.axis.iteration",
+            "train.axis.accuracy");
     // The comparison trains the quick demo: its iterations are known before it starts.
     TrainingConfig quick = TrainingConfig.quickDemo();
-    NumberAxis x = (NumberAxis) c.getXAxis();
     int planned = quick.epochs() * quick.iterationsPerEpoch();
-    x.setAutoRanging(false);
-    x.setLowerBound(0);
-    x.setUpperBound(planned);
-    x.setTickUnit(io.gatescope.ui.common.Ticks.niceStep(planned / 6.0));
-    fitAccuracy((NumberAxis) c.getYAxis(), 0, 1);
+    Axes.fix((NumberAxis) c.getXAxis(), 0, planned, Ticks.niceStep(planned / 6.0));
+    Axes.fitAccuracy((NumberAxis) c.getYAxis(), 0, 1);
     return c;
-  }
-
-  /**
-   * An accuracy axis from {@code lo} to {@code hi}, widened to tenths but never outside 0..1: tight
-   * enough to tell the curves apart, never promising more than 100 %.
-   */
-  static void fitAccuracy(NumberAxis axis, double lo, double hi) {
-    double lower = Math.max(0, Math.floor(lo * 10 - 1e-9) / 10);
-    double upper = Math.min(1, Math.ceil(hi * 10 + 1e-9) / 10);
-    if (upper - lower < 0.1) {
-      lower = Math.max(0, upper - 0.1);
-      upper = Math.min(1, lower + 0.1);
-    }
-    axis.setAutoRanging(false);
-    axis.setLowerBound(lower);
-    axis.setUpperBound(upper);
-    axis.setTickUnit(upper - lower > 0.5 ? 0.2 : upper - lower > 0.2 ? 0.1 : 0.05);
   }
 
   private void refreshMatrix() {
@@ -285,14 +256,7 @@ public final class EvaluateView extends BorderPane {
       return;
     }
     legend.show(ConfusionMatrix.maxWrong(ev.confusion()));
-    StringBuilder sb = new StringBuilder(Messages.get("evaluate.perClass.head")).append('\n');
-    for (int d = 0; d < 10; d++) {
-      sb.append(
-              String.format(
-                  "  %d    %5.1f%%    %5.1f%%", d, 100 * ev.recall()[d], 100 * ev.precision()[d]))
-          .append('\n');
-    }
-    perClass.setText(sb.toString());
+    perClass.setText(EvaluateViewModel.perClassText(ev));
   }
 
   private void refreshFlows() {
@@ -326,33 +290,28 @@ public final class EvaluateView extends BorderPane {
     }
     ((NumberAxis) compareChart.getXAxis()).setUpperBound(end);
     if (lo <= hi) {
-      fitAccuracy((NumberAxis) compareChart.getYAxis(), lo, hi);
+      Axes.fitAccuracy((NumberAxis) compareChart.getYAxis(), lo, hi);
     } else {
-      fitAccuracy((NumberAxis) compareChart.getYAxis(), 0, 1);
+      Axes.fitAccuracy((NumberAxis) compareChart.getYAxis(), 0, 1);
     }
   }
 
-  private static LineChart<Number, Number> chart(String title, String x, String y) {
-    NumberAxis xa = new NumberAxis();
-    xa.setLabel(x);
-    xa.setForceZeroInRange(false);
-    NumberAxis ya = new NumberAxis();
-    ya.setLabel(y);
-    ya.setForceZeroInRange(false);
-    LineChart<Number, Number> c = new LineChart<>(xa, ya);
-    io.gatescope.ui.common.ChartSummary.attach(c); // what a screen reader says
-    c.setTitle(title);
+  /** A line chart without symbols or animation; its title and axis labels are message keys. */
+  private static LineChart<Number, Number> chart(String id, String title, String x, String y) {
+    LineChart<Number, Number> c = new LineChart<>(axis(x), axis(y));
+    c.setId(id);
+    ChartSummary.attach(c); // what a screen reader says
+    c.setTitle(Messages.get(title));
     c.setAnimated(false);
     c.setCreateSymbols(false);
     c.setMinSize(160, 140);
     return c;
   }
 
-  private static Label title(String s) {
-    Label l = new Label(s);
-    l.getStyleClass().add("section-title");
-    l.setWrapText(true);
-    l.setMinHeight(Region.USE_PREF_SIZE);
-    return l;
+  private static NumberAxis axis(String labelKey) {
+    NumberAxis a = new NumberAxis();
+    a.setLabel(Messages.get(labelKey));
+    a.setForceZeroInRange(false);
+    return a;
   }
 }

@@ -4,23 +4,28 @@ import io.gatescope.core.Messages;
 import io.gatescope.core.data.LabeledImages;
 import io.gatescope.core.data.Mnist;
 import io.gatescope.core.engine.CellType;
+import io.gatescope.core.engine.Reading;
 import io.gatescope.core.inspect.CellComparison;
 import io.gatescope.core.inspect.GradientFlow;
 import io.gatescope.core.train.Evaluation;
 import io.gatescope.core.train.TrainingConfig;
+import io.gatescope.ui.common.Navigation;
 import io.gatescope.ui.common.Session;
+import io.gatescope.ui.common.Workspace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -34,32 +39,35 @@ public final class EvaluateViewModel {
   static final int GALLERY = 96;
 
   private final Session session;
-  private final ObjectProperty<Evaluation> evaluation = new SimpleObjectProperty<>();
-  private final ObjectProperty<int[]> selectedCell = new SimpleObjectProperty<>();
+  private final ReadOnlyObjectWrapper<Evaluation> evaluation = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyObjectWrapper<int[]> selectedCell = new ReadOnlyObjectWrapper<>();
   private final ObservableList<Integer> gallery = FXCollections.observableArrayList();
   private final ObservableList<GradientFlow> flows = FXCollections.observableArrayList();
   private final ObservableList<CellComparison.Outcome> comparison =
       FXCollections.observableArrayList();
-  private final DoubleProperty progress = new SimpleDoubleProperty(0);
-  private final BooleanProperty busy = new SimpleBooleanProperty(false);
-  private final StringProperty status =
-      new SimpleStringProperty(Messages.get("evaluate.status.idle"));
-  private final StringProperty galleryTitle =
-      new SimpleStringProperty(Messages.get("evaluate.mistakes"));
+  private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+  private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+  private final ReadOnlyStringWrapper status =
+      new ReadOnlyStringWrapper(Messages.get("evaluate.status.idle"));
+  private final ReadOnlyStringWrapper galleryTitle =
+      new ReadOnlyStringWrapper(Messages.get("evaluate.mistakes"));
+  private final ObservableList<Integer> galleryView =
+      FXCollections.unmodifiableObservableList(gallery);
+  private final ObservableList<GradientFlow> flowsView =
+      FXCollections.unmodifiableObservableList(flows);
+  private final ObservableList<CellComparison.Outcome> comparisonView =
+      FXCollections.unmodifiableObservableList(comparison);
   private final AtomicBoolean cancel = new AtomicBoolean();
-  private final ObjectProperty<io.gatescope.core.engine.Reading> reading =
-      new SimpleObjectProperty<>(io.gatescope.core.engine.Reading.ROWS);
+  private final ObjectProperty<Reading> reading = new SimpleObjectProperty<>(Reading.ROWS);
 
   public EvaluateViewModel(Session session) {
     this.session = session;
-    session
-        .comparisonRequestProperty()
-        .addListener(
-            (o, a, requested) -> {
-              if (requested) {
-                compare();
-              }
-            });
+    session.addNavigationListener(
+        n -> {
+          if (n instanceof Navigation.Comparison) {
+            compare();
+          }
+        });
     session
         .modelProperty()
         .addListener(
@@ -137,10 +145,8 @@ public final class EvaluateViewModel {
   }
 
   /** Opens a test image in another workspace. */
-  public void open(int testIndex, String workspace) {
-    session.showTestImage(testIndex);
-    session.workspaceRequestProperty().set(null);
-    session.workspaceRequestProperty().set(workspace);
+  public void open(int testIndex, Workspace workspace) {
+    session.navigate(new Navigation.TestImage(workspace, testIndex));
   }
 
   /** Trains LSTM, GRU and RNN with the same seed, data order and budget, one after another. */
@@ -175,13 +181,7 @@ public final class EvaluateViewModel {
               Platform.runLater(
                   () -> {
                     comparison.setAll(res);
-                    // The cells first, so their colours match the comparison chart's.
-                    List<GradientFlow> current = new ArrayList<>(flows);
-                    flows.clear();
-                    for (CellComparison.Outcome o : res) {
-                      flows.add(o.flow());
-                    }
-                    flows.addAll(current);
+                    showCellFlows(res.stream().map(CellComparison.Outcome::flow).toList());
                     busy.set(false);
                     StringBuilder sb =
                         new StringBuilder(
@@ -202,49 +202,75 @@ public final class EvaluateViewModel {
     t.start();
   }
 
-  /** How the compared models read the image: rows (the lesson), columns or permuted rows. */
-  public ObjectProperty<io.gatescope.core.engine.Reading> readingProperty() {
+  /**
+   * How the compared models read the image: rows (the lesson), columns or permuted rows. The view
+   * binds its choice to it both ways; the next comparison reads it.
+   */
+  public ObjectProperty<Reading> readingProperty() {
     return reading;
+  }
+
+  /**
+   * Shows the gradient flows of compared cells in place of any shown before, ahead of the current
+   * model's: the cells first, so their colours match the comparison chart's.
+   */
+  public void showCellFlows(List<GradientFlow> cells) {
+    flows.removeIf(f -> !f.label().equals(CURRENT));
+    flows.addAll(0, cells);
   }
 
   public void cancel() {
     cancel.set(true);
   }
 
-  public ObjectProperty<Evaluation> evaluationProperty() {
-    return evaluation;
+  public ReadOnlyObjectProperty<Evaluation> evaluationProperty() {
+    return evaluation.getReadOnlyProperty();
   }
 
-  public ObjectProperty<int[]> selectedCellProperty() {
-    return selectedCell;
+  /** The confusion-matrix cell (actual, predicted) whose images the gallery shows; null: all. */
+  public ReadOnlyObjectProperty<int[]> selectedCellProperty() {
+    return selectedCell.getReadOnlyProperty();
   }
 
+  /** The test indices the gallery shows. */
   public ObservableList<Integer> gallery() {
-    return gallery;
+    return galleryView;
   }
 
   public ObservableList<GradientFlow> flows() {
-    return flows;
+    return flowsView;
   }
 
   public ObservableList<CellComparison.Outcome> comparison() {
-    return comparison;
+    return comparisonView;
   }
 
-  public DoubleProperty progressProperty() {
-    return progress;
+  public ReadOnlyDoubleProperty progressProperty() {
+    return progress.getReadOnlyProperty();
   }
 
-  public BooleanProperty busyProperty() {
-    return busy;
+  public ReadOnlyBooleanProperty busyProperty() {
+    return busy.getReadOnlyProperty();
   }
 
-  public StringProperty statusProperty() {
-    return status;
+  public ReadOnlyStringProperty statusProperty() {
+    return status.getReadOnlyProperty();
   }
 
-  public StringProperty galleryTitleProperty() {
-    return galleryTitle;
+  public ReadOnlyStringProperty galleryTitleProperty() {
+    return galleryTitle.getReadOnlyProperty();
+  }
+
+  /** Recall and precision per digit, as a table in monospaced text. */
+  static String perClassText(Evaluation ev) {
+    StringBuilder sb = new StringBuilder(Messages.get("evaluate.perClass.head")).append('\n');
+    for (int d = 0; d < 10; d++) {
+      sb.append(
+              String.format(
+                  "  %d    %5.1f%%    %5.1f%%", d, 100 * ev.recall()[d], 100 * ev.precision()[d]))
+          .append('\n');
+    }
+    return sb.toString();
   }
 
   /** The pixels of a test image, for thumbnails. */

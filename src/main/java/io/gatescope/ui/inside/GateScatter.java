@@ -3,11 +3,10 @@ package io.gatescope.ui.inside;
 import io.gatescope.core.Messages;
 import io.gatescope.core.engine.Quantity;
 import io.gatescope.core.inspect.GateStatistics;
+import io.gatescope.ui.common.CanvasWidget;
 import java.util.function.IntConsumer;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
@@ -16,19 +15,16 @@ import javafx.scene.text.TextAlignment;
  * One point per unit and gate: x = share of time the gate is shut (< 0.1), y = share it is open (>
  * 0.9). Drawn on one Canvas; clicking the nearest point selects that unit.
  */
-final class GateScatter extends Region {
+final class GateScatter extends CanvasWidget {
   private static final Color[] COLORS = {
     Color.web("#56b4e9"), Color.web("#e69f00"), Color.web("#009e73"), Color.web("#cc79a7")
   };
-  private final Canvas canvas = new Canvas();
   private GateStatistics stats;
   private int selected = -1;
   private IntConsumer onSelect = u -> {};
 
   GateScatter() {
-    getChildren().add(canvas);
-    setMinSize(200, 200);
-    setPrefSize(230, 230);
+    super(200, 200, 230, 230);
     canvas.setOnMouseClicked(
         e -> {
           int u = nearest(e.getX(), e.getY());
@@ -101,11 +97,8 @@ final class GateScatter extends Region {
     return bd < 12 ? best : -1;
   }
 
-  private void paint() {
-    GraphicsContext g = canvas.getGraphicsContext2D();
-    double w = canvas.getWidth();
-    double h = canvas.getHeight();
-    g.clearRect(0, 0, w, h);
+  @Override
+  protected void draw(GraphicsContext g, double w, double h) {
     g.setStroke(Color.web("#4a525a"));
     g.strokeLine(px(0), py(0), px(range), py(0));
     g.strokeLine(px(0), py(0), px(0), py(range));
@@ -187,12 +180,5 @@ final class GateScatter extends Region {
     javafx.scene.text.Text t = new javafx.scene.text.Text(s);
     t.setFont(fitting(s, length));
     return t.getFont().getSize() >= 9 && t.getLayoutBounds().getWidth() <= length;
-  }
-
-  @Override
-  protected void layoutChildren() {
-    canvas.setWidth(Math.max(1, getWidth()));
-    canvas.setHeight(Math.max(1, getHeight()));
-    paint();
   }
 }

@@ -4,27 +4,27 @@ import io.gatescope.core.Messages;
 import io.gatescope.core.engine.GateTrace;
 import io.gatescope.core.engine.Intervention;
 import io.gatescope.core.engine.Quantity;
+import io.gatescope.core.engine.Reading;
 import io.gatescope.core.engine.RecurrentClassifier;
 import io.gatescope.core.inspect.Equations;
 import io.gatescope.core.inspect.GateStatistics;
 import io.gatescope.core.inspect.UnitOrder;
-import io.gatescope.ui.common.ColorMap;
+import io.gatescope.ui.common.InferenceService;
 import io.gatescope.ui.common.Session;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
-import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
@@ -33,55 +33,52 @@ import javafx.collections.ObservableList;
  * interventions with the prediction before and after them. Traces are computed off the FX thread.
  */
 public final class InsideViewModel {
-  /** What one map shows: data, colour map and range. */
-  public record MapData(Quantity quantity, float[][] values, ColorMap map, double lo, double hi) {}
-
   private final Session session;
 
   /** Newest request wins: a trace job that was overtaken is skipped, its result dropped. */
-  private final AtomicLong generation = new AtomicLong();
+  private final InferenceService.Channel inference;
 
-  private final ObjectProperty<GateTrace> trace = new SimpleObjectProperty<>();
+  private final ReadOnlyObjectWrapper<GateTrace> trace = new ReadOnlyObjectWrapper<>();
   private final ObjectProperty<UnitOrder> orderKind = new SimpleObjectProperty<>(UnitOrder.INDEX);
-  private final ObjectProperty<int[]> order = new SimpleObjectProperty<>();
+  private final ReadOnlyObjectWrapper<int[]> order = new ReadOnlyObjectWrapper<>();
   private final ObservableList<MapData> maps = FXCollections.observableArrayList();
+  private final ObservableList<MapData> mapsView = FXCollections.unmodifiableObservableList(maps);
   private final BooleanProperty sharedRange = new SimpleBooleanProperty(false);
-  private final IntegerProperty layer = new SimpleIntegerProperty(0);
-  private final IntegerProperty selectedUnit = new SimpleIntegerProperty(-1);
-  private final StringProperty hover = new SimpleStringProperty("");
-  private final ObjectProperty<GateTrace> baseline = new SimpleObjectProperty<>();
-  private final StringProperty before = new SimpleStringProperty("");
-  private final StringProperty after = new SimpleStringProperty("");
-  private final StringProperty equations =
-      new SimpleStringProperty(Messages.get("inside.equations.hint"));
-  private final StringProperty summary = new SimpleStringProperty("");
-  private final ObservableList<Intervention> interventions = FXCollections.observableArrayList();
-  private final ObjectProperty<Quantity> clampGate = new SimpleObjectProperty<>(Quantity.FORGET);
-  private final ObjectProperty<Double> clampValue = new SimpleObjectProperty<>(0.0);
-  private final ObjectProperty<GateStatistics> gateStatistics = new SimpleObjectProperty<>();
-  private final StringProperty statisticsStatus =
-      new SimpleStringProperty(Messages.get("inside.stats.hint"));
-  private final BooleanProperty clampSelectedOnly = new SimpleBooleanProperty(false);
+  private final ReadOnlyIntegerWrapper layer = new ReadOnlyIntegerWrapper(0);
+  private final ReadOnlyIntegerWrapper selectedUnit = new ReadOnlyIntegerWrapper(-1);
+  private final ReadOnlyStringWrapper hover = new ReadOnlyStringWrapper("");
+  private final ReadOnlyObjectWrapper<GateTrace> baseline = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyStringWrapper before = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper after = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper equations =
+      new ReadOnlyStringWrapper(Messages.get("inside.equations.hint"));
+  private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+  private final InterventionSetup setup = new InterventionSetup(layer::get, selectedUnit::get);
+  private final StatisticsRun statistics;
 
   public InsideViewModel(Session session) {
     this.session = session;
+    this.inference = session.inference().channel();
+    this.statistics = new StatisticsRun(session);
     session.inputProperty().addListener((o, a, b) -> recompute());
     session
         .modelProperty()
         .addListener(
             (o, a, b) -> {
-              interventions.clear();
+              setup.reset();
+              setup.offer(b);
               layer.set(0);
-              gateStatistics.set(null);
+              statistics.clear();
               recompute();
             });
-    interventions.addListener(
-        (javafx.collections.ListChangeListener<Intervention>)
-            c -> {
-              session.setActiveInterventions(interventions.size());
-              recompute();
-            });
-    clampValue.addListener((o, a, b) -> reclampWith(b));
+    setup
+        .active()
+        .addListener(
+            (ListChangeListener<Intervention>)
+                c -> {
+                  session.setActiveInterventions(setup.active().size());
+                  recompute();
+                });
     layer.addListener((o, a, b) -> rebuildMaps());
     orderKind.addListener((o, a, b) -> rebuildMaps());
     sharedRange.addListener((o, a, b) -> rebuildMaps());
@@ -95,8 +92,8 @@ public final class InsideViewModel {
   public void recompute() {
     clearHover();
     float[] in = session.inputProperty().get();
-    long gen = generation.incrementAndGet();
     if (in == null || session.modelProperty().get() == null) {
+      inference.cancel();
       trace.set(null);
       baseline.set(null);
       maps.clear();
@@ -104,24 +101,14 @@ public final class InsideViewModel {
       summary.set(Messages.get(in == null ? "inside.noInput" : "inside.noModel"));
       return;
     }
-    List<Intervention> active = new ArrayList<>(interventions);
+    List<Intervention> active = new ArrayList<>(setup.active());
     // One job computes both, so the two always belong to the same input and model.
-    session
-        .inference()
-        .submit(
-            model -> {
-              if (generation.get() != gen) {
-                return;
-              }
-              GateTrace plain = model.trace(in);
-              GateTrace tr = active.isEmpty() ? plain : model.trace(in, active);
-              Platform.runLater(
-                  () -> {
-                    if (generation.get() == gen) {
-                      show(plain, tr);
-                    }
-                  });
-            });
+    inference.compute(
+        model -> {
+          GateTrace plain = model.trace(in);
+          return new GateTrace[] {plain, active.isEmpty() ? plain : model.trace(in, active)};
+        },
+        both -> show(both[0], both[1]));
   }
 
   private void show(GateTrace plain, GateTrace tr) {
@@ -143,38 +130,10 @@ public final class InsideViewModel {
       readout = model.params().get("out.W").getColumn(tr.prediction()).toFloatVector();
     }
     order.set(orderKind.get().order(tr, l, Quantity.HIDDEN, readout));
-    double shared = 0;
-    for (Quantity q : tr.cell().quantities()) {
-      if (!q.isGate()) {
-        shared = Math.max(shared, maxAbs(tr.get(l, q)));
-      }
-    }
-    List<MapData> out = new ArrayList<>();
-    for (Quantity q : tr.cell().quantities()) {
-      float[][] v = tr.get(l, q);
-      if (q.isGate()) {
-        out.add(new MapData(q, v, ColorMap.SEQUENTIAL, 0, 1));
-      } else {
-        double r = sharedRange.get() ? shared : maxAbs(v);
-        if (q != Quantity.CELL && !sharedRange.get()) {
-          r = 1; // tanh outputs live in [−1, 1]
-        }
-        r = Math.max(r, 1e-6);
-        out.add(new MapData(q, v, ColorMap.DIVERGING, -r, r));
-      }
-    }
-    maps.setAll(out);
+    maps.setAll(MapData.of(tr, l, sharedRange.get()));
     Integer label = session.inputLabelProperty().get();
     summary.set(
-        Messages.get(
-                "inside.summary",
-                session.inputSourceProperty().get(),
-                tr.prediction(),
-                100 * tr.probabilities()[tr.prediction()])
-            + (label == null ? "" : " " + Messages.get("inside.summary.truth", label))
-            + (interventions.isEmpty()
-                ? ""
-                : " " + Messages.get("inside.summary.interventions", interventions.size())));
+        TraceTexts.summary(session.inputSourceProperty().get(), tr, label, setup.active().size()));
     updatePredictions();
     updateEquations();
   }
@@ -183,53 +142,21 @@ public final class InsideViewModel {
   private void updatePredictions() {
     GateTrace plain = baseline.get();
     GateTrace tr = trace.get();
-    if (plain == null || tr == null || tr.interventions().isEmpty()) {
-      before.set("");
-      after.set("");
-      return;
-    }
-    before.set(
-        Messages.get(
-            "inside.before", plain.prediction(), 100 * plain.probabilities()[plain.prediction()]));
-    after.set(
-        Messages.get("inside.after", tr.prediction(), 100 * tr.probabilities()[tr.prediction()]));
-  }
-
-  static double maxAbs(float[][] v) {
-    double m = 0;
-    for (float[] row : v) {
-      for (float x : row) {
-        m = Math.max(m, Math.abs(x));
-      }
-    }
-    return m;
+    boolean changed = plain != null && tr != null && !tr.interventions().isEmpty();
+    before.set(changed ? TraceTexts.answer("inside.before", plain) : "");
+    after.set(changed ? TraceTexts.answer("inside.after", tr) : "");
   }
 
   /** A map cell was clicked: select the unit and move the shared timestep there. */
   public void select(int step, int unit) {
     selectedUnit.set(unit);
-    session.timestepProperty().set(step);
+    session.setTimestep(step);
     updateEquations();
   }
 
   /** The pointer is over a cell of q's map: the read-out names it and its exact value. */
   public void hoverAt(Quantity q, int step, int unit, float value) {
-    hover.set(Messages.get("inside.hover.at", q.symbol(), unit, step, exact(value)));
-  }
-
-  /**
-   * A float exactly: the shortest decimal that reads back as the same float (0.769, 0.0000123,
-   * −0.1476064), in the user's number format.
-   */
-  static String exact(float v) {
-    java.math.BigDecimal d = new java.math.BigDecimal(Float.toString(v));
-    java.text.NumberFormat f =
-        java.text.NumberFormat.getInstance(
-            java.util.Locale.getDefault(java.util.Locale.Category.FORMAT));
-    f.setMinimumFractionDigits(1);
-    f.setMaximumFractionDigits(Math.max(1, d.scale()));
-    f.setGroupingUsed(false);
-    return f.format(d);
+    hover.set(Messages.get("inside.hover.at", q.symbol(), unit, step, TraceTexts.exact(value)));
   }
 
   /** Nothing under the pointer, or what was there is gone (new trace, new order). */
@@ -238,8 +165,12 @@ public final class InsideViewModel {
   }
 
   public void stepBy(int delta) {
-    int t = Math.max(1, Math.min(28, session.timestepProperty().get() + delta));
-    session.timestepProperty().set(t);
+    session.setTimestep(session.timestepProperty().get() + delta);
+  }
+
+  /** Moves the shared timestep to t (1..28). */
+  public void selectStep(int t) {
+    session.setTimestep(t);
   }
 
   private void updateEquations() {
@@ -254,174 +185,126 @@ public final class InsideViewModel {
 
   /** Clamps the chosen gate (all units, or only the selected one) to the chosen value. */
   public void applyClamp() {
-    int[] units =
-        clampSelectedOnly.get() && selectedUnit.get() >= 0
-            ? new int[] {selectedUnit.get()}
-            : new int[0];
-    interventions.add(
-        new Intervention(layer.get(), clampGate.get(), units, clampValue.get().floatValue()));
-  }
-
-  /**
-   * A new value for the chosen gate while it is clamped changes that clamp, so the value shown as
-   * chosen is the value in force (a teacher reads the lit button as the clamp).
-   */
-  private void reclampWith(Double value) {
-    if (value == null) {
-      return;
-    }
-    for (int i = 0; i < interventions.size(); i++) {
-      Intervention c = interventions.get(i);
-      if (c.layer() == layer.get() && c.quantity() == clampGate.get() && c.value() != value) {
-        interventions.set(
-            i, new Intervention(c.layer(), c.quantity(), c.units(), value.floatValue()));
-      }
-    }
+    setup.clamp();
   }
 
   public void silenceSelected() {
-    if (selectedUnit.get() >= 0) {
-      interventions.add(Intervention.silence(layer.get(), selectedUnit.get()));
-    }
+    setup.silenceSelected();
   }
 
   public void resetInterventions() {
-    interventions.clear();
+    setup.reset();
   }
 
-  /** Gates this model's cell can clamp. */
-  public List<Quantity> clampableGates() {
-    RecurrentClassifier m = session.modelProperty().get();
-    if (m == null) {
-      return List.of();
-    }
-    return m.config().cell().quantities().stream().filter(Quantity::isGate).toList();
+  public ReadOnlyObjectProperty<GateTrace> traceProperty() {
+    return trace.getReadOnlyProperty();
   }
 
-  public ObjectProperty<GateTrace> traceProperty() {
-    return trace;
-  }
-
+  /** One map per gate and state of the shown layer, in the cell's order. */
   public ObservableList<MapData> maps() {
-    return maps;
+    return mapsView;
   }
 
-  public ObjectProperty<int[]> orderProperty() {
-    return order;
+  /** Display row → unit, as {@link #orderKindProperty()} sorts them. */
+  public ReadOnlyObjectProperty<int[]> orderProperty() {
+    return order.getReadOnlyProperty();
   }
 
+  /** How the maps' rows are sorted; the view's choice is bound to it both ways. */
   public ObjectProperty<UnitOrder> orderKindProperty() {
     return orderKind;
   }
 
+  /** Whether c̃, c and a share one colour range; the view's check box is bound to it both ways. */
   public BooleanProperty sharedRangeProperty() {
     return sharedRange;
   }
 
-  public IntegerProperty layerProperty() {
-    return layer;
+  public ReadOnlyIntegerProperty layerProperty() {
+    return layer.getReadOnlyProperty();
   }
 
-  public IntegerProperty selectedUnitProperty() {
-    return selectedUnit;
+  public ReadOnlyIntegerProperty selectedUnitProperty() {
+    return selectedUnit.getReadOnlyProperty();
   }
 
-  public IntegerProperty timestepProperty() {
+  public ReadOnlyIntegerProperty timestepProperty() {
     return session.timestepProperty();
   }
 
   /** The read-out of the cell under the pointer; empty when there is none. */
   public ReadOnlyStringProperty hoverProperty() {
-    return hover;
+    return hover.getReadOnlyProperty();
   }
 
   /** The trace of the current input without interventions. */
   public ReadOnlyObjectProperty<GateTrace> baselineProperty() {
-    return baseline;
+    return baseline.getReadOnlyProperty();
   }
 
   /** "Before: 5 · 96.1%" while an intervention is active, else empty. */
   public ReadOnlyStringProperty predictionBeforeProperty() {
-    return before;
+    return before.getReadOnlyProperty();
   }
 
   /** "After: 3 · 54.2%" while an intervention is active, else empty. */
   public ReadOnlyStringProperty predictionAfterProperty() {
-    return after;
+    return after.getReadOnlyProperty();
   }
 
-  public StringProperty equationsProperty() {
-    return equations;
+  public ReadOnlyStringProperty equationsProperty() {
+    return equations.getReadOnlyProperty();
   }
 
-  public StringProperty summaryProperty() {
-    return summary;
+  public ReadOnlyStringProperty summaryProperty() {
+    return summary.getReadOnlyProperty();
   }
 
+  /** The interventions in force, oldest first. */
   public ObservableList<Intervention> interventions() {
-    return interventions;
+    return setup.active();
   }
 
   /** The active interventions as the user reads them: "Γf = 0 (all units) · a = 0 (unit 5)". */
   public String interventionsText() {
-    List<String> parts = new ArrayList<>();
-    for (Intervention iv : interventions) {
-      String units =
-          iv.units().length == 0
-              ? Messages.get("inside.iv.all")
-              : Messages.get(
-                  "inside.iv.units",
-                  java.util.Arrays.stream(iv.units())
-                      .mapToObj(Integer::toString)
-                      .collect(java.util.stream.Collectors.joining(", ")));
-      parts.add(Messages.get("inside.iv", iv.quantity().symbol(), iv.value(), units));
-    }
-    return String.join(" · ", parts);
+    return setup.describe();
   }
 
+  /** The gates this model's cell can clamp (the choices offered). */
+  public ReadOnlyObjectProperty<List<Quantity>> clampableGatesProperty() {
+    return setup.gatesProperty();
+  }
+
+  /** The gate to clamp; the view's choice is bound to it both ways. */
   public ObjectProperty<Quantity> clampGateProperty() {
-    return clampGate;
+    return setup.gateProperty();
   }
 
+  /** The value to clamp to; the view's segments are bound to it both ways. */
   public ObjectProperty<Double> clampValueProperty() {
-    return clampValue;
+    return setup.valueProperty();
   }
 
+  /** Whether a clamp holds the selected unit only; the view's check box is bound both ways. */
   public BooleanProperty clampSelectedOnlyProperty() {
-    return clampSelectedOnly;
+    return setup.selectedOnlyProperty();
   }
 
-  public javafx.beans.property.ReadOnlyObjectProperty<float[]> inputProperty() {
+  public ReadOnlyObjectProperty<float[]> inputProperty() {
     return session.inputProperty();
   }
 
   /** Per-unit gate saturation over the first 1,000 test images, computed off the FX thread. */
   public void computeGateStatistics() {
-    var data = session.dataProperty().get();
-    if (data == null || session.modelProperty().get() == null) {
-      return;
-    }
-    int l = layer.get();
-    statisticsStatus.set(Messages.get("inside.stats.computing"));
-    session
-        .inference()
-        .submit(
-            model -> {
-              GateStatistics st = GateStatistics.compute(model, data.test(), 1000, l);
-              Platform.runLater(
-                  () -> {
-                    gateStatistics.set(st);
-                    statisticsStatus.set(Messages.get("inside.stats.done", st.images()));
-                  });
-            });
+    statistics.compute(layer.get());
   }
 
-  public ObjectProperty<GateStatistics> gateStatisticsProperty() {
-    return gateStatistics;
+  public ReadOnlyObjectProperty<GateStatistics> gateStatisticsProperty() {
+    return statistics.resultProperty();
   }
 
-  public StringProperty statisticsStatusProperty() {
-    return statisticsStatus;
+  public ReadOnlyStringProperty statisticsStatusProperty() {
+    return statistics.statusProperty();
   }
 
   /** Selects a unit (from the statistics) without moving the timestep. */
@@ -446,12 +329,17 @@ public final class InsideViewModel {
   }
 
   /** The current model's reading order (rows unless it was trained otherwise). */
-  public io.gatescope.core.engine.Reading reading() {
-    var m = session.modelProperty().get();
-    return m == null ? io.gatescope.core.engine.Reading.ROWS : m.config().reading();
+  public Reading reading() {
+    return session.reading();
   }
 
-  public Session session() {
-    return session;
+  /** Shows MNIST test image {@code index} in every workspace. */
+  public void showTestImage(int index) {
+    session.showTestImage(index);
+  }
+
+  /** The MNIST test index of the current input, or −1 when it is not a test image. */
+  public ReadOnlyIntegerProperty testIndexProperty() {
+    return session.testIndexProperty();
   }
 }

@@ -1,20 +1,15 @@
 package io.gatescope.ui.shell;
 
-import io.gatescope.core.AppInfo;
 import io.gatescope.core.Messages;
-import io.gatescope.ui.common.ModelEntry;
-import io.gatescope.ui.common.ModelShelf;
 import io.gatescope.ui.common.Notice;
 import io.gatescope.ui.common.Session;
+import io.gatescope.ui.common.Workspace;
 import java.io.File;
+import java.util.List;
 import java.util.function.Consumer;
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -24,7 +19,6 @@ import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
@@ -42,42 +36,99 @@ public final class ShellView extends BorderPane {
   static final double NOTICE_SECONDS = 8;
 
   private final TabPane tabs = new TabPane();
-  private FileChooser chooser;
-  private ShellViewModel vm;
+  private final FileChooser chooser = modelChooser();
+  private final ShellViewModel vm;
+  private final QuitGuard quitGuard;
 
   /**
+   * @param workspaces the four workspaces' content, in {@link Workspace} order
    * @param onOpen called with a model file the user chose
    * @param onSave called with the file to save the current model to
    */
   public ShellView(
       ShellViewModel vm,
-      Node train,
-      Node draw,
-      Node inside,
-      Node evaluate,
+      List<Node> workspaces,
       Consumer<File> onOpen,
       Consumer<File> onSave,
       Runnable onQuit) {
     setId("shell");
     this.vm = vm;
-    Session s = vm.session();
-    tabs.getTabs()
-        .addAll(
-            tab("train", "mdi2c-chart-line", train),
-            tab("draw", "mdi2d-draw", draw),
-            tab("inside", "mdi2m-microscope", inside),
-            tab("evaluate", "mdi2t-table-eye", evaluate));
-    s.workspaceRequestProperty()
-        .addListener(
-            (o, a, w) -> {
-              if (w != null) {
-                select(w);
-              }
-            });
+    this.quitGuard = new QuitGuard(vm.session().models(), chooser, () -> getScene().getWindow());
+    setCenter(buildTabs(workspaces));
+    setTop(
+        new MenuBar(
+            buildFileMenu(onOpen, onSave, onQuit),
+            ModelsMenu.of(vm),
+            buildViewMenu(),
+            buildHelpMenu()));
+    setBottom(buildStatusBar());
+    followNavigation();
+    vm.noticeProperty().addListener((o, a, n) -> showNotice(n));
+  }
+
+  // ---- the workspaces ----
+
+  private TabPane buildTabs(List<Node> workspaces) {
+    String[] icons = {"mdi2c-chart-line", "mdi2d-draw", "mdi2m-microscope", "mdi2t-table-eye"};
+    for (Workspace w : Workspace.values()) {
+      Tab t = new Tab(Messages.get("tab." + w.id()), workspaces.get(w.ordinal()));
+      t.setGraphic(new FontIcon(icons[w.ordinal()]));
+      t.setId("tab-" + w.id());
+      t.setUserData(w);
+      tabs.getTabs().add(t);
+    }
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     tabs.setId("workspaces");
-    setCenter(tabs);
+    return tabs;
+  }
 
+  /** A screen asked to go elsewhere: show that workspace. */
+  private void followNavigation() {
+    vm.session().addNavigationListener(n -> select(n.workspace()));
+  }
+
+  public TabPane tabs() {
+    return tabs;
+  }
+
+  /** Shows workspace {@code w}. */
+  public void select(Workspace w) {
+    tabs.getSelectionModel().select(w.ordinal());
+  }
+
+  /** The workspace shown. */
+  public Workspace selectedWorkspace() {
+    return (Workspace) tabs.getSelectionModel().getSelectedItem().getUserData();
+  }
+
+  // ---- menus ----
+
+  private Menu buildFileMenu(Consumer<File> onOpen, Consumer<File> onSave, Runnable onQuit) {
+    MenuItem open = item("menu.open", "mdi2f-folder-open-outline", "Shortcut+O");
+    open.setOnAction(e -> chosen(chooser.showOpenDialog(getScene().getWindow()), onOpen));
+    MenuItem save = item("menu.save", "mdi2c-content-save-outline", "Shortcut+S");
+    save.setOnAction(
+        e -> {
+          chooser.setInitialFileName("model.gatescope");
+          chosen(chooser.showSaveDialog(getScene().getWindow()), onSave);
+        });
+    MenuItem quit = item("menu.quit", null, "Shortcut+Q");
+    quit.setOnAction(
+        e -> {
+          if (confirmQuit()) {
+            onQuit.run();
+          }
+        });
+    return new Menu(Messages.get("menu.file"), null, open, save, quit);
+  }
+
+  private static void chosen(File f, Consumer<File> then) {
+    if (f != null) {
+      then.accept(f);
+    }
+  }
+
+  private static FileChooser modelChooser() {
     FileChooser chooser = new FileChooser();
     chooser
         .getExtensionFilters()
@@ -85,57 +136,65 @@ public final class ShellView extends BorderPane {
             new FileChooser.ExtensionFilter(Messages.get("file.filter.models"), "*.gatescope"),
             new FileChooser.ExtensionFilter(Messages.get("file.filter.dl4j"), "*.zip"),
             new FileChooser.ExtensionFilter(Messages.get("file.filter.all"), "*"));
-    MenuItem open =
-        new MenuItem(Messages.get("menu.open"), new FontIcon("mdi2f-folder-open-outline"));
-    open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
-    open.setOnAction(
-        e -> {
-          File f = chooser.showOpenDialog(getScene().getWindow());
-          if (f != null) {
-            onOpen.accept(f);
-          }
-        });
-    MenuItem save =
-        new MenuItem(Messages.get("menu.save"), new FontIcon("mdi2c-content-save-outline"));
-    save.setAccelerator(KeyCombination.keyCombination("Shortcut+S"));
-    save.setOnAction(
-        e -> {
-          chooser.setInitialFileName("model.gatescope");
-          File f = chooser.showSaveDialog(getScene().getWindow());
-          if (f != null) {
-            onSave.accept(f);
-          }
-        });
-    MenuItem quit = new MenuItem(Messages.get("menu.quit"));
-    quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-    quit.setOnAction(
-        e -> {
-          if (confirmQuit()) {
-            onQuit.run();
-          }
-        });
-    Menu file = new Menu(Messages.get("menu.file"), null, open, save, quit);
-    this.chooser = chooser;
+    return chooser;
+  }
+
+  /** View: one item per workspace (Shortcut+1..4), then the language. */
+  private Menu buildViewMenu() {
     Menu view = new Menu(Messages.get("menu.view"));
-    for (int i = 0; i < tabs.getTabs().size(); i++) {
-      int k = i;
+    for (Workspace w : Workspace.values()) {
       MenuItem go =
-          new MenuItem(Messages.get("menu.view.workspace", tabs.getTabs().get(i).getText()));
-      go.setAccelerator(KeyCombination.keyCombination("Shortcut+" + (i + 1)));
-      go.setOnAction(e -> tabs.getSelectionModel().select(k));
+          new MenuItem(Messages.get("menu.view.workspace", Messages.get("tab." + w.id())));
+      go.setAccelerator(KeyCombination.keyCombination("Shortcut+" + (w.ordinal() + 1)));
+      go.setOnAction(e -> select(w));
       view.getItems().add(go);
     }
-    view.getItems().add(new SeparatorMenuItem());
-    view.getItems().add(languageMenu(vm));
-    MenuItem about = new MenuItem(Messages.get("menu.about"));
-    about.setOnAction(e -> about());
-    MenuItem keys = new MenuItem(Messages.get("menu.keys"));
-    keys.setAccelerator(KeyCombination.keyCombination("F1"));
-    keys.setOnAction(e -> keys());
-    Menu help = new Menu(Messages.get("menu.help"), null, keys, about);
-    setTop(new MenuBar(file, modelsMenu(s), view, help));
-    vm.noticeProperty().addListener((o, a, n) -> showNotice(n));
+    view.getItems().addAll(new SeparatorMenuItem(), buildLanguageMenu());
+    return view;
+  }
 
+  /** View ▸ Language: the system's, English or 简体中文; takes effect at the next start. */
+  private Menu buildLanguageMenu() {
+    Menu menu = new Menu(Messages.get("menu.language"));
+    ToggleGroup group = new ToggleGroup();
+    for (String tag : ShellViewModel.LANGUAGE_CHOICES) {
+      RadioMenuItem item = new RadioMenuItem(Messages.get("language." + tag));
+      item.setId("language-" + tag);
+      item.setToggleGroup(group);
+      item.setUserData(tag);
+      item.setOnAction(e -> vm.chooseLanguage(tag));
+      menu.getItems().add(item);
+    }
+    Runnable tick =
+        () ->
+            group.getToggles().stream()
+                .filter(t -> t.getUserData().equals(vm.languageProperty().get()))
+                .forEach(t -> t.setSelected(true));
+    vm.languageProperty().addListener(o -> tick.run());
+    tick.run();
+    return menu;
+  }
+
+  private Menu buildHelpMenu() {
+    MenuItem keys = item("menu.keys", null, "F1");
+    keys.setOnAction(e -> HelpDialogs.keys(getScene()));
+    MenuItem about = item("menu.about", null, null);
+    about.setOnAction(e -> HelpDialogs.about(getScene()));
+    return new Menu(Messages.get("menu.help"), null, keys, about);
+  }
+
+  private static MenuItem item(String key, String icon, String accelerator) {
+    MenuItem item = new MenuItem(Messages.get(key), icon == null ? null : new FontIcon(icon));
+    if (accelerator != null) {
+      item.setAccelerator(KeyCombination.keyCombination(accelerator));
+    }
+    return item;
+  }
+
+  // ---- status bar and notices ----
+
+  private HBox buildStatusBar() {
+    Session s = vm.session();
     Label status = new Label();
     status.setId("status-text");
     status.textProperty().bind(s.statusProperty());
@@ -158,7 +217,7 @@ public final class ShellView extends BorderPane {
     bar.setPadding(new Insets(4, 10, 4, 10));
     bar.setId("status-bar");
     bar.getStyleClass().add("status-bar");
-    setBottom(bar);
+    return bar;
   }
 
   /**
@@ -182,171 +241,12 @@ public final class ShellView extends BorderPane {
         .show();
   }
 
-  public TabPane tabs() {
-    return tabs;
-  }
-
-  /** Shows a workspace by id: "train", "draw", "inside" or "evaluate" (any case). */
-  public void select(String workspace) {
-    for (Tab t : tabs.getTabs()) {
-      if (t.getId().equals("tab-" + workspace.toLowerCase(java.util.Locale.ROOT))) {
-        tabs.getSelectionModel().select(t);
-      }
-    }
-  }
-
-  /** The id of the workspace shown ("train", "draw", ...), for the settings. */
-  public String selectedWorkspace() {
-    return tabs.getSelectionModel().getSelectedItem().getId().substring("tab-".length());
-  }
-
-  private static Tab tab(String id, String icon, Node content) {
-    Tab t = new Tab(Messages.get("tab." + id), content);
-    t.setGraphic(new FontIcon(icon));
-    t.setId("tab-" + id);
-    return t;
-  }
-
-  /** View ▸ Language: the system's, English or 简体中文; takes effect at the next start. */
-  private Menu languageMenu(ShellViewModel vm) {
-    Menu menu = new Menu(Messages.get("menu.language"));
-    ToggleGroup group = new ToggleGroup();
-    for (String tag : ShellViewModel.LANGUAGE_CHOICES) {
-      RadioMenuItem item = new RadioMenuItem(Messages.get("language." + tag));
-      item.setId("language-" + tag);
-      item.setToggleGroup(group);
-      item.setUserData(tag);
-      item.setOnAction(e -> vm.chooseLanguage(tag));
-      menu.getItems().add(item);
-    }
-    Runnable tick =
-        () ->
-            group.getToggles().stream()
-                .filter(t -> t.getUserData().equals(vm.languageProperty().get()))
-                .forEach(t -> t.setSelected(true));
-    vm.languageProperty().addListener(o -> tick.run());
-    tick.run();
-    return menu;
-  }
-
-  /**
-   * Models: every model of this window (shipped, opened, trained, taught) with its accuracy on the
-   * test set; the ticked one is the model every workspace shows.
-   */
-  private Menu modelsMenu(Session s) {
-    ModelShelf shelf = s.models();
-    Menu menu = new Menu(Messages.get("menu.models"));
-    menu.setId("menu-models");
-    ToggleGroup group = new ToggleGroup();
-    Runnable fill =
-        () -> {
-          menu.getItems().clear();
-          group.getToggles().clear();
-          for (ModelEntry e : shelf.entries()) {
-            RadioMenuItem item = new RadioMenuItem();
-            item.textProperty()
-                .bind(
-                    Bindings.createStringBinding(
-                        () ->
-                            e.labelBinding().get()
-                                + (e.needsSaving() ? Messages.get("models.unsaved") : ""),
-                        e.labelBinding(),
-                        e.fileProperty()));
-            item.setToggleGroup(group);
-            item.setSelected(e == shelf.currentProperty().get());
-            item.setOnAction(a -> vm.useModel(e));
-            menu.getItems().add(item);
-          }
-          if (shelf.entries().isEmpty()) {
-            MenuItem none = new MenuItem(Messages.get("models.none"));
-            none.setDisable(true);
-            menu.getItems().add(none);
-          }
-        };
-    shelf
-        .entries()
-        .addListener((javafx.collections.ListChangeListener<ModelEntry>) c -> fill.run());
-    shelf.currentProperty().addListener(o -> fill.run());
-    fill.run();
-    return menu;
-  }
-
   /**
    * Before the window closes: offers to save each trained or taught model that no file holds.
    *
    * @return false when the user cancelled (the window stays open)
    */
   public boolean confirmQuit() {
-    ModelShelf shelf = vm.session().models();
-    for (ModelEntry e : shelf.unsaved()) {
-      ButtonType saveIt = new ButtonType(Messages.get("quit.save"), ButtonBar.ButtonData.YES);
-      ButtonType drop = new ButtonType(Messages.get("quit.discard"), ButtonBar.ButtonData.NO);
-      Alert a =
-          new Alert(
-              Alert.AlertType.CONFIRMATION,
-              Messages.get("quit.unsaved.text", e.labelBinding().get()),
-              saveIt,
-              drop,
-              ButtonType.CANCEL);
-      a.initOwner(getScene().getWindow());
-      a.setTitle(Messages.get("quit.title"));
-      a.setHeaderText(Messages.get("quit.unsaved.header", e.name()));
-      a.getDialogPane().setId("quit-dialog");
-      a.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-      ButtonType answer = a.showAndWait().orElse(ButtonType.CANCEL);
-      if (answer == ButtonType.CANCEL) {
-        return false;
-      }
-      if (answer == saveIt && !saveBeforeQuit(shelf, e)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private boolean saveBeforeQuit(ModelShelf shelf, ModelEntry e) {
-    chooser.setInitialFileName("model.gatescope");
-    File f = chooser.showSaveDialog(getScene().getWindow());
-    if (f == null) {
-      return false;
-    }
-    try {
-      shelf.save(e, f.toPath());
-      return true;
-    } catch (io.gatescope.core.model.ModelFileException ex) {
-      Alert err = new Alert(Alert.AlertType.ERROR, ex.getMessage());
-      err.initOwner(getScene().getWindow());
-      err.showAndWait();
-      return false;
-    }
-  }
-
-  private void keys() {
-    Alert a = new Alert(Alert.AlertType.INFORMATION);
-    a.initOwner(getScene().getWindow());
-    a.setTitle(Messages.get("keys.title"));
-    a.setHeaderText(Messages.get("keys.title"));
-    TextArea text = new TextArea(Messages.get("keys.text"));
-    text.setEditable(false);
-    text.setWrapText(true);
-    text.setPrefRowCount(16);
-    text.getStyleClass().add("mono");
-    a.getDialogPane().setContent(text);
-    // A dialog is its own scene: give it the window's style sheets (the list is in columns).
-    a.getDialogPane().getStylesheets().addAll(getScene().getStylesheets());
-    a.showAndWait();
-  }
-
-  private void about() {
-    Alert a = new Alert(Alert.AlertType.INFORMATION);
-    a.initOwner(getScene().getWindow());
-    a.setTitle(Messages.get("about.title"));
-    a.setHeaderText("GateScope " + AppInfo.version());
-    TextArea text = new TextArea(Messages.get("about.text"));
-    text.setEditable(false);
-    text.setWrapText(true);
-    text.setPrefRowCount(12);
-    a.getDialogPane().setContent(text);
-    a.showAndWait();
+    return quitGuard.confirm();
   }
 }

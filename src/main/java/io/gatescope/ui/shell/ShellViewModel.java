@@ -11,10 +11,10 @@ import io.gatescope.ui.common.Notice;
 import io.gatescope.ui.common.Session;
 import java.nio.file.Path;
 import java.util.Optional;
-import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.concurrent.Task;
 
 /**
@@ -23,7 +23,7 @@ import javafx.concurrent.Task;
  */
 public final class ShellViewModel {
   private final Session session;
-  private final BooleanProperty ready = new SimpleBooleanProperty(false);
+  private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(false);
   private final Optional<Path> dataFolder;
 
   /** The language setting's values: the system's language, English, Simplified Chinese. */
@@ -57,7 +57,7 @@ public final class ShellViewModel {
     String chosen = Messages.in(Messages.fromSetting(language.get()), "shell.languageNext");
     String current = Messages.get("shell.languageNext");
     String text = chosen.equals(current) ? chosen : current + "\n" + chosen;
-    session.statusProperty().set(chosen);
+    session.setStatus(chosen);
     session.notify(new Notice(Messages.get("notice.language"), text));
   }
 
@@ -66,7 +66,7 @@ public final class ShellViewModel {
    */
   public void useModel(ModelEntry e) {
     session.models().select(e);
-    session.statusProperty().set(Messages.get("models.inUse", e.name()));
+    session.setStatus(Messages.get("models.inUse", e.name()));
   }
 
   /** A short notice the window shows where it is seen (not only in the status bar); may repeat. */
@@ -103,7 +103,7 @@ public final class ShellViewModel {
 
           @Override
           protected void succeeded() {
-            session.dataProperty().set(data);
+            session.setData(data);
             if (model != null) {
               session
                   .models()
@@ -114,13 +114,12 @@ public final class ShellViewModel {
                           model.model(),
                           model.summary(),
                           modelFile.toAbsolutePath()));
-              session
-                  .statusProperty()
-                  .set(Messages.get("shell.ready", data.train().size(), data.test().size()));
+              session.setStatus(
+                  Messages.get("shell.ready", data.train().size(), data.test().size()));
             } else {
-              session.statusProperty().set(Messages.get("shell.noModel", modelProblem));
+              session.setStatus(Messages.get("shell.noModel", modelProblem));
             }
-            session.progressProperty().set(1);
+            session.setProgress(1);
             ready.set(true);
             org.slf4j.LoggerFactory.getLogger(ShellViewModel.class)
                 .info(
@@ -130,20 +129,21 @@ public final class ShellViewModel {
 
           @Override
           protected void failed() {
-            session.statusProperty().set(getException().getMessage());
-            session.progressProperty().set(1);
+            session.setStatus(getException().getMessage());
+            session.setProgress(1);
           }
         };
-    task.messageProperty().addListener((o, a, m) -> session.statusProperty().set(m));
-    session.progressProperty().set(-1);
+    task.messageProperty().addListener((o, a, m) -> session.setStatus(m));
+    session.setProgress(-1);
     Thread t = new Thread(task, "gatescope-loader");
     t.setDaemon(true);
     t.start();
     return task;
   }
 
-  public BooleanProperty readyProperty() {
-    return ready;
+  /** True once MNIST (and the shipped model, if there is one) is loaded. */
+  public ReadOnlyBooleanProperty readyProperty() {
+    return ready.getReadOnlyProperty();
   }
 
   public Session session() {

@@ -749,7 +749,7 @@ public final class TrainViewModel {
     // Checking and reading a file is off the FX thread, so a large or hostile file never
     // freezes the window; the current model stays until the new one is whole.
     message.set(Messages.get("train.opening", file.getFileName()));
-    session.progressProperty().set(-1);
+    session.setProgress(-1);
     Thread t =
         new Thread(
             () -> {
@@ -771,7 +771,7 @@ public final class TrainViewModel {
               String why = problem;
               javafx.application.Platform.runLater(
                   () -> {
-                    session.progressProperty().set(1);
+                    session.setProgress(1);
                     if (opened != null) {
                       session.models().add(opened);
                       message.set(Messages.get("train.opened", file.getFileName()));
@@ -789,10 +789,7 @@ public final class TrainViewModel {
 
   /** Asks the window to show Evaluate and run its LSTM/GRU/RNN comparison. */
   public void requestComparison() {
-    session.comparisonRequestProperty().set(false);
-    session.comparisonRequestProperty().set(true);
-    session.workspaceRequestProperty().set(null);
-    session.workspaceRequestProperty().set("evaluate");
+    session.navigate(new io.gatescope.ui.common.Navigation.Comparison());
   }
 
   /** The form as typed, keyed by field name, for the settings file. */

@@ -214,4 +214,29 @@ class InferenceServiceTest {
     assertEquals(1, got.size());
     assertArrayEquals(other.copy().trace(A).probabilities(), got.get(0), 0f);
   }
+
+  /**
+   * Background work (a picture read, a teaching, a mistakes search) runs on the one worker, after
+   * what was queued before it, never beside it on a thread of its own; its result arrives on the FX
+   * thread.
+   */
+  @Test
+  void backgroundWorkQueuesOnTheWorkerAndAnswersOnTheFxThread() throws Exception {
+    List<String> order = new ArrayList<>(); // FX thread only
+    CountDownLatch release = holdWorker();
+    service.run(
+        () -> Thread.currentThread().getName(),
+        name -> {
+          assertTrue(Platform.isFxApplicationThread());
+          order.add("run on " + name);
+        });
+    service.compute(
+        m -> m.trace(A).probabilities()[0], p -> order.add("compute " + (p == expected(A)[0])));
+    assertEquals(List.of(), FxTestSupport.onFx(() -> List.copyOf(order)), "held behind the job");
+    release.countDown();
+    drainWorker();
+    assertEquals(
+        List.of("run on gatescope-inference", "compute true"),
+        FxTestSupport.onFx(() -> List.copyOf(order)));
+  }
 }

@@ -50,7 +50,7 @@ class DrawPlaybackTest extends WorkbenchTestBase {
   @Test
   void theHeadlineAndBarsAreTheComputedAnswerAfterRowT(FxRobot robot) throws Exception {
     float[][] steps = showTestImage(0);
-    FxTestSupport.run(() -> wb.session.timestepProperty().set(7));
+    FxTestSupport.run(() -> wb.session.setTimestep(7));
     float[] p7 = steps[6];
     int best7 = RecurrentClassifier.argmax(p7);
     assertEquals(Integer.toString(best7), text(robot, "#draw-digit"));
@@ -60,7 +60,7 @@ class DrawPlaybackTest extends WorkbenchTestBase {
     assertEquals(Messages.get("draw.afterRow", 7, 28), text(robot, "#draw-step-note"));
     assertTrue(text(robot, "#draw-step-note").contains("7 of 28"));
 
-    FxTestSupport.run(() -> wb.session.timestepProperty().set(28));
+    FxTestSupport.run(() -> wb.session.setTimestep(28));
     float[] p28 = steps[27];
     int final28 = FxTestSupport.onFx(() -> wb.drawVm.predictedProperty().get());
     assertEquals(RecurrentClassifier.argmax(p28), final28);
@@ -76,7 +76,7 @@ class DrawPlaybackTest extends WorkbenchTestBase {
     FxTestSupport.run(
         () -> {
           wb.drawVm.speedProperty().set(8);
-          wb.session.timestepProperty().set(22);
+          wb.session.setTimestep(22);
         });
     robot.clickOn("#draw-play");
     assertEquals(
@@ -117,7 +117,7 @@ class DrawPlaybackTest extends WorkbenchTestBase {
         FxTestSupport.onFx(
             () -> {
               wb.drawVm.loopProperty().set(true);
-              wb.session.timestepProperty().set(27);
+              wb.session.setTimestep(27);
               wb.drawVm.playingProperty().set(true);
               view.player().tick();
               int a = wb.session.timestepProperty().get();
@@ -126,7 +126,7 @@ class DrawPlaybackTest extends WorkbenchTestBase {
               int b = wb.session.timestepProperty().get();
               wb.drawVm.playingProperty().set(false);
               wb.drawVm.loopProperty().set(false);
-              wb.session.timestepProperty().set(27);
+              wb.session.setTimestep(27);
               wb.drawVm.playingProperty().set(true);
               view.player().tick();
               int c = wb.session.timestepProperty().get();
@@ -142,7 +142,7 @@ class DrawPlaybackTest extends WorkbenchTestBase {
     FxTestSupport.run(
         () -> {
           wb.drawVm.speedProperty().set(1);
-          wb.session.timestepProperty().set(10);
+          wb.session.setTimestep(10);
           robot.lookup("#draw-canvas").query().requestFocus();
         });
     robot.type(KeyCode.SPACE);
@@ -155,7 +155,7 @@ class DrawPlaybackTest extends WorkbenchTestBase {
     assertTrue(FxTestSupport.onFx(() -> wb.drawVm.playingProperty().get()), "Space plays");
     robot.type(KeyCode.SPACE);
     assertFalse(FxTestSupport.onFx(() -> wb.drawVm.playingProperty().get()), "Space pauses");
-    FxTestSupport.run(() -> wb.session.timestepProperty().set(10));
+    FxTestSupport.run(() -> wb.session.setTimestep(10));
     robot.press(KeyCode.CONTROL, KeyCode.RIGHT).release(KeyCode.RIGHT, KeyCode.CONTROL);
     assertEquals(11, FxTestSupport.onFx(() -> wb.session.timestepProperty().get()));
     robot.press(KeyCode.CONTROL, KeyCode.LEFT).release(KeyCode.LEFT, KeyCode.CONTROL);
@@ -167,7 +167,7 @@ class DrawPlaybackTest extends WorkbenchTestBase {
   @Test
   void aNewImageOpensAfterRow28(FxRobot robot) throws Exception {
     showTestImage(3);
-    FxTestSupport.run(() -> wb.session.timestepProperty().set(13));
+    FxTestSupport.run(() -> wb.session.setTimestep(13));
     float[][] steps = showTestImage(5);
     assertEquals(28, (int) FxTestSupport.onFx(() -> wb.session.timestepProperty().get()));
     int finalAnswer = io.gatescope.core.engine.RecurrentClassifier.argmax(steps[27]);
@@ -187,7 +187,7 @@ class DrawPlaybackTest extends WorkbenchTestBase {
   void clickingOrDraggingTheStripSetsTheTimestep(FxRobot robot) throws Exception {
     showTestImage(4);
     StepStrip strip = robot.lookup("#draw-strip").query();
-    FxTestSupport.run(() -> wb.session.timestepProperty().set(28));
+    FxTestSupport.run(() -> wb.session.setTimestep(28));
     robot.clickOn(column(strip, 5, 20));
     assertEquals(5, FxTestSupport.onFx(() -> wb.session.timestepProperty().get()));
     robot.moveTo(column(strip, 9, 20)).press(MouseButton.PRIMARY);

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gatescope.ui.FxTestSupport;
 import io.gatescope.ui.WorkbenchFixture;
 import io.gatescope.ui.WorkbenchTestBase;
+import io.gatescope.ui.common.Workspace;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
@@ -243,7 +244,7 @@ class DrawViewTest extends WorkbenchTestBase {
     assertEquals(1, FxTestSupport.onFx(() -> wb.drawVm.strokes().size()));
 
     // Evaluate's gallery "open in Draw".
-    FxTestSupport.run(() -> wb.evaluateVm.open(123, "draw"));
+    FxTestSupport.run(() -> wb.evaluateVm.open(123, Workspace.DRAW));
     awaitPredictionOfShownInput();
     float[] image = FxTestSupport.onFx(() -> wb.evaluateVm.testImage(123));
     assertEquals(0, FxTestSupport.onFx(() -> wb.drawVm.strokes().size()), "strokes cleared");
@@ -277,7 +278,7 @@ class DrawViewTest extends WorkbenchTestBase {
         (int) FxTestSupport.onFx(() -> wb.session.inputLabelProperty().get()));
 
     // Inside's Show button moves Draw too.
-    FxTestSupport.run(() -> wb.shell.select("inside"));
+    FxTestSupport.run(() -> wb.shell.select(Workspace.INSIDE));
     FxTestSupport.run(
         () ->
             robot

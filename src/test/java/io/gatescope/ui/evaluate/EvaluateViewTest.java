@@ -9,6 +9,7 @@ import io.gatescope.core.train.Evaluation;
 import io.gatescope.ui.FxTestSupport;
 import io.gatescope.ui.WorkbenchFixture;
 import io.gatescope.ui.WorkbenchTestBase;
+import io.gatescope.ui.common.Workspace;
 import java.util.List;
 import javafx.scene.control.TabPane;
 import org.junit.jupiter.api.Test;
@@ -110,7 +111,7 @@ class EvaluateViewTest extends WorkbenchTestBase {
     assertEquals(28, FxTestSupport.onFx(() -> wb.evaluateVm.flows().get(0).hidden().length));
 
     int first = shown.get(0);
-    FxTestSupport.run(() -> wb.evaluateVm.open(first, "Inside"));
+    FxTestSupport.run(() -> wb.evaluateVm.open(first, Workspace.INSIDE));
     TabPane tabs = robot.lookup("#workspaces").queryAs(TabPane.class);
     assertEquals(
         "Inside", FxTestSupport.onFx(() -> tabs.getSelectionModel().getSelectedItem().getText()));
@@ -154,15 +155,15 @@ class EvaluateViewTest extends WorkbenchTestBase {
         FxTestSupport.onFx(
             () -> {
               var a = new javafx.scene.chart.NumberAxis();
-              EvaluateView.fitAccuracy(a, 0.52, 0.998);
+              Axes.fitAccuracy(a, 0.52, 0.998);
               return a;
             });
     assertEquals(0.5, axis.getLowerBound(), 1e-12);
     assertEquals(1.0, axis.getUpperBound(), 1e-12);
-    FxTestSupport.run(() -> EvaluateView.fitAccuracy(axis, 1.0, 1.0));
+    FxTestSupport.run(() -> Axes.fitAccuracy(axis, 1.0, 1.0));
     assertEquals(0.9, axis.getLowerBound(), 1e-12);
     assertEquals(1.0, axis.getUpperBound(), 1e-12);
-    FxTestSupport.run(() -> EvaluateView.fitAccuracy(axis, 0.0, 0.04));
+    FxTestSupport.run(() -> Axes.fitAccuracy(axis, 0.0, 0.04));
     assertEquals(0.0, axis.getLowerBound(), 1e-12);
     assertEquals(0.1, axis.getUpperBound(), 1e-12);
   }
@@ -198,7 +199,7 @@ class EvaluateViewTest extends WorkbenchTestBase {
         "the second image in Draw",
         5,
         () ->
-            wb.shell.selectedWorkspace().equals("draw")
+            wb.shell.selectedWorkspace() == Workspace.DRAW
                 && Integer.valueOf(1).equals(wb.session.inputLabelProperty().get()));
     assertEquals(
         FxTestSupport.onFx(() -> wb.session.inputSourceProperty().get()),
@@ -251,7 +252,7 @@ class EvaluateViewTest extends WorkbenchTestBase {
         "the outlined image in Inside",
         5,
         () ->
-            wb.shell.selectedWorkspace().equals("inside")
+            wb.shell.selectedWorkspace() == Workspace.INSIDE
                 && ("MNIST test #" + item).equals(wb.session.inputSourceProperty().get()));
   }
 }

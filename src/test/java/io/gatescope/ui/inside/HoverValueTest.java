@@ -9,14 +9,14 @@ import org.junit.jupiter.api.Test;
 class HoverValueTest {
   @Test
   void theValueIsExact() {
-    assertEquals("0.769", InsideViewModel.exact(0.769f));
-    assertEquals("0.0000123", InsideViewModel.exact(0.0000123f));
-    assertEquals("-0.1476064", InsideViewModel.exact(-0.1476064f));
-    assertEquals("1.0", InsideViewModel.exact(1f));
+    assertEquals("0.769", TraceTexts.exact(0.769f));
+    assertEquals("0.0000123", TraceTexts.exact(0.0000123f));
+    assertEquals("-0.1476064", TraceTexts.exact(-0.1476064f));
+    assertEquals("1.0", TraceTexts.exact(1f));
     SplittableRandom r = new SplittableRandom(3);
     for (int i = 0; i < 10_000; i++) {
       float v = (float) ((r.nextDouble() - 0.5) * Math.pow(10, r.nextInt(-6, 2)));
-      assertEquals(v, Float.parseFloat(InsideViewModel.exact(v)), 0f, "" + v);
+      assertEquals(v, Float.parseFloat(TraceTexts.exact(v)), 0f, "" + v);
     }
   }
 }

@@ -11,6 +11,7 @@ import io.gatescope.core.model.ModelFile;
 import io.gatescope.ui.FxTestSupport;
 import io.gatescope.ui.WorkbenchFixture;
 import io.gatescope.ui.common.ModelEntry;
+import io.gatescope.ui.common.Workspace;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,7 +51,7 @@ class ModelsTest {
           wb = new Workbench(Optional.empty(), quits::incrementAndGet);
           stage.setScene(wb.scene(1280, 800));
           stage.show();
-          wb.shell.select("train");
+          wb.shell.select(Workspace.TRAIN);
           wb.shellVm.load();
         });
     WorkbenchFixture.awaitReady(wb);

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gatescope.ui.FxTestSupport;
 import io.gatescope.ui.WorkbenchFixture;
 import io.gatescope.ui.WorkbenchTestBase;
+import io.gatescope.ui.common.Workspace;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
@@ -55,9 +58,9 @@ class ShellViewTest extends WorkbenchTestBase {
   @Test
   void workspaceShortcutsWorkOnlyWhereTheyBelong(FxRobot robot) throws Exception {
     WorkbenchFixture.awaitReady(wb);
-    FxTestSupport.run(() -> wb.shell.select("draw"));
+    FxTestSupport.run(() -> wb.shell.select(Workspace.DRAW));
     FxTestSupport.run(() -> wb.drawVm.loadTestImage(0));
-    FxTestSupport.run(() -> wb.session.timestepProperty().set(10));
+    FxTestSupport.run(() -> wb.session.setTimestep(10));
     robot.clickOn("#draw-canvas"); // focus in the workspace (a click on black leaves a dot)
     robot.press(KeyCode.CONTROL, KeyCode.RIGHT).release(KeyCode.RIGHT, KeyCode.CONTROL);
     FxTestSupport.waitFor("t = 11", 5, () -> wb.session.timestepProperty().get() == 11);
@@ -73,7 +76,7 @@ class ShellViewTest extends WorkbenchTestBase {
     FxTestSupport.waitFor("a random test image", 5, () -> wb.session.inputProperty().get() != null);
 
     // Inside: Ctrl+Down walks the units in display order.
-    FxTestSupport.run(() -> wb.shell.select("inside"));
+    FxTestSupport.run(() -> wb.shell.select(Workspace.INSIDE));
     FxTestSupport.waitFor("maps", 30, () -> wb.insideVm.maps().size() == 6);
     robot.clickOn("#inside-equations");
     robot.press(KeyCode.CONTROL, KeyCode.DOWN).release(KeyCode.DOWN, KeyCode.CONTROL);
@@ -110,5 +113,32 @@ class ShellViewTest extends WorkbenchTestBase {
     String saved = "Model saved | Saved " + file;
     FxTestSupport.waitFor(
         "the saved notice", 10, () -> io.gatescope.ui.Notices.showing().contains(saved));
+  }
+
+  /**
+   * Train's preset "compare LSTM, GRU and RNN" goes to Evaluate by a typed request, and Evaluate
+   * starts the comparison it carries.
+   */
+  @Test
+  void choosingTheComparisonInTrainShowsEvaluateAndStartsIt(FxRobot robot) throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    assertEquals(Workspace.TRAIN, FxTestSupport.onFx(wb.shell::selectedWorkspace));
+    @SuppressWarnings("unchecked")
+    ComboBox<String> preset =
+        robot
+            .lookup(".combo-box")
+            .match((ComboBox<?> c) -> c.getItems().contains("compare") && c.isVisible())
+            .queryAs(ComboBox.class);
+    robot.clickOn(preset);
+    robot.clickOn(
+        robot
+            .lookup(".list-cell")
+            .match((ListCell<?> c) -> "compare".equals(c.getItem()))
+            .queryAs(ListCell.class));
+    FxTestSupport.waitFor(
+        "Evaluate shown", 10, () -> wb.shell.selectedWorkspace() == Workspace.EVALUATE);
+    assertTrue(FxTestSupport.onFx(() -> wb.evaluateVm.busyProperty().get()), "the comparison runs");
+    FxTestSupport.run(wb.evaluateVm::cancel);
+    FxTestSupport.waitFor("stopped", 120, () -> !wb.evaluateVm.busyProperty().get());
   }
 }

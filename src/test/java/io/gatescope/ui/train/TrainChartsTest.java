@@ -118,7 +118,7 @@ class TrainChartsTest {
     try {
       FxTestSupport.run(
           () -> {
-            session.dataProperty().set(data);
+            session.setData(data);
             vm.applyPreset(cfg);
             vm.start();
           });

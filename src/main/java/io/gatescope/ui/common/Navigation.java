@@ -1,0 +1,24 @@
+package io.gatescope.ui.common;
+
+/**
+ * A screen's request to show a workspace, with what to show there on arrival. Raised through {@link
+ * Session#navigate(Navigation)}; the window shows the workspace, the session the payload.
+ */
+public sealed interface Navigation {
+  /** The workspace to show. */
+  Workspace workspace();
+
+  /** Just show the workspace. */
+  record Show(Workspace workspace) implements Navigation {}
+
+  /** Show MNIST test image {@code index} as the current input, in {@code workspace}. */
+  record TestImage(Workspace workspace, int index) implements Navigation {}
+
+  /** Show Evaluate and start its LSTM/GRU/RNN comparison. */
+  record Comparison() implements Navigation {
+    @Override
+    public Workspace workspace() {
+      return Workspace.EVALUATE;
+    }
+  }
+}

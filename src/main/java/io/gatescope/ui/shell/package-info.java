@@ -1,0 +1,2 @@
+/** The main window: menus, one tab per workspace, status bar, notices and the quit guard. */
+package io.gatescope.ui.shell;
