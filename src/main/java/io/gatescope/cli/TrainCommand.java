@@ -144,18 +144,19 @@ public final class TrainCommand implements Callable<Integer> {
               seed,
               Reading.parse(reading));
       cfg =
-          new TrainingConfig(
-              model,
-              batch,
-              epochs,
-              lr,
-              OptimizerKind.parse(optimizer),
-              clip,
-              trainSize,
-              testSize,
-              evalEvery,
-              target,
-              lrDecay);
+          TrainingConfig.builder()
+              .model(model)
+              .batch(batch)
+              .epochs(epochs)
+              .learningRate(lr)
+              .optimizer(OptimizerKind.parse(optimizer))
+              .clipNorm(clip)
+              .trainSize(trainSize)
+              .testSize(testSize)
+              .evalEvery(evalEvery)
+              .targetAccuracy(target)
+              .lrDecay(lrDecay)
+              .build();
     } catch (IllegalArgumentException e) {
       throw new Cli.UserError(e.getMessage());
     }

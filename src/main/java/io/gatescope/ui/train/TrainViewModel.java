@@ -336,18 +336,19 @@ public final class TrainViewModel {
     TrainingConfig cfg = null;
     if (e.isEmpty()) {
       cfg =
-          new TrainingConfig(
-              new ModelConfig(cell, layers, hidden, proj, fb, seed, reading),
-              batch,
-              epochs,
-              lr,
-              opt,
-              clip,
-              train,
-              (int) Limits.TEST_SIZE.maxWhole(), // the whole test set
-              every,
-              0,
-              decay);
+          TrainingConfig.builder()
+              .model(new ModelConfig(cell, layers, hidden, proj, fb, seed, reading))
+              .batch(batch)
+              .epochs(epochs)
+              .learningRate(lr)
+              .optimizer(opt)
+              .clipNorm(clip)
+              .trainSize(train)
+              .testSize((int) Limits.TEST_SIZE.maxWhole())
+              .evalEvery( // the whole test set
+                  every)
+              .lrDecay(decay)
+              .build();
       for (TrainingConfig.FieldError fe : cfg.validate()) {
         Field f = formField(fe.field());
         if (f != null) {

@@ -9,7 +9,6 @@ import io.gatescope.core.data.Mnist;
 import io.gatescope.core.engine.CellType;
 import io.gatescope.core.engine.ModelConfig;
 import io.gatescope.core.train.IterationStats;
-import io.gatescope.core.train.OptimizerKind;
 import io.gatescope.core.train.TrainingConfig;
 import io.gatescope.ui.FxTestSupport;
 import io.gatescope.ui.common.Session;
@@ -103,18 +102,14 @@ class TrainChartsTest {
     Session session = FxTestSupport.onFx(Session::new);
     TrainViewModel vm = FxTestSupport.onFx(() -> new TrainViewModel(session));
     TrainingConfig cfg =
-        new TrainingConfig(
-            new ModelConfig(CellType.LSTM, 1, 8, 4, 1.0, 5),
-            32,
-            1,
-            5e-3,
-            OptimizerKind.ADAM,
-            0,
-            640,
-            10_000,
-            0,
-            0,
-            1.0);
+        TrainingConfig.builder()
+            .model(new ModelConfig(CellType.LSTM, 1, 8, 4, 1.0, 5))
+            .batch(32)
+            .epochs(1)
+            .learningRate(5e-3)
+            .trainSize(640)
+            .lrDecay(1.0)
+            .build();
     try {
       FxTestSupport.run(
           () -> {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gatescope.core.engine.CellType;
 import io.gatescope.core.engine.ModelConfig;
-import io.gatescope.core.train.OptimizerKind;
 import io.gatescope.core.train.TrainingConfig;
 import io.gatescope.ui.FxTestSupport;
 import io.gatescope.ui.WorkbenchFixture;
@@ -37,18 +36,14 @@ class TrainSoakTest extends WorkbenchTestBase {
   void startStopCyclesLeaveNoThreadsAndNoGrowingHeap() throws Exception {
     WorkbenchFixture.awaitReady(wb);
     TrainingConfig tiny =
-        new TrainingConfig(
-            new ModelConfig(CellType.LSTM, 1, 4, 0, 1, 1),
-            32,
-            50,
-            1e-3,
-            OptimizerKind.ADAM,
-            0,
-            256,
-            64,
-            0,
-            0,
-            1);
+        TrainingConfig.builder()
+            .model(new ModelConfig(CellType.LSTM, 1, 4, 0, 1, 1))
+            .batch(32)
+            .epochs(50)
+            .trainSize(256)
+            .testSize(64)
+            .lrDecay(1)
+            .build();
     FxTestSupport.run(() -> wb.trainVm.applyPreset(tiny));
     long[] heap = new long[4];
     int threadsBefore = 0;

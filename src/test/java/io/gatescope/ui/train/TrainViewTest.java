@@ -8,7 +8,6 @@ import io.gatescope.core.data.Mnist;
 import io.gatescope.core.engine.CellType;
 import io.gatescope.core.engine.ModelConfig;
 import io.gatescope.core.train.Evaluation;
-import io.gatescope.core.train.OptimizerKind;
 import io.gatescope.core.train.TrainingConfig;
 import io.gatescope.ui.FxTestSupport;
 import io.gatescope.ui.WorkbenchFixture;
@@ -93,18 +92,17 @@ class TrainViewTest extends WorkbenchTestBase {
   void aQuickRunDrawsChartsPausesStopsAndIsListed(FxRobot robot) throws Exception {
     WorkbenchFixture.awaitReady(wb);
     TrainingConfig small =
-        new TrainingConfig(
-            new ModelConfig(CellType.LSTM, 1, 16, 16, 1, 3),
-            32,
-            5,
-            3e-3,
-            OptimizerKind.ADAM,
-            5,
-            3200,
-            500,
-            20,
-            0,
-            1);
+        TrainingConfig.builder()
+            .model(new ModelConfig(CellType.LSTM, 1, 16, 16, 1, 3))
+            .batch(32)
+            .epochs(5)
+            .learningRate(3e-3)
+            .clipNorm(5)
+            .trainSize(3200)
+            .testSize(500)
+            .evalEvery(20)
+            .lrDecay(1)
+            .build();
     FxTestSupport.run(() -> wb.trainVm.applyPreset(small));
     robot.clickOn("#train-start");
     FxTestSupport.waitFor("chart points", 60, () -> wb.trainVm.loss().size() >= 5);
@@ -198,18 +196,17 @@ class TrainViewTest extends WorkbenchTestBase {
   void aFinishedRunExportsItsMetricsAndOverlaysItsCurve(FxRobot robot) throws Exception {
     WorkbenchFixture.awaitReady(wb);
     TrainingConfig small =
-        new TrainingConfig(
-            new ModelConfig(CellType.GRU, 1, 8, 0, 1, 4),
-            32,
-            1,
-            3e-3,
-            OptimizerKind.ADAM,
-            5,
-            640,
-            200,
-            5,
-            0,
-            1);
+        TrainingConfig.builder()
+            .model(new ModelConfig(CellType.GRU, 1, 8, 0, 1, 4))
+            .batch(32)
+            .epochs(1)
+            .learningRate(3e-3)
+            .clipNorm(5)
+            .trainSize(640)
+            .testSize(200)
+            .evalEvery(5)
+            .lrDecay(1)
+            .build();
     WorkbenchFixture.train(wb, small);
     TrainViewModel.Run run = FxTestSupport.onFx(() -> wb.trainVm.runs().get(0));
     assertEquals(20, run.iterations().size());
@@ -349,18 +346,17 @@ class TrainViewTest extends WorkbenchTestBase {
         FxTestSupport.onFx(() -> wb.trainVm.messageProperty().get())
             .contains("broken.json: the run file is damaged or cut off ("));
     TrainingConfig small =
-        new TrainingConfig(
-            new ModelConfig(CellType.RNN, 1, 8, 0, 1, 5),
-            32,
-            1,
-            3e-3,
-            OptimizerKind.ADAM,
-            5,
-            320,
-            200,
-            5,
-            0,
-            1);
+        TrainingConfig.builder()
+            .model(new ModelConfig(CellType.RNN, 1, 8, 0, 1, 5))
+            .batch(32)
+            .epochs(1)
+            .learningRate(3e-3)
+            .clipNorm(5)
+            .trainSize(320)
+            .testSize(200)
+            .evalEvery(5)
+            .lrDecay(1)
+            .build();
     WorkbenchFixture.train(wb, small);
     TrainViewModel.Run run = FxTestSupport.onFx(() -> wb.trainVm.runs().get(0));
     FxTestSupport.waitFor(
