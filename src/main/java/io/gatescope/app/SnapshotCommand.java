@@ -97,7 +97,7 @@ public final class SnapshotCommand implements Callable<Integer> {
               return null;
             });
         waitFor(
-            () -> !wb[0].trainVm.runningProperty().get() && !wb[0].trainVm.runs().isEmpty(),
+            () -> !wb[0].trainVm.run().runningProperty().get() && !wb[0].trainVm.history().runs().isEmpty(),
             600,
             "the quick-demo training run");
       }

@@ -12,8 +12,8 @@ import io.gatescope.core.engine.ModelConfig;
 import io.gatescope.core.train.MemoryEstimate;
 import io.gatescope.core.train.TrainingConfig;
 import io.gatescope.ui.common.Session;
+import io.gatescope.ui.train.Field;
 import io.gatescope.ui.train.TrainViewModel;
-import io.gatescope.ui.train.TrainViewModel.Field;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,7 +97,7 @@ class LimitsAreOneSourceTest {
   /** The test-set size and the target accuracy are set by the form, to values the table allows. */
   @Test
   void whatTheFormDoesNotShowItSetsWithinTheTable() {
-    TrainingConfig c = vm.validate();
+    TrainingConfig c = vm.form().validate();
     assertNotNull(c);
     assertEquals(Limits.TEST_SIZE.maxWhole(), c.testSize());
     assertTrue(Limits.TARGET_ACCURACY.allows(c.targetAccuracy()));
@@ -132,8 +132,8 @@ class LimitsAreOneSourceTest {
 
   Map<Field, String> form(Limits l, String text) {
     vm.applyPreset(BASE);
-    vm.textProperty(Field.valueOf(l.name())).set(text);
-    return vm.errors();
+    vm.form().textProperty(Field.valueOf(l.name())).set(text);
+    return vm.form().errors();
   }
 
   /** The base config with one hyperparameter set to {@code v}. */

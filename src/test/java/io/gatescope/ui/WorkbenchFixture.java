@@ -44,7 +44,7 @@ public final class WorkbenchFixture {
           wb.trainVm.applyPreset(config);
           wb.trainVm.start();
         });
-    FxTestSupport.waitFor("the run listed", 120, () -> !wb.trainVm.runs().isEmpty());
+    FxTestSupport.waitFor("the run listed", 120, () -> !wb.trainVm.history().runs().isEmpty());
   }
 
   /** Evaluates the current model on the test set and waits for the result. */

@@ -48,14 +48,16 @@ class TrainSoakTest extends WorkbenchTestBase {
     long[] heap = new long[4];
     int threadsBefore = 0;
     for (int cycle = 0; cycle < 100; cycle++) {
-      int before = FxTestSupport.onFx(() -> wb.trainVm.runs().size());
+      int before = FxTestSupport.onFx(() -> wb.trainVm.history().runs().size());
       FxTestSupport.run(wb.trainVm::start);
-      FxTestSupport.waitFor("iterations", 30, () -> !wb.trainVm.loss().isEmpty());
+      FxTestSupport.waitFor("iterations", 30, () -> !wb.trainVm.series().loss().isEmpty());
       FxTestSupport.run(wb.trainVm::stop);
       FxTestSupport.waitFor(
           "stopped",
           30,
-          () -> !wb.trainVm.runningProperty().get() && wb.trainVm.runs().size() == before + 1);
+          () ->
+              !wb.trainVm.run().runningProperty().get()
+                  && wb.trainVm.history().runs().size() == before + 1);
       if (cycle == 9) {
         Thread.sleep(200);
         threadsBefore = Thread.activeCount();

@@ -12,7 +12,6 @@ import io.gatescope.core.train.TrainingConfig;
 import io.gatescope.ui.FxTestSupport;
 import io.gatescope.ui.WorkbenchFixture;
 import io.gatescope.ui.WorkbenchTestBase;
-import io.gatescope.ui.train.TrainViewModel.Field;
 import java.nio.file.Path;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
@@ -37,7 +36,7 @@ class TrainViewTest extends WorkbenchTestBase {
     for (String bad : new String[] {"", "-1", "NaN", "abc", "1e99"}) {
       FxTestSupport.run(() -> lr.setText(bad));
       assertTrue(FxTestSupport.onFx(start::isDisabled), "disabled for '" + bad + "'");
-      String reason = FxTestSupport.onFx(() -> wb.trainVm.errors().get(Field.LR));
+      String reason = FxTestSupport.onFx(() -> wb.trainVm.form().errors().get(Field.LR));
       assertTrue(reason != null && !reason.isEmpty(), "reason for '" + bad + "'");
       // ControlsFX's decoration: the field's style and its mark, whose tooltip says why.
       FxTestSupport.waitFor(
@@ -55,7 +54,7 @@ class TrainViewTest extends WorkbenchTestBase {
         FxTestSupport.onFx(
             () -> {
               lr.setText("abc");
-              return wb.trainVm.errors().get(Field.LR);
+              return wb.trainVm.form().errors().get(Field.LR);
             }));
     // Two fields wrong: both reasons under the form, in the form's order.
     TextField batch = robot.lookup("#train-batch").queryAs(TextField.class);
@@ -72,7 +71,7 @@ class TrainViewTest extends WorkbenchTestBase {
     FxTestSupport.run(() -> batch.setText("64"));
     FxTestSupport.run(() -> lr.setText("0.002"));
     assertFalse(FxTestSupport.onFx(start::isDisabled));
-    assertTrue(FxTestSupport.onFx(() -> wb.trainVm.errors().isEmpty()));
+    assertTrue(FxTestSupport.onFx(() -> wb.trainVm.form().errors().isEmpty()));
     FxTestSupport.waitFor(
         "no decoration once valid",
         5,
@@ -105,15 +104,15 @@ class TrainViewTest extends WorkbenchTestBase {
             .build();
     FxTestSupport.run(() -> wb.trainVm.applyPreset(small));
     robot.clickOn("#train-start");
-    FxTestSupport.waitFor("chart points", 60, () -> wb.trainVm.loss().size() >= 5);
+    FxTestSupport.waitFor("chart points", 60, () -> wb.trainVm.series().loss().size() >= 5);
     robot.clickOn("#train-pause");
-    FxTestSupport.waitFor("paused", 10, () -> wb.trainVm.pausedProperty().get());
+    FxTestSupport.waitFor("paused", 10, () -> wb.trainVm.run().pausedProperty().get());
     Thread.sleep(400); // a minibatch in flight may still land
-    int before = FxTestSupport.onFx(() -> wb.trainVm.loss().size());
+    int before = FxTestSupport.onFx(() -> wb.trainVm.series().loss().size());
     // Paused shows in a badge and in the status, with the iteration it stopped at.
     int at =
         FxTestSupport.onFx(
-            () -> wb.trainVm.loss().get(wb.trainVm.loss().size() - 1).getXValue().intValue());
+            () -> (int) wb.trainVm.series().loss().get(wb.trainVm.series().loss().size() - 1).x());
     javafx.scene.control.Label badge =
         robot.lookup("#train-paused").queryAs(javafx.scene.control.Label.class);
     assertTrue(FxTestSupport.onFx(badge::isVisible), "the paused badge shows");
@@ -125,12 +124,14 @@ class TrainViewTest extends WorkbenchTestBase {
         "Resume", FxTestSupport.onFx(() -> robot.lookup("#train-pause").queryButton().getText()));
     Thread.sleep(700);
     assertEquals(
-        before, FxTestSupport.onFx(() -> wb.trainVm.loss().size()), "no iterations while paused");
+        before,
+        FxTestSupport.onFx(() -> wb.trainVm.series().loss().size()),
+        "no iterations while paused");
     robot.clickOn("#train-pause"); // resume
-    FxTestSupport.waitFor("more points", 30, () -> wb.trainVm.loss().size() > before);
+    FxTestSupport.waitFor("more points", 30, () -> wb.trainVm.series().loss().size() > before);
     assertFalse(FxTestSupport.onFx(badge::isVisible), "no badge once resumed");
     robot.clickOn("#train-stop");
-    FxTestSupport.waitFor("run listed", 30, () -> !wb.trainVm.runs().isEmpty());
+    FxTestSupport.waitFor("run listed", 30, () -> !wb.trainVm.history().runs().isEmpty());
     // The end of the run shows over the window too, not only in the status bar.
     FxTestSupport.waitFor(
         "the notice",
@@ -148,24 +149,35 @@ class TrainViewTest extends WorkbenchTestBase {
     // A minibatch all right (accuracy 1.0) is what made an auto-ranged axis end at 1.25.
     FxTestSupport.run(
         () -> {
-          wb.trainVm.batchAccuracy().add(new javafx.scene.chart.XYChart.Data<>(1, 1.0));
+          @SuppressWarnings("unchecked")
+          var batch =
+              (javafx.scene.chart.XYChart.Series<Number, Number>)
+                  robot
+                      .lookup("#train-acc-chart")
+                      .queryAs(javafx.scene.chart.LineChart.class)
+                      .getData()
+                      .get(0);
+          batch.getData().add(new javafx.scene.chart.XYChart.Data<>(1, 1.0));
           wb.shell.getScene().getRoot().layout();
         });
     assertTrue(FxTestSupport.onFx(accY::getUpperBound) <= 1.0, "accuracy axis to 1 at most");
     assertEquals(0.0, FxTestSupport.onFx(accY::getLowerBound));
-    TrainViewModel.Run run = FxTestSupport.onFx(() -> wb.trainVm.runs().get(0));
+    Run run = FxTestSupport.onFx(() -> wb.trainVm.history().runs().get(0));
     assertEquals("cancelled", run.result().reason().name().toLowerCase());
-    assertFalse(FxTestSupport.onFx(() -> wb.trainVm.runningProperty().get()));
+    assertFalse(FxTestSupport.onFx(() -> wb.trainVm.run().runningProperty().get()));
     // What a screen reader says about the loss chart: its last point, as plotted.
     var chart = robot.lookup("#train-loss-chart").queryAs(javafx.scene.chart.LineChart.class);
-    var last = FxTestSupport.onFx(() -> wb.trainVm.loss().get(wb.trainVm.loss().size() - 1));
+    TrainView view = robot.lookup("#train-view").queryAs(TrainView.class);
+    FxTestSupport.run(view::flushCharts); // the charts draw at the next pulse: draw now
+    var last =
+        FxTestSupport.onFx(
+            () -> wb.trainVm.series().loss().get(wb.trainVm.series().loss().size() - 1));
     String said = FxTestSupport.onFx(chart::getAccessibleText);
     assertTrue(
         said.startsWith(
             String.format(
                 "Loss (cross-entropy): loss per batch %s at iteration %d",
-                new java.text.DecimalFormat("0.###").format(last.getYValue().doubleValue()),
-                last.getXValue().intValue())),
+                new java.text.DecimalFormat("0.###").format(last.y()), (int) last.x())),
         said);
   }
 
@@ -208,12 +220,12 @@ class TrainViewTest extends WorkbenchTestBase {
             .lrDecay(1)
             .build();
     WorkbenchFixture.train(wb, small);
-    TrainViewModel.Run run = FxTestSupport.onFx(() -> wb.trainVm.runs().get(0));
+    Run run = FxTestSupport.onFx(() -> wb.trainVm.history().runs().get(0));
     assertEquals(20, run.iterations().size());
     assertEquals(4, run.evaluations().size(), "every 5 iterations");
 
     Path csv = dir.resolve("run.csv");
-    FxTestSupport.run(() -> wb.trainVm.exportCsv(java.util.List.of(run), csv));
+    FxTestSupport.run(() -> wb.trainVm.history().exportCsv(java.util.List.of(run), csv));
     java.util.List<String> lines = java.nio.file.Files.readAllLines(csv);
     assertEquals(21, lines.size());
     assertEquals(
@@ -266,7 +278,7 @@ class TrainViewTest extends WorkbenchTestBase {
                 .lookup("#train-loss-chart")
                 .queryAs(javafx.scene.chart.LineChart.class)
                 .getYAxis();
-    assertEquals(TrainView.EMPTY_LOSS_MAX, FxTestSupport.onFx(lossY::getUpperBound), 0.0);
+    assertEquals(TrainCharts.EMPTY_LOSS_MAX, FxTestSupport.onFx(lossY::getUpperBound), 0.0);
     var accY =
         (javafx.scene.chart.NumberAxis)
             robot.lookup("#train-acc-chart").queryAs(javafx.scene.chart.LineChart.class).getYAxis();
@@ -300,18 +312,18 @@ class TrainViewTest extends WorkbenchTestBase {
     store.save(record("#1 LSTM H8", "2026-12-01T01:00:00Z", 3));
     store.save(record("#2 GRU H8", "2026-12-01T02:00:00Z", 4));
     FxTestSupport.run(() -> wb.trainVm.keepRunsIn(dir));
-    FxTestSupport.waitFor("kept runs listed", 30, () -> wb.trainVm.runs().size() == 2);
+    FxTestSupport.waitFor("kept runs listed", 30, () -> wb.trainVm.history().runs().size() == 2);
     Button export = robot.lookup("#train-export").queryButton();
     assertTrue(FxTestSupport.onFx(export::isDisabled), "nothing ticked or selected");
-    FxTestSupport.run(() -> wb.trainVm.runs().forEach(r -> r.shown().set(true)));
+    FxTestSupport.run(() -> wb.trainVm.history().runs().forEach(r -> r.shown().set(true)));
     var list = robot.lookup("#train-runs").queryAs(javafx.scene.control.ListView.class);
     assertTrue(FxTestSupport.onFx(() -> list.getSelectionModel().isEmpty()));
     assertFalse(FxTestSupport.onFx(export::isDisabled), "two ticked runs, nothing selected");
     TrainView view = robot.lookup("#train-view").queryAs(TrainView.class);
-    java.util.List<TrainViewModel.Run> targets = FxTestSupport.onFx(view::exportTargets);
+    java.util.List<Run> targets = FxTestSupport.onFx(view::exportTargets);
     assertEquals(2, targets.size());
     Path csv = dir.resolve("both.csv");
-    FxTestSupport.run(() -> wb.trainVm.exportCsv(targets, csv));
+    FxTestSupport.run(() -> wb.trainVm.history().exportCsv(targets, csv));
     java.util.List<String> lines = java.nio.file.Files.readAllLines(csv);
     assertEquals(1 + 4 + 3, lines.size(), "a header, then every iteration of both runs");
     assertEquals(4, lines.stream().filter(l -> l.startsWith("\"#2 GRU H8\",")).count());
@@ -322,14 +334,13 @@ class TrainViewTest extends WorkbenchTestBase {
     // None ticked: the selected run alone.
     FxTestSupport.run(
         () -> {
-          wb.trainVm.runs().forEach(r -> r.shown().set(false));
+          wb.trainVm.history().runs().forEach(r -> r.shown().set(false));
           list.getSelectionModel().select(1);
         });
     assertFalse(FxTestSupport.onFx(export::isDisabled));
     assertEquals(
         java.util.List.of("#1 LSTM H8"),
-        FxTestSupport.onFx(
-            () -> view.exportTargets().stream().map(TrainViewModel.Run::name).toList()));
+        FxTestSupport.onFx(() -> view.exportTargets().stream().map(Run::name).toList()));
   }
 
   @Test
@@ -358,7 +369,7 @@ class TrainViewTest extends WorkbenchTestBase {
             .lrDecay(1)
             .build();
     WorkbenchFixture.train(wb, small);
-    TrainViewModel.Run run = FxTestSupport.onFx(() -> wb.trainVm.runs().get(0));
+    Run run = FxTestSupport.onFx(() -> wb.trainVm.history().runs().get(0));
     FxTestSupport.waitFor(
         "run file written",
         30,
@@ -367,8 +378,8 @@ class TrainViewTest extends WorkbenchTestBase {
     // As after a restart: a new view-model on the same folder.
     TrainViewModel again = FxTestSupport.onFx(() -> new TrainViewModel(wb.session));
     FxTestSupport.run(() -> again.keepRunsIn(dir));
-    FxTestSupport.waitFor("the kept run listed", 30, () -> again.runs().size() == 1);
-    TrainViewModel.Run back = FxTestSupport.onFx(() -> again.runs().get(0));
+    FxTestSupport.waitFor("the kept run listed", 30, () -> again.history().runs().size() == 1);
+    Run back = FxTestSupport.onFx(() -> again.history().runs().get(0));
     assertEquals(run.name(), back.name());
     assertEquals(run.config(), back.config());
     assertEquals(run.result(), back.result());
@@ -380,7 +391,7 @@ class TrainViewTest extends WorkbenchTestBase {
     }
     // Its curve overlays as before.
     FxTestSupport.run(() -> back.shown().set(true));
-    assertEquals(1, FxTestSupport.onFx(() -> again.overlaid().size()));
+    assertEquals(1, FxTestSupport.onFx(() -> again.history().overlaid().size()));
     FxTestSupport.run(again::shutdown);
   }
 
