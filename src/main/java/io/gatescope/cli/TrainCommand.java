@@ -37,8 +37,7 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Mixin ModelShapeOptions shape;
 
-  @Option(names = "--batch", defaultValue = "128", paramLabel = "N")
-  int batch;
+  @Mixin BatchOption batch;
 
   @Option(names = "--epochs", defaultValue = "10", paramLabel = "N")
   int epochs;
@@ -146,7 +145,7 @@ public final class TrainCommand implements Callable<Integer> {
       cfg =
           TrainingConfig.builder()
               .model(model)
-              .batch(batch)
+              .batch(batch.size)
               .epochs(epochs)
               .learningRate(lr)
               .optimizer(OptimizerKind.parse(optimizer))
