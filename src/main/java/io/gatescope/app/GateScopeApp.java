@@ -45,7 +45,7 @@ public final class GateScopeApp extends Application {
     useLanguage(Messages.fromSetting(language));
     bench = new Workbench(Optional.empty());
     bench.shellVm.restoreLanguage(language);
-    bench.trainVm.restoreForm(k -> settings.get("train." + k));
+    bench.trainVm.form().restore(k -> settings.get("train." + k));
     bench.trainVm.keepRunsIn(io.gatescope.core.runs.RunStore.defaultFolder());
     stage.setTitle("GateScope");
     placeWindow();
@@ -162,7 +162,7 @@ public final class GateScopeApp extends Application {
     settings.put("window.maximized", Boolean.toString(stage.isMaximized()));
     settings.put("workspace", bench.shell.selectedWorkspace().id());
     settings.put("language", bench.shellVm.languageProperty().get());
-    bench.trainVm.formValues().forEach((k, v) -> settings.put("train." + k, v));
+    bench.trainVm.form().values().forEach((k, v) -> settings.put("train." + k, v));
     settings.put("model.last", startModel());
     try {
       settings.save(settingsFile);

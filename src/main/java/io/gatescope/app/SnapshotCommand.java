@@ -1,13 +1,13 @@
 package io.gatescope.app;
 
 import io.gatescope.cli.Cli;
+import io.gatescope.cli.DataFolderOption;
 import io.gatescope.core.engine.NativeSetup;
 import io.gatescope.core.train.TrainingConfig;
 import io.gatescope.ui.common.Files2;
 import io.gatescope.ui.common.FxThread;
 import io.gatescope.ui.common.Workspace;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +17,7 @@ import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -47,8 +48,7 @@ public final class SnapshotCommand implements Callable<Integer> {
   @Option(names = "--unit", defaultValue = "-1", paramLabel = "N")
   int unit;
 
-  @Option(names = "--data", paramLabel = "FOLDER")
-  Path data;
+  @Mixin DataFolderOption data;
 
   @Option(names = "--lang", defaultValue = "system", paramLabel = "LANG")
   String lang;
@@ -78,7 +78,7 @@ public final class SnapshotCommand implements Callable<Integer> {
     Scene[] scene = new Scene[1];
     onFx(
         () -> {
-          wb[0] = new Workbench(Optional.ofNullable(data));
+          wb[0] = new Workbench(data.folder());
           scene[0] = wb[0].scene(width, height);
           Stage stage = new Stage();
           stage.setScene(scene[0]);
@@ -97,7 +97,9 @@ public final class SnapshotCommand implements Callable<Integer> {
               return null;
             });
         waitFor(
-            () -> !wb[0].trainVm.runningProperty().get() && !wb[0].trainVm.runs().isEmpty(),
+            () ->
+                !wb[0].trainVm.run().runningProperty().get()
+                    && !wb[0].trainVm.history().runs().isEmpty(),
             600,
             "the quick-demo training run");
       }

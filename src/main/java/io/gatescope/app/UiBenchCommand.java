@@ -132,7 +132,7 @@ public final class UiBenchCommand implements Callable<Integer> {
             return null;
           });
       Thread.sleep(500);
-      waitFor(() -> !wb[0].trainVm.runningProperty().get());
+      waitFor(() -> !wb[0].trainVm.run().runningProperty().get());
       FxThread.call(
           () -> {
             timer.stop();

@@ -39,8 +39,7 @@ public final class BenchCommand implements Callable<Integer> {
   // Help texts of every option are in help.properties (and help_zh.properties).
   @Mixin ModelShapeOptions shape;
 
-  @Option(names = "--batch", defaultValue = "128", paramLabel = "N")
-  int batch;
+  @Mixin BatchOption batch;
 
   @Mixin ThreadsOption threads;
 
@@ -59,7 +58,7 @@ public final class BenchCommand implements Callable<Integer> {
     int layers = shape.layers;
     Cli.requireRange("--hidden", hidden, Limits.HIDDEN);
     Cli.requireRange("--proj", proj, Limits.PROJECTION);
-    Cli.requireRange("--batch", batch, Limits.BATCH);
+    Cli.requireRange("--batch", batch.size, Limits.BATCH);
     Cli.require(blocks >= 1, Messages.get("cli.atLeast", "--blocks", 1));
     Cli.require(iters >= 1, Messages.get("cli.atLeast", "--iters", 1));
     threads.init();
@@ -68,13 +67,13 @@ public final class BenchCommand implements Callable<Integer> {
     Optimizer opt = new Optimizer(model, OptimizerKind.ADAM.updater(1e-3, null), 0);
 
     SplittableRandom r = new SplittableRandom(1);
-    float[][] imgs = new float[batch][784];
+    float[][] imgs = new float[batch.size][784];
     for (float[] img : imgs) {
       for (int i = 0; i < img.length; i++) {
         img[i] = (float) r.nextDouble();
       }
     }
-    int[] labels = new int[batch];
+    int[] labels = new int[batch.size];
     Arrays.setAll(labels, i -> i % 10);
     INDArray x = Batches.timeMajor(imgs); // [T·B, 28]
 
@@ -88,7 +87,7 @@ public final class BenchCommand implements Callable<Integer> {
     // size B = 128 rows, inner sizes 157 and 512) cannot reach on any engine; with the step's own
     // shapes, step_gflop / gemm_gflops is the time its products alone take here, and the
     // roofline ratio says how much the rest of the step (cell loops, Adam, copies) adds to it.
-    List<StepFlops.Product> products = StepFlops.products(cfg, batch);
+    List<StepFlops.Product> products = StepFlops.products(cfg, batch.size);
     GemmReplay gemms = new GemmReplay(products, 1);
     for (int i = 0; i < 3; i++) {
       gemms.run();
@@ -134,13 +133,13 @@ public final class BenchCommand implements Callable<Integer> {
     out.put("cell", cfg.cell().name().toLowerCase());
     out.put("hidden", hidden);
     out.put("proj", proj);
-    out.put("batch", batch);
+    out.put("batch", batch.size);
     out.put("layers", layers);
     out.put("step_ms", round(step, 2));
     out.put("gemm_gflops", significant(gflops, 4));
     out.put("step_gflop", significant(stepGflop, 4));
     out.put("roofline_ratio", significant(roofline, 3));
-    out.put("samples_per_s", Math.round(batch * 1000 / step));
+    out.put("samples_per_s", Math.round(batch.size * 1000 / step));
     out.put("trace1_ms", round(trace, 3));
     out.put("step_blocks_ms", stepMs.stream().map(v -> round(v, 2)).toList());
     out.put("gemm_blocks_gflops", gemmGflops.stream().map(v -> significant(v, 4)).toList());

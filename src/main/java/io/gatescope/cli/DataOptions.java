@@ -15,8 +15,7 @@ import picocli.CommandLine.Option;
 
 /** Options shared by the commands that read data or a model. Help texts are in help.properties. */
 public final class DataOptions {
-  @Option(names = "--data", paramLabel = "FOLDER")
-  Path data;
+  @Mixin DataFolderOption data;
 
   @Option(names = "--model", paramLabel = "FILE")
   Path model;
@@ -28,11 +27,11 @@ public final class DataOptions {
   }
 
   Mnist mnist() throws DataFileException {
-    return Mnist.load(DataLocator.mnistFolder(Optional.ofNullable(data)));
+    return Mnist.load(DataLocator.mnistFolder(data.folder()));
   }
 
   LabeledImages test() throws DataFileException {
-    return Mnist.loadTest(DataLocator.mnistFolder(Optional.ofNullable(data)));
+    return Mnist.loadTest(DataLocator.mnistFolder(data.folder()));
   }
 
   SavedModel loadModel() throws ModelFileException {

@@ -37,8 +37,7 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Mixin ModelShapeOptions shape;
 
-  @Option(names = "--batch", defaultValue = "128", paramLabel = "N")
-  int batch;
+  @Mixin BatchOption batch;
 
   @Option(names = "--epochs", defaultValue = "10", paramLabel = "N")
   int epochs;
@@ -144,18 +143,19 @@ public final class TrainCommand implements Callable<Integer> {
               seed,
               Reading.parse(reading));
       cfg =
-          new TrainingConfig(
-              model,
-              batch,
-              epochs,
-              lr,
-              OptimizerKind.parse(optimizer),
-              clip,
-              trainSize,
-              testSize,
-              evalEvery,
-              target,
-              lrDecay);
+          TrainingConfig.builder()
+              .model(model)
+              .batch(batch.size)
+              .epochs(epochs)
+              .learningRate(lr)
+              .optimizer(OptimizerKind.parse(optimizer))
+              .clipNorm(clip)
+              .trainSize(trainSize)
+              .testSize(testSize)
+              .evalEvery(evalEvery)
+              .targetAccuracy(target)
+              .lrDecay(lrDecay)
+              .build();
     } catch (IllegalArgumentException e) {
       throw new Cli.UserError(e.getMessage());
     }

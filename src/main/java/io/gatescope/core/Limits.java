@@ -75,4 +75,19 @@ public enum Limits {
   public boolean allows(double v) {
     return Double.isFinite(v) && v >= min && v <= max;
   }
+
+  /** The lower bound as a user would type it: 1e-7 as "0.0000001", 10.0 as "10". */
+  public String minText() {
+    return plain(min);
+  }
+
+  /** The upper bound as a user would type it. */
+  public String maxText() {
+    return plain(max);
+  }
+
+  /** A number as a user would type it: no exponent, no trailing zeros. */
+  public static String plain(double v) {
+    return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+  }
 }

@@ -4,10 +4,16 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -86,5 +92,68 @@ class ArchitectureTest {
                   + " and the wiring in app")
           .check(MAIN);
     }
+  }
+
+  /**
+   * The view-model side of the screens: every class named {@code *ViewModel} in a ui package, and
+   * every class in the ui packages it uses, directly or through another (its form, series, run
+   * controller, the session ...). Derived from the code, not a list of names: a helper a view-model
+   * starts to use is checked from then on.
+   */
+  static Set<JavaClass> viewModelSide(JavaClasses classes) {
+    Deque<JavaClass> todo = new ArrayDeque<>();
+    for (JavaClass c : classes) {
+      if (c.getPackageName().startsWith(UI) && c.getSimpleName().endsWith("ViewModel")) {
+        todo.add(c);
+      }
+    }
+    Set<JavaClass> side = new HashSet<>();
+    while (!todo.isEmpty()) {
+      JavaClass c = todo.pop();
+      if (side.add(c)) {
+        for (Dependency d : c.getDirectDependenciesFromSelf()) {
+          JavaClass t = d.getTargetClass();
+          if (t.getPackageName().startsWith(UI) && !side.contains(t)) {
+            todo.add(t);
+          }
+        }
+      }
+    }
+    return side;
+  }
+
+  @Test
+  void theViewModelSideIsFoundFromTheCode() {
+    Set<String> names = new HashSet<>();
+    viewModelSide(MAIN).forEach(c -> names.add(c.getName()));
+    for (String n :
+        new String[] {
+          "io.gatescope.ui.train.TrainViewModel",
+          "io.gatescope.ui.train.TrainForm",
+          "io.gatescope.ui.train.RunSeries",
+          "io.gatescope.ui.train.RunHistory",
+          "io.gatescope.ui.train.TrainingRun",
+          "io.gatescope.ui.draw.DrawViewModel",
+          "io.gatescope.ui.common.Session"
+        }) {
+      assertTrue(names.contains(n), n + " is on the view-model side: " + names);
+    }
+    assertFalse(names.contains("io.gatescope.ui.train.TrainView"), "a view is not");
+  }
+
+  @Test
+  void viewModelsHoldNoNodeChartOrAnimation() {
+    Set<JavaClass> side = viewModelSide(MAIN);
+    noClasses()
+        .that(
+            DescribedPredicate.describe(
+                "are view-models or what they use in the ui packages", side::contains))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("javafx.scene..", "javafx.animation..")
+        .because(
+            "a view-model is the screen's state: a test reads it without a window, and the view"
+                + " alone decides how it is drawn (charts, nodes) and animated")
+        .check(MAIN);
   }
 }

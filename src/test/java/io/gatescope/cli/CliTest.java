@@ -55,7 +55,7 @@ class CliTest {
   void badNumbersExitWithTwoAndOneLine() {
     Run r = run("train", "--out", dir.resolve("m").toString(), "--lr", "-1");
     assertEquals(2, r.code());
-    assertEquals("gatescope: learning rate: must be a number > 0 and ≤ 10\n", r.err());
+    assertEquals("gatescope: learning rate: must be a number from 0.0000001 to 10\n", r.err());
     r = run("train", "--out", dir.resolve("m").toString(), "--hidden", "0");
     assertEquals(2, r.code());
     assertEquals("gatescope: hidden units must be 1..4096 (got 0)\n", r.err());

@@ -10,11 +10,10 @@ import io.gatescope.core.Messages;
 import io.gatescope.core.engine.CellType;
 import io.gatescope.core.engine.ModelConfig;
 import io.gatescope.core.train.MemoryEstimate;
-import io.gatescope.core.train.OptimizerKind;
 import io.gatescope.core.train.TrainingConfig;
 import io.gatescope.ui.common.Session;
+import io.gatescope.ui.train.Field;
 import io.gatescope.ui.train.TrainViewModel;
-import io.gatescope.ui.train.TrainViewModel.Field;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,18 +32,14 @@ class LimitsAreOneSourceTest {
    * 128 do not fit every machine): 8 hidden units, projection 8, batch 1.
    */
   static final TrainingConfig BASE =
-      new TrainingConfig(
-          new ModelConfig(CellType.LSTM, 1, 8, 8, 1.0, 42),
-          1,
-          1,
-          1e-3,
-          OptimizerKind.ADAM,
-          0,
-          1000,
-          1000,
-          0,
-          0,
-          1.0);
+      TrainingConfig.builder()
+          .model(new ModelConfig(CellType.LSTM, 1, 8, 8, 1.0, 42))
+          .batch(1)
+          .epochs(1)
+          .trainSize(1000)
+          .testSize(1000)
+          .lrDecay(1.0)
+          .build();
 
   private final Session session = new Session();
   private final TrainViewModel vm = new TrainViewModel(session);
@@ -102,7 +97,7 @@ class LimitsAreOneSourceTest {
   /** The test-set size and the target accuracy are set by the form, to values the table allows. */
   @Test
   void whatTheFormDoesNotShowItSetsWithinTheTable() {
-    TrainingConfig c = vm.validate();
+    TrainingConfig c = vm.form().validate();
     assertNotNull(c);
     assertEquals(Limits.TEST_SIZE.maxWhole(), c.testSize());
     assertTrue(Limits.TARGET_ACCURACY.allows(c.targetAccuracy()));
@@ -137,8 +132,8 @@ class LimitsAreOneSourceTest {
 
   Map<Field, String> form(Limits l, String text) {
     vm.applyPreset(BASE);
-    vm.textProperty(Field.valueOf(l.name())).set(text);
-    return vm.errors();
+    vm.form().textProperty(Field.valueOf(l.name())).set(text);
+    return vm.form().errors();
   }
 
   /** The base config with one hyperparameter set to {@code v}. */
@@ -154,18 +149,19 @@ class LimitsAreOneSourceTest {
             l == Limits.PROJECTION ? n : m.projection(),
             l == Limits.FORGET_BIAS ? v : m.forgetBias(),
             l == Limits.SEED ? (long) v : m.seed());
-    return new TrainingConfig(
-        model,
-        l == Limits.BATCH ? n : c.batch(),
-        l == Limits.EPOCHS ? n : c.epochs(),
-        l == Limits.LR ? v : c.learningRate(),
-        c.optimizer(),
-        l == Limits.CLIP ? v : c.clipNorm(),
-        l == Limits.TRAIN_SIZE ? n : c.trainSize(),
-        l == Limits.TEST_SIZE ? n : c.testSize(),
-        l == Limits.EVAL_EVERY ? n : c.evalEvery(),
-        l == Limits.TARGET_ACCURACY ? v : c.targetAccuracy(),
-        l == Limits.LR_DECAY ? v : c.lrDecay());
+    return TrainingConfig.builder()
+        .model(model)
+        .batch(l == Limits.BATCH ? n : c.batch())
+        .epochs(l == Limits.EPOCHS ? n : c.epochs())
+        .learningRate(l == Limits.LR ? v : c.learningRate())
+        .optimizer(c.optimizer())
+        .clipNorm(l == Limits.CLIP ? v : c.clipNorm())
+        .trainSize(l == Limits.TRAIN_SIZE ? n : c.trainSize())
+        .testSize(l == Limits.TEST_SIZE ? n : c.testSize())
+        .evalEvery(l == Limits.EVAL_EVERY ? n : c.evalEvery())
+        .targetAccuracy(l == Limits.TARGET_ACCURACY ? v : c.targetAccuracy())
+        .lrDecay(l == Limits.LR_DECAY ? v : c.lrDecay())
+        .build();
   }
 
   /** Refused when built (the model's shape) or by validate(), on that hyperparameter's field. */

@@ -208,8 +208,9 @@ public final class MakeCorpus {
 
   private static void run(Path dir) throws IOException {
     TrainingConfig cfg =
-        TrainingConfig.quickDemo()
-            .withModel(new ModelConfig(CellType.LSTM, 1, 16, 8, 1.0, 42, Reading.ROWS));
+        TrainingConfig.quickDemo().toBuilder()
+            .model(new ModelConfig(CellType.LSTM, 1, 16, 8, 1.0, 42, Reading.ROWS))
+            .build();
     List<IterationStats> its =
         List.of(
             new IterationStats(1, 1, 3, 2.30, 0.11, 900, 15, 0.02, 1e-3),

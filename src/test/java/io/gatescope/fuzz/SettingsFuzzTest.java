@@ -47,10 +47,10 @@ class SettingsFuzzTest {
     s.path("model.last").filter(Files::isRegularFile); // as the app opens the last model
 
     FORM.applyPreset(TrainingConfig.classic());
-    FORM.restoreForm(k -> s.get("train." + k));
-    TrainingConfig restored = FORM.validate();
+    FORM.form().restore(k -> s.get("train." + k));
+    TrainingConfig restored = FORM.form().validate();
     assertTrue(
-        restored == null ? !FORM.errors().isEmpty() : restored.validate().isEmpty(),
+        restored == null ? !FORM.form().errors().isEmpty() : restored.validate().isEmpty(),
         "the form is either refused with reasons or a config GateScope allows");
   }
 }

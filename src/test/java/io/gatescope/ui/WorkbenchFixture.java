@@ -4,7 +4,6 @@ import io.gatescope.app.Workbench;
 import io.gatescope.core.engine.CellType;
 import io.gatescope.core.engine.ModelConfig;
 import io.gatescope.core.engine.NativeSetup;
-import io.gatescope.core.train.OptimizerKind;
 import io.gatescope.core.train.TrainingConfig;
 import io.gatescope.ui.common.Workspace;
 import java.util.Optional;
@@ -26,18 +25,17 @@ public final class WorkbenchFixture {
 
   /** A one-epoch run of a 16-unit LSTM on {@code trainSize} images: seconds, not minutes. */
   public static TrainingConfig shortRun(int trainSize, int testSize) {
-    return new TrainingConfig(
-        new ModelConfig(CellType.LSTM, 1, 16, 16, 1, 3),
-        32,
-        1,
-        3e-3,
-        OptimizerKind.ADAM,
-        5,
-        trainSize,
-        testSize,
-        5,
-        0,
-        1);
+    return TrainingConfig.builder()
+        .model(new ModelConfig(CellType.LSTM, 1, 16, 16, 1, 3))
+        .batch(32)
+        .epochs(1)
+        .learningRate(3e-3)
+        .clipNorm(5)
+        .trainSize(trainSize)
+        .testSize(testSize)
+        .evalEvery(5)
+        .lrDecay(1)
+        .build();
   }
 
   /** Trains {@code config} in the Train workspace and waits until the run is listed. */
@@ -47,7 +45,7 @@ public final class WorkbenchFixture {
           wb.trainVm.applyPreset(config);
           wb.trainVm.start();
         });
-    FxTestSupport.waitFor("the run listed", 120, () -> !wb.trainVm.runs().isEmpty());
+    FxTestSupport.waitFor("the run listed", 120, () -> !wb.trainVm.history().runs().isEmpty());
   }
 
   /** Evaluates the current model on the test set and waits for the result. */

@@ -37,7 +37,7 @@ public final class CellComparison {
       if (cancelled.getAsBoolean()) {
         break;
       }
-      TrainingConfig cfg = base.withModel(base.model().withCell(cell));
+      TrainingConfig cfg = base.toBuilder().model(base.model().withCell(cell)).build();
       List<double[]> curve = new ArrayList<>();
       Trainer[] holder = new Trainer[1];
       holder[0] =

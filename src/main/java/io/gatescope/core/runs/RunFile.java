@@ -207,25 +207,27 @@ public final class RunFile {
       }
       JsonObject c = root.getAsJsonObject("config");
       TrainingConfig config =
-          new TrainingConfig(
-              new ModelConfig(
-                  CellType.valueOf(c.get("cell").getAsString()),
-                  c.get("layers").getAsInt(),
-                  c.get("hidden").getAsInt(),
-                  c.get("projection").getAsInt(),
-                  c.get("forget_bias").getAsDouble(),
-                  c.get("seed").getAsLong(),
-                  Reading.valueOf(c.get("reading").getAsString())),
-              c.get("batch").getAsInt(),
-              c.get("epochs").getAsInt(),
-              c.get("learning_rate").getAsDouble(),
-              OptimizerKind.valueOf(c.get("optimizer").getAsString()),
-              c.get("clip_norm").getAsDouble(),
-              c.get("train_size").getAsInt(),
-              c.get("test_size").getAsInt(),
-              c.get("eval_every").getAsInt(),
-              c.get("target_accuracy").getAsDouble(),
-              c.get("lr_decay").getAsDouble());
+          TrainingConfig.builder()
+              .model(
+                  new ModelConfig(
+                      CellType.valueOf(c.get("cell").getAsString()),
+                      c.get("layers").getAsInt(),
+                      c.get("hidden").getAsInt(),
+                      c.get("projection").getAsInt(),
+                      c.get("forget_bias").getAsDouble(),
+                      c.get("seed").getAsLong(),
+                      Reading.valueOf(c.get("reading").getAsString())))
+              .batch(c.get("batch").getAsInt())
+              .epochs(c.get("epochs").getAsInt())
+              .learningRate(c.get("learning_rate").getAsDouble())
+              .optimizer(OptimizerKind.valueOf(c.get("optimizer").getAsString()))
+              .clipNorm(c.get("clip_norm").getAsDouble())
+              .trainSize(c.get("train_size").getAsInt())
+              .testSize(c.get("test_size").getAsInt())
+              .evalEvery(c.get("eval_every").getAsInt())
+              .targetAccuracy(c.get("target_accuracy").getAsDouble())
+              .lrDecay(c.get("lr_decay").getAsDouble())
+              .build();
       // A config no form or command could have started is not a run GateScope made.
       List<TrainingConfig.FieldError> refused = config.validate();
       if (!refused.isEmpty()) {

@@ -160,7 +160,7 @@ public final class EvaluateViewModel {
     comparison.clear();
     flows.removeIf(f -> !f.label().equals(CURRENT));
     TrainingConfig quick = TrainingConfig.quickDemo();
-    TrainingConfig base = quick.withModel(quick.model().withReading(reading.get()));
+    TrainingConfig base = quick.toBuilder().model(quick.model().withReading(reading.get())).build();
     Thread t =
         new Thread(
             () -> {

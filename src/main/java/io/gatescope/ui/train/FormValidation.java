@@ -2,7 +2,6 @@ package io.gatescope.ui.train;
 
 import impl.org.controlsfx.skin.DecorationPane;
 import io.gatescope.core.Messages;
-import io.gatescope.ui.train.TrainViewModel.Field;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -25,10 +24,10 @@ import org.controlsfx.validation.decoration.StyleClassValidationDecoration;
 
 /**
  * The hyperparameter form's reasons, shown with ControlsFX's validation: the view-model alone says
- * what is wrong ({@link TrainViewModel#errors()}); each field's Validator reads its reason from
- * there. An invalid field gets the {@code invalid} style and a mark whose tooltip names the field
- * and the reason, and {@link #summary()} lists every reason in field order, for the line under the
- * form (readable on a projector without hovering, and in view while the form scrolls).
+ * what is wrong ({@link TrainForm#errors()}); each field's Validator reads its reason from there.
+ * An invalid field gets the {@code invalid} style and a mark whose tooltip names the field and the
+ * reason, and {@link #summary()} lists every reason in field order, for the line under the form
+ * (readable on a projector without hovering, and in view while the form scrolls).
  */
 final class FormValidation {
   private final ValidationSupport support = new ValidationSupport();
@@ -38,7 +37,7 @@ final class FormValidation {
   /**
    * @param inputs each field's control, already in the form
    */
-  FormValidation(TrainViewModel vm, Map<Field, Control> inputs) {
+  FormValidation(TrainForm form, Map<Field, Control> inputs) {
     fields =
         inputs.entrySet().stream()
             .collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey));
@@ -51,14 +50,14 @@ final class FormValidation {
                 c,
                 false,
                 (Control control, Object value) -> {
-                  String reason = vm.errors().get(f);
+                  String reason = form.errors().get(f);
                   return ValidationResult.fromErrorIf(
                       control,
                       Messages.get("train.error.field", f.label(), reason),
                       reason != null);
                 }));
     // A value in one field can make another invalid (memory: hidden units and batch together).
-    vm.errors().addListener((MapChangeListener<Field, String>) c -> support.revalidate());
+    form.errors().addListener((MapChangeListener<Field, String>) c -> support.revalidate());
     support.initInitialDecoration();
     summary =
         Bindings.createStringBinding(

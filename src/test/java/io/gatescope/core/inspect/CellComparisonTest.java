@@ -9,7 +9,6 @@ import io.gatescope.core.data.Mnist;
 import io.gatescope.core.engine.CellType;
 import io.gatescope.core.engine.ModelConfig;
 import io.gatescope.core.train.EvaluationStats;
-import io.gatescope.core.train.OptimizerKind;
 import io.gatescope.core.train.Trainer;
 import io.gatescope.core.train.TrainingConfig;
 import io.gatescope.core.train.TrainingListener;
@@ -35,18 +34,16 @@ class CellComparisonTest {
   }
 
   private static final TrainingConfig BASE =
-      new TrainingConfig(
-          new ModelConfig(CellType.LSTM, 1, 8, 4, 1.0, 21),
-          32,
-          1,
-          5e-3,
-          OptimizerKind.ADAM,
-          0,
-          128,
-          50,
-          2,
-          0,
-          1.0);
+      TrainingConfig.builder()
+          .model(new ModelConfig(CellType.LSTM, 1, 8, 4, 1.0, 21))
+          .batch(32)
+          .epochs(1)
+          .learningRate(5e-3)
+          .trainSize(128)
+          .testSize(50)
+          .evalEvery(2)
+          .lrDecay(1.0)
+          .build();
 
   @Test
   void eachCellIsTrainedAloneWithTheSameSettingsAndMeasured() {
@@ -64,7 +61,7 @@ class CellComparisonTest {
     assertEquals(wantProgress, progress, "each cell's share done after each minibatch");
 
     for (CellComparison.Outcome o : out) {
-      TrainingConfig cfg = BASE.withModel(BASE.model().withCell(o.cell()));
+      TrainingConfig cfg = BASE.toBuilder().model(BASE.model().withCell(o.cell())).build();
       List<double[]> curve = new ArrayList<>();
       Trainer alone =
           new Trainer(

@@ -37,18 +37,18 @@ class RunStoreTest {
 
   static RunRecord run(String name, Instant finished) {
     TrainingConfig cfg =
-        new TrainingConfig(
-            new ModelConfig(CellType.GRU, 2, 24, 0, 0.5, 7, Reading.COLUMNS),
-            32,
-            3,
-            2e-3,
-            OptimizerKind.RMSPROP,
-            1.5,
-            640,
-            200,
-            5,
-            0.9,
-            0.8);
+        TrainingConfig.builder()
+            .model(new ModelConfig(CellType.GRU, 2, 24, 0, 0.5, 7, Reading.COLUMNS))
+            .batch(32)
+            .epochs(3)
+            .learningRate(2e-3)
+            .optimizer(OptimizerKind.RMSPROP)
+            .clipNorm(1.5)
+            .trainSize(640)
+            .testSize(200)
+            .evalEvery(5)
+            .targetAccuracy(0.9)
+            .build();
     List<IterationStats> its =
         List.of(
             new IterationStats(1, 1, 60, 2.302585, 0.125, 1234.5, 40, 12.5, 2e-3),

@@ -27,18 +27,16 @@ class ShortLastMinibatchTest {
   private static final double LR = 0.5;
 
   private static TrainingConfig config() {
-    return new TrainingConfig(
-        new ModelConfig(CellType.LSTM, 1, 8, 4, 1.0, 17),
-        4,
-        2,
-        LR,
-        OptimizerKind.SGD,
-        0,
-        10,
-        20,
-        0,
-        0,
-        1.0);
+    return TrainingConfig.builder()
+        .model(new ModelConfig(CellType.LSTM, 1, 8, 4, 1.0, 17))
+        .batch(4)
+        .epochs(2)
+        .learningRate(LR)
+        .optimizer(OptimizerKind.SGD)
+        .trainSize(10)
+        .testSize(20)
+        .lrDecay(1.0)
+        .build();
   }
 
   @Test

@@ -27,18 +27,15 @@ class TrainerTest {
   }
 
   static TrainingConfig tiny(int epochs) {
-    return new TrainingConfig(
-        new ModelConfig(CellType.LSTM, 1, 16, 8, 1.0, 5),
-        32,
-        epochs,
-        5e-3,
-        OptimizerKind.ADAM,
-        0,
-        320,
-        200,
-        0,
-        0,
-        1.0);
+    return TrainingConfig.builder()
+        .model(new ModelConfig(CellType.LSTM, 1, 16, 8, 1.0, 5))
+        .batch(32)
+        .epochs(epochs)
+        .learningRate(5e-3)
+        .trainSize(320)
+        .testSize(200)
+        .lrDecay(1.0)
+        .build();
   }
 
   static final class Recorder implements TrainingListener {
@@ -227,7 +224,7 @@ class TrainerTest {
    */
   @Test
   void targetAccuracyStopsAtTheFirstEvaluationThatReachesIt() {
-    TrainingConfig full = tiny(5).withEvalEvery(5);
+    TrainingConfig full = tiny(5).toBuilder().evalEvery(5).build();
     Recorder all = new Recorder();
     TrainingResult fullRun = new Trainer(full, data, null, all).run();
     assertEquals(StopReason.COMPLETED, fullRun.reason());
@@ -247,7 +244,8 @@ class TrainerTest {
     double target = (bestBefore + all.evals.get(k).testAccuracy()) / 2;
 
     Recorder rec = new Recorder();
-    TrainingResult r = new Trainer(full.withTargetAccuracy(target), data, null, rec).run();
+    TrainingResult r =
+        new Trainer(full.toBuilder().targetAccuracy(target).build(), data, null, rec).run();
     assertEquals(StopReason.TARGET_REACHED, r.reason(), r.message());
     assertEquals(k + 1, rec.evals.size(), "no evaluation after the one that reached the target");
     EvaluationStats reached = rec.evals.get(k);

@@ -26,8 +26,14 @@ class TrainingConfigTest {
   }
 
   static TrainingConfig with(int batch, int epochs, double lr, double clip, double target) {
-    return new TrainingConfig(
-        C.model(), batch, epochs, lr, OptimizerKind.ADAM, clip, 60000, 10000, 0, target, 1.0);
+    return TrainingConfig.builder()
+        .batch(batch)
+        .epochs(epochs)
+        .learningRate(lr)
+        .clipNorm(clip)
+        .targetAccuracy(target)
+        .lrDecay(1.0)
+        .build();
   }
 
   @Test
@@ -43,7 +49,7 @@ class TrainingConfigTest {
         with(128, -3, 1e-3, 0, 0).validate().get(0).toString());
     for (double lr : new double[] {Double.NaN, Double.POSITIVE_INFINITY, -1e-3, 0, 1e9}) {
       assertEquals(
-          "learning rate: must be a number > 0 and ≤ 10",
+          "learning rate: must be a number from 0.0000001 to 10",
           with(128, 1, lr, 0, 0).validate().get(0).toString(),
           "lr " + lr);
     }
@@ -53,6 +59,37 @@ class TrainingConfigTest {
     assertEquals(
         "target accuracy: must be 0 (none) or a fraction in (0, 1]",
         with(128, 1, 1e-3, 0, 1.5).validate().get(0).toString());
+  }
+
+  @Test
+  void theDecayReasonStatesTheRangeThatIsEnforced() {
+    for (double decay : new double[] {0, 0.0009, 1.01, Double.NaN}) {
+      TrainingConfig c = TrainingConfig.builder().lrDecay(decay).build();
+      assertEquals(
+          List.of("lr decay / epoch: must be from 0.001 to 1; 1 keeps the rate constant"),
+          c.validate().stream().map(TrainingConfig.FieldError::toString).toList(),
+          "decay " + decay);
+    }
+    assertEquals(List.of(), TrainingConfig.builder().lrDecay(0.001).build().validate());
+    assertEquals(List.of(), TrainingConfig.builder().learningRate(1e-7).build().validate());
+  }
+
+  @Test
+  void theBuilderStartsFromTheClassicLessonAndToBuilderKeepsEveryValue() {
+    TrainingConfig q = TrainingConfig.quickDemo();
+    assertEquals(q, q.toBuilder().build());
+    TrainingConfig changed = q.toBuilder().epochs(7).build();
+    assertEquals(7, changed.epochs());
+    assertEquals(
+        q,
+        changed.toBuilder().epochs(2).build(),
+        "only the value set changed; the ten others came along");
+    TrainingConfig b = TrainingConfig.builder().build();
+    assertEquals(ModelConfig.classic(), b.model());
+    assertEquals(10, b.epochs());
+    assertEquals(0.8, b.lrDecay());
+    assertEquals(60_000, b.trainSize());
+    assertEquals(10_000, b.testSize());
   }
 
   @Test
@@ -76,18 +113,12 @@ class TrainingConfigTest {
   @Test
   void aModelTooLargeForMemoryIsRefusedBeforeTrainingWithTheEstimate() {
     TrainingConfig huge =
-        new TrainingConfig(
-            new ModelConfig(CellType.LSTM, 3, 4096, 128, 1, 1),
-            4096,
-            1,
-            1e-3,
-            OptimizerKind.ADAM,
-            0,
-            60000,
-            10000,
-            0,
-            0,
-            1);
+        TrainingConfig.builder()
+            .model(new ModelConfig(CellType.LSTM, 3, 4096, 128, 1, 1))
+            .batch(4096)
+            .epochs(1)
+            .lrDecay(1)
+            .build();
     var errors = huge.validate();
     assertEquals(1, errors.size());
     assertEquals("hidden", errors.get(0).field());

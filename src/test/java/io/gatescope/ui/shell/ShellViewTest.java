@@ -71,7 +71,7 @@ class ShellViewTest extends WorkbenchTestBase {
     robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
     robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
     FxTestSupport.waitFor("cleared", 5, () -> wb.session.inputProperty().get() == null);
-    assertTrue(!FxTestSupport.onFx(() -> wb.trainVm.runningProperty().get()), "no training");
+    assertTrue(!FxTestSupport.onFx(() -> wb.trainVm.run().runningProperty().get()), "no training");
     robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
     FxTestSupport.waitFor("a random test image", 5, () -> wb.session.inputProperty().get() != null);
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.gatescope.core.Limits;
-import io.gatescope.ui.train.TrainViewModel.Field;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,11 +15,11 @@ class BeyondTheFormTest {
   @Test
   void everyReasonLandsOnItsOwnFieldAndNoOther() {
     for (Field f : Field.values()) {
-      assertEquals(f, TrainViewModel.formField(f.name().toLowerCase()));
+      assertEquals(f, Field.of(f.name().toLowerCase()));
     }
-    assertEquals(Field.LR_DECAY, TrainViewModel.formField(Limits.LR_DECAY.field()));
-    assertNull(TrainViewModel.formField(Limits.TEST_SIZE.field()));
-    assertNull(TrainViewModel.formField(Limits.TARGET_ACCURACY.field()));
-    assertNull(TrainViewModel.formField("something new"));
+    assertEquals(Field.LR_DECAY, Field.of(Limits.LR_DECAY.field()));
+    assertNull(Field.of(Limits.TEST_SIZE.field()));
+    assertNull(Field.of(Limits.TARGET_ACCURACY.field()));
+    assertNull(Field.of("something new"));
   }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.gatescope.core.train.TrainingConfig;
 import io.gatescope.ui.common.Session;
-import io.gatescope.ui.train.TrainViewModel.Field;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,9 +44,9 @@ class TrainFormTest {
 
   String errorFor(Field f, String typed) {
     vm.applyPreset(TrainingConfig.classic());
-    vm.textProperty(f).set(typed);
-    assertNull(vm.errors().get(Field.CELL));
-    return vm.errors().get(f);
+    vm.form().textProperty(f).set(typed);
+    assertNull(vm.form().errors().get(Field.CELL));
+    return vm.form().errors().get(f);
   }
 
   @Test
@@ -67,7 +66,7 @@ class TrainFormTest {
           "'99999999999999999999' is not a whole number",
           errorFor(f, "99999999999999999999"),
           f.name());
-      assertNull(vm.validate(), "no config while " + f + " is invalid");
+      assertNull(vm.form().validate(), "no config while " + f + " is invalid");
     }
   }
 
@@ -84,7 +83,7 @@ class TrainFormTest {
       assertEquals("must be from " + range, errorFor(f, "-1e99"), f.name());
       assertEquals("'abc' is not a number", errorFor(f, "abc"), f.name());
       assertEquals("'1,5' is not a number", errorFor(f, "1,5"), f.name());
-      assertNull(vm.validate(), "no config while " + f + " is invalid");
+      assertNull(vm.form().validate(), "no config while " + f + " is invalid");
     }
     assertEquals("must be from 0.0000001 to 10", errorFor(Field.LR, "-0.001"));
     assertEquals("must be from 0.0000001 to 10", errorFor(Field.LR, "0"));
@@ -93,47 +92,47 @@ class TrainFormTest {
   @Test
   void choiceFieldsRefuseUnknownValues() {
     vm.applyPreset(TrainingConfig.classic());
-    vm.textProperty(Field.CELL).set("transformer");
-    assertEquals("choose LSTM, GRU or RNN", vm.errors().get(Field.CELL));
-    vm.textProperty(Field.CELL).set("lstm");
-    vm.textProperty(Field.OPTIMIZER).set("");
-    assertEquals("choose Adam, SGD, momentum or RMSProp", vm.errors().get(Field.OPTIMIZER));
-    vm.textProperty(Field.OPTIMIZER).set("adam");
-    vm.textProperty(Field.READING).set("diagonal");
-    assertEquals("choose rows, columns or permuted rows", vm.errors().get(Field.READING));
+    vm.form().textProperty(Field.CELL).set("transformer");
+    assertEquals("choose LSTM, GRU or RNN", vm.form().errors().get(Field.CELL));
+    vm.form().textProperty(Field.CELL).set("lstm");
+    vm.form().textProperty(Field.OPTIMIZER).set("");
+    assertEquals("choose Adam, SGD, momentum or RMSProp", vm.form().errors().get(Field.OPTIMIZER));
+    vm.form().textProperty(Field.OPTIMIZER).set("adam");
+    vm.form().textProperty(Field.READING).set("diagonal");
+    assertEquals("choose rows, columns or permuted rows", vm.form().errors().get(Field.READING));
   }
 
   @Test
   void aModelTooLargeForMemoryIsRefusedBeforeTrainingWithTheEstimate() {
     vm.applyPreset(TrainingConfig.classic());
-    vm.textProperty(Field.LAYERS).set("3");
-    vm.textProperty(Field.HIDDEN).set("4096");
-    vm.textProperty(Field.BATCH).set("4096");
-    String e = vm.errors().get(Field.HIDDEN);
+    vm.form().textProperty(Field.LAYERS).set("3");
+    vm.form().textProperty(Field.HIDDEN).set("4096");
+    vm.form().textProperty(Field.BATCH).set("4096");
+    String e = vm.form().errors().get(Field.HIDDEN);
     assertNotNull(e);
     assertEquals(true, e.startsWith("this model needs about "), e);
     assertEquals(true, e.endsWith("use fewer hidden units or a smaller batch"), e);
-    assertNull(vm.validate());
+    assertNull(vm.form().validate());
   }
 
   @Test
   void fixingTheValueMakesTheFormValidAgain() {
     errorFor(Field.HIDDEN, "NaN");
-    vm.textProperty(Field.HIDDEN).set("128");
-    assertEquals(Map.of(), Map.copyOf(vm.errors()));
-    assertNotNull(vm.validate());
-    assertEquals(128, vm.validate().model().hidden());
+    vm.form().textProperty(Field.HIDDEN).set("128");
+    assertEquals(Map.of(), Map.copyOf(vm.form().errors()));
+    assertNotNull(vm.form().validate());
+    assertEquals(128, vm.form().validate().model().hidden());
   }
 
   @Test
   void thePlannedIterationsComeOnlyFromAValidForm() {
     vm.applyPreset(TrainingConfig.classic());
-    assertEquals(10 * 469, vm.plannedIterationsProperty().get());
-    vm.textProperty(Field.BATCH).set("999"); // valid on the way to a longer, invalid number
-    assertEquals(10 * 61, vm.plannedIterationsProperty().get());
-    vm.textProperty(Field.BATCH).set("99999999");
-    assertEquals(0, vm.plannedIterationsProperty().get(), "no number from a refused form");
-    vm.textProperty(Field.BATCH).set("128");
-    assertEquals(10 * 469, vm.plannedIterationsProperty().get());
+    assertEquals(10 * 469, vm.form().plannedIterationsProperty().get());
+    vm.form().textProperty(Field.BATCH).set("999"); // valid on the way to a longer, invalid number
+    assertEquals(10 * 61, vm.form().plannedIterationsProperty().get());
+    vm.form().textProperty(Field.BATCH).set("99999999");
+    assertEquals(0, vm.form().plannedIterationsProperty().get(), "no number from a refused form");
+    vm.form().textProperty(Field.BATCH).set("128");
+    assertEquals(10 * 469, vm.form().plannedIterationsProperty().get());
   }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gatescope.core.engine.CellType;
 import io.gatescope.core.engine.ModelConfig;
-import io.gatescope.core.train.OptimizerKind;
 import io.gatescope.core.train.TrainingConfig;
 import io.gatescope.ui.FxTestSupport;
 import io.gatescope.ui.WorkbenchFixture;
@@ -37,30 +36,28 @@ class TrainSoakTest extends WorkbenchTestBase {
   void startStopCyclesLeaveNoThreadsAndNoGrowingHeap() throws Exception {
     WorkbenchFixture.awaitReady(wb);
     TrainingConfig tiny =
-        new TrainingConfig(
-            new ModelConfig(CellType.LSTM, 1, 4, 0, 1, 1),
-            32,
-            50,
-            1e-3,
-            OptimizerKind.ADAM,
-            0,
-            256,
-            64,
-            0,
-            0,
-            1);
+        TrainingConfig.builder()
+            .model(new ModelConfig(CellType.LSTM, 1, 4, 0, 1, 1))
+            .batch(32)
+            .epochs(50)
+            .trainSize(256)
+            .testSize(64)
+            .lrDecay(1)
+            .build();
     FxTestSupport.run(() -> wb.trainVm.applyPreset(tiny));
     long[] heap = new long[4];
     int threadsBefore = 0;
     for (int cycle = 0; cycle < 100; cycle++) {
-      int before = FxTestSupport.onFx(() -> wb.trainVm.runs().size());
+      int before = FxTestSupport.onFx(() -> wb.trainVm.history().runs().size());
       FxTestSupport.run(wb.trainVm::start);
-      FxTestSupport.waitFor("iterations", 30, () -> !wb.trainVm.loss().isEmpty());
+      FxTestSupport.waitFor("iterations", 30, () -> !wb.trainVm.series().loss().isEmpty());
       FxTestSupport.run(wb.trainVm::stop);
       FxTestSupport.waitFor(
           "stopped",
           30,
-          () -> !wb.trainVm.runningProperty().get() && wb.trainVm.runs().size() == before + 1);
+          () ->
+              !wb.trainVm.run().runningProperty().get()
+                  && wb.trainVm.history().runs().size() == before + 1);
       if (cycle == 9) {
         Thread.sleep(200);
         threadsBefore = Thread.activeCount();

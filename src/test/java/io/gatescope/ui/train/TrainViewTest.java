@@ -8,12 +8,10 @@ import io.gatescope.core.data.Mnist;
 import io.gatescope.core.engine.CellType;
 import io.gatescope.core.engine.ModelConfig;
 import io.gatescope.core.train.Evaluation;
-import io.gatescope.core.train.OptimizerKind;
 import io.gatescope.core.train.TrainingConfig;
 import io.gatescope.ui.FxTestSupport;
 import io.gatescope.ui.WorkbenchFixture;
 import io.gatescope.ui.WorkbenchTestBase;
-import io.gatescope.ui.train.TrainViewModel.Field;
 import java.nio.file.Path;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
@@ -38,7 +36,7 @@ class TrainViewTest extends WorkbenchTestBase {
     for (String bad : new String[] {"", "-1", "NaN", "abc", "1e99"}) {
       FxTestSupport.run(() -> lr.setText(bad));
       assertTrue(FxTestSupport.onFx(start::isDisabled), "disabled for '" + bad + "'");
-      String reason = FxTestSupport.onFx(() -> wb.trainVm.errors().get(Field.LR));
+      String reason = FxTestSupport.onFx(() -> wb.trainVm.form().errors().get(Field.LR));
       assertTrue(reason != null && !reason.isEmpty(), "reason for '" + bad + "'");
       // ControlsFX's decoration: the field's style and its mark, whose tooltip says why.
       FxTestSupport.waitFor(
@@ -56,7 +54,7 @@ class TrainViewTest extends WorkbenchTestBase {
         FxTestSupport.onFx(
             () -> {
               lr.setText("abc");
-              return wb.trainVm.errors().get(Field.LR);
+              return wb.trainVm.form().errors().get(Field.LR);
             }));
     // Two fields wrong: both reasons under the form, in the form's order.
     TextField batch = robot.lookup("#train-batch").queryAs(TextField.class);
@@ -73,7 +71,7 @@ class TrainViewTest extends WorkbenchTestBase {
     FxTestSupport.run(() -> batch.setText("64"));
     FxTestSupport.run(() -> lr.setText("0.002"));
     assertFalse(FxTestSupport.onFx(start::isDisabled));
-    assertTrue(FxTestSupport.onFx(() -> wb.trainVm.errors().isEmpty()));
+    assertTrue(FxTestSupport.onFx(() -> wb.trainVm.form().errors().isEmpty()));
     FxTestSupport.waitFor(
         "no decoration once valid",
         5,
@@ -93,29 +91,28 @@ class TrainViewTest extends WorkbenchTestBase {
   void aQuickRunDrawsChartsPausesStopsAndIsListed(FxRobot robot) throws Exception {
     WorkbenchFixture.awaitReady(wb);
     TrainingConfig small =
-        new TrainingConfig(
-            new ModelConfig(CellType.LSTM, 1, 16, 16, 1, 3),
-            32,
-            5,
-            3e-3,
-            OptimizerKind.ADAM,
-            5,
-            3200,
-            500,
-            20,
-            0,
-            1);
+        TrainingConfig.builder()
+            .model(new ModelConfig(CellType.LSTM, 1, 16, 16, 1, 3))
+            .batch(32)
+            .epochs(5)
+            .learningRate(3e-3)
+            .clipNorm(5)
+            .trainSize(3200)
+            .testSize(500)
+            .evalEvery(20)
+            .lrDecay(1)
+            .build();
     FxTestSupport.run(() -> wb.trainVm.applyPreset(small));
     robot.clickOn("#train-start");
-    FxTestSupport.waitFor("chart points", 60, () -> wb.trainVm.loss().size() >= 5);
+    FxTestSupport.waitFor("chart points", 60, () -> wb.trainVm.series().loss().size() >= 5);
     robot.clickOn("#train-pause");
-    FxTestSupport.waitFor("paused", 10, () -> wb.trainVm.pausedProperty().get());
+    FxTestSupport.waitFor("paused", 10, () -> wb.trainVm.run().pausedProperty().get());
     Thread.sleep(400); // a minibatch in flight may still land
-    int before = FxTestSupport.onFx(() -> wb.trainVm.loss().size());
+    int before = FxTestSupport.onFx(() -> wb.trainVm.series().loss().size());
     // Paused shows in a badge and in the status, with the iteration it stopped at.
     int at =
         FxTestSupport.onFx(
-            () -> wb.trainVm.loss().get(wb.trainVm.loss().size() - 1).getXValue().intValue());
+            () -> (int) wb.trainVm.series().loss().get(wb.trainVm.series().loss().size() - 1).x());
     javafx.scene.control.Label badge =
         robot.lookup("#train-paused").queryAs(javafx.scene.control.Label.class);
     assertTrue(FxTestSupport.onFx(badge::isVisible), "the paused badge shows");
@@ -127,12 +124,14 @@ class TrainViewTest extends WorkbenchTestBase {
         "Resume", FxTestSupport.onFx(() -> robot.lookup("#train-pause").queryButton().getText()));
     Thread.sleep(700);
     assertEquals(
-        before, FxTestSupport.onFx(() -> wb.trainVm.loss().size()), "no iterations while paused");
+        before,
+        FxTestSupport.onFx(() -> wb.trainVm.series().loss().size()),
+        "no iterations while paused");
     robot.clickOn("#train-pause"); // resume
-    FxTestSupport.waitFor("more points", 30, () -> wb.trainVm.loss().size() > before);
+    FxTestSupport.waitFor("more points", 30, () -> wb.trainVm.series().loss().size() > before);
     assertFalse(FxTestSupport.onFx(badge::isVisible), "no badge once resumed");
     robot.clickOn("#train-stop");
-    FxTestSupport.waitFor("run listed", 30, () -> !wb.trainVm.runs().isEmpty());
+    FxTestSupport.waitFor("run listed", 30, () -> !wb.trainVm.history().runs().isEmpty());
     // The end of the run shows over the window too, not only in the status bar.
     FxTestSupport.waitFor(
         "the notice",
@@ -150,24 +149,35 @@ class TrainViewTest extends WorkbenchTestBase {
     // A minibatch all right (accuracy 1.0) is what made an auto-ranged axis end at 1.25.
     FxTestSupport.run(
         () -> {
-          wb.trainVm.batchAccuracy().add(new javafx.scene.chart.XYChart.Data<>(1, 1.0));
+          @SuppressWarnings("unchecked")
+          var batch =
+              (javafx.scene.chart.XYChart.Series<Number, Number>)
+                  robot
+                      .lookup("#train-acc-chart")
+                      .queryAs(javafx.scene.chart.LineChart.class)
+                      .getData()
+                      .get(0);
+          batch.getData().add(new javafx.scene.chart.XYChart.Data<>(1, 1.0));
           wb.shell.getScene().getRoot().layout();
         });
     assertTrue(FxTestSupport.onFx(accY::getUpperBound) <= 1.0, "accuracy axis to 1 at most");
     assertEquals(0.0, FxTestSupport.onFx(accY::getLowerBound));
-    TrainViewModel.Run run = FxTestSupport.onFx(() -> wb.trainVm.runs().get(0));
+    Run run = FxTestSupport.onFx(() -> wb.trainVm.history().runs().get(0));
     assertEquals("cancelled", run.result().reason().name().toLowerCase());
-    assertFalse(FxTestSupport.onFx(() -> wb.trainVm.runningProperty().get()));
+    assertFalse(FxTestSupport.onFx(() -> wb.trainVm.run().runningProperty().get()));
     // What a screen reader says about the loss chart: its last point, as plotted.
     var chart = robot.lookup("#train-loss-chart").queryAs(javafx.scene.chart.LineChart.class);
-    var last = FxTestSupport.onFx(() -> wb.trainVm.loss().get(wb.trainVm.loss().size() - 1));
+    TrainView view = robot.lookup("#train-view").queryAs(TrainView.class);
+    FxTestSupport.run(view::flushCharts); // the charts draw at the next pulse: draw now
+    var last =
+        FxTestSupport.onFx(
+            () -> wb.trainVm.series().loss().get(wb.trainVm.series().loss().size() - 1));
     String said = FxTestSupport.onFx(chart::getAccessibleText);
     assertTrue(
         said.startsWith(
             String.format(
                 "Loss (cross-entropy): loss per batch %s at iteration %d",
-                new java.text.DecimalFormat("0.###").format(last.getYValue().doubleValue()),
-                last.getXValue().intValue())),
+                new java.text.DecimalFormat("0.###").format(last.y()), (int) last.x())),
         said);
   }
 
@@ -198,25 +208,24 @@ class TrainViewTest extends WorkbenchTestBase {
   void aFinishedRunExportsItsMetricsAndOverlaysItsCurve(FxRobot robot) throws Exception {
     WorkbenchFixture.awaitReady(wb);
     TrainingConfig small =
-        new TrainingConfig(
-            new ModelConfig(CellType.GRU, 1, 8, 0, 1, 4),
-            32,
-            1,
-            3e-3,
-            OptimizerKind.ADAM,
-            5,
-            640,
-            200,
-            5,
-            0,
-            1);
+        TrainingConfig.builder()
+            .model(new ModelConfig(CellType.GRU, 1, 8, 0, 1, 4))
+            .batch(32)
+            .epochs(1)
+            .learningRate(3e-3)
+            .clipNorm(5)
+            .trainSize(640)
+            .testSize(200)
+            .evalEvery(5)
+            .lrDecay(1)
+            .build();
     WorkbenchFixture.train(wb, small);
-    TrainViewModel.Run run = FxTestSupport.onFx(() -> wb.trainVm.runs().get(0));
+    Run run = FxTestSupport.onFx(() -> wb.trainVm.history().runs().get(0));
     assertEquals(20, run.iterations().size());
     assertEquals(4, run.evaluations().size(), "every 5 iterations");
 
     Path csv = dir.resolve("run.csv");
-    FxTestSupport.run(() -> wb.trainVm.exportCsv(java.util.List.of(run), csv));
+    FxTestSupport.run(() -> wb.trainVm.history().exportCsv(java.util.List.of(run), csv));
     java.util.List<String> lines = java.nio.file.Files.readAllLines(csv);
     assertEquals(21, lines.size());
     assertEquals(
@@ -269,7 +278,7 @@ class TrainViewTest extends WorkbenchTestBase {
                 .lookup("#train-loss-chart")
                 .queryAs(javafx.scene.chart.LineChart.class)
                 .getYAxis();
-    assertEquals(TrainView.EMPTY_LOSS_MAX, FxTestSupport.onFx(lossY::getUpperBound), 0.0);
+    assertEquals(TrainCharts.EMPTY_LOSS_MAX, FxTestSupport.onFx(lossY::getUpperBound), 0.0);
     var accY =
         (javafx.scene.chart.NumberAxis)
             robot.lookup("#train-acc-chart").queryAs(javafx.scene.chart.LineChart.class).getYAxis();
@@ -303,18 +312,18 @@ class TrainViewTest extends WorkbenchTestBase {
     store.save(record("#1 LSTM H8", "2026-12-01T01:00:00Z", 3));
     store.save(record("#2 GRU H8", "2026-12-01T02:00:00Z", 4));
     FxTestSupport.run(() -> wb.trainVm.keepRunsIn(dir));
-    FxTestSupport.waitFor("kept runs listed", 30, () -> wb.trainVm.runs().size() == 2);
+    FxTestSupport.waitFor("kept runs listed", 30, () -> wb.trainVm.history().runs().size() == 2);
     Button export = robot.lookup("#train-export").queryButton();
     assertTrue(FxTestSupport.onFx(export::isDisabled), "nothing ticked or selected");
-    FxTestSupport.run(() -> wb.trainVm.runs().forEach(r -> r.shown().set(true)));
+    FxTestSupport.run(() -> wb.trainVm.history().runs().forEach(r -> r.shown().set(true)));
     var list = robot.lookup("#train-runs").queryAs(javafx.scene.control.ListView.class);
     assertTrue(FxTestSupport.onFx(() -> list.getSelectionModel().isEmpty()));
     assertFalse(FxTestSupport.onFx(export::isDisabled), "two ticked runs, nothing selected");
     TrainView view = robot.lookup("#train-view").queryAs(TrainView.class);
-    java.util.List<TrainViewModel.Run> targets = FxTestSupport.onFx(view::exportTargets);
+    java.util.List<Run> targets = FxTestSupport.onFx(view::exportTargets);
     assertEquals(2, targets.size());
     Path csv = dir.resolve("both.csv");
-    FxTestSupport.run(() -> wb.trainVm.exportCsv(targets, csv));
+    FxTestSupport.run(() -> wb.trainVm.history().exportCsv(targets, csv));
     java.util.List<String> lines = java.nio.file.Files.readAllLines(csv);
     assertEquals(1 + 4 + 3, lines.size(), "a header, then every iteration of both runs");
     assertEquals(4, lines.stream().filter(l -> l.startsWith("\"#2 GRU H8\",")).count());
@@ -325,14 +334,13 @@ class TrainViewTest extends WorkbenchTestBase {
     // None ticked: the selected run alone.
     FxTestSupport.run(
         () -> {
-          wb.trainVm.runs().forEach(r -> r.shown().set(false));
+          wb.trainVm.history().runs().forEach(r -> r.shown().set(false));
           list.getSelectionModel().select(1);
         });
     assertFalse(FxTestSupport.onFx(export::isDisabled));
     assertEquals(
         java.util.List.of("#1 LSTM H8"),
-        FxTestSupport.onFx(
-            () -> view.exportTargets().stream().map(TrainViewModel.Run::name).toList()));
+        FxTestSupport.onFx(() -> view.exportTargets().stream().map(Run::name).toList()));
   }
 
   @Test
@@ -349,20 +357,19 @@ class TrainViewTest extends WorkbenchTestBase {
         FxTestSupport.onFx(() -> wb.trainVm.messageProperty().get())
             .contains("broken.json: the run file is damaged or cut off ("));
     TrainingConfig small =
-        new TrainingConfig(
-            new ModelConfig(CellType.RNN, 1, 8, 0, 1, 5),
-            32,
-            1,
-            3e-3,
-            OptimizerKind.ADAM,
-            5,
-            320,
-            200,
-            5,
-            0,
-            1);
+        TrainingConfig.builder()
+            .model(new ModelConfig(CellType.RNN, 1, 8, 0, 1, 5))
+            .batch(32)
+            .epochs(1)
+            .learningRate(3e-3)
+            .clipNorm(5)
+            .trainSize(320)
+            .testSize(200)
+            .evalEvery(5)
+            .lrDecay(1)
+            .build();
     WorkbenchFixture.train(wb, small);
-    TrainViewModel.Run run = FxTestSupport.onFx(() -> wb.trainVm.runs().get(0));
+    Run run = FxTestSupport.onFx(() -> wb.trainVm.history().runs().get(0));
     FxTestSupport.waitFor(
         "run file written",
         30,
@@ -371,8 +378,8 @@ class TrainViewTest extends WorkbenchTestBase {
     // As after a restart: a new view-model on the same folder.
     TrainViewModel again = FxTestSupport.onFx(() -> new TrainViewModel(wb.session));
     FxTestSupport.run(() -> again.keepRunsIn(dir));
-    FxTestSupport.waitFor("the kept run listed", 30, () -> again.runs().size() == 1);
-    TrainViewModel.Run back = FxTestSupport.onFx(() -> again.runs().get(0));
+    FxTestSupport.waitFor("the kept run listed", 30, () -> again.history().runs().size() == 1);
+    Run back = FxTestSupport.onFx(() -> again.history().runs().get(0));
     assertEquals(run.name(), back.name());
     assertEquals(run.config(), back.config());
     assertEquals(run.result(), back.result());
@@ -384,7 +391,7 @@ class TrainViewTest extends WorkbenchTestBase {
     }
     // Its curve overlays as before.
     FxTestSupport.run(() -> back.shown().set(true));
-    assertEquals(1, FxTestSupport.onFx(() -> again.overlaid().size()));
+    assertEquals(1, FxTestSupport.onFx(() -> again.history().overlaid().size()));
     FxTestSupport.run(again::shutdown);
   }
 
