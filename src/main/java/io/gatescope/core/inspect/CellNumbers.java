@@ -41,20 +41,16 @@ public record CellNumbers(
     }
   }
 
-  /** The operations in the order the equations run them, for stepping through. */
+  /**
+   * The operations in the order the equations run them, for stepping through: the cell's own order
+   * (Γu, Γf, Γo, c̃, c, a for the LSTM), except that the GRU's reset gate comes first, as Γr ⊙
+   * a⟨t−1⟩ feeds the candidate.
+   */
   public static List<Quantity> order(CellType cell) {
-    return switch (cell) {
-      case LSTM ->
-          List.of(
-              Quantity.UPDATE,
-              Quantity.FORGET,
-              Quantity.OUTPUT,
-              Quantity.CANDIDATE,
-              Quantity.CELL,
-              Quantity.HIDDEN);
-      case GRU -> List.of(Quantity.RESET, Quantity.UPDATE, Quantity.CANDIDATE, Quantity.HIDDEN);
-      case RNN -> List.of(Quantity.HIDDEN);
-    };
+    if (cell == CellType.GRU) {
+      return List.of(Quantity.RESET, Quantity.UPDATE, Quantity.CANDIDATE, Quantity.HIDDEN);
+    }
+    return cell.quantities();
   }
 
   /**
