@@ -72,7 +72,7 @@ public final class CellDiagram extends Region {
     popover.setMouseTransparent(true);
     getChildren().addAll(canvas, popover);
     setAccessibleRole(AccessibleRole.TEXT);
-    setMinSize(560, 240);
+    setMinSize(560, 220);
     setPrefSize(900, 380);
     addEventHandler(MouseEvent.MOUSE_MOVED, this::hover);
     addEventHandler(MouseEvent.MOUSE_EXITED, e -> popover.setVisible(false));
@@ -194,7 +194,9 @@ public final class CellDiagram extends Region {
     fs = Math.max(11, Math.min(15, Math.min(w / 62, h / 25)));
     lh = fs * 1.35;
     g.setLineCap(StrokeLineCap.ROUND);
-    Layout at = new Layout(w, h);
+    // The RNN's one box leaves the top empty: its drawing sits in the middle instead.
+    double top = numbers.cell() == CellType.RNN ? h * 0.14 : 0;
+    Layout at = new Layout(w, h - top, top);
     drawInputs(at);
     switch (numbers.cell()) {
       case LSTM -> drawLstm(at);
@@ -218,7 +220,7 @@ public final class CellDiagram extends Region {
     final double bh; // box height
     final double yBox; // box centre
 
-    Layout(double w, double h) {
+    Layout(double w, double h, double top) {
       this.w = w;
       this.h = h;
       m = Math.max(8, fs * 0.7);
@@ -228,7 +230,7 @@ public final class CellDiagram extends Region {
       px = Math.max(5, Math.min(11, (xb - xa) * 0.55 / 28));
       yPix = h - m - px;
       yBus = yPix - lh * 0.9;
-      yTop = m + lh * 2.1;
+      yTop = top + m + lh * 2.1;
       bh = lh * 3 + fs * 0.5;
       yBox = yBus - lh * 1.1 - bh / 2;
     }
@@ -266,9 +268,6 @@ public final class CellDiagram extends Region {
     text(Messages.get("cell.row", numbers.t()), at.m, at.yPix + at.px / 2);
     double xTrunk = x0 + row.length * at.px / 2;
     wire(false, false, xTrunk, at.yPix - 1, xTrunk, at.yBus);
-    if (numbers.cell() == CellType.GRU) {
-      dot(xTrunk, at.yBus);
-    }
     // a⟨t−1⟩ enters the bus from the left (for the GRU also the top line, drawn with the cell).
     if (numbers.cell() != CellType.GRU) {
       previous(at, Quantity.HIDDEN, "a⟨t−1⟩", at.yBus, 1);
@@ -318,8 +317,8 @@ public final class CellDiagram extends Region {
     double bw = at.boxWidth(xu - xf);
     double s = at.boxTop() - at.yTop;
     double yMul = at.yTop + s * 0.42;
-    double yTanh = at.yTop + s * 0.28;
-    double yOut = at.yTop + s * 0.62;
+    double yTanh = at.yTop + s * 0.24;
+    double yOut = at.yTop + s * 0.64;
     double r = fs * 0.8;
     bus(at, xf, xo);
     boolean cLit = lit(Quantity.CELL);
@@ -348,11 +347,10 @@ public final class CellDiagram extends Region {
     tanhNode(Quantity.HIDDEN, aLit, xt, yTanh, r);
     node(Quantity.HIDDEN, aLit, xt, yOut, r, "⊙");
     // Numbers on the gates' wires, just above their boxes.
-    double yv = at.boxTop() - lh * 0.7;
-    gateValue(Quantity.FORGET, xf, yv);
-    gateValue(Quantity.UPDATE, xu, yv);
-    gateValue(Quantity.CANDIDATE, xc, yv);
-    gateValue(Quantity.OUTPUT, xo, yv);
+    gateValue(Quantity.FORGET, xf, at.boxTop());
+    gateValue(Quantity.UPDATE, xu, at.boxTop());
+    gateValue(Quantity.CANDIDATE, xc, at.boxTop());
+    gateValue(Quantity.OUTPUT, xo, at.boxTop());
     // tanh(c⟨t⟩) as the engine computed it, between tanh and ⊙.
     String tc = f(tanhC);
     labels.put("tanh(c)", tc);
@@ -368,57 +366,61 @@ public final class CellDiagram extends Region {
     double xc = at.col(0.78);
     double bw = at.boxWidth(xu - xr);
     double s = at.boxTop() - at.yTop;
-    double yMul = at.yTop + s * 0.5;
-    double yOne = at.yTop + s * 0.24;
+    double yOne = at.yTop + s * 0.22;
+    double yMul = at.yTop + s * 0.44;
+    double yRes = at.yTop + s * 0.64;
     double r = fs * 0.8;
     boolean aLit = lit(Quantity.HIDDEN);
     boolean candLit = lit(Quantity.CANDIDATE);
+    boolean uLit = lit(Quantity.UPDATE);
     bus(at, xr, xu);
-    // The hidden line: a⟨t−1⟩ → ⊙ (1−Γu) → + → a⟨t⟩, with a tap down to Γr ⊙ a⟨t−1⟩.
+    // The hidden line: a⟨t−1⟩ → ⊙ (1−Γu) → + → a⟨t⟩; taps down to the bus and to Γr ⊙ a⟨t−1⟩.
     previous(at, Quantity.HIDDEN, "a⟨t−1⟩", at.yTop, 1);
     wire(false, false, at.m, at.yTop, xu - r, at.yTop);
     wire(aLit, false, xu + r, at.yTop, xc - r, at.yTop);
     wire(aLit, true, xc + r, at.yTop, at.w - at.m - width("a⟨t⟩", sans()) - fs * 0.5, at.yTop);
-    dot(at.xa - fs * 0.4, at.yTop);
-    wire(false, false, at.xa - fs * 0.4, at.yTop, at.xa - fs * 0.4, at.yBus);
-    wire(false, true, xr - r * 2.2, at.yTop, xr - r * 2.2, yMul, xr - r, yMul);
-    dot(xr - r * 2.2, at.yTop);
-    // Γr ⊙ a⟨t−1⟩ and x⟨t⟩ feed the candidate.
+    double xBus = at.xa - fs * 0.4;
+    dot(xBus, at.yTop);
+    wire(false, false, xBus, at.yTop, xBus, at.yBus, at.xa, at.yBus);
+    double xTap = xr - r * 2.4;
+    dot(xTap, at.yTop);
+    wire(false, true, xTap, at.yTop, xTap, yRes, xr - r, yRes);
+    // Γr ⊙ a⟨t−1⟩ into the candidate's left side; x⟨t⟩ from the row's end into its bottom.
     gate(at, Quantity.RESET, "σ", "cell.box.reset", xr, bw);
-    wire(lit(Quantity.RESET), true, xr, at.boxTop(), xr, yMul + r);
+    wire(lit(Quantity.RESET), true, xr, at.boxTop(), xr, yRes + r);
     double xIn = xc - bw / 2 - fs * 1.2;
-    wire(candLit, true, xr + r, yMul, xIn, yMul, xIn, at.yBox, xc - bw / 2, at.yBox);
-    double xTrunk = at.xa + 14 * at.px;
-    double yX = (at.yBus + at.yPix) / 2;
-    dot(xTrunk, yX);
-    wire(candLit, true, xTrunk, yX, xc, yX, xc, at.yBox + at.bh / 2);
+    wire(candLit, true, xr + r, yRes, xIn, yRes, xIn, at.yBox, xc - bw / 2, at.yBox);
+    double xRowEnd = at.xa + numbers.row().length * at.px;
+    double yRow = at.yPix + at.px / 2;
+    wire(candLit, true, xRowEnd + 1, yRow, xc, yRow, xc, at.yBox + at.bh / 2);
     gate(at, Quantity.UPDATE, "σ", "cell.box.update", xu, bw);
     gate(at, Quantity.CANDIDATE, "tanh", "cell.box.candidate", xc, bw);
-    // Γu: up through 1− to the kept part, and across to the new part.
-    boolean uLit = lit(Quantity.UPDATE);
+    // Γu passes over the Γr ⊙ a⟨t−1⟩ line (a gap, not a joint), up through 1− to the kept
+    // part, and across to the new part.
+    g.setFill(BACKGROUND);
+    g.fillRect(xu - fs * 0.45, yRes - fs * 0.3, fs * 0.9, fs * 0.6);
     wire(uLit, false, xu, at.boxTop(), xu, yMul);
     dot(xu, yMul);
-    wire(uLit, true, xu, yMul, xu, yOne + r);
-    wire(aLit, true, xu, yOne - r, xu, at.yTop + r);
+    wire(uLit, true, xu, yMul, xu, yOne + r * 1.15);
+    wire(aLit, true, xu, yOne - r * 1.15, xu, at.yTop + r);
     wire(uLit, true, xu, yMul, xc - r, yMul);
     wire(candLit, true, xc, at.boxTop(), xc, yMul + r);
     wire(aLit, true, xc, yMul - r, xc, at.yTop + r);
-    node(Quantity.CANDIDATE, candLit, xr, yMul, r, "⊙");
+    node(Quantity.CANDIDATE, candLit, xr, yRes, r, "⊙");
     node(Quantity.HIDDEN, aLit, xu, yOne, r * 1.15, "1−");
     node(Quantity.HIDDEN, aLit, xu, at.yTop, r, "⊙");
     node(Quantity.HIDDEN, aLit, xc, yMul, r, "⊙");
     node(Quantity.HIDDEN, aLit, xc, at.yTop, r, "+");
-    double yv = at.boxTop() - lh * 0.7;
-    gateValue(Quantity.RESET, xr, yv);
-    gateValue(Quantity.UPDATE, xu, yv);
-    gateValue(Quantity.CANDIDATE, xc, yv);
+    gateValue(Quantity.RESET, xr, at.boxTop());
+    gateValue(Quantity.UPDATE, xu, at.boxTop());
+    gateValue(Quantity.CANDIDATE, xc, at.boxTop());
     output(at, Quantity.HIDDEN, "a⟨t⟩", at.yTop, diverging(numbers.value(Quantity.HIDDEN), 1));
   }
 
   private void drawRnn(Layout at) {
     double xh = at.col(0.4);
     double bw = at.boxWidth(at.xb - at.xa);
-    double yOut = at.yTop + (at.boxTop() - at.yTop) * 0.35;
+    double yOut = at.yTop + (at.boxTop() - at.yTop) * 0.45;
     boolean aLit = lit(Quantity.HIDDEN);
     bus(at, xh, xh);
     gate(at, Quantity.HIDDEN, "tanh", "cell.box.hidden", xh, bw);
@@ -447,8 +449,8 @@ public final class CellDiagram extends Region {
     }
     g.setFont(mono());
     g.setFill(MUTED);
-    g.setTextBaseline(VPos.TOP);
-    text("[a⟨t−1⟩, x⟨t⟩]", x1 + fs * 0.6, at.yBus + 3);
+    g.setTextBaseline(VPos.CENTER);
+    text("[a⟨t−1⟩, x⟨t⟩]", x1 + fs * 0.6, at.yBus);
   }
 
   private static double[] spread(CellType cell, double x0, double x1) {
@@ -504,17 +506,20 @@ public final class CellDiagram extends Region {
     }
   }
 
-  /** The value a gate (or c̃) put on its wire, and what an intervention made of it. */
-  private void gateValue(Quantity q, double x, double y) {
+  /**
+   * The value a gate (or c̃) put on its wire, and what an intervention made of it: on the wire,
+   * just above the box ({@code bottom} is the box's top).
+   */
+  private void gateValue(Quantity q, double x, double bottom) {
     CellNumbers.Wire wv = numbers.wire(q);
     List<String> lines = wireText(wv);
     labels.put(symbol(q), String.join("; ", lines));
     Color c = q.isGate() ? sequential(wv.used()) : diverging(wv.used(), 1);
-    double yy = y - (lines.size() - 1) * lh * 0.5;
+    double yy = bottom - lh * 0.25 - lines.size() * lh + lh / 2;
     pill(lines, x, yy, c, lit(q), wv.changed(), Align.CENTER);
   }
 
-  /** An output at the right edge: the name at the arrow's head, the value above the line. */
+  /** An output at the right edge: the name at the arrow's head, the value under the line. */
   private void output(Layout at, Quantity q, String name, double y, Color swatch) {
     CellNumbers.Wire wv = numbers.wire(q);
     List<String> lines = wireText(wv);
@@ -525,8 +530,7 @@ public final class CellDiagram extends Region {
     g.setFill(on ? ACCENT : TEXT);
     double nw = width(name, sans());
     text(name, at.w - at.m - nw, y);
-    double yy = y - lh * 0.85 - (lines.size() - 1) * lh;
-    pill(lines, at.w - at.m, yy, swatch, on, wv.changed(), Align.RIGHT);
+    pill(lines, at.w - at.m, y + lh * 0.95, swatch, on, wv.changed(), Align.RIGHT);
   }
 
   private static List<String> wireText(CellNumbers.Wire wv) {

@@ -37,6 +37,7 @@ public final class CellPanel extends BorderPane {
   private final BooleanProperty playing = new SimpleBooleanProperty(false);
   private final CellDiagram diagram = new CellDiagram();
   private final VBox lines = new VBox(1);
+  private final HBox header = new HBox();
   private final List<HBox> lineRows = new ArrayList<>();
   private final Button step = new Button();
   private final Button back = new Button();
@@ -91,13 +92,17 @@ public final class CellPanel extends BorderPane {
     return diagram;
   }
 
+  /** The equations' header line with the buttons beside it, then one line per operation. */
   private Region buildBottom() {
-    lines.getStyleClass().add("cell-lines");
     lines.setId("cell-lines");
-    HBox.setHgrow(lines, Priority.ALWAYS);
     lines.setMinWidth(0);
-    HBox bottom = new HBox(10, lines, buildButtons());
-    bottom.setAlignment(Pos.TOP_LEFT);
+    header.setAlignment(Pos.CENTER_LEFT);
+    header.setMinWidth(0);
+    HBox.setHgrow(header, Priority.ALWAYS);
+    HBox top = new HBox(10, header, buildButtons());
+    top.setAlignment(Pos.CENTER_LEFT);
+    VBox bottom = new VBox(2, top, lines);
+    bottom.getStyleClass().add("cell-lines");
     return bottom;
   }
 
@@ -117,11 +122,9 @@ public final class CellPanel extends BorderPane {
     step.disableProperty().bind(stepper.canStepProperty().not());
     back.disableProperty().bind(stepper.canBackProperty().not());
     reset.disableProperty().bind(stepper.canBackProperty().not());
-    VBox box = new VBox(4, step, back, reset, play);
-    box.setFillWidth(true);
+    HBox box = new HBox(4, back, step, reset, play);
     box.setMinWidth(Region.USE_PREF_SIZE);
     for (Button b : List.of(step, back, reset, play)) {
-      b.setMaxWidth(Double.MAX_VALUE);
       b.setMinWidth(Region.USE_PREF_SIZE);
     }
     return box;
@@ -180,14 +183,16 @@ public final class CellPanel extends BorderPane {
 
   private void buildLines(List<String> text) {
     lines.getChildren().clear();
+    header.getChildren().clear();
     lineRows.clear();
     for (int i = 0; i < text.size(); i++) {
       EquationText t = new EquationText();
       t.setText(text.get(i));
       HBox row = new HBox(t);
+      HBox.setHgrow(t, Priority.ALWAYS);
       row.getStyleClass().add(i == 0 ? "cell-line-header" : "cell-line");
       lineRows.add(row);
-      lines.getChildren().add(row);
+      (i == 0 ? header : lines).getChildren().add(row);
     }
     lightLine();
   }

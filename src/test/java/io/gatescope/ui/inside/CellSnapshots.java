@@ -58,7 +58,7 @@ class CellSnapshots {
         GateTrace tr = lstm.trace(img);
         int u = busiest(tr);
         shoot(out, "lstm-" + tag, lstm, tr, img, u, 0);
-        shoot(out, "lstm-step-" + tag, lstm, tr, img, u, 5);
+        shoot(out, "lstm-step-" + tag, lstm, tr, img, u, tag.equals("en") ? 5 : 6);
         GateTrace clamped =
             lstm.trace(
                 img,
@@ -68,7 +68,14 @@ class CellSnapshots {
           RecurrentClassifier m =
               RecurrentClassifier.create(new ModelConfig(cell, 1, 32, 0, 1.0, 5));
           GateTrace t = m.trace(img);
-          shoot(out, cell.name().toLowerCase() + "-" + tag, m, t, img, busiest(t), 0);
+          shoot(
+              out,
+              cell.name().toLowerCase() + "-" + tag,
+              m,
+              t,
+              img,
+              busiest(t),
+              tag.equals("en") ? 0 : 3);
         }
       }
     } finally {
