@@ -184,6 +184,8 @@ class CellPanelTest {
     GateTrace tr = model(CellType.LSTM).trace(img);
     show(tr, img);
     List<String> lines = Equations.describe(tr, 0, T, U).lines().toList();
+    assertEquals(
+        String.join("\n", lines), onFx(() -> panel.diagram().getAccessibleText()), "screen reader");
     run(() -> panel.diagram().hoverOn(Quantity.FORGET));
     assertEquals(lines.get(2), onFx(() -> panel.diagram().popoverText()));
     run(() -> panel.diagram().hoverOn(Quantity.CELL));
