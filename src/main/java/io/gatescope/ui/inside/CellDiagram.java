@@ -16,7 +16,6 @@ import javafx.geometry.VPos;
 import javafx.scene.AccessibleRole;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.control.Label;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
@@ -46,7 +45,7 @@ public final class CellDiagram extends Region {
   private static final String MONO = "DejaVu Sans Mono";
 
   private final Canvas canvas = new Canvas();
-  private final Label popover = new Label();
+  private final EquationText popover = new EquationText();
   private final Map<String, String> labels = new LinkedHashMap<>();
   private final List<Hit> hits = new ArrayList<>();
   private CellNumbers numbers;
@@ -65,7 +64,10 @@ public final class CellDiagram extends Region {
 
   public CellDiagram() {
     getStyleClass().add("cell-diagram");
-    getStylesheets().add(CellDiagram.class.getResource("cell.css").toExternalForm());
+    getStylesheets()
+        .addAll(
+            CellDiagram.class.getResource("inside.css").toExternalForm(),
+            CellDiagram.class.getResource("cell.css").toExternalForm());
     popover.getStyleClass().add("cell-popover");
     popover.setManaged(false);
     popover.setVisible(false);
@@ -116,9 +118,9 @@ public final class CellDiagram extends Region {
     return highlighted;
   }
 
-  /** For tests: the hover text now showing, or null. */
+  /** For tests: the hover text now showing (visible, with a size), or null. */
   String popoverText() {
-    return popover.isVisible() ? popover.getText() : null;
+    return popover.isVisible() && popover.getWidth() > 0 ? popover.text() : null;
   }
 
   /**
@@ -160,8 +162,8 @@ public final class CellDiagram extends Region {
     }
     popover.setText(line);
     popover.setVisible(true);
-    popover.autosize();
-    double w = popover.prefWidth(-1);
+    popover.applyCss(); // its fonts, to measure it before the next pulse
+    double w = Math.min(popover.prefWidth(-1), getWidth());
     double h = popover.prefHeight(w);
     popover.resizeRelocate(
         Math.max(0, Math.min(x - w / 2, getWidth() - w)),

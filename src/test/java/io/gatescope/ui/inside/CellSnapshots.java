@@ -41,6 +41,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 @EnabledIfSystemProperty(named = "cell.snapshots", matches = ".+")
 class CellSnapshots {
   private static final int T = 14;
+  private static Quantity hover;
 
   @Test
   void render() throws Exception {
@@ -64,6 +65,9 @@ class CellSnapshots {
                 img,
                 List.of(Intervention.clampAll(0, Quantity.FORGET, 0f), Intervention.silence(0, u)));
         shoot(out, "lstm-clamp-" + tag, lstm, clamped, img, u, 2);
+        hover = Quantity.CELL;
+        shoot(out, "lstm-hover-" + tag, lstm, tr, img, u, 0);
+        hover = null;
         for (CellType cell : List.of(CellType.GRU, CellType.RNN)) {
           RecurrentClassifier m =
               RecurrentClassifier.create(new ModelConfig(cell, 1, 32, 0, 1.0, 5));
@@ -135,7 +139,14 @@ class CellSnapshots {
             stage[0].show();
           });
       Thread.sleep(300);
-      WritableImage shot = onFx(() -> stage[0].getScene().snapshot(null));
+      WritableImage shot =
+          onFx(
+              () -> {
+                if (hover != null) { // the pointer's place is the headless robot's: show it here
+                  ((CellPanel) stage[0].getScene().getRoot()).diagram().hoverOn(hover);
+                }
+                return stage[0].getScene().snapshot(null);
+              });
       Files.write(out.resolve("cell-" + name + "-" + size[0] + ".png"), Files2.png(shot));
       run(() -> stage[0].close());
     }
