@@ -25,7 +25,7 @@ final class InputSide {
   private INDArray[][] foldedGradientColumns; // of xᵀ·dz and ∂b
 
   // While folded: the projection, and buffers kept between batches (allocating costs more).
-  private INDArray wp; // [F, P], null when not folded
+  private INDArray wp; // [F, P], null without a projection
   private INDArray bp; // [1, P]
   private INDArray weff; // Wp·W  [F, n]
   private INDArray beff; // bp·W + b  [1, n]

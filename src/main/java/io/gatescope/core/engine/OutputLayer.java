@@ -19,6 +19,7 @@ final class OutputLayer {
   private Mirror dLogits; // ∂loss/∂logits [B, K]
   private Mirror dLogitsSum; // Σ rows of dLogits [1, K]
   private Mirror daLast; // ∂loss/∂a⟨T⟩ [B, H]
+  private Mirror stepLogits; // W_y a⟨t⟩ + b_y for every step, [T·B, K] (made when first asked)
 
   OutputLayer(ParamSet params, ParamSet grads, int h) {
     this.wy = params.get("out.W");
@@ -32,10 +33,6 @@ final class OutputLayer {
     return wy;
   }
 
-  INDArray bias() {
-    return by;
-  }
-
   private void ensureBatch(int b) {
     if (b != batch) {
       batch = b;
@@ -43,6 +40,7 @@ final class OutputLayer {
       dLogits = new Mirror(b, K, b * K);
       dLogitsSum = new Mirror(1, K, K);
       daLast = new Mirror(b, h, b * h);
+      stepLogits = null;
     }
   }
 
@@ -52,6 +50,22 @@ final class OutputLayer {
     Nd.gemm(last, wy, logits.array, false, false, 0); // a⟨T⟩·W_y  [B, K]
     logits.array.addiRowVector(by);
     return logits.array;
+  }
+
+  /**
+   * The logits the output layer would give after every step, from a⟨1..T⟩ [T·B, H] (time-major):
+   * one product, [T·B·K] row-major (P(digit | rows 1..t) is their softmax).
+   */
+  float[] logitsAfterEveryStep(INDArray states) {
+    int rows = (int) states.rows();
+    if (stepLogits == null) {
+      stepLogits = new Mirror(rows, K, rows * K);
+    }
+    Nd.gemm(states, wy, stepLogits.array, false, false, 0); // a⟨t⟩·W_y  [T·B, K]
+    stepLogits.array.addiRowVector(by);
+    float[] z = new float[rows * K];
+    stepLogits.read(0, z, 0, rows * K);
+    return z;
   }
 
   /** The last logits, [B][K] (read in one copy; element reads cost each). */

@@ -5,15 +5,14 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The model: x⟨t⟩ (row t of the image) → optional dense projection → recurrent layers → y =
  * softmax(W_y a⟨T⟩ + b_y), in single precision. Forward keeps every intermediate; backward is exact
  * BPTT into one flat gradient array laid out like the parameters.
  *
- * <p>The projection has no activation, so for a batch it is folded into the first layer's input
- * side (see {@link InputSide}): same result, fewer operations.
+ * <p>The projection has no activation, so it is folded into the first layer's input side (see
+ * {@link InputSide}): same result, fewer operations.
  *
  * <p>Not thread-safe: one thread uses a model at a time (the trainer, or an inference worker with
  * its own {@link #copy()}).
@@ -35,9 +34,6 @@ public final class RecurrentClassifier {
   private final OutputLayer output;
 
   private int batch = -1;
-  private INDArray x; // [T·B, F] the last input, in reading order
-  private INDArray projected; // [T·B, P] when the projection is not folded
-  private boolean folded;
   private float[] dTop; // [T·B·H] ∂loss/∂a⟨t⟩ of the top layer; only the last step is non-zero
   private List<Intervention> lastInterventions = List.of();
 
@@ -117,9 +113,6 @@ public final class RecurrentClassifier {
     batch = b;
     int h = config.hidden();
     layers.forEach(l -> l.ensureBatch(b));
-    if (config.projection() > 0) {
-      projected = Nd4j.zeros(DataType.FLOAT, (long) T * b, config.projection()); // [T·B, P]
-    }
     dTop = new float[T * b * h];
   }
 
@@ -131,21 +124,14 @@ public final class RecurrentClassifier {
   public INDArray forward(INDArray input, List<Intervention> interventions) {
     int b = batchOf(input);
     ensureBatch(b);
-    x =
-        config
-            .reading()
-            .arrange(input.dataType() == DataType.FLOAT ? input : input.castTo(DataType.FLOAT), b);
+    INDArray asFloat = input.dataType() == DataType.FLOAT ? input : input.castTo(DataType.FLOAT);
+    INDArray x = config.reading().arrange(asFloat, b); // [T·B, F] in reading order
     lastInterventions = List.copyOf(interventions);
     RecurrentLayer first = layers.get(0);
-    // Folding costs an [F, P]·[P, n] product once per batch and saves the [T·B, P] intermediate:
-    // it pays unless the batch is tiny (a single image is faster projected as it is).
-    folded = wp != null && (long) T * b > config.projection();
-    if (folded) {
+    // The projection folded into the first layer: an [F, P]·[P, n] product per pass, and the
+    // operand is 28 + H + 1 wide instead of P + H + 1 (it paid even for a single image, measured).
+    if (wp != null) {
       first.inputFolded(x, wp, bp);
-    } else if (wp != null) {
-      Nd.gemm(x, wp, projected, false, false, 0); // x·Wp  [T·B, P]
-      projected.addiRowVector(bp);
-      first.input(projected);
     } else {
       first.input(x);
     }
@@ -196,20 +182,11 @@ public final class RecurrentClassifier {
       }
     }
     RecurrentLayer first = layers.get(0);
-    if (folded) {
+    if (wp != null) {
       first.projectionGradients(dwp, dbp);
-    } else if (wp != null) {
-      INDArray dproj = first.inputGradient(); // [T·B, P]
-      Nd.gemm(x, dproj, dwp, true, false, 0); // [F, P]
-      dbp.assign(dproj.sum(0));
-      if (stepGradients != null) {
-        INDArray dx = Nd4j.zeros(DataType.FLOAT, (long) T * batch, F); // [T·B, F]
-        Nd.gemm(dproj, wp, dx, false, true, 0);
-        stepGradients.input = dx.data().asFloat();
-      }
     }
-    if (stepGradients != null && (wp == null || folded)) {
-      stepGradients.input = first.inputGradient().data().asFloat(); // [T·B, F]
+    if (stepGradients != null) {
+      stepGradients.input = first.inputGradient().data().asFloat(); // ∂loss/∂x  [T·B, F]
     }
   }
 
@@ -247,8 +224,7 @@ public final class RecurrentClassifier {
     } finally {
       layers.forEach(l -> l.keepForTrace(false));
     }
-    return TraceBuilder.build(
-        config, layers, output.weights(), output.bias(), batch, interventions);
+    return TraceBuilder.build(config, layers, output, batch, interventions);
   }
 
   private RecurrentLayer top() {

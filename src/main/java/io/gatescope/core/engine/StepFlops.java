@@ -9,11 +9,11 @@ import java.util.List;
  * floating-point work (2·m·n·k per product) and replays to measure the sgemm rate on exactly those
  * shapes.
  *
- * <p>It follows the engine's choices: the projection folded into the first layer's input side when
- * T·B &gt; P ({@link RecurrentClassifier}); per step, one product per {@link JointOperand} [v | x |
- * 1]·[RW; W; b] (the LSTM and the RNN have one, the GRU two: its gates, then its candidate) and,
- * going back, one dz·RWᵀ per operand for t &gt; 0; after BPTT one operandᵀ·dz per operand for all
- * its weight gradients. Element-wise work, Adam and copies are not products and are not counted.
+ * <p>It follows the engine's choices: the projection folded into the first layer's input side
+ * ({@link InputSide}); per step, one product per {@link JointOperand} [v | x | 1]·[RW; W; b] (the
+ * LSTM and the RNN have one, the GRU two: its gates, then its candidate) and, going back, one
+ * dz·RWᵀ per operand for t &gt; 0; after BPTT one operandᵀ·dz per operand for all its weight
+ * gradients. Element-wise work, Adam and copies are not products and are not counted.
  */
 public final class StepFlops {
   private static final int T = ModelConfig.STEPS;
@@ -46,7 +46,7 @@ public final class StepFlops {
     int tb = T * b;
     int n = gates(cfg.cell()) * h;
     int[] parts = partColumns(cfg.cell(), h);
-    boolean folded = p > 0 && tb > p;
+    boolean folded = p > 0;
     List<Product> fwd = new ArrayList<>();
     List<Product> bwd = new ArrayList<>();
 

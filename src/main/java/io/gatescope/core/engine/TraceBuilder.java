@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Turns the last (traced) forward pass of a batch into one {@link GateTrace} per sample: every
@@ -20,11 +19,10 @@ final class TraceBuilder {
   static List<GateTrace> build(
       ModelConfig config,
       List<RecurrentLayer> layers,
-      INDArray wy,
-      INDArray by,
+      OutputLayer output,
       int batch,
       List<Intervention> interventions) {
-    float[][][] stepProbs = stepProbabilities(layers.get(layers.size() - 1), wy, by, batch, config);
+    float[][][] stepProbs = stepProbabilities(layers.get(layers.size() - 1), output, batch);
     List<GateTrace> out = new ArrayList<>(batch);
     for (int s = 0; s < batch; s++) {
       List<Map<Quantity, float[][]>> values = new ArrayList<>();
@@ -59,27 +57,17 @@ final class TraceBuilder {
     return out;
   }
 
-  /**
-   * [B][T][K]: softmax(W_y a⟨t⟩ + b_y) for every step. Small enough for plain Java, which spares a
-   * dozen ND4J calls on the single-image path.
-   */
-  private static float[][][] stepProbabilities(
-      RecurrentLayer top, INDArray wy, INDArray by, int batch, ModelConfig config) {
-    int h = config.hidden();
-    double[] w = wy.dup('c').data().asDouble(); // [H·K], row-major
-    double[] bias = by.dup().data().asDouble(); // [K]
+  /** [B][T][K]: softmax(W_y a⟨t⟩ + b_y) for every step, from the output layer's one product. */
+  private static float[][][] stepProbabilities(RecurrentLayer top, OutputLayer output, int batch) {
+    float[] z = output.logitsAfterEveryStep(top.outputs()); // [T·B·K], row t·B + s
     float[][][] out = new float[batch][T][];
-    double[] z = new double[K];
+    double[] zk = new double[K];
     for (int t = 0; t < T; t++) {
       for (int s = 0; s < batch; s++) {
-        System.arraycopy(bias, 0, z, 0, K);
-        for (int u = 0; u < h; u++) {
-          double v = top.hidden(t + 1, s * h + u); // a⟨t⟩
-          for (int k = 0; k < K; k++) {
-            z[k] += v * w[u * K + k];
-          }
+        for (int k = 0; k < K; k++) {
+          zk[k] = z[(t * batch + s) * K + k];
         }
-        out[s][t] = Softmax.toFloat(Softmax.of(z));
+        out[s][t] = Softmax.toFloat(Softmax.of(zk));
       }
     }
     return out;

@@ -8,10 +8,11 @@ import io.gatescope.ui.common.StepPlayer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntConsumer;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableIntegerValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -33,7 +34,8 @@ public final class CellPanel extends BorderPane {
   private static final int ROWS_PER_SECOND = 2;
 
   private final CellStepper stepper;
-  private final IntegerProperty timestep;
+  private final ObservableIntegerValue timestep;
+  private final IntConsumer moveTo;
   private final BooleanProperty playing = new SimpleBooleanProperty(false);
   private final CellDiagram diagram = new CellDiagram();
   private final VBox lines = new VBox(1);
@@ -50,10 +52,12 @@ public final class CellPanel extends BorderPane {
   /**
    * @param stepper the step-through state (the operation lit)
    * @param timestep the shared timestep (1..28) that Play moves
+   * @param moveTo sets the shared timestep
    */
-  public CellPanel(CellStepper stepper, IntegerProperty timestep) {
+  public CellPanel(CellStepper stepper, ObservableIntegerValue timestep, IntConsumer moveTo) {
     this.stepper = stepper;
     this.timestep = timestep;
+    this.moveTo = moveTo;
     setId("cell-panel");
     getStyleClass().add("cell-panel");
     getStylesheets()
@@ -141,6 +145,7 @@ public final class CellPanel extends BorderPane {
   private void buildPlayer() {
     new StepPlayer(
         timestep,
+        moveTo,
         playing,
         new SimpleObjectProperty<>(ROWS_PER_SECOND),
         new SimpleBooleanProperty(false),
@@ -154,7 +159,7 @@ public final class CellPanel extends BorderPane {
 
   private void togglePlay() {
     if (!playing.get() && timestep.get() >= ROWS) {
-      timestep.set(1);
+      moveTo.accept(1);
     }
     playing.set(!playing.get());
   }

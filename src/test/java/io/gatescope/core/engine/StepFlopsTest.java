@@ -73,32 +73,35 @@ class StepFlopsTest {
   }
 
   /**
-   * RNN, 1 layer, H = 100, P = 50, B = 1: T·B = 28 ≤ P, so the projection is not folded; the layer
-   * reads the projected input (50 wide); n = H = 100; the joint operand is 100 + 50 + 1 = 151 wide.
+   * RNN, 1 layer, H = 100, P = 50, B = 1: a single image, the projection folded all the same; the
+   * layer reads x (28 wide); n = H = 100; the joint operand is 100 + 28 + 1 = 129 wide.
    *
    * <pre>
-   * forward   x·Wp             [28,28]·[28,50]       2·28·50·28     =  78,400
-   *           xa·[RW;W;b], 28× [1,151]·[151,100]     28·2·100·151   = 845,600
+   * forward   Wp·W             [28,50]·[50,100]      2·28·100·50    = 280,000
+   *           bp·W             [1,50]·[50,100]       2·1·100·50     =  10,000
+   *           xa·[RW;W;b], 28× [1,129]·[129,100]     28·2·100·129   = 722,400
    *           a·Wy             [1,100]·[100,10]      2·10·100       =   2,000
-   *                                                         sum        926,000
+   *                                                         sum      1,014,400
    * backward  aᵀ·dlogits       [1,100]ᵀ·[1,10]       2·100·10·1     =   2,000
    *           dlogits·Wyᵀ      [1,10]·[10,100]       2·100·10       =   2,000
    *           dz·RWᵀ, 27×      [1,100]·[100,100]     27·2·100·100   = 540,000
-   *           xaᵀ·dz           [28,151]ᵀ·[28,100]    2·151·100·28   = 845,600
-   *           dz·Wᵀ            [28,100]·[100,50]     2·28·50·100    = 280,000
-   *           xᵀ·dproj         [28,28]ᵀ·[28,50]      2·28·50·28     =  78,400
-   *                                                         sum      1,748,000
-   * step                                                             2,674,000
+   *           xaᵀ·dz           [28,129]ᵀ·[28,100]    2·129·100·28   = 722,400
+   *           Wpᵀ·G            [28,50]ᵀ·[28,100]     2·50·100·28    = 280,000
+   *           bpᵀ·Σdz          [1,50]ᵀ·[1,100]       2·50·100·1     =  10,000
+   *           G·Wᵀ             [28,100]·[100,50]     2·28·50·100    = 280,000
+   *           Σdz·Wᵀ           [1,100]·[100,50]      2·1·50·100     =  10,000
+   *                                                         sum      1,846,400
+   * step                                                             2,860,800
    * </pre>
    */
   @Test
-  void rnnWithUnfoldedProjection() {
-    assertEquals(2_674_000L, StepFlops.count(new ModelConfig(CellType.RNN, 1, 100, 50, 1, 1), 1));
+  void rnnSingleImageWithProjection() {
+    assertEquals(2_860_800L, StepFlops.count(new ModelConfig(CellType.RNN, 1, 100, 50, 1, 1), 1));
   }
 
   /**
    * What the engine really multiplies in a training step, recorded at its one BLAS call, is the
-   * list StepFlops gives: the same shapes, as often. Folded and unfolded projections, no
+   * list StepFlops gives: the same shapes, as often. With a projection (folded) or none, no
    * projection, one to three layers, every cell.
    */
   @Test

@@ -93,8 +93,7 @@ class TraceTest {
 
   @Test
   void aSingleImageGivesTheSameAnswerAloneAndInsideABatch() {
-    // Alone, the classic model computes its projection as is; in a batch of 8 it folds it into
-    // the LSTM's input weights. Both must agree.
+    // Alone or in a batch of 8 (other buffers, other product shapes): the same answer.
     RecurrentClassifier m = RecurrentClassifier.create(ModelConfig.classic());
     float[][] imgs = EngineFixtures.randomImages(8, 21);
     float[][] batch = m.predict(Batches.timeMajor(imgs));

@@ -46,7 +46,7 @@ class CellPanelTest {
 
   @Start
   void start(Stage stage) {
-    panel = new CellPanel(new CellStepper(), timestep);
+    panel = new CellPanel(new CellStepper(), timestep, timestep::set);
     stage.setScene(new Scene(panel, 1000, 560));
     stage.show();
   }

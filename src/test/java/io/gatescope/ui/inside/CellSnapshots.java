@@ -121,7 +121,7 @@ class CellSnapshots {
       run(
           () -> {
             CellStepper stepper = new CellStepper();
-            CellPanel p = new CellPanel(stepper, new SimpleIntegerProperty(T));
+            CellPanel p = new CellPanel(stepper, new SimpleIntegerProperty(T), t -> {});
             p.setStyle("-fx-padding: 8;");
             Scene scene = new Scene(p, size[0], size[1]);
             scene
