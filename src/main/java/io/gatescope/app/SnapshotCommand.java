@@ -48,6 +48,12 @@ public final class SnapshotCommand implements Callable<Integer> {
   @Option(names = "--unit", defaultValue = "-1", paramLabel = "N")
   int unit;
 
+  @Option(names = "--timestep", defaultValue = "14", paramLabel = "T")
+  int timestep;
+
+  @Option(names = "--cell")
+  boolean cell;
+
   @Mixin DataFolderOption data;
 
   @Option(names = "--lang", defaultValue = "system", paramLabel = "LANG")
@@ -107,7 +113,7 @@ public final class SnapshotCommand implements Callable<Integer> {
         onFx(
             () -> {
               wb[0].drawVm.loadTestImage(testIndex);
-              wb[0].session.setTimestep(14);
+              wb[0].session.setTimestep(Math.max(1, Math.min(28, timestep)));
               return null;
             });
         waitFor(() -> wb[0].drawVm.probabilitiesProperty().get() != null, 60, "the prediction");
@@ -135,15 +141,18 @@ public final class SnapshotCommand implements Callable<Integer> {
         onFx(
             () -> {
               wb[0].session.showTestImage(testIndex);
-              wb[0].session.setTimestep(14);
+              wb[0].session.setTimestep(Math.max(1, Math.min(28, timestep)));
               return null;
             });
         waitFor(() -> !wb[0].insideVm.maps().isEmpty(), 60, "the gate trace");
         onFx(
             () -> {
               int u = unit >= 0 ? unit : wb[0].insideVm.orderProperty().get()[0];
-              wb[0].insideVm.select(14, u);
+              wb[0].insideVm.select(Math.max(1, Math.min(28, timestep)), u);
               wb[0].insideVm.computeGateStatistics();
+              if (cell) {
+                wb[0].insideView.showCellDiagram();
+              }
               return null;
             });
         waitFor(

@@ -24,6 +24,7 @@ public final class Workbench {
   public final TrainViewModel trainVm = new TrainViewModel(session);
   public final DrawViewModel drawVm = new DrawViewModel(session);
   public final InsideViewModel insideVm = new InsideViewModel(session);
+  public final InsideView insideView = new InsideView(insideVm);
   public final EvaluateViewModel evaluateVm = new EvaluateViewModel(session);
   public final ShellView shell;
 
@@ -43,7 +44,7 @@ public final class Workbench {
             List.of(
                 new TrainView(trainVm),
                 new DrawView(drawVm),
-                new InsideView(insideVm),
+                insideView,
                 new EvaluateView(evaluateVm)),
             f -> trainVm.open(f.toPath()),
             f -> trainVm.save(f.toPath()),

@@ -43,14 +43,16 @@ public final class InsideView extends BorderPane {
   private final StepStrip strip = new StepStrip();
   private final GateScatter scatter = new GateScatter();
   private final EquationText equations = new EquationText();
+  private final CellSection cell;
 
   public InsideView(InsideViewModel vm) {
     this.vm = vm;
     this.maps = new MapGrid(vm);
+    this.cell = new CellSection(vm);
     workspace(this, "inside-view", "inside.css");
     setTop(buildTopBar());
     setLeft(buildSideColumn());
-    setCenter(maps);
+    setCenter(buildCentre());
     setBottom(buildBottom());
     bindKeys();
     bindRefresh();
@@ -143,9 +145,18 @@ public final class InsideView extends BorderPane {
     return leftScroll;
   }
 
+  /** The maps, or the diagram of the selected cell (a double click on a map opens it). */
+  private Node buildCentre() {
+    maps.setOnOpenCell(cell::openCell);
+    return cell.build(maps, this);
+  }
+
   /** The equations of the selected cell, and the interventions with their effect. */
   private HBox buildBottom() {
     VBox eqBox = buildEquations();
+    // The cell view shows the same equations under its diagram: the room goes to the diagram.
+    eqBox.visibleProperty().bind(cell.shownProperty().isEqualTo(CellSection.Shown.MAPS));
+    eqBox.managedProperty().bind(eqBox.visibleProperty());
     HBox bottom = new HBox(24, eqBox, new InterventionsPanel(vm));
     HBox.setHgrow(eqBox, Priority.ALWAYS);
     bottom.setPadding(new Insets(4, 12, 10, 12));
@@ -224,6 +235,16 @@ public final class InsideView extends BorderPane {
   /** For tests: the legend of a quantity's map, if shown. */
   public Legend legend(Quantity q) {
     return maps.legend(q);
+  }
+
+  /** Shows the cell diagram of the selected unit at the current timestep in place of the maps. */
+  public void showCellDiagram() {
+    cell.openCell();
+  }
+
+  /** For tests: the cell section (toggle and diagram). */
+  CellSection cellSection() {
+    return cell;
   }
 
   /** For tests: the equations as shown. */

@@ -33,6 +33,7 @@ final class MapGrid extends StackPane {
   private final List<Label> titles = new ArrayList<>();
   private final Pane overlay = new Pane();
   private final Label readout = new Label();
+  private Runnable onOpenCell = () -> {};
 
   MapGrid(InsideViewModel vm) {
     this.vm = vm;
@@ -130,6 +131,14 @@ final class MapGrid extends StackPane {
   private VBox buildPanel() {
     Heatmap hm = new Heatmap();
     hm.addEventHandler(MouseEvent.MOUSE_MOVED, this::placeReadout);
+    // The first click selects the cell (t, unit); a double click opens its diagram.
+    hm.addEventHandler(
+        MouseEvent.MOUSE_CLICKED,
+        e -> {
+          if (e.getClickCount() == 2) {
+            onOpenCell.run();
+          }
+        });
     Legend lg = new Legend();
     Label t = new Label();
     t.getStyleClass().add("map-title");
@@ -148,6 +157,11 @@ final class MapGrid extends StackPane {
     legends.add(lg);
     titles.add(t);
     return box;
+  }
+
+  /** What a double click on a map cell does (after the first click selected it). */
+  void setOnOpenCell(Runnable r) {
+    onOpenCell = r;
   }
 
   /** Marks timestep t and the selected unit on every map. */

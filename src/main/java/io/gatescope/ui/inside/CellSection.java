@@ -1,0 +1,124 @@
+package io.gatescope.ui.inside;
+
+import io.gatescope.core.Messages;
+import io.gatescope.core.engine.CellType;
+import io.gatescope.core.engine.GateTrace;
+import io.gatescope.core.engine.Quantity;
+import io.gatescope.core.inspect.CellNumbers;
+import io.gatescope.core.inspect.Equations;
+import io.gatescope.ui.common.Keys;
+import io.gatescope.ui.common.Segments;
+import java.util.List;
+import javafx.beans.Observable;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+
+/**
+ * Inside's centre: the six maps, or the cell diagram of the selected unit at the current timestep
+ * (a toggle above them; a double click on any map cell, or Ctrl+Shift+C, opens the diagram there).
+ * The diagram follows the trace, the timestep, the unit and the interventions as the maps do.
+ */
+final class CellSection {
+  /** What the centre shows. */
+  enum Shown {
+    MAPS,
+    CELL
+  }
+
+  private final InsideViewModel vm;
+  private final ObjectProperty<Shown> shown = new SimpleObjectProperty<>(Shown.MAPS);
+  private final CellStepper stepper = new CellStepper();
+  private final CellPanel panel;
+
+  CellSection(InsideViewModel vm) {
+    this.vm = vm;
+    this.panel = new CellPanel(stepper, vm.timestepProperty(), vm::selectStep);
+  }
+
+  /** The toggle and, under it, the maps or the diagram. */
+  BorderPane build(Node maps, Node keyScope) {
+    StackPane stack = new StackPane(maps, panel);
+    maps.visibleProperty().bind(shown.isEqualTo(Shown.MAPS));
+    panel.visibleProperty().bind(shown.isEqualTo(Shown.CELL));
+    Label hint = new Label(Messages.get("inside.cell.hint"));
+    hint.getStyleClass().add("muted");
+    hint.setWrapText(true);
+    hint.setMinWidth(0);
+    HBox bar = new HBox(10, toggle(), hint);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    bar.setPadding(new Insets(0, 12, 4, 4));
+    BorderPane centre = new BorderPane(stack);
+    centre.setTop(bar);
+    Keys.bind(keyScope, "Shortcut+Shift+C", this::toggleView);
+    for (Observable o :
+        List.of(
+            vm.traceProperty(),
+            vm.timestepProperty(),
+            vm.selectedUnitProperty(),
+            vm.maps(),
+            shown)) {
+      o.addListener(x -> refresh());
+    }
+    return centre;
+  }
+
+  private Node toggle() {
+    Node t =
+        Segments.of(
+            List.of(Shown.MAPS, Shown.CELL),
+            s -> Messages.get(s == Shown.MAPS ? "inside.view.maps" : "inside.view.cell"),
+            shown);
+    t.setId("inside-centre-toggle");
+    return t;
+  }
+
+  /** Shows the diagram (of the unit and timestep already selected). */
+  void openCell() {
+    shown.set(Shown.CELL);
+  }
+
+  private void toggleView() {
+    shown.set(shown.get() == Shown.MAPS ? Shown.CELL : Shown.MAPS);
+  }
+
+  /** For tests: the panel. */
+  CellPanel panel() {
+    return panel;
+  }
+
+  ObjectProperty<Shown> shownProperty() {
+    return shown;
+  }
+
+  private void refresh() {
+    GateTrace tr = vm.traceProperty().get();
+    float[] input = vm.inputProperty().get();
+    if (shown.get() != Shown.CELL || tr == null || input == null) {
+      return;
+    }
+    int layer = vm.layerProperty().get();
+    int t = Math.max(1, Math.min(tr.steps(), vm.timestepProperty().get()));
+    int u = Math.max(0, Math.min(tr.hidden() - 1, vm.selectedUnitProperty().get()));
+    CellNumbers n = CellNumbers.of(tr, layer, t, u, vm.reading().apply(input));
+    float tanhC =
+        tr.cell() == CellType.LSTM ? tr.get(layer, Quantity.CELL_TANH)[t - 1][u] : Float.NaN;
+    panel.show(n, tanhC, cellRange(), Equations.describe(tr, layer, t, u));
+  }
+
+  /** c's colour range as its map uses it. */
+  private double cellRange() {
+    for (MapData m : vm.maps()) {
+      if (m.quantity() == Quantity.CELL) {
+        return m.hi();
+      }
+    }
+    return 1;
+  }
+}

@@ -1,0 +1,85 @@
+package io.gatescope.ui.inside;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gatescope.core.engine.GateTrace;
+import io.gatescope.core.engine.Quantity;
+import io.gatescope.ui.FxTestSupport;
+import io.gatescope.ui.WorkbenchFixture;
+import io.gatescope.ui.WorkbenchTestBase;
+import io.gatescope.ui.common.Heatmap;
+import java.util.Map;
+import javafx.geometry.Point2D;
+import javafx.scene.input.MouseButton;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+/**
+ * A double click on a map cell opens the cell diagram at that timestep and unit, with the trace's
+ * numbers on its wires; moving the timestep moves the diagram; the toggle goes back to the maps.
+ */
+class InsideCellViewTest extends WorkbenchTestBase {
+  @Override
+  protected String workspace() {
+    return "Inside";
+  }
+
+  private static String f(double v) {
+    return String.format("%.3f", v == 0 ? 0.0 : v);
+  }
+
+  private CellSection section() throws Exception {
+    return FxTestSupport.onFx(
+        () -> ((InsideView) wb.shell.getScene().lookup("#inside-view")).cellSection());
+  }
+
+  private Map<String, String> drawn() throws Exception {
+    CellSection s = section();
+    return FxTestSupport.onFx(() -> Map.copyOf(s.panel().diagram().labels()));
+  }
+
+  @Test
+  void doubleClickingAMapCellOpensItsDiagramWithTheTracesNumbers(FxRobot robot) throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    FxTestSupport.run(() -> wb.session.showTestImage(3));
+    FxTestSupport.waitFor("six maps", 30, () -> wb.insideVm.maps().size() == 6);
+    GateTrace tr = FxTestSupport.onFx(() -> wb.insideVm.traceProperty().get());
+    Heatmap forget = robot.lookup("#map-forget").queryAs(Heatmap.class);
+    FxTestSupport.waitFor(
+        "forget map laid out with data",
+        10,
+        () -> {
+          Point2D last = forget.centerOf(28, 0);
+          return forget.getWidth() > 100 && forget.cellAt(last.getX(), last.getY()) != null;
+        });
+    CellSection section = section();
+    assertEquals(CellSection.Shown.MAPS, FxTestSupport.onFx(() -> section.shownProperty().get()));
+
+    robot.doubleClickOn(
+        FxTestSupport.onFx(() -> forget.localToScreen(forget.centerOf(10, 5))),
+        MouseButton.PRIMARY);
+    FxTestSupport.waitFor(
+        "the diagram", 10, () -> section.shownProperty().get() == CellSection.Shown.CELL);
+    int unit = FxTestSupport.onFx(() -> wb.insideVm.selectedUnitProperty().get());
+    assertEquals(unit, (int) FxTestSupport.onFx(() -> wb.insideVm.orderProperty().get()[5]));
+    assertEquals(10, (int) FxTestSupport.onFx(() -> wb.insideVm.timestepProperty().get()));
+    Map<String, String> d = drawn();
+    assertEquals(f(tr.top(Quantity.FORGET)[9][unit]), d.get("Γf"));
+    assertEquals(f(tr.top(Quantity.UPDATE)[9][unit]), d.get("Γu"));
+    assertEquals(f(tr.top(Quantity.CELL)[8][unit]), d.get("c⟨t−1⟩"));
+    assertEquals("z = " + f(tr.preActivation(0, Quantity.OUTPUT)[9][unit]), d.get("Γo z"));
+    assertTrue(FxTestSupport.onFx(() -> InsideViewTest.shown(section.panel())));
+    assertFalse(FxTestSupport.onFx(() -> InsideViewTest.shown(forget)), "the maps give way");
+
+    // The shared timestep moves the diagram (Ctrl+Right in Inside, here through the model).
+    FxTestSupport.run(() -> wb.insideVm.stepBy(1));
+    FxTestSupport.waitFor("t = 11", 5, () -> wb.insideVm.timestepProperty().get() == 11);
+    assertEquals(f(tr.top(Quantity.FORGET)[10][unit]), drawn().get("Γf"));
+    assertEquals(f(tr.top(Quantity.CELL)[9][unit]), drawn().get("c⟨t−1⟩"));
+
+    FxTestSupport.run(() -> section.shownProperty().set(CellSection.Shown.MAPS));
+    assertTrue(FxTestSupport.onFx(() -> InsideViewTest.shown(forget)));
+  }
+}
