@@ -66,6 +66,32 @@ public final class UiBenchCommand implements Callable<Integer> {
         "inside: redraw of the six maps: median %.2f ms, max %.2f ms (n=40)%n",
         redraw.get(20), redraw.get(39));
 
+    FxThread.call(
+        () -> {
+          wb[0].insideView.showCellDiagram();
+          return null;
+        });
+    List<Double> cell = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      int k = i;
+      cell.add(
+          FxThread.call(
+              () -> {
+                long t0 = System.nanoTime();
+                if (k % 2 == 0) {
+                  wb[0].insideVm.stepBy(k % 4 == 0 ? 1 : -1); // the diagram follows t
+                } else {
+                  wb[0].insideVm.unitBy(k % 4 == 1 ? 1 : -1); // and the unit
+                }
+                return (System.nanoTime() - t0) / 1e6;
+              }));
+    }
+    Collections.sort(cell);
+    System.out.printf(
+        "inside: cell diagram after a timestep or unit change: median %.2f ms, max %.2f ms"
+            + " (n=40)%n",
+        cell.get(20), cell.get(39));
+
     long[] shownAt = {0};
     FxThread.call(
         () -> {
