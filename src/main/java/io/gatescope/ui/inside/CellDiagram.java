@@ -10,8 +10,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
 import javafx.scene.AccessibleRole;
 import javafx.scene.canvas.Canvas;
@@ -78,6 +80,33 @@ public final class CellDiagram extends Region {
     setPrefSize(900, 380);
     addEventHandler(MouseEvent.MOUSE_MOVED, this::hover);
     addEventHandler(MouseEvent.MOUSE_EXITED, e -> popover.setVisible(false));
+    addEventHandler(MouseEvent.MOUSE_CLICKED, this::click);
+  }
+
+  private BiConsumer<Quantity, MouseEvent> onBoxClick = (q, e) -> {};
+
+  /** What a click on a box or node does (e.g. offer to clamp that gate). */
+  void setOnBoxClick(BiConsumer<Quantity, MouseEvent> action) {
+    onBoxClick = action;
+  }
+
+  private void click(MouseEvent e) {
+    for (Hit h : hits) {
+      if (h.bounds().contains(e.getX(), e.getY())) {
+        onBoxClick.accept(h.quantity(), e);
+        return;
+      }
+    }
+  }
+
+  /** For tests: the centre of q's box or node in screen coordinates, or null. */
+  Point2D screenCentreOf(Quantity q) {
+    for (Hit h : hits) {
+      if (h.quantity() == q) {
+        return localToScreen(h.bounds().getCenterX(), h.bounds().getCenterY());
+      }
+    }
+    return null;
   }
 
   /**

@@ -15,7 +15,10 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
@@ -40,6 +43,34 @@ final class CellSection {
   CellSection(InsideViewModel vm) {
     this.vm = vm;
     this.panel = new CellPanel(stepper, vm.timestepProperty(), vm::selectStep);
+    panel.diagram().setOnBoxClick(this::offerClamp);
+  }
+
+  /**
+   * A click on a gate's box offers the same clamps as the interventions panel, for this unit: the
+   * diagram, the maps and the prediction then show the model with that gate fixed.
+   */
+  private void offerClamp(Quantity q, MouseEvent e) {
+    if (!q.isGate() || !vm.clampableGatesProperty().get().contains(q)) {
+      return;
+    }
+    int unit = vm.selectedUnitProperty().get();
+    ContextMenu menu = new ContextMenu();
+    for (double v : new double[] {0, 0.5, 1}) {
+      MenuItem item = new MenuItem(Messages.get("inside.cell.clamp", q.symbol(), unit, v));
+      item.setOnAction(
+          a -> {
+            vm.clampGateProperty().set(q);
+            vm.clampValueProperty().set(v);
+            vm.clampSelectedOnlyProperty().set(true);
+            vm.applyClamp();
+          });
+      menu.getItems().add(item);
+    }
+    MenuItem reset = new MenuItem(Messages.get("inside.cell.release"));
+    reset.setOnAction(a -> vm.resetInterventions());
+    menu.getItems().add(reset);
+    menu.show(panel.diagram(), e.getScreenX(), e.getScreenY());
   }
 
   /** The toggle and, under it, the maps or the diagram. */

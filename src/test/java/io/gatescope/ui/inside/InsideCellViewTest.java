@@ -82,4 +82,41 @@ class InsideCellViewTest extends WorkbenchTestBase {
     FxTestSupport.run(() -> section.shownProperty().set(CellSection.Shown.MAPS));
     assertTrue(FxTestSupport.onFx(() -> InsideViewTest.shown(forget)));
   }
+
+  @Test
+  void clickingAGateBoxClampsItForThisUnitAndTheDiagramSaysSo(FxRobot robot) throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    FxTestSupport.run(() -> wb.session.showTestImage(5));
+    FxTestSupport.waitFor("six maps", 30, () -> wb.insideVm.maps().size() == 6);
+    CellSection section = section();
+    FxTestSupport.run(
+        () -> {
+          wb.insideVm.select(12, 3);
+          section.openCell();
+        });
+    FxTestSupport.waitFor(
+        "the forget box drawn",
+        10,
+        () -> section.panel().diagram().screenCentreOf(Quantity.FORGET) != null);
+    robot.clickOn(
+        FxTestSupport.onFx(() -> section.panel().diagram().screenCentreOf(Quantity.FORGET)));
+    String item = io.gatescope.core.Messages.get("inside.cell.clamp", "Γf", 3, 0.0);
+    robot.clickOn(item);
+    FxTestSupport.waitFor(
+        "the clamp in the trace",
+        10,
+        () -> {
+          GateTrace tr = wb.insideVm.traceProperty().get();
+          return tr != null && tr.interventionOn(0, Quantity.FORGET, 3) != null;
+        });
+    GateTrace tr = FxTestSupport.onFx(() -> wb.insideVm.traceProperty().get());
+    assertEquals(0f, tr.top(Quantity.FORGET)[11][3], 0f);
+    assertEquals(null, tr.interventionOn(0, Quantity.FORGET, 4), "this unit only");
+    FxTestSupport.waitFor(
+        "the diagram states the clamp",
+        10,
+        () ->
+            String.valueOf(section.panel().diagram().labels().get("Γf"))
+                .startsWith(io.gatescope.core.Messages.get("cell.clamped", "0.000")));
+  }
 }
