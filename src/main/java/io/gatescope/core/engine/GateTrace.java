@@ -17,6 +17,8 @@ import java.util.Map;
  * @param asComputed per layer, gates and a as computed before any intervention, [step][unit]
  * @param interventions the interventions this trace was computed with
  * @param stepProbabilities [step][class]; the last row equals {@code probabilities}
+ * @param projected x⟨t⟩·Wp + bp for every step, [step][P] (the projection's output, which the model
+ *     folds into its first layer), or null for a model without a projection
  */
 public record GateTrace(
     CellType cell,
@@ -27,10 +29,35 @@ public record GateTrace(
     List<Intervention> interventions,
     float[][] stepProbabilities,
     float[] probabilities,
-    int prediction) {
+    int prediction,
+    float[][] projected) {
 
   public GateTrace {
     interventions = List.copyOf(interventions);
+  }
+
+  /** A trace without the projection's output (a model without a projection). */
+  public GateTrace(
+      CellType cell,
+      int hidden,
+      List<Map<Quantity, float[][]>> layers,
+      List<Map<Quantity, float[][]>> preActivations,
+      List<Map<Quantity, float[][]>> asComputed,
+      List<Intervention> interventions,
+      float[][] stepProbabilities,
+      float[] probabilities,
+      int prediction) {
+    this(
+        cell,
+        hidden,
+        layers,
+        preActivations,
+        asComputed,
+        interventions,
+        stepProbabilities,
+        probabilities,
+        prediction,
+        null);
   }
 
   /** The top layer's [T][H] array of q. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The model: x⟨t⟩ (row t of the image) → optional dense projection → recurrent layers → y =
@@ -224,7 +225,22 @@ public final class RecurrentClassifier {
     } finally {
       layers.forEach(l -> l.keepForTrace(false));
     }
-    return TraceBuilder.build(config, layers, output, batch, interventions);
+    return TraceBuilder.build(config, layers, output, batch, interventions, projected(input));
+  }
+
+  /**
+   * x⟨t⟩·Wp + bp of every step and sample, [T·B·P] (time-major), or null without a projection: what
+   * the projection gives, which the forward pass folds into the first layer and never makes.
+   */
+  private float[] projected(INDArray input) {
+    if (wp == null) {
+      return null;
+    }
+    INDArray x = config.reading().arrange(input.castTo(DataType.FLOAT), batch); // [T·B, F]
+    INDArray p = Nd4j.zeros(DataType.FLOAT, x.rows(), wp.columns()); // [T·B, P]
+    Nd.gemm(x, wp, p, false, false, 0);
+    p.addiRowVector(bp);
+    return p.data().asFloat();
   }
 
   private RecurrentLayer top() {

@@ -21,7 +21,8 @@ final class TraceBuilder {
       List<RecurrentLayer> layers,
       OutputLayer output,
       int batch,
-      List<Intervention> interventions) {
+      List<Intervention> interventions,
+      float[] projected) {
     float[][][] stepProbs = stepProbabilities(layers.get(layers.size() - 1), output, batch);
     List<GateTrace> out = new ArrayList<>(batch);
     for (int s = 0; s < batch; s++) {
@@ -52,7 +53,8 @@ final class TraceBuilder {
               interventions,
               stepProbs[s],
               probs,
-              RecurrentClassifier.argmax(probs)));
+              RecurrentClassifier.argmax(probs),
+              projected == null ? null : sample(projected, batch, s, config.projection())));
     }
     return out;
   }
@@ -69,6 +71,15 @@ final class TraceBuilder {
         }
         out[s][t] = Softmax.toFloat(Softmax.of(zk));
       }
+    }
+    return out;
+  }
+
+  /** Sample s's [T][width] from time-major rows [T·B, width]. */
+  private static float[][] sample(float[] rows, int batch, int s, int width) {
+    float[][] out = new float[T][width];
+    for (int t = 0; t < T; t++) {
+      System.arraycopy(rows, (t * batch + s) * width, out[t], 0, width);
     }
     return out;
   }

@@ -3,6 +3,7 @@ package io.gatescope.core.engine;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -199,5 +200,28 @@ class TraceTest {
     for (int c : seen) {
       assertEquals(1, c, "a permutation of the rows");
     }
+  }
+
+  @Test
+  void theTraceKeepsWhatTheProjectionGivesEveryStep() {
+    ModelConfig cfg = new ModelConfig(CellType.LSTM, 1, 6, 9, 1.0, 4).withReading(Reading.COLUMNS);
+    RecurrentClassifier m = RecurrentClassifier.create(cfg);
+    float[] img = EngineFixtures.randomImages(1, 12)[0];
+    GateTrace tr = m.trace(img);
+    float[] read = Reading.COLUMNS.apply(img); // row t is what step t reads
+    float[][] wp = m.params().get("proj.W").toFloatMatrix(); // [28][9]
+    float[] bp = m.params().get("proj.b").toFloatVector(); // [9]
+    assertEquals(28, tr.projected().length);
+    for (int t = 0; t < 28; t++) {
+      for (int j = 0; j < 9; j++) {
+        double v = bp[j];
+        for (int f = 0; f < 28; f++) {
+          v += read[t * 28 + f] * wp[f][j];
+        }
+        assertEquals(v, tr.projected()[t][j], 1e-5, "t=" + (t + 1) + " j=" + j);
+      }
+    }
+    var noProjection = new ModelConfig(CellType.LSTM, 1, 6, 0, 1.0, 4);
+    assertNull(RecurrentClassifier.create(noProjection).trace(img).projected());
   }
 }
