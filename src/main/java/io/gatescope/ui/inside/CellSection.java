@@ -8,6 +8,7 @@ import io.gatescope.core.inspect.CellNumbers;
 import io.gatescope.core.inspect.Equations;
 import io.gatescope.ui.common.Keys;
 import io.gatescope.ui.common.Segments;
+import io.gatescope.ui.common.Workspace;
 import java.util.List;
 import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
@@ -21,7 +22,9 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 
 /**
  * Inside's centre: the six maps, or the cell diagram of the selected unit at the current timestep
@@ -39,6 +42,7 @@ final class CellSection {
   private final ObjectProperty<Shown> shown = new SimpleObjectProperty<>(Shown.MAPS);
   private final CellStepper stepper = new CellStepper();
   private final CellPanel panel;
+  private final ModelStrip strip = new ModelStrip();
 
   CellSection(InsideViewModel vm) {
     this.vm = vm;
@@ -75,9 +79,13 @@ final class CellSection {
 
   /** The toggle and, under it, the maps or the diagram. */
   BorderPane build(Node maps, Node keyScope) {
-    StackPane stack = new StackPane(maps, panel);
+    strip.setOnStage(this::goTo);
+    VBox cellView = new VBox(6, strip, panel);
+    VBox.setVgrow(panel, Priority.ALWAYS);
+    cellView.setPadding(new Insets(0, 8, 0, 4));
+    StackPane stack = new StackPane(maps, cellView);
     maps.visibleProperty().bind(shown.isEqualTo(Shown.MAPS));
-    panel.visibleProperty().bind(shown.isEqualTo(Shown.CELL));
+    cellView.visibleProperty().bind(shown.isEqualTo(Shown.CELL));
     Label hint = new Label(Messages.get("inside.cell.hint"));
     hint.getStyleClass().add("muted");
     hint.setWrapText(true);
@@ -110,6 +118,20 @@ final class CellSection {
     return t;
   }
 
+  /** The view that shows a stage of the model strip: the input and the answer are Draw's. */
+  private void goTo(ModelStrip.Stage s) {
+    switch (s) {
+      case INPUT, OUTPUT -> vm.show(Workspace.DRAW);
+      case RECURRENT -> shown.set(Shown.MAPS);
+      case PROJECTION -> {} // shown only here
+    }
+  }
+
+  /** For tests: the model strip. */
+  ModelStrip strip() {
+    return strip;
+  }
+
   /** Shows the diagram (of the unit and timestep already selected). */
   void openCell() {
     shown.set(Shown.CELL);
@@ -137,7 +159,9 @@ final class CellSection {
     int layer = vm.layerProperty().get();
     int t = Math.max(1, Math.min(tr.steps(), vm.timestepProperty().get()));
     int u = Math.max(0, Math.min(tr.hidden() - 1, vm.selectedUnitProperty().get()));
-    CellNumbers n = CellNumbers.of(tr, layer, t, u, vm.reading().apply(input));
+    float[] read = vm.reading().apply(input);
+    CellNumbers n = CellNumbers.of(tr, layer, t, u, read);
+    strip.show(tr, read, t);
     float tanhC =
         tr.cell() == CellType.LSTM ? tr.get(layer, Quantity.CELL_TANH)[t - 1][u] : Float.NaN;
     panel.show(n, tanhC, cellRange(), Equations.describe(tr, layer, t, u));

@@ -342,4 +342,9 @@ public final class InsideViewModel {
   public ReadOnlyIntegerProperty testIndexProperty() {
     return session.testIndexProperty();
   }
+
+  /** Asks the window for another workspace (the model strip's input and output go to Draw). */
+  public void show(io.gatescope.ui.common.Workspace w) {
+    session.show(w);
+  }
 }

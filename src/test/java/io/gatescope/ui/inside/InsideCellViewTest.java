@@ -119,4 +119,40 @@ class InsideCellViewTest extends WorkbenchTestBase {
             String.valueOf(section.panel().diagram().labels().get("Γf"))
                 .startsWith(io.gatescope.core.Messages.get("cell.clamped", "0.000")));
   }
+
+  @Test
+  void theModelStripShowsEveryStageOfTheTraceAndLeadsToTheMaps(FxRobot robot) throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    FxTestSupport.run(() -> wb.session.showTestImage(2));
+    FxTestSupport.waitFor("six maps", 30, () -> wb.insideVm.maps().size() == 6);
+    CellSection section = section();
+    FxTestSupport.run(
+        () -> {
+          wb.insideVm.select(20, 7);
+          section.openCell();
+        });
+    ModelStrip strip = section.strip();
+    FxTestSupport.waitFor(
+        "the strip laid out",
+        10,
+        () -> strip.getWidth() > 100 && strip.centreOf(ModelStrip.Stage.OUTPUT) != null);
+    GateTrace tr = FxTestSupport.onFx(() -> wb.insideVm.traceProperty().get());
+    float[] img = FxTestSupport.onFx(() -> wb.insideVm.inputProperty().get());
+    assertEquals(
+        java.util.Arrays.toString(java.util.Arrays.copyOfRange(img, 19 * 28, 20 * 28)),
+        java.util.Arrays.toString(strip.values(ModelStrip.Stage.INPUT)));
+    assertEquals(
+        java.util.Arrays.toString(tr.projected()[19]),
+        java.util.Arrays.toString(strip.values(ModelStrip.Stage.PROJECTION)));
+    assertEquals(
+        java.util.Arrays.toString(tr.top(Quantity.HIDDEN)[19]),
+        java.util.Arrays.toString(strip.values(ModelStrip.Stage.RECURRENT)));
+    assertEquals(
+        java.util.Arrays.toString(tr.stepProbabilities()[19]),
+        java.util.Arrays.toString(strip.values(ModelStrip.Stage.OUTPUT)));
+    double[] c = FxTestSupport.onFx(() -> strip.centreOf(ModelStrip.Stage.RECURRENT));
+    robot.clickOn(FxTestSupport.onFx(() -> strip.localToScreen(c[0], c[1])));
+    FxTestSupport.waitFor(
+        "back to the maps", 5, () -> section.shownProperty().get() == CellSection.Shown.MAPS);
+  }
 }
