@@ -38,6 +38,9 @@ final class CellSection {
     CELL
   }
 
+  /** The height the centre needs before the model strip is shown above the diagram. */
+  private static final double STRIP_ROOM = 470;
+
   private final InsideViewModel vm;
   private final ObjectProperty<Shown> shown = new SimpleObjectProperty<>(Shown.MAPS);
   private final CellStepper stepper = new CellStepper();
@@ -84,6 +87,9 @@ final class CellSection {
     VBox.setVgrow(panel, Priority.ALWAYS);
     cellView.setPadding(new Insets(0, 8, 0, 4));
     StackPane stack = new StackPane(maps, cellView);
+    // On a short screen (1024×600) the diagram and its equations need all the height there is.
+    strip.visibleProperty().bind(stack.heightProperty().greaterThan(STRIP_ROOM));
+    strip.managedProperty().bind(strip.visibleProperty());
     maps.visibleProperty().bind(shown.isEqualTo(Shown.MAPS));
     cellView.visibleProperty().bind(shown.isEqualTo(Shown.CELL));
     Label hint = new Label(Messages.get("inside.cell.hint"));

@@ -48,7 +48,7 @@ public final class ModelStrip extends CanvasWidget {
   private Consumer<Stage> onStage = s -> {};
 
   public ModelStrip() {
-    super(420, 54, 900, 64);
+    super(420, 46, 900, 60);
     setId("model-strip");
     setAccessibleRole(AccessibleRole.TEXT);
     addEventHandler(MouseEvent.MOUSE_CLICKED, this::click);
