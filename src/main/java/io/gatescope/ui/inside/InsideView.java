@@ -196,6 +196,7 @@ public final class InsideView extends BorderPane {
     vm.timestepProperty().addListener(o -> refreshCursor());
     vm.inputProperty().addListener(o -> refreshCursor());
     vm.selectedUnitProperty().addListener(o -> refreshCursor());
+    maps.visibleProperty().addListener(o -> refreshCursor());
     vm.gateStatisticsProperty().addListener(o -> refreshScatter());
     vm.selectedUnitProperty().addListener(o -> refreshScatter());
     maps.rebuild();
@@ -204,7 +205,9 @@ public final class InsideView extends BorderPane {
 
   private void refreshCursor() {
     int t = vm.timestepProperty().get();
-    maps.mark(t, vm.selectedUnitProperty().get());
+    if (maps.isVisible()) { // hidden behind the cell diagram: marked when shown again
+      maps.mark(t, vm.selectedUnitProperty().get());
+    }
     digit.show(vm.inputProperty().get(), t, vm.reading());
     var tr = vm.traceProperty().get();
     strip.show(tr == null ? null : tr.stepProbabilities(), t);
