@@ -65,6 +65,7 @@ class LanguageTest {
           "GiB",
           "Left",
           "Right",
+          "Home", // the key's name, as printed on keyboards
           "Shift");
 
   private Workbench wb;

@@ -36,30 +36,6 @@ public record GateTrace(
     interventions = List.copyOf(interventions);
   }
 
-  /** A trace without the projection's output (a model without a projection). */
-  public GateTrace(
-      CellType cell,
-      int hidden,
-      List<Map<Quantity, float[][]>> layers,
-      List<Map<Quantity, float[][]>> preActivations,
-      List<Map<Quantity, float[][]>> asComputed,
-      List<Intervention> interventions,
-      float[][] stepProbabilities,
-      float[] probabilities,
-      int prediction) {
-    this(
-        cell,
-        hidden,
-        layers,
-        preActivations,
-        asComputed,
-        interventions,
-        stepProbabilities,
-        probabilities,
-        prediction,
-        null);
-  }
-
   /** The top layer's [T][H] array of q. */
   public float[][] top(Quantity q) {
     return get(layers.size() - 1, q);

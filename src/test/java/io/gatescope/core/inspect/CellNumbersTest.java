@@ -14,7 +14,6 @@ import io.gatescope.core.engine.ModelConfig;
 import io.gatescope.core.engine.Quantity;
 import io.gatescope.core.engine.RecurrentClassifier;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -25,12 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class CellNumbersTest {
   private static float[] image(long seed) {
-    SplittableRandom r = new SplittableRandom(seed);
-    float[] img = new float[784];
-    for (int i = 0; i < img.length; i++) {
-      img[i] = r.nextInt(3) == 0 ? (float) r.nextDouble() : 0f;
-    }
-    return img;
+    return io.gatescope.TestImages.sparse(seed);
   }
 
   private static double sigmoid(double z) {

@@ -65,7 +65,8 @@ class UnitOrderTest {
         List.of(),
         probs,
         probs[3],
-        0);
+        0,
+        null);
   }
 
   /** W_y[:, k] for the WEIGHT order: contributions W_y[u, k]·a⟨T⟩[u] = -2, 1.1, -1, 0.5. */

@@ -18,7 +18,6 @@ import io.gatescope.core.inspect.Equations;
 import io.gatescope.ui.FxTestSupport;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.scene.Scene;
@@ -52,12 +51,7 @@ class CellPanelTest {
   }
 
   private static float[] image(long seed) {
-    SplittableRandom r = new SplittableRandom(seed);
-    float[] img = new float[784];
-    for (int i = 0; i < img.length; i++) {
-      img[i] = r.nextInt(3) == 0 ? (float) r.nextDouble() : 0f;
-    }
-    return img;
+    return io.gatescope.TestImages.sparse(seed);
   }
 
   private static RecurrentClassifier model(CellType cell) {
