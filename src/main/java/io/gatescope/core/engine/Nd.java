@@ -1,5 +1,6 @@
 package io.gatescope.core.engine;
 
+import java.lang.ref.Reference;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -17,6 +18,9 @@ final class Nd {
   }
 
   static Probe probe;
+
+  /** Serialises the products (see {@link #gemm}). */
+  private static final Object BLAS = new Object();
 
   /** Rows [from, to) of a 2-D array, as a view. */
   static INDArray rows(INDArray m, long from, long to) {
@@ -47,7 +51,9 @@ final class Nd {
       probe.product(out.rows(), out.columns(), ta ? a.rows() : a.columns());
     }
     if (!direct(a) || !direct(b) || !direct(out)) {
-      Nd4j.gemm(a, b, out, ta, tb, 1.0, beta);
+      synchronized (BLAS) {
+        Nd4j.gemm(a, b, out, ta, tb, 1.0, beta);
+      }
       return;
     }
     long m = out.rows();
@@ -68,21 +74,30 @@ final class Nd {
     }
     int opA = ta ? openblas.CblasTrans : openblas.CblasNoTrans;
     int opB = tb ? openblas.CblasTrans : openblas.CblasNoTrans;
-    openblas.cblas_sgemm(
-        openblas.CblasRowMajor,
-        opA,
-        opB,
-        (int) m,
-        (int) n,
-        (int) k,
-        1f,
-        new FloatPointer(a.data().addressPointer()),
-        ld(a),
-        new FloatPointer(b.data().addressPointer()),
-        ld(b),
-        (float) beta,
-        new FloatPointer(out.data().addressPointer()),
-        ld(out));
+    // One product at a time in the process: the inference worker, an accuracy measurement and
+    // training may all multiply at once, and concurrent calls into OpenBLAS's buffer pool are a
+    // suspect for the rare heap corruption seen at start-up (see docs/faults.md). The arrays are
+    // kept reachable until BLAS is done: the pointers handed to it do not keep their buffers alive.
+    synchronized (BLAS) {
+      openblas.cblas_sgemm(
+          openblas.CblasRowMajor,
+          opA,
+          opB,
+          (int) m,
+          (int) n,
+          (int) k,
+          1f,
+          new FloatPointer(a.data().addressPointer()),
+          ld(a),
+          new FloatPointer(b.data().addressPointer()),
+          ld(b),
+          (float) beta,
+          new FloatPointer(out.data().addressPointer()),
+          ld(out));
+    }
+    Reference.reachabilityFence(a);
+    Reference.reachabilityFence(b);
+    Reference.reachabilityFence(out);
   }
 
   /**
