@@ -51,7 +51,7 @@ public final class SnapshotCommand implements Callable<Integer> {
   @Option(names = "--timestep", defaultValue = "14", paramLabel = "T")
   int timestep;
 
-  @Option(names = "--cell")
+  @Option(names = "--cell", descriptionKey = "snapshot.cell")
   boolean cell;
 
   @Mixin DataFolderOption data;
