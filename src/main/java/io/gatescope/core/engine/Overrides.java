@@ -76,11 +76,6 @@ final class Overrides {
     }
   }
 
-  /** Whether {@link #scale} changes anything. */
-  boolean scales() {
-    return scale != null;
-  }
-
   /** a [B·H] ← a ⊙ scale, per unit. */
   void scale(float[] a, int batch) {
     if (scale == null) {

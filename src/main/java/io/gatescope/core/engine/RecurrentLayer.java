@@ -194,11 +194,6 @@ final class RecurrentLayer {
     return parts.get(0).operand().lastRecurrent();
   }
 
-  /** Element i of a⟨t⟩ ([B·H], t = 0..T) from the last forward pass. */
-  float hidden(int t, int i) {
-    return a[t][i];
-  }
-
   /** The [T][H] values of q for one sample of the last forward pass. */
   float[][] trace(Quantity q, int s) {
     float[][] v = q == Quantity.HIDDEN ? Arrays.copyOfRange(a, 1, T + 1) : cell.values(q);
