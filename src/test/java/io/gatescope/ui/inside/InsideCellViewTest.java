@@ -94,13 +94,22 @@ class InsideCellViewTest extends WorkbenchTestBase {
           wb.insideVm.select(12, 3);
           section.openCell();
         });
+    GateTrace before = FxTestSupport.onFx(() -> wb.insideVm.traceProperty().get());
+    String forget = f(before.top(Quantity.FORGET)[11][3]);
+    // Drawn for (t = 12, unit 3) and laid out, before the pointer goes there.
     FxTestSupport.waitFor(
-        "the forget box drawn",
+        "the diagram of t = 12, unit 3",
         10,
-        () -> section.panel().diagram().screenCentreOf(Quantity.FORGET) != null);
-    robot.clickOn(
-        FxTestSupport.onFx(() -> section.panel().diagram().screenCentreOf(Quantity.FORGET)));
+        () ->
+            forget.equals(section.panel().diagram().labels().get("Γf"))
+                && section.panel().diagram().getWidth() > 300
+                && section.panel().diagram().screenCentreOf(Quantity.FORGET) != null);
     String item = io.gatescope.core.Messages.get("inside.cell.clamp", "Γf", 3, 0.0);
+    for (int attempt = 0; attempt < 3 && robot.lookup(item).tryQuery().isEmpty(); attempt++) {
+      robot.clickOn(
+          FxTestSupport.onFx(() -> section.panel().diagram().screenCentreOf(Quantity.FORGET)));
+      robot.sleep(200);
+    }
     robot.clickOn(item);
     FxTestSupport.waitFor(
         "the clamp in the trace",
