@@ -37,6 +37,7 @@ public final class RecurrentClassifier {
   private int batch = -1;
   private float[] dTop; // [T·B·H] ∂loss/∂a⟨t⟩ of the top layer; only the last step is non-zero
   private List<Intervention> lastInterventions = List.of();
+  private INDArray lastInput; // [T·B, F] the last forward pass's input, in reading order
 
   private RecurrentClassifier(ModelConfig config) {
     this.config = config;
@@ -127,6 +128,7 @@ public final class RecurrentClassifier {
     ensureBatch(b);
     INDArray asFloat = input.dataType() == DataType.FLOAT ? input : input.castTo(DataType.FLOAT);
     INDArray x = config.reading().arrange(asFloat, b); // [T·B, F] in reading order
+    lastInput = x;
     lastInterventions = List.copyOf(interventions);
     RecurrentLayer first = layers.get(0);
     // The projection folded into the first layer: an [F, P]·[P, n] product per pass, and the
@@ -225,20 +227,20 @@ public final class RecurrentClassifier {
     } finally {
       layers.forEach(l -> l.keepForTrace(false));
     }
-    return TraceBuilder.build(config, layers, output, batch, interventions, projected(input));
+    return TraceBuilder.build(config, layers, output, batch, interventions, projected());
   }
 
   /**
-   * x⟨t⟩·Wp + bp of every step and sample, [T·B·P] (time-major), or null without a projection: what
-   * the projection gives, which the forward pass folds into the first layer and never makes.
+   * x⟨t⟩·Wp + bp of every step and sample of the last forward pass (its input as it read it, not
+   * arranged again), [T·B·P] (time-major), or null without a projection: what the projection gives,
+   * which the forward pass folds into the first layer and never makes.
    */
-  private float[] projected(INDArray input) {
+  private float[] projected() {
     if (wp == null) {
       return null;
     }
-    INDArray x = config.reading().arrange(input.castTo(DataType.FLOAT), batch); // [T·B, F]
-    INDArray p = Nd4j.zeros(DataType.FLOAT, x.rows(), wp.columns()); // [T·B, P]
-    Nd.gemm(x, wp, p, false, false, 0);
+    INDArray p = Nd4j.zeros(DataType.FLOAT, lastInput.rows(), wp.columns()); // [T·B, P]
+    Nd.gemm(lastInput, wp, p, false, false, 0);
     p.addiRowVector(bp);
     return p.data().asFloat();
   }
