@@ -144,6 +144,7 @@ class InferenceServiceTest {
     // Requests that do not overtake each other each arrive, in order.
     ch.trace(C, List.of(), this::collect);
     drainWorker();
+    deliveredSoFar(); // C's result has reached the FX thread before A is asked for
     ch.trace(A, List.of(), this::collect);
     drainWorker();
     got = deliveredSoFar();
