@@ -74,6 +74,13 @@ abstract class Cell {
    */
   abstract void backStep(int t, float[] aPrev, float[] aNow, float[] da, float[] daPrev);
 
+  /**
+   * After {@link #backStep} of step t, while a backward trace keeps: ∂L/∂(value) of each gate and
+   * candidate, and the cell's other totals (∂L/∂c⟨t⟩ for the LSTM), from what that step computed.
+   * The layer keeps ∂L/∂a⟨t⟩ itself. {@code da} is ∂L/∂a⟨t+1⟩ as {@link #backStep} received it.
+   */
+  void keepBackward(int t, float[] aPrev, float[] da, BackwardKeeper keep) {}
+
   /** The [T][B·H] values of each quantity other than a (step t at index t); set by allocate. */
   private Map<Quantity, float[][]> values = Map.of();
 

@@ -137,4 +137,19 @@ final class GruCell extends Cell {
     gates.putDz(t, dzRu);
     gates.recurrentGradient(t, daPrev, true); // ∂a⟨t−1⟩ += dz_ru·RWruᵀ  [B, H]
   }
+
+  @Override
+  void keepBackward(int t, float[] aPrev, float[] da, BackwardKeeper keep) {
+    float[] ut = update[t];
+    float[] ct = cand[t];
+    float[] dU = keep.at(Quantity.UPDATE, t);
+    float[] dC = keep.at(Quantity.CANDIDATE, t);
+    float[] dR = keep.at(Quantity.RESET, t);
+    for (int i = 0; i < m; i++) {
+      dU[i] = da[i] * (ct[i] - aPrev[i]); // ∂L/∂Γu = ∂L/∂a⟨t⟩ ⊙ (c̃⟨t⟩ − a⟨t−1⟩)
+      dC[i] = da[i] * ut[i]; // ∂L/∂c̃ = ∂L/∂a⟨t⟩ ⊙ Γu
+      // ∂L/∂Γr = ∂L/∂(Γr ⊙ a⟨t−1⟩) ⊙ a⟨t−1⟩; at t = 0, a⟨0⟩ = 0 and nothing flows into Γr.
+      dR[i] = t == 0 ? 0f : dResetA[i] * aPrev[i];
+    }
+  }
 }

@@ -37,6 +37,7 @@ final class LstmCell extends Cell {
   private float[][] c; // c⟨0..T⟩  [T+1][B·H]
   private float[][] tanhC; // tanh(c⟨t⟩)  [T][B·H]
   private float[] dcNext; // ∂loss/∂c⟨t⟩ through c⟨t+1⟩  [B·H]
+  private float[] dc; // ∂loss/∂c⟨t⟩ of the step going back, everything that flows into it  [B·H]
 
   LstmCell(int h) {
     super(h, BLOCKS);
@@ -71,6 +72,7 @@ final class LstmCell extends Cell {
     c = new float[T + 1][m];
     tanhC = new float[T][m];
     dcNext = new float[m];
+    dc = new float[m];
     float[][] cFrom1 = Arrays.copyOfRange(c, 1, T + 1); // c⟨1..T⟩
     traced(
         Map.of(
@@ -138,17 +140,38 @@ final class LstmCell extends Cell {
     float[] dzF = dz[F];
     float[] dzO = dz[O];
     float[] dzU = dz[U];
+    float[] dct = dc;
     for (int i = 0; i < m; i++) {
-      float dc = da[i] * ot[i] * (1 - tc[i] * tc[i]) + dcNext[i]; // ∂c⟨t⟩: via a⟨t⟩ and c⟨t+1⟩
-      dzC[i] = dc * ut[i] * (1 - ct[i] * ct[i]); // ∂z_c̃ = ∂c⟨t⟩ ⊙ Γu ⊙ tanh′
-      dzF[i] = dc * cPrev[i] * ft[i] * (1 - ft[i]); // ∂z_f = ∂c⟨t⟩ ⊙ c⟨t−1⟩ ⊙ σ′
+      float d = da[i] * ot[i] * (1 - tc[i] * tc[i]) + dcNext[i]; // ∂c⟨t⟩: via a⟨t⟩ and c⟨t+1⟩
+      dct[i] = d;
+      dzC[i] = d * ut[i] * (1 - ct[i] * ct[i]); // ∂z_c̃ = ∂c⟨t⟩ ⊙ Γu ⊙ tanh′
+      dzF[i] = d * cPrev[i] * ft[i] * (1 - ft[i]); // ∂z_f = ∂c⟨t⟩ ⊙ c⟨t−1⟩ ⊙ σ′
       dzO[i] = da[i] * tc[i] * ot[i] * (1 - ot[i]); // ∂z_o = ∂a⟨t⟩ ⊙ tanh(c⟨t⟩) ⊙ σ′
-      dzU[i] = dc * ct[i] * ut[i] * (1 - ut[i]); // ∂z_u = ∂c⟨t⟩ ⊙ c̃⟨t⟩ ⊙ σ′
-      dcNext[i] = dc * ft[i]; // ∂c⟨t−1⟩ through c⟨t⟩
+      dzU[i] = d * ct[i] * ut[i] * (1 - ut[i]); // ∂z_u = ∂c⟨t⟩ ⊙ c̃⟨t⟩ ⊙ σ′
+      dcNext[i] = d * ft[i]; // ∂c⟨t−1⟩ through c⟨t⟩
     }
     joint.putDz(t, dz);
     if (t > 0) {
       joint.recurrentGradient(t, daPrev, false); // ∂a⟨t−1⟩ = dz·RWᵀ  [B, H]
     }
+  }
+
+  @Override
+  void keepBackward(int t, float[] aPrev, float[] da, BackwardKeeper keep) {
+    float[] ct = cand[t];
+    float[] ut = update[t];
+    float[] cPrev = c[t];
+    float[] tc = tanhC[t];
+    float[] dU = keep.at(Quantity.UPDATE, t);
+    float[] dF = keep.at(Quantity.FORGET, t);
+    float[] dO = keep.at(Quantity.OUTPUT, t);
+    float[] dC = keep.at(Quantity.CANDIDATE, t);
+    for (int i = 0; i < m; i++) {
+      dU[i] = dc[i] * ct[i]; // ∂L/∂Γu = ∂L/∂c⟨t⟩ ⊙ c̃⟨t⟩
+      dF[i] = dc[i] * cPrev[i]; // ∂L/∂Γf = ∂L/∂c⟨t⟩ ⊙ c⟨t−1⟩
+      dO[i] = da[i] * tc[i]; // ∂L/∂Γo = ∂L/∂a⟨t⟩ ⊙ tanh(c⟨t⟩)
+      dC[i] = dc[i] * ut[i]; // ∂L/∂c̃ = ∂L/∂c⟨t⟩ ⊙ Γu
+    }
+    keep.put(Quantity.CELL, t, dc); // ∂L/∂c⟨t⟩, from a⟨t⟩ and from c⟨t+1⟩
   }
 }

@@ -49,6 +49,21 @@ public enum Reading {
   }
 
   /**
+   * The inverse of {@link #apply}: 28×28 values laid out by timestep (row t is what step t read)
+   * put back where they are in the picture, e.g. a gradient with respect to the input.
+   */
+  public float[] toPicture(float[] steps) {
+    int n = ModelConfig.STEPS;
+    float[] out = new float[steps.length];
+    for (int t = 0; t < n; t++) {
+      for (int f = 0; f < n; f++) {
+        out[this == COLUMNS ? f * n + t : sliceAt(t) * n + f] = steps[t * n + f];
+      }
+    }
+    return out;
+  }
+
+  /**
    * A row-major time-major batch [T·B, F] rearranged into this reading order: for columns, step t
    * holds column t of every image; for permuted rows, step t holds row ORDER[t].
    */

@@ -2,6 +2,7 @@ package io.gatescope.core.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -172,25 +173,74 @@ public final class RecurrentClassifier {
     }
     // Only the last step feeds the output; dTop's other steps stay zero (nothing writes them).
     output.backward(top().last(), dTop, (T - 1) * batch * config.hidden());
-    float[] dOut = dTop;
+    passBack(dTop, true, stepGradients);
+    if (wp != null) {
+      layers.get(0).projectionGradients(dwp, dbp);
+    }
+    if (stepGradients != null) {
+      stepGradients.input = layers.get(0).inputGradient().data().asFloat(); // ∂loss/∂x [T·B, F]
+    }
+  }
+
+  /** dOut [T·B·H], ∂loss/∂a⟨t⟩ of the top layer, back through every layer. */
+  private void passBack(float[] dOut, boolean weightGradients, StepGradients stepGradients) {
     for (int l = layers.size() - 1; l >= 0; l--) {
       RecurrentLayer layer = layers.get(l);
       if (stepGradients != null && l == layers.size() - 1) {
         stepGradients.hidden = layer.recordHiddenGradients();
       }
-      layer.backward(dOut);
+      layer.backward(dOut, weightGradients);
       layer.stopRecording();
       if (l > 0) {
         dOut = layer.inputGradient().data().asFloat(); // [T·B, H]
       }
     }
-    RecurrentLayer first = layers.get(0);
-    if (wp != null) {
-      first.projectionGradients(dwp, dbp);
+  }
+
+  /**
+   * How the loss of one image flows back to every gate, state and pixel, for target class {@code
+   * target} (see {@link BackwardTrace}); the model as it is, without interventions.
+   */
+  public BackwardTrace backwardTrace(float[] image, int target) {
+    return BackwardTracer.trace(this, image, target);
+  }
+
+  /**
+   * For {@link BackwardTracer}, after a forward pass without interventions: BPTT of dTopAll [T·B·H]
+   * (∂L/∂a⟨t⟩ of the top layer at any steps), keeping what a backward trace shows, parameter
+   * gradients untouched. Returns ∂L/∂x [T·B·F] in reading order.
+   */
+  float[] backwardForTrace(float[] dTopAll) {
+    if (!lastInterventions.isEmpty()) {
+      throw new IllegalStateException("gradients are not defined with interventions active");
     }
-    if (stepGradients != null) {
-      stepGradients.input = first.inputGradient().data().asFloat(); // ∂loss/∂x  [T·B, F]
+    layers.forEach(l -> l.keepBackward(true));
+    try {
+      passBack(dTopAll, false, null);
+    } finally {
+      layers.forEach(l -> l.keepBackward(false));
     }
+    return layers.get(0).inputGradient().data().asFloat();
+  }
+
+  /** ∂L/∂q [T][H] per layer, bottom first, for sample s of the last kept backward pass. */
+  List<Map<Quantity, float[][]>> backTraces(int s) {
+    return layers.stream().map(l -> l.backTrace(s)).toList();
+  }
+
+  /** The logits after every step of the last forward pass, [T·B·K] (row t·B + b). */
+  float[] stepLogits() {
+    return output.logitsAfterEveryStep(top().outputs());
+  }
+
+  /** The last forward pass's logits, [B][K]. */
+  double[][] lastLogits() {
+    return output.logitRows();
+  }
+
+  /** W_y [H·K], row-major. */
+  float[] outputWeights() {
+    return output.weights().dup('c').data().asFloat();
   }
 
   /** Softmax of the logits of the last forward pass, [B][K]. */

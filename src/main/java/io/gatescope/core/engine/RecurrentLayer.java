@@ -2,7 +2,9 @@ package io.gatescope.core.engine;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -27,6 +29,7 @@ final class RecurrentLayer {
   private final Cell cell;
   private final List<Cell.Part> parts;
   private final TraceKeeper keeper = new TraceKeeper();
+  private final BackwardKeeper backKeeper = new BackwardKeeper();
   private final InputSide inputSide;
 
   private final List<INDArray> rw = new ArrayList<>(); // each part's recurrent weights
@@ -93,6 +96,7 @@ final class RecurrentLayer {
     daPrev = new float[m];
     cell.allocate(bs);
     keeper.prepare(cell.blocks().size(), m);
+    backKeeper.prepare(m);
   }
 
   /** The input side from x [T·B, in]. */
@@ -134,6 +138,15 @@ final class RecurrentLayer {
    * nothing). Leaves every parameter gradient of this layer, the input side's included.
    */
   void backward(float[] dOut) {
+    backward(dOut, true);
+  }
+
+  /**
+   * As {@link #backward(float[])}; without {@code weightGradients} it leaves the parameter
+   * gradients alone and only passes ∂loss back (enough for {@link #inputGradient} and a backward
+   * trace).
+   */
+  void backward(float[] dOut, boolean weightGradients) {
     if (overrides.any()) {
       throw new IllegalStateException("gradients are not defined with interventions active");
     }
@@ -149,6 +162,13 @@ final class RecurrentLayer {
         System.arraycopy(da, 0, daRecord, off, m);
       }
       cell.backStep(t, a[t], a[t + 1], da, daPrev);
+      if (backKeeper.on()) {
+        backKeeper.put(Quantity.HIDDEN, t, da); // ∂L/∂a⟨t⟩: from above and from step t+1
+        cell.keepBackward(t, a[t], da, backKeeper);
+      }
+    }
+    if (!weightGradients) {
+      return;
     }
     for (int p = 0; p < parts.size(); p++) {
       JointOperand op = parts.get(p).operand();
@@ -180,6 +200,13 @@ final class RecurrentLayer {
 
   void stopRecording() {
     daRecord = null;
+  }
+
+  /**
+   * Whether the next backward passes keep what a backward trace shows (see {@link BackwardKeeper}).
+   */
+  void keepBackward(boolean on) {
+    backKeeper.keep(on);
   }
 
   // ---- outputs and traces ----
@@ -221,6 +248,13 @@ final class RecurrentLayer {
     return k < 0 || !q.isGate() || keeper.activated(k) == null
         ? null
         : sample(keeper.activated(k), s);
+  }
+
+  /** ∂L/∂q [T][H] of every quantity the last kept backward pass kept, for sample s. */
+  Map<Quantity, float[][]> backTrace(int s) {
+    Map<Quantity, float[][]> out = new EnumMap<>(Quantity.class);
+    backKeeper.kept().forEach((q, v) -> out.put(q, sample(v, s)));
+    return out;
   }
 
   /** Sample s's [T][H] of per-step [B·H] arrays. */
