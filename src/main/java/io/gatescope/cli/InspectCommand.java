@@ -1,11 +1,12 @@
 package io.gatescope.cli;
 
+import io.gatescope.core.Messages;
 import io.gatescope.core.data.LabeledImages;
+import io.gatescope.core.engine.BackwardTrace;
 import io.gatescope.core.engine.GateTrace;
+import io.gatescope.core.engine.ModelConfig;
 import io.gatescope.core.engine.Quantity;
 import io.gatescope.core.model.SavedModel;
-import io.gatescope.core.preprocess.ImageFiles;
-import io.gatescope.core.preprocess.Preprocessor;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * The full gate trace of one input, as JSON (arrays are [step][unit]): every quantity of the cell
- * and the pre-activation z of every gate and candidate ({@code <quantity>_z}).
+ * and the pre-activation z of every gate and candidate ({@code <quantity>_z}); with --backward, how
+ * the loss of a target class flows back ({@link #backwardJson}).
  */
 @Command(name = "inspect", mixinStandardHelpOptions = true, versionProvider = Version.class)
 public final class InspectCommand implements Callable<Integer> {
@@ -42,6 +44,14 @@ public final class InspectCommand implements Callable<Integer> {
   @Option(names = "--layer", defaultValue = "-1", paramLabel = "N")
   int layer;
 
+  @Mixin PictureOption picture;
+
+  @Option(names = "--backward")
+  boolean backward;
+
+  @Option(names = "--target", paramLabel = "K")
+  Integer target;
+
   @Override
   public Integer call() throws Exception {
     io.initNative();
@@ -53,19 +63,51 @@ public final class InspectCommand implements Callable<Integer> {
       input = test.images().imageAsFloats(source.testIndex);
       label = test.label(source.testIndex);
     } else {
-      ImageFiles.Grey g = ImageFiles.read(source.image);
-      try {
-        input = Preprocessor.toMnist(g.pixels(), g.width(), g.height());
-      } catch (Preprocessor.EmptyImageException e) {
-        throw new Cli.UserError(source.image.getFileName() + ": " + e.getMessage());
-      }
+      input = picture.read(source.image);
+    }
+    Cli.require(target == null || backward, Messages.get("cli.target.needsBackward"));
+    if (target != null) {
+      Cli.requireRange("--target", target, 0, ModelConfig.CLASSES - 1);
     }
     SavedModel saved = io.loadModel();
     GateTrace tr = saved.model().trace(input);
     int l = layer < 0 ? tr.layers().size() - 1 : layer;
     Cli.requireRange("--layer", l, 0, tr.layers().size() - 1);
-    System.out.println(Json.write(toJson(tr, l, label)));
+    Map<String, Object> json = toJson(tr, l, label);
+    if (backward) {
+      // The true digit where known, else the prediction: what the backward view defaults to.
+      int k = target != null ? target : label != null ? label : tr.prediction();
+      json.put("backward", backwardJson(saved.model().backwardTrace(input, k), l));
+    }
+    System.out.println(Json.write(json));
     return 0;
+  }
+
+  /**
+   * The backward trace as JSON: L = −log P(target | whole image), ∂L/∂ each gate's value and the
+   * totals ∂L/∂c⟨t⟩, ∂L/∂a⟨t⟩ ([step][unit]), ∂L/∂pixel ([row][column] of the picture), the change
+   * in P(target) when each picture row is blanked, and the connectivity triangle ([t][s]).
+   */
+  static Map<String, Object> backwardJson(BackwardTrace b, int layer) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("target", b.target());
+    m.put("loss", b.loss());
+    m.put("probability", b.probability());
+    for (Quantity q : b.cell().quantities()) {
+      float[][] g = b.layers().get(layer).get(q);
+      if (g != null) {
+        m.put("d_" + (q == Quantity.CELL ? "cell" : q.key()), List.of(g));
+      }
+    }
+    int side = ModelConfig.STEPS;
+    float[][] dInput = new float[side][side];
+    for (int r = 0; r < side; r++) {
+      System.arraycopy(b.input(), r * side, dInput[r], 0, side);
+    }
+    m.put("d_input", List.of(dInput));
+    m.put("row_occlusion", b.rowOcclusion());
+    m.put("connectivity", List.of(b.connectivity()));
+    return m;
   }
 
   static Map<String, Object> toJson(GateTrace tr, int layer, Integer label) {

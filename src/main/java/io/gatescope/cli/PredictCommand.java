@@ -3,8 +3,6 @@ package io.gatescope.cli;
 import io.gatescope.core.engine.Batches;
 import io.gatescope.core.engine.RecurrentClassifier;
 import io.gatescope.core.model.SavedModel;
-import io.gatescope.core.preprocess.ImageFiles;
-import io.gatescope.core.preprocess.Preprocessor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,12 +13,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** Reads digits from picture files, preprocessed exactly as the Draw canvas does. */
+/**
+ * Reads digits from picture files, preprocessed exactly as the Draw canvas does (or, with --raw,
+ * fed as they are).
+ */
 @Command(name = "predict", mixinStandardHelpOptions = true, versionProvider = Version.class)
 public final class PredictCommand implements Callable<Integer> {
   @Mixin DataOptions io;
 
   @Mixin JsonOption output;
+
+  @Mixin PictureOption picture;
 
   @Parameters(arity = "1..*", paramLabel = "IMAGE", descriptionKey = "images")
   List<Path> images;
@@ -30,12 +33,7 @@ public final class PredictCommand implements Callable<Integer> {
     io.initNative();
     List<float[]> inputs = new ArrayList<>();
     for (Path p : images) {
-      ImageFiles.Grey g = ImageFiles.read(p);
-      try {
-        inputs.add(Preprocessor.toMnist(g.pixels(), g.width(), g.height()));
-      } catch (Preprocessor.EmptyImageException e) {
-        throw new Cli.UserError(p.getFileName() + ": " + e.getMessage());
-      }
+      inputs.add(picture.read(p));
     }
     SavedModel saved = io.loadModel();
     float[][] probs = saved.model().predict(Batches.timeMajor(inputs.toArray(new float[0][])));
