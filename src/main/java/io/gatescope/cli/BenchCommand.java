@@ -116,18 +116,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     RecurrentClassifier single = model.copy();
     float[] img = imgs[0];
-    for (int i = 0; i < 50; i++) {
-      single.trace(img);
-    }
-    List<Double> traceMs = new ArrayList<>();
-    for (int b = 0; b < 5; b++) {
-      long t0 = System.nanoTime();
-      for (int i = 0; i < 200; i++) {
-        single.trace(img);
-      }
-      traceMs.add((System.nanoTime() - t0) / 1e6 / 200);
-    }
-    double trace = median(traceMs);
+    double trace = medianMs(() -> single.trace(img), 50, 200);
+    // One digit's backward view: gradients per gate, ∂L/∂pixel, occlusion and connectivity.
+    double backward = medianMs(() -> single.backwardTrace(img, labels[0]), 10, 40);
 
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("cell", cfg.cell().name().toLowerCase());
@@ -141,6 +132,7 @@ public final class BenchCommand implements Callable<Integer> {
     out.put("roofline_ratio", significant(roofline, 3));
     out.put("samples_per_s", Math.round(batch.size * 1000 / step));
     out.put("trace1_ms", round(trace, 3));
+    out.put("backward1_ms", round(backward, 3));
     out.put("step_blocks_ms", stepMs.stream().map(v -> round(v, 2)).toList());
     out.put("gemm_blocks_gflops", gemmGflops.stream().map(v -> significant(v, 4)).toList());
     out.put("native", NativeSetup.describe());
@@ -158,6 +150,22 @@ public final class BenchCommand implements Callable<Integer> {
       System.out.println("native " + NativeSetup.describe());
     }
     return 0;
+  }
+
+  /** The median over 5 blocks of {@code perBlock} runs, after {@code warmUp} runs, in ms. */
+  private static double medianMs(Runnable run, int warmUp, int perBlock) {
+    for (int i = 0; i < warmUp; i++) {
+      run.run();
+    }
+    List<Double> ms = new ArrayList<>();
+    for (int b = 0; b < 5; b++) {
+      long t0 = System.nanoTime();
+      for (int i = 0; i < perBlock; i++) {
+        run.run();
+      }
+      ms.add((System.nanoTime() - t0) / 1e6 / perBlock);
+    }
+    return median(ms);
   }
 
   static double median(List<Double> v) {
