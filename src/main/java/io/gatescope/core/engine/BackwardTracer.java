@@ -4,15 +4,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Makes a {@link BackwardTrace}: two passes of T + 1 samples each, so that both use one batch size
- * (the model's buffers stay as they are between calls).
+ * Makes a {@link BackwardTrace} with a twin of the model (same weights) that runs batches of T + 1
+ * samples, so that neither model's buffers are remade between calls:
  *
  * <ol>
- *   <li>Sample t (t = 0..T−1) is the image, with the loss −log P(k | rows 1..t+1) on the output
- *       after step t: one backward pass gives every row of the connectivity triangle, and sample
- *       T−1 (the whole image) gives the per-gate gradients and ∂L/∂pixel. Sample T feeds nothing
- *       back.
- *   <li>Sample 0 is the image, sample s+1 the image with picture row s blanked: row occlusion.
+ *   <li>The twin reads the image and its 28 copies with one picture row blanked each: row
+ *       occlusion.
+ *   <li>The model reads the image once; the twin's batch takes its states T + 1 times over (a batch
+ *       of identical samples, not computed again). Sample t (t = 0..T−1) gets the loss −log P(k |
+ *       rows 1..t+1) on the output after step t, and one backward pass gives every row of the
+ *       connectivity triangle; sample T−1 (the whole image) gives the per-gate gradients and
+ *       ∂L/∂pixel. Sample T feeds nothing back.
  * </ol>
  */
 final class BackwardTracer {
@@ -23,7 +25,8 @@ final class BackwardTracer {
 
   private BackwardTracer() {}
 
-  static BackwardTrace trace(RecurrentClassifier model, float[] image, int target) {
+  static BackwardTrace trace(
+      RecurrentClassifier model, RecurrentClassifier twin, float[] image, int target) {
     if (image.length != T * F) {
       throw new IllegalArgumentException("image has " + image.length + " pixels, not " + T * F);
     }
@@ -31,11 +34,11 @@ final class BackwardTracer {
       throw new IllegalArgumentException("target " + target + " is not a digit 0-9");
     }
     int h = model.config().hidden();
-    float[][] copies = new float[B][];
-    java.util.Arrays.fill(copies, image);
-    model.forward(Batches.timeMajor(copies));
-    float[] stepLogits = model.stepLogits(); // [T·B·K], row t·B + b
-    double[] lastLogits = model.lastLogits()[T - 1]; // the prediction's own logits, sample T−1
+    float[] occlusion = rowOcclusion(twin, image, target); // also readies the twin's products
+    model.forward(Batches.timeMajor(new float[][] {image}));
+    float[] stepLogits = model.stepLogits(); // [T·K], the image after every step
+    double[] lastLogits = model.lastLogits()[0]; // the prediction's own logits
+    twin.replicate(model, B);
     float[] wy = model.outputWeights(); // [H·K]
     float[] dTop = new float[T * B * h];
     double loss = 0;
@@ -43,7 +46,7 @@ final class BackwardTracer {
     for (int t = 0; t < T; t++) {
       double[] z = new double[K];
       for (int k = 0; k < K; k++) {
-        z[k] = t == T - 1 ? lastLogits[k] : stepLogits[(t * B + t) * K + k];
+        z[k] = t == T - 1 ? lastLogits[k] : stepLogits[t * K + k];
       }
       double[] p = Softmax.of(z);
       if (t == T - 1) {
@@ -60,8 +63,8 @@ final class BackwardTracer {
         dTop[off + u] = (float) s;
       }
     }
-    float[] dx = model.backwardForTrace(dTop); // ∂L/∂x [T·B·F], reading order
-    List<Map<Quantity, float[][]>> layers = model.backTraces(T - 1);
+    float[] dx = twin.backwardForTrace(dTop); // ∂L/∂x [T·B·F], reading order
+    List<Map<Quantity, float[][]>> layers = twin.backTraces(T - 1);
     float[] input = model.config().reading().toPicture(sampleSteps(dx, T - 1));
     float[][] connectivity = new float[T][T];
     for (int t = 0; t < T; t++) {
@@ -69,7 +72,6 @@ final class BackwardTracer {
         connectivity[t][s] = norm(dx, (s * B + t) * F);
       }
     }
-    float[] occlusion = rowOcclusion(model, image, target);
     return new BackwardTrace(
         model.config().cell(),
         h,

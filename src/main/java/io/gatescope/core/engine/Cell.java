@@ -89,6 +89,23 @@ abstract class Cell {
     this.values = values;
   }
 
+  /**
+   * Makes every sample of this cell's batch hold what sample 0 of {@code one} (the same cell type,
+   * a batch of one) computed at every step: the values a backward step reads.
+   */
+  final void replicate(Cell one) {
+    values.forEach((q, steps) -> replicate(one.values.get(q), steps, h));
+  }
+
+  /** Each row of {@code from} ([T][H], a batch of one) into every sample of {@code to} [T][B·H]. */
+  static void replicate(float[][] from, float[][] to, int h) {
+    for (int t = 0; t < to.length; t++) {
+      for (int off = 0; off < to[t].length; off += h) {
+        System.arraycopy(from[t], 0, to[t], off, h);
+      }
+    }
+  }
+
   /** The [T][B·H] values of q other than a (step t at index t), or null if the cell has no q. */
   final float[][] values(Quantity q) {
     return values.get(q);

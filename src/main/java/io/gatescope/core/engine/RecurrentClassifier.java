@@ -39,6 +39,7 @@ public final class RecurrentClassifier {
   private float[] dTop; // [T·B·H] ∂loss/∂a⟨t⟩ of the top layer; only the last step is non-zero
   private List<Intervention> lastInterventions = List.of();
   private INDArray lastInput; // [T·B, F] the last forward pass's input, in reading order
+  private RecurrentClassifier backwardTwin; // a copy that runs backward traces' batches
 
   private RecurrentClassifier(ModelConfig config) {
     this.config = config;
@@ -202,7 +203,24 @@ public final class RecurrentClassifier {
    * target} (see {@link BackwardTrace}); the model as it is, without interventions.
    */
   public BackwardTrace backwardTrace(float[] image, int target) {
-    return BackwardTracer.trace(this, image, target);
+    if (backwardTwin == null) {
+      backwardTwin = copy();
+    } else {
+      backwardTwin.params.flat().assign(params.flat()); // the weights as they are now
+    }
+    return BackwardTracer.trace(this, backwardTwin, image, target);
+  }
+
+  /**
+   * For {@link BackwardTracer}: every sample of this model's batch of {@code b} takes the states of
+   * {@code one}'s last forward pass (a batch of one, same config and weights, no interventions).
+   */
+  void replicate(RecurrentClassifier one, int b) {
+    ensureBatch(b);
+    lastInterventions = List.of();
+    for (int l = 0; l < layers.size(); l++) {
+      layers.get(l).replicate(one.layers.get(l));
+    }
   }
 
   /**

@@ -209,6 +209,17 @@ final class RecurrentLayer {
     backKeeper.keep(on);
   }
 
+  /**
+   * Makes every sample of this layer's batch hold the states of {@code one}'s last forward pass (a
+   * batch of one, same weights): a batch of identical samples without computing it again. A
+   * backward pass may follow (not with interventions: {@code one}'s must be none).
+   */
+  void replicate(RecurrentLayer one) {
+    Cell.replicate(one.a, a, h);
+    cell.replicate(one.cell);
+    overrides = Overrides.NONE;
+  }
+
   // ---- outputs and traces ----
 
   /** a⟨1..T⟩ as one [T·B, H] view (the input of the layer above). */

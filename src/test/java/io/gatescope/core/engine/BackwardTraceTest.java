@@ -139,4 +139,18 @@ class BackwardTraceTest {
     assertArrayEquals(first.input(), again.input(), 0f);
     assertArrayEquals(first.rowOcclusion(), again.rowOcclusion(), 0f);
   }
+
+  @Test
+  void followsTheWeightsAsTheyAreNow() {
+    RecurrentClassifier m = model(CellType.LSTM);
+    float[] img = imageWithBlankRows();
+    m.backwardTrace(img, 5); // makes the twin that runs its batches
+    m.params().flat().muli(1.5); // as training changes a model
+    BackwardTrace now = m.backwardTrace(img, 5);
+    BackwardTrace fresh = m.copy().backwardTrace(img, 5);
+    assertEquals(fresh.loss(), now.loss(), 0.0);
+    assertArrayEquals(fresh.input(), now.input(), 0f);
+    assertArrayEquals(fresh.rowOcclusion(), now.rowOcclusion(), 0f);
+    assertArrayEquals(fresh.top(Quantity.FORGET)[3], now.top(Quantity.FORGET)[3], 0f);
+  }
 }
