@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gatescope.core.engine.CellType;
 import io.gatescope.core.engine.ModelConfig;
+import io.gatescope.core.engine.Quantity;
 import io.gatescope.core.engine.Reading;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
@@ -112,13 +113,18 @@ class ReferenceGradientCheckTest {
     for (int t = 0; t < ModelConfig.STEPS; t++) {
       for (int s = 0; s < batch; s++) {
         for (int u = 0; u < h; u++) {
-          double lp = model.loss(images, labels, new ReferenceLayer.Nudge(t, s, u, EPS));
-          double lm = model.loss(images, labels, new ReferenceLayer.Nudge(t, s, u, -EPS));
+          double lp = model.loss(images, labels, nudge(layers, t, s, u, EPS));
+          double lm = model.loss(images, labels, nudge(layers, t, s, u, -EPS));
           worst.add("a t=" + t + " s=" + s + " u=" + u, da[t][s][u], (lp - lm) / (2 * EPS));
         }
       }
     }
     worst.check();
+  }
+
+  /** A nudge of a⟨t⟩ of the top layer. */
+  private static ReferenceLayer.Nudge nudge(int layers, int t, int s, int u, double delta) {
+    return new ReferenceLayer.Nudge(layers - 1, Quantity.HIDDEN, t, s, u, delta);
   }
 
   /** The worst disagreement seen, as a multiple of what is allowed (1e-9 + 1e-6·|numeric|). */

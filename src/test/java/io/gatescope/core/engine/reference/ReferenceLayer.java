@@ -11,7 +11,8 @@ import java.util.Map;
  * One recurrent layer of the reference, over {@link ModelConfig#STEPS} timesteps, in plain double
  * arithmetic, one sample and one unit at a time. A subclass writes one cell's step and its step
  * back; this class runs them over the steps and samples, applies the scale of a (an intervention on
- * {@link Quantity#HIDDEN}) after each step, and keeps every value for the trace.
+ * {@link Quantity#HIDDEN}) after each step, keeps every value for the trace, and adds a test's
+ * {@link Nudge} to the one value it names.
  *
  * <p>Arrays are [step][sample][unit]; step t here is the lesson's step t+1 (a⟨t⟩ is {@code a[t +
  * 1]}, a⟨0⟩ = 0).
@@ -46,10 +47,12 @@ abstract class ReferenceLayer {
   double[][][] hiddenGradient;
 
   /**
-   * A small change added to one a⟨t⟩ (after any scale) as it goes on, so that a test can take
-   * ∂loss/∂a⟨t⟩ by finite differences; step is 0-based like the arrays.
+   * A small change added to one value of one layer right after the cell computes it, before
+   * anything uses it, so that a test can take ∂loss/∂(that value) by finite differences: a gate or
+   * c̃ after its σ or tanh (and after any clamp), c⟨t⟩ (the LSTM's) as it goes into tanh and into
+   * step t+1, a⟨t⟩ after any scale. Step is 0-based like the arrays.
    */
-  record Nudge(int step, int sample, int unit, double delta) {}
+  record Nudge(int layer, Quantity quantity, int step, int sample, int unit, double delta) {}
 
   private Nudge nudge;
 
@@ -108,11 +111,8 @@ abstract class ReferenceLayer {
         step(t, s);
         for (int u = 0; u < h; u++) {
           computed.get(Quantity.HIDDEN)[t][s][u] = a[t + 1][s][u];
-          a[t + 1][s][u] *= scale(u);
+          a[t + 1][s][u] = nudged(Quantity.HIDDEN, t, s, u, a[t + 1][s][u] * scale(u));
           values.get(Quantity.HIDDEN)[t][s][u] = a[t + 1][s][u];
-        }
-        if (nudge != null && nudge.step() == t && nudge.sample() == s) {
-          a[t + 1][s][nudge.unit()] += nudge.delta();
         }
       }
     }
@@ -137,8 +137,21 @@ abstract class ReferenceLayer {
         v = iv.value();
       }
     }
+    v = nudged(q, t, s, u, v);
     values.get(q)[t][s][u] = v;
     return v;
+  }
+
+  /** The value v of q at (t, s, u), plus the nudge's delta if the nudge is on it. */
+  final double nudged(Quantity q, int t, int s, int u, double v) {
+    boolean here =
+        nudge != null
+            && nudge.layer() == index
+            && nudge.quantity() == q
+            && nudge.step() == t
+            && nudge.sample() == s
+            && nudge.unit() == u;
+    return here ? v + nudge.delta() : v;
   }
 
   /** The factor for a of unit u: the last HIDDEN intervention that covers it, else 1. */

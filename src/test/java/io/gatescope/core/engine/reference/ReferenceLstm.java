@@ -68,7 +68,7 @@ final class ReferenceLstm extends ReferenceLayer {
       double output = activated(OUTPUT, t, s, u, zo, sigmoid(zo));
       double update = activated(UPDATE, t, s, u, zu, sigmoid(zu));
       double cPrev = t == 0 ? 0 : values.get(CELL)[t - 1][s][u];
-      double c = update * cand + forget * cPrev;
+      double c = nudged(CELL, t, s, u, update * cand + forget * cPrev);
       values.get(CELL)[t][s][u] = c;
       values.get(CELL_TANH)[t][s][u] = Math.tanh(c); // the diagram's wire between c and Γo
       a[t + 1][s][u] = output * Math.tanh(c);

@@ -61,14 +61,14 @@ final class ReferenceModel {
     return forward(images, interventions, null);
   }
 
-  /** As {@link #forward(double[][], List)}, with one a⟨t⟩ of the top layer nudged. */
+  /** As {@link #forward(double[][], List)}, with one value of one layer nudged (or none: null). */
   Pass forward(double[][] images, List<Intervention> interventions, ReferenceLayer.Nudge nudge) {
     double[][][] x = read(images);
     double[][][] input = config.projection() > 0 ? project(x) : x;
     List<ReferenceLayer> layers = new ArrayList<>();
     for (int l = 0; l < config.layers(); l++) {
       ReferenceLayer layer = newLayer(l, input[0][0].length);
-      input = layer.forward(input, interventions, l == config.layers() - 1 ? nudge : null);
+      input = layer.forward(input, interventions, nudge);
       layers.add(layer);
     }
     ReferenceLayer top = layers.get(layers.size() - 1);
@@ -147,9 +147,9 @@ final class ReferenceModel {
     return loss(images, labels, null);
   }
 
-  /** The same with one a⟨t⟩ of the top layer nudged (for ∂loss/∂a⟨t⟩ by finite differences). */
-  double loss(double[][] images, int[] labels, ReferenceLayer.Nudge top) {
-    double[][] z = forward(images, List.of(), top).logits();
+  /** The same with one value nudged (for ∂loss/∂(that value) by finite differences). */
+  double loss(double[][] images, int[] labels, ReferenceLayer.Nudge nudge) {
+    double[][] z = forward(images, List.of(), nudge).logits();
     double loss = 0;
     for (int s = 0; s < labels.length; s++) {
       loss -= Math.log(softmax(z[s])[labels[s]]);
