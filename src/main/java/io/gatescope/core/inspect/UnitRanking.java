@@ -1,0 +1,63 @@
+package io.gatescope.core.inspect;
+
+import io.gatescope.core.engine.Quantity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.PriorityQueue;
+
+/**
+ * The images where a unit's quantity is highest (or lowest): each image is ranked by its value at
+ * the step where it peaks for that image (or is lowest), which the index keeps as the trace's
+ * float; equal values are ranked by test index.
+ */
+public final class UnitRanking {
+  /**
+   * One ranked image.
+   *
+   * @param testIndex the image's index in the test set
+   * @param step the step (0-based) where q peaks (or is lowest) in that image
+   * @param value q at (step, unit): the trace's value
+   */
+  public record Entry(int testIndex, int step, float value) {}
+
+  private UnitRanking() {}
+
+  /** The {@code count} images where q of {@code unit} peaks highest, highest first. */
+  public static List<Entry> top(TraceIndex index, Quantity q, int unit, int count) {
+    return rank(index, q, unit, count, false);
+  }
+
+  /** The {@code count} images where q of {@code unit} goes lowest, lowest first. */
+  public static List<Entry> lowest(TraceIndex index, Quantity q, int unit, int count) {
+    return rank(index, q, unit, count, true);
+  }
+
+  static List<Entry> rank(TraceIndex index, Quantity q, int unit, int count, boolean lowest) {
+    if (count < 0) {
+      throw new IllegalArgumentException("count must be at least 0");
+    }
+    // "a before b" in the ranking: the better value, then the smaller test index.
+    java.util.Comparator<Entry> order =
+        (a, b) -> {
+          int c = lowest ? Float.compare(a.value, b.value) : Float.compare(b.value, a.value);
+          return c != 0 ? c : Integer.compare(a.testIndex, b.testIndex);
+        };
+    // Keeps the best `count` so far; its head is the worst of them.
+    PriorityQueue<Entry> kept = new PriorityQueue<>(Math.max(1, count), order.reversed());
+    for (int i = 0; i < index.size() && count > 0; i++) {
+      Entry e =
+          lowest
+              ? new Entry(i, index.lowStep(q, i, unit), index.low(q, i, unit))
+              : new Entry(i, index.peakStep(q, i, unit), index.peak(q, i, unit));
+      if (kept.size() < count) {
+        kept.add(e);
+      } else if (order.compare(e, kept.peek()) < 0) {
+        kept.poll();
+        kept.add(e);
+      }
+    }
+    List<Entry> out = new ArrayList<>(kept);
+    out.sort(order);
+    return out;
+  }
+}
