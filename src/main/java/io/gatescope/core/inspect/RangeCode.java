@@ -11,13 +11,16 @@ final class RangeCode {
 
   private RangeCode() {}
 
-  /** The code of v for a unit whose values span [min, max]. */
-  static byte encode(float v, float min, float max) {
-    if (!(max > min)) {
-      return 0;
-    }
-    int k = Math.round(LEVELS * ((v - min) / (max - min)));
-    return (byte) Math.max(0, Math.min(LEVELS, k));
+  /** Codes per unit of value for a unit whose values span [min, max] (0 if they are all equal). */
+  static float scale(float min, float max) {
+    return max > min ? LEVELS / (max - min) : 0f;
+  }
+
+  /** The code of v for a unit whose values start at min, with {@link #scale}(min, max). */
+  static byte encode(float v, float min, float scale) {
+    // Rounds half up; a value a rounding below min truncates to 0 as it should.
+    int k = (int) ((v - min) * scale + 0.5f);
+    return (byte) (k < 0 ? 0 : Math.min(LEVELS, k));
   }
 
   /** The value code {@code b} stands for. */

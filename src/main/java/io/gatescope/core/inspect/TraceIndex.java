@@ -57,8 +57,9 @@ public final class TraceIndex {
     }
 
     void put(int image, int hidden, float[][] v, int label) {
+      int first = image * hidden;
       for (int u = 0; u < hidden; u++) {
-        int at = image * hidden + u;
+        // The unit's first max and min over the steps, in registers.
         float hi = v[0][u];
         float lo = hi;
         int hiStep = 0;
@@ -68,19 +69,20 @@ public final class TraceIndex {
           if (x > hi) {
             hi = x;
             hiStep = t;
-          }
-          if (x < lo) {
+          } else if (x < lo) {
             lo = x;
             loStep = t;
           }
         }
+        int at = first + u;
         max[at] = hi;
         min[at] = lo;
         maxStep[at] = (byte) hiStep;
         minStep[at] = (byte) loStep;
+        float scale = RangeCode.scale(lo, hi);
         int base = at * T;
         for (int t = 0; t < T; t++) {
-          codes[base + t] = RangeCode.encode(v[t][u], lo, hi);
+          codes[base + t] = RangeCode.encode(v[t][u], lo, scale);
         }
       }
       totals.add(v, label);

@@ -35,18 +35,30 @@ final class UnitTotals {
   void add(float[][] v, int label) {
     images++;
     classCount[label]++;
-    Histogram bins = gate ? Histogram.empty(0, 1, GATE_BINS) : null;
+    int classBase = label * hidden;
     for (int t = 0; t < T; t++) {
       float[] row = v[t];
+      int stepBase = t * hidden;
       for (int u = 0; u < hidden; u++) {
         float x = row[u];
-        classSum[label * hidden + u] += x;
-        stepSum[t * hidden + u] += x;
-        if (gate) {
-          gateCounts[u * GATE_BINS + bins.binOf(x)]++;
+        classSum[classBase + u] += x;
+        stepSum[stepBase + u] += x;
+      }
+      if (gate) {
+        for (int u = 0; u < hidden; u++) {
+          gateCounts[u * GATE_BINS + bin(row[u])]++;
         }
       }
     }
+  }
+
+  /**
+   * The bin of a gate's value, as {@link Histogram#binOf} puts it for [0, 1]: ⌊20·g⌋ (g ≥ 0), the
+   * last bin also for g = 1.
+   */
+  static int bin(float g) {
+    int k = (int) ((double) g * GATE_BINS);
+    return k < 0 ? 0 : Math.min(GATE_BINS - 1, k);
   }
 
   /** Mean of unit u's values over the 28 steps of every image of each true digit (NaN: none). */
