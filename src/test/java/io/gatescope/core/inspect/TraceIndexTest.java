@@ -38,7 +38,15 @@ class TraceIndexTest {
     NativeSetup.init(1);
     // Two layers: the index keeps the top one.
     model = RecurrentClassifier.create(new ModelConfig(CellType.LSTM, 2, H, 5, 1.0, 17));
-    set = UnitFixture.set(N, 5);
+    // Copies of image 3 make ties: equal values rank by test index.
+    LabeledImages made = UnitFixture.set(N, 5);
+    byte[] px = made.images().pixels().clone();
+    for (int copy : new int[] {150, 260, 449}) {
+      System.arraycopy(px, 3 * 784, px, copy * 784, 784);
+    }
+    set =
+        new LabeledImages(
+            "with copies", new io.gatescope.core.data.ImageSet(N, 28, 28, px), made.labels());
     traces = UnitFixture.traces(model, set);
     index = TraceIndex.build(model, set, N, f -> {}, () -> false);
   }
@@ -71,6 +79,11 @@ class TraceIndexTest {
       }
     }
     assertEquals(N, UnitRanking.top(index, Quantity.HIDDEN, 0, N + 5).size());
+    // Whole rankings: the copies are next to each other, in index order.
+    for (Quantity q : CellType.LSTM.quantities()) {
+      assertEquals(bruteForce(q, 1, N, false), UnitRanking.top(index, q, 1, N), q.symbol());
+      assertEquals(bruteForce(q, 1, N, true), UnitRanking.lowest(index, q, 1, N), q.symbol());
+    }
   }
 
   @Test
