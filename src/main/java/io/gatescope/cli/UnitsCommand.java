@@ -92,7 +92,7 @@ public final class UnitsCommand implements Callable<Integer> {
     }
     Cli.requireRange("--drop-images", dropImages, 1, test.size());
     TraceIndex index = TraceIndex.build(model, test, n, f -> {}, () -> false);
-    UnitProfile profile = UnitProfile.of(index, q, unit, top, lowest);
+    UnitProfile profile = UnitProfile.of(index, model, test, q, unit, top, lowest);
     SilencingDrop drop = SilencingDrop.measure(model, test, unit, Math.min(dropImages, n));
     Map<String, Object> json = toJson(profile, nameOf(q), index.size(), drop);
     if (output.json) {

@@ -70,7 +70,9 @@ class UnitsCommandTest {
     assertEquals("forget", j.get("quantity").getAsString());
     assertEquals(LIMIT, j.get("images").getAsInt());
     TraceIndex index = TraceIndex.build(model, test, LIMIT, f -> {}, () -> false);
-    List<UnitRanking.Entry> expected = UnitRanking.top(index, Quantity.FORGET, 5, 7);
+    List<UnitRanking.Entry> expected =
+        UnitRanking.tracedAlone(
+            UnitRanking.top(index, Quantity.FORGET, 5, 7), model, test, Quantity.FORGET, 5, false);
     JsonArray top = j.getAsJsonArray("top");
     assertEquals(7, top.size());
     for (int k = 0; k < 7; k++) {

@@ -1,9 +1,6 @@
 package io.gatescope.core.inspect;
 
 import io.gatescope.core.data.LabeledImages;
-import io.gatescope.core.engine.Batches;
-import io.gatescope.core.engine.GateTrace;
-import io.gatescope.core.engine.ModelConfig;
 import io.gatescope.core.engine.Quantity;
 import io.gatescope.core.engine.RecurrentClassifier;
 import java.util.ArrayList;
@@ -24,8 +21,9 @@ import java.util.List;
  * </ul>
  *
  * <p>Scores are the traces' numbers: the index's 8-bit values give each image a lower and upper
- * bound of its score; only the images that could still be among the best are traced again, and
- * their scores and order come from those traces (an image whose bounds already agree needs none).
+ * bound of its score; only the images that could still be among the best are traced again, each
+ * alone as Inside traces it, and their scores and order come from those traces (an image whose
+ * threshold bounds already agree needs none: every cell is clear of θ by more than its tolerance).
  */
 public final class PatternSearch {
   /**
@@ -191,18 +189,9 @@ public final class PatternSearch {
         retrace.add(i);
       }
     }
-    for (int from = 0; from < retrace.size(); from += TraceIndex.BATCH) {
-      int b = Math.min(TraceIndex.BATCH, retrace.size() - from);
-      int[] idx = new int[b];
-      for (int j = 0; j < b; j++) {
-        idx[j] = retrace.get(from + j);
-      }
-      float[] buffer = new float[ModelConfig.STEPS * b * ModelConfig.FEATURES];
-      List<GateTrace> traces =
-          model.traceBatch(Batches.timeMajor(set, idx, 0, b, new int[b], buffer), List.of());
-      for (int j = 0; j < b; j++) {
-        out.add(new Match(idx[j], exact.applyAsDouble(traces.get(j).top(sel.quantity()))));
-      }
+    for (int i : retrace) {
+      out.add(
+          new Match(i, exact.applyAsDouble(TraceIndex.retrace(model, set, i).top(sel.quantity()))));
     }
     return out.stream()
         .filter(m -> !positiveOnly || m.score() > 0)

@@ -20,9 +20,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The index against the traces of each image made alone: its ranking equals a brute-force ranking,
- * every ranked value is the trace's at (step, unit), the 8-bit values keep within their tolerance,
- * and the means and histograms are the traces' own.
+ * The index against the traces it is made of (minibatches of 200): its ranking equals a brute-force
+ * ranking, the 8-bit values keep within their tolerance, the means and histograms are the traces'
+ * own; and the ranking traced again alone gives every value as the trace of that image alone has it
+ * at (step, unit).
  */
 class TraceIndexTest {
   static final int N = 450; // more than two minibatches of 200
@@ -47,7 +48,7 @@ class TraceIndexTest {
     set =
         new LabeledImages(
             "with copies", new io.gatescope.core.data.ImageSet(N, 28, 28, px), made.labels());
-    traces = UnitFixture.traces(model, set);
+    traces = UnitFixture.batchTraces(model, set);
     index = TraceIndex.build(model, set, N, f -> {}, () -> false);
   }
 
@@ -87,11 +88,23 @@ class TraceIndexTest {
   }
 
   @Test
-  void eachRankedValueIsTheTracesValueAtItsStepAndUnit() {
+  void eachRankedValueIsTheValueOfTheImageTracedAloneAtItsStepAndUnit() {
     for (Quantity q : CellType.LSTM.quantities()) {
-      for (UnitRanking.Entry e : UnitRanking.top(index, q, 3, 9)) {
-        GateTrace again = TraceIndex.retrace(model, set, e.testIndex());
-        assertEquals(again.top(q)[e.step()][3], e.value(), 0f, q + " " + e);
+      for (boolean lowest : new boolean[] {false, true}) {
+        List<UnitRanking.Entry> ranked = UnitRanking.rank(index, q, 3, 9, lowest);
+        List<UnitRanking.Entry> alone = UnitRanking.tracedAlone(ranked, model, set, q, 3, lowest);
+        UnitProfile card = UnitProfile.of(index, model, set, q, 3, 9, lowest);
+        assertEquals(alone, card.ranked());
+        assertEquals(ranked.size(), alone.size());
+        for (int k = 0; k < alone.size(); k++) {
+          UnitRanking.Entry e = alone.get(k);
+          GateTrace again = model.trace(set.images().imageAsFloats(e.testIndex()));
+          assertEquals(again.top(q)[e.step()][3], e.value(), 0f, q + " " + e);
+          // The same images and steps as the index ranked, values equal to float rounding.
+          assertEquals(ranked.get(k).testIndex(), e.testIndex());
+          assertEquals(ranked.get(k).step(), e.step());
+          assertEquals(ranked.get(k).value(), e.value(), 1e-5f);
+        }
       }
     }
   }
@@ -156,6 +169,38 @@ class TraceIndexTest {
       assertEquals(set.label(i), index.label(i));
       assertEquals(traces[i].prediction(), index.prediction(i));
     }
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(
+      value = CellType.class,
+      names = {"GRU", "RNN"})
+  void otherCellsKeepTheirOwnQuantities(CellType cell) {
+    RecurrentClassifier m = RecurrentClassifier.create(new ModelConfig(cell, 1, 5, 4, 1.0, 3));
+    LabeledImages few = UnitFixture.set(60, 9);
+    GateTrace[] own = UnitFixture.batchTraces(m, few);
+    TraceIndex ix = TraceIndex.build(m, few, 60, f -> {}, () -> false);
+    assertEquals(cell.quantities(), ix.quantities());
+    for (Quantity q : cell.quantities()) {
+      for (int u = 0; u < 5; u++) {
+        UnitRanking.Entry first = UnitRanking.top(ix, q, u, 1).get(0);
+        float best = -Float.MAX_VALUE;
+        for (GateTrace tr : own) {
+          for (float[] row : tr.top(q)) {
+            best = Math.max(best, row[u]);
+          }
+        }
+        assertEquals(best, first.value(), 0f, cell + " " + q + " " + u);
+        assertEquals(best, own[first.testIndex()].top(q)[first.step()][u], 0f);
+        UnitRanking.Entry alone =
+            UnitRanking.tracedAlone(List.of(first), m, few, q, u, false).get(0);
+        float[][] v = m.trace(few.images().imageAsFloats(first.testIndex())).top(q);
+        assertEquals(v[alone.step()][u], alone.value(), 0f);
+        assertEquals(best, alone.value(), 1e-5f);
+      }
+    }
+    assertEquals(4L * 5 * 38 + 2, TraceIndex.bytesPerImage(CellType.GRU, 5));
+    assertThrows(IllegalArgumentException.class, () -> ix.peak(Quantity.CELL, 0, 0));
   }
 
   @Test

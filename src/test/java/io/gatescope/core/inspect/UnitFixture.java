@@ -26,6 +26,24 @@ final class UnitFixture {
     return new LabeledImages("fixture", new ImageSet(n, 28, 28, px), labels);
   }
 
+  /** Every image's trace as the index makes them: in minibatches of {@link TraceIndex#BATCH}. */
+  static GateTrace[] batchTraces(RecurrentClassifier model, LabeledImages set) {
+    GateTrace[] out = new GateTrace[set.size()];
+    for (int from = 0; from < out.length; from += TraceIndex.BATCH) {
+      int b = Math.min(TraceIndex.BATCH, out.length - from);
+      float[][] imgs = new float[b][];
+      for (int i = 0; i < b; i++) {
+        imgs[i] = set.images().imageAsFloats(from + i);
+      }
+      java.util.List<GateTrace> tr =
+          model.traceBatch(io.gatescope.core.engine.Batches.timeMajor(imgs), java.util.List.of());
+      for (int i = 0; i < b; i++) {
+        out[from + i] = tr.get(i);
+      }
+    }
+    return out;
+  }
+
   /** Every image's trace, each traced alone. */
   static GateTrace[] traces(RecurrentClassifier model, LabeledImages set) {
     GateTrace[] out = new GateTrace[set.size()];
