@@ -26,9 +26,12 @@ import java.util.function.DoubleConsumer;
  * 10,000 test images; {@link #bytesPerImage}. Besides, per quantity, exact sums per unit and digit,
  * per unit and step, and gate histograms ({@link UnitTotals}).
  *
- * <p>The rule for numbers: peaks and lows are the trace's values, so a ranking reports them as they
- * are; a value read at any other step is the 8-bit one, good for searching, and whoever shows one
- * as a number traces that image again ({@link #retrace}: under a millisecond).
+ * <p>The rule for numbers: peaks and lows are the floats of the traces the index was made of
+ * (minibatches of 200), so rankings are exact on them; a value read at any other step is the 8-bit
+ * one, good for searching. A number to show comes from the image traced again alone ({@link
+ * #retrace}, as Inside traces it; about a millisecond): {@link UnitRanking#tracedAlone} and the
+ * pattern search's scores do so (a minibatch trace and a trace alone can differ in a float's last
+ * bits).
  *
  * <p>Steps are 0-based here ({@code step} 0..27 is the lesson's t = 1..28).
  */
