@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
       PredictCommand.class,
       InspectCommand.class,
       BenchCommand.class,
+      UnitsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class GateScopeCommand implements Runnable {

@@ -37,7 +37,7 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 class CliHelpTest {
   static final List<String> COMMANDS =
-      List.of("train", "evaluate", "predict", "inspect", "bench", "snapshot", "bench-ui");
+      List.of("train", "evaluate", "predict", "inspect", "bench", "units", "snapshot", "bench-ui");
 
   @TempDir Path dir;
 
