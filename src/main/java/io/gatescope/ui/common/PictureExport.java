@@ -63,6 +63,11 @@ public final class PictureExport {
     saveAsk = ask == null ? PictureExport::choose : ask;
   }
 
+  /** Asks where to save a file (the save dialog, or the tests' answer); null when cancelled. */
+  public static Path askSave(Window owner, String initialName, String extension) {
+    return saveAsk.ask(owner, initialName, extension);
+  }
+
   /** Gives {@code node} the export menu on right-click (or the keyboard's context-menu key). */
   public static void attach(Node node, Source source) {
     node.addEventHandler(
