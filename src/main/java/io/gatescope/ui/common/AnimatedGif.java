@@ -45,7 +45,7 @@ public final class AnimatedGif {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
       writer.setOutput(out);
-      writer.prepareWriteSequence(null);
+      writer.prepareWriteSequence(streamMetadata(writer, colours, w, h));
       byte[] previous = null;
       for (int k = 0; k < frames.size(); k++) {
         Frame f = frames.get(k);
@@ -72,6 +72,7 @@ public final class AnimatedGif {
         IIOMetadata meta =
             writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(img), null);
         describe(meta, f.centiseconds(), k > 0, k == 0);
+        palette(meta, "LocalColorTable", "sizeOfLocalColorTable", colours);
         writer.writeToSequence(new IIOImage(img, null, meta), null);
       }
       writer.endWriteSequence();
@@ -79,6 +80,47 @@ public final class AnimatedGif {
       writer.dispose();
     }
     return bytes.toByteArray();
+  }
+
+  /** The one palette as the global colour table (the writer's default table is another one). */
+  private static IIOMetadata streamMetadata(
+      ImageWriter writer, IndexColorModel colours, int w, int h) throws IOException {
+    IIOMetadata meta = writer.getDefaultStreamMetadata(null);
+    String format = meta.getNativeMetadataFormatName();
+    IIOMetadataNode root = (IIOMetadataNode) meta.getAsTree(format);
+    IIOMetadataNode screen = child(root, "LogicalScreenDescriptor");
+    screen.setAttribute("logicalScreenWidth", Integer.toString(w));
+    screen.setAttribute("logicalScreenHeight", Integer.toString(h));
+    screen.setAttribute("colorResolution", "8");
+    screen.setAttribute("pixelAspectRatio", "0");
+    meta.setFromTree(format, root);
+    palette(meta, "GlobalColorTable", "sizeOfGlobalColorTable", colours);
+    return meta;
+  }
+
+  /** Writes the palette into a colour table of the metadata (global or local). */
+  private static void palette(IIOMetadata meta, String name, String sizeName, IndexColorModel cm)
+      throws IOException {
+    String format = meta.getNativeMetadataFormatName();
+    IIOMetadataNode root = (IIOMetadataNode) meta.getAsTree(format);
+    IIOMetadataNode table = child(root, name);
+    while (table.getFirstChild() != null) {
+      table.removeChild(table.getFirstChild());
+    }
+    table.setAttribute(sizeName, "256");
+    table.setAttribute("sortFlag", "FALSE");
+    if (name.startsWith("Global")) {
+      table.setAttribute("backgroundColorIndex", "0");
+    }
+    for (int i = 0; i < 256; i++) {
+      IIOMetadataNode e = new IIOMetadataNode("ColorTableEntry");
+      e.setAttribute("index", Integer.toString(i));
+      e.setAttribute("red", Integer.toString(cm.getRed(i)));
+      e.setAttribute("green", Integer.toString(cm.getGreen(i)));
+      e.setAttribute("blue", Integer.toString(cm.getBlue(i)));
+      table.appendChild(e);
+    }
+    meta.setFromTree(format, root);
   }
 
   /** Delay, transparency of unchanged pixels, and (on the first frame) looping forever. */

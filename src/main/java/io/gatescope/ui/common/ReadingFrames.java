@@ -62,8 +62,8 @@ public final class ReadingFrames {
     answer.setStyle("-fx-font-size: 14px; -fx-text-fill: #ffb000;");
     row.setStyle("-fx-font-size: 13px;");
     VBox head = new VBox(2, title, row, answer);
-    VBox left = new VBox(8, head, buildDigit(), buildStrip());
-    HBox body = new HBox(14, left, buildMaps());
+    VBox left = new VBox(8, buildDigit(), buildStrip());
+    VBox body = new VBox(8, head, new HBox(14, left, buildMaps()));
     body.setPadding(new Insets(12));
     body.setPrefSize(WIDTH, HEIGHT);
     body.setMinSize(WIDTH, HEIGHT);
@@ -103,8 +103,8 @@ public final class ReadingFrames {
       double lo = q.isGate() ? 0 : -r;
       Heatmap hm = new Heatmap();
       hm.show(v, order, q.isGate() ? ColorMap.SEQUENTIAL : ColorMap.DIVERGING, lo, r);
-      hm.setPrefSize(150, 196);
-      hm.setMaxSize(150, 196);
+      hm.setPrefSize(156, 186);
+      hm.setMaxSize(156, 186);
       maps.add(hm);
       Label name = new Label(String.format("%s   %.3g … %.3g", q.symbol(), lo, r));
       grid.add(new VBox(2, name, hm), i % 3, i / 3);
