@@ -91,10 +91,7 @@ public final class ExportReadingCommand implements Callable<Integer> {
             ? model.getFileName().toString()
             : ModelLocator.resolve(Optional.empty()).getFileName().toString();
 
-    SnapshotCommand.headless();
-    CompletableFuture<Void> started = new CompletableFuture<>();
-    Platform.startup(() -> started.complete(null));
-    started.get(30, TimeUnit.SECONDS);
+    boolean startedHere = startToolkit();
     ReadingFrames frames =
         SnapshotCommand.onFx(
             () ->
@@ -111,7 +108,9 @@ public final class ExportReadingCommand implements Callable<Integer> {
           SnapshotCommand.onFx(
               () -> ReadingFrames.gifFrame(frames.frame(i), frames.centiseconds(i))));
     }
-    Platform.exit();
+    if (startedHere) {
+      Platform.exit();
+    }
     AtomicFile.write(out, AnimatedGif.write(gif));
     System.out.println(
         Messages.get("export.reading.done", out, gif.size())
@@ -121,6 +120,22 @@ public final class ExportReadingCommand implements Callable<Integer> {
             + gif.get(0).height()
             + ")");
     return 0;
+  }
+
+  /**
+   * Starts JavaFX headless (Monocle), as snapshot does; false when it already runs in this process
+   * (then it is left running).
+   */
+  private static boolean startToolkit() throws Exception {
+    SnapshotCommand.headless();
+    CompletableFuture<Void> started = new CompletableFuture<>();
+    try {
+      Platform.startup(() -> started.complete(null));
+    } catch (IllegalStateException alreadyRunning) {
+      return false;
+    }
+    started.get(30, TimeUnit.SECONDS);
+    return true;
   }
 
   /** The test image or the picture, prepared as Draw prepares it. */
