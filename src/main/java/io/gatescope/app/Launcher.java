@@ -29,7 +29,9 @@ public final class Launcher {
 
   public static void main(String[] args) {
     useUserCacheForNatives();
-    CommandLine cl = GateScopeCommand.commandLine(new SnapshotCommand(), new UiBenchCommand());
+    CommandLine cl =
+        GateScopeCommand.commandLine(
+            new SnapshotCommand(), new UiBenchCommand(), new ExportReadingCommand());
     // One model file as the only argument (a double-click in a file manager): the window, with it.
     var file = OpenFiles.fromArguments(List.of(args), cl.getSubcommands().keySet());
     if (args.length == 0 || file.isPresent()) {

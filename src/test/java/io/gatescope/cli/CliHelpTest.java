@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gatescope.app.ExportReadingCommand;
 import io.gatescope.app.SnapshotCommand;
 import io.gatescope.app.UiBenchCommand;
 import io.gatescope.core.Messages;
@@ -37,7 +38,16 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 class CliHelpTest {
   static final List<String> COMMANDS =
-      List.of("train", "evaluate", "predict", "inspect", "bench", "units", "snapshot", "bench-ui");
+      List.of(
+          "train",
+          "evaluate",
+          "predict",
+          "inspect",
+          "bench",
+          "units",
+          "snapshot",
+          "bench-ui",
+          "export-reading");
 
   @TempDir Path dir;
 
@@ -48,7 +58,8 @@ class CliHelpTest {
 
   /** The command line as the jar builds it, with the app's UI-bound subcommands. */
   static CommandLine commandLine() {
-    return GateScopeCommand.commandLine(new SnapshotCommand(), new UiBenchCommand());
+    return GateScopeCommand.commandLine(
+        new SnapshotCommand(), new UiBenchCommand(), new ExportReadingCommand());
   }
 
   /**

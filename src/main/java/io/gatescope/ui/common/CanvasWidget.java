@@ -2,12 +2,16 @@ package io.gatescope.ui.common;
 
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 
 /**
  * A widget drawn on one Canvas that fills it (inside its insets): the canvas follows the widget's
  * size, and the widget paints again whenever that size changes. Subclasses draw; they call {@link
  * #paint()} when what they show changes.
+ *
+ * <p>Every canvas widget has the {@link PictureExport} menu on right-click: Copy image, Save PNG
+ * (drawn again at twice the size: {@link #render}), and Save CSV of the numbers {@link #csv} gives.
  */
 public abstract class CanvasWidget extends Region {
   /** The canvas the widget paints on; its size is the widget's content area. */
@@ -23,6 +27,50 @@ public abstract class CanvasWidget extends Region {
     getChildren().add(canvas);
     setMinSize(minWidth, minHeight);
     setPrefSize(prefWidth, prefHeight);
+    PictureExport.attach(this, new PictureExport.Source(this::exportName, this::render, this::csv));
+  }
+
+  private boolean exporting;
+
+  /**
+   * The widget drawn again into a new canvas {@code scale} times its size: the same drawing at a
+   * finer resolution (text and lines stay sharp), on the window's background. FX thread.
+   */
+  public final WritableImage render(double scale) {
+    double w = canvas.getWidth();
+    double h = canvas.getHeight();
+    Canvas c = new Canvas(Math.round(w * scale), Math.round(h * scale));
+    GraphicsContext g = c.getGraphicsContext2D();
+    g.setFill(PictureExport.BACKGROUND);
+    g.fillRect(0, 0, c.getWidth(), c.getHeight());
+    g.scale(scale, scale);
+    exporting = true;
+    try {
+      draw(g, w, h);
+    } finally {
+      exporting = false;
+    }
+    javafx.scene.SnapshotParameters p = new javafx.scene.SnapshotParameters();
+    p.setFill(PictureExport.BACKGROUND);
+    return c.snapshot(p, null);
+  }
+
+  /**
+   * True while {@link #render} draws: leave out what belongs to the pointer or the focus (a hover
+   * read-out, a keyboard outline), which a picture for slides should not carry.
+   */
+  protected final boolean exporting() {
+    return exporting;
+  }
+
+  /** The numbers behind the picture, exactly as the widget holds them, or null when none. */
+  public CsvTable csv() {
+    return null;
+  }
+
+  /** The file name an export proposes, without extension. */
+  protected String exportName() {
+    return "gatescope-" + getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
   }
 
   /** Paints the widget afresh: clears the canvas, then {@link #draw draws} what it shows. */

@@ -90,6 +90,34 @@ public final class DigitImage extends CanvasWidget {
     }
   }
 
+  /** The 28×28 pixels as the model reads them (0..1): row 1..28 down, column 1..28 across. */
+  @Override
+  public CsvTable csv() {
+    if (pixels == null) {
+      return null;
+    }
+    java.util.List<String> header = new java.util.ArrayList<>();
+    header.add(Messages.get("export.csv.row"));
+    for (int x = 1; x <= 28; x++) {
+      header.add(Messages.get("export.csv.column", x));
+    }
+    CsvTable table = new CsvTable(header);
+    for (int y = 0; y < 28; y++) {
+      java.util.List<String> row = new java.util.ArrayList<>();
+      row.add(Integer.toString(y + 1));
+      for (int x = 0; x < 28; x++) {
+        row.add(CsvTable.number(pixels[y * 28 + x]));
+      }
+      table.row(row);
+    }
+    return table;
+  }
+
+  @Override
+  protected String exportName() {
+    return "gatescope-digit";
+  }
+
   /** A square: the image is never stretched. */
   @Override
   protected double[] canvasSize(double w, double h) {

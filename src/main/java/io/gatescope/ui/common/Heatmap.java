@@ -34,6 +34,7 @@ public final class Heatmap extends CanvasWidget {
   private static final double MIN_STEP_SPACING = 18; // px between two timestep labels
   private static final double BOTTOM = 13; // the timestep gutter's height
   private static final double TOP = 5; // half a label above the first row, so it is not cut
+  private static final int EMPTY_ARGB = 0xFF202428; // the plot's background: nothing shown here
 
   private float[][] values; // [T][H]
   private int[] order; // display row → unit
@@ -47,6 +48,8 @@ public final class Heatmap extends CanvasWidget {
   private int selectedUnit = -1;
   private Consumer<Cell> onHover = c -> {};
   private Consumer<Cell> onClick = c -> {};
+  private int shownSteps = Integer.MAX_VALUE; // columns after it are painted as not read yet
+  private String exportName = "gatescope-heatmap";
 
   public Heatmap() {
     super(120, 80, 320, 200);
@@ -71,6 +74,52 @@ public final class Heatmap extends CanvasWidget {
     left = Math.ceil(widest.getLayoutBounds().getWidth()) + 7;
     rebuildImage();
     paint();
+  }
+
+  /**
+   * Paints only the first {@code t} timesteps' columns; the rest as the empty background (the map
+   * filling in as the rows are read). Every column by default.
+   */
+  public void showUpTo(int t) {
+    shownSteps = t;
+    rebuildImage();
+    paint();
+  }
+
+  /** The name exports propose, e.g. "heatmap-forget". */
+  public void setExportName(String name) {
+    exportName = name;
+  }
+
+  @Override
+  protected String exportName() {
+    return exportName;
+  }
+
+  /**
+   * The map's numbers as shown: one row per timestep, one column per unit in the order shown (its
+   * header names the unit), each value exactly as held.
+   */
+  @Override
+  public CsvTable csv() {
+    if (values == null) {
+      return null;
+    }
+    java.util.List<String> header = new java.util.ArrayList<>();
+    header.add(Messages.get("export.csv.timestep"));
+    for (int unit : order) {
+      header.add(Messages.get("export.csv.unit", unit));
+    }
+    CsvTable t = new CsvTable(header);
+    for (int step = 0; step < values.length; step++) {
+      java.util.List<String> row = new java.util.ArrayList<>();
+      row.add(Integer.toString(step + 1));
+      for (int unit : order) {
+        row.add(CsvTable.number(values[step][unit]));
+      }
+      t.row(row);
+    }
+    return t;
   }
 
   public IntegerProperty stepCursorProperty() {
@@ -184,7 +233,7 @@ public final class Heatmap extends CanvasWidget {
     for (int row = 0; row < h; row++) {
       int unit = order[row];
       for (int t = 0; t < w; t++) {
-        px[row * w + t] = map.argb((values[t][unit] - lo) / span);
+        px[row * w + t] = t >= shownSteps ? EMPTY_ARGB : map.argb((values[t][unit] - lo) / span);
       }
     }
     image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), px, 0, w);
@@ -194,7 +243,7 @@ public final class Heatmap extends CanvasWidget {
   protected void draw(GraphicsContext g, double width, double height) {
     double w = plotWidth();
     double h = plotHeight();
-    g.setFill(Color.web("#202428"));
+    g.setFill(Color.rgb(EMPTY_ARGB >> 16 & 0xFF, EMPTY_ARGB >> 8 & 0xFF, EMPTY_ARGB & 0xFF));
     g.fillRect(left, TOP, w, h);
     if (image == null) {
       return;

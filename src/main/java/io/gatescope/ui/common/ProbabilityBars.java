@@ -28,6 +28,27 @@ public final class ProbabilityBars extends CanvasWidget {
     paint();
   }
 
+  /** One row per digit: its probability as held. */
+  @Override
+  public CsvTable csv() {
+    if (probs == null) {
+      return null;
+    }
+    CsvTable t =
+        new CsvTable(
+            java.util.List.of(
+                Messages.get("export.csv.digit"), Messages.get("export.csv.probability")));
+    for (int k = 0; k < probs.length; k++) {
+      t.row(java.util.List.of(Integer.toString(k), CsvTable.number(probs[k])));
+    }
+    return t;
+  }
+
+  @Override
+  protected String exportName() {
+    return "gatescope-probabilities";
+  }
+
   public float[] shown() {
     return probs;
   }

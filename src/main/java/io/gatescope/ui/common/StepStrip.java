@@ -60,6 +60,34 @@ public final class StepStrip extends CanvasWidget {
     paint();
   }
 
+  /** P(digit | rows 1..t) as shown: one row per timestep, one column per digit, as held. */
+  @Override
+  public CsvTable csv() {
+    if (steps == null) {
+      return null;
+    }
+    java.util.List<String> header = new java.util.ArrayList<>();
+    header.add(Messages.get("export.csv.timestep"));
+    for (int k = 0; k < 10; k++) {
+      header.add(Messages.get("export.csv.digitP", k));
+    }
+    CsvTable table = new CsvTable(header);
+    for (int t = 0; t < steps.length; t++) {
+      java.util.List<String> row = new java.util.ArrayList<>();
+      row.add(Integer.toString(t + 1));
+      for (int k = 0; k < steps[t].length; k++) {
+        row.add(CsvTable.number(steps[t][k]));
+      }
+      table.row(row);
+    }
+    return table;
+  }
+
+  @Override
+  protected String exportName() {
+    return "gatescope-prediction-by-row";
+  }
+
   /** Called with the timestep 1..28 of the column clicked or dragged over. */
   public void setOnStepSelect(IntConsumer action) {
     onStepSelect = action == null ? t -> {} : action;
@@ -177,7 +205,7 @@ public final class StepStrip extends CanvasWidget {
   /** The hovered value in a small box beside the mouse, kept inside the strip. */
   private void paintHover(GraphicsContext g, double w, Font font) {
     String s = hover.get();
-    if (s.isEmpty()) {
+    if (s.isEmpty() || exporting()) {
       return;
     }
     Text measure = new Text(s);

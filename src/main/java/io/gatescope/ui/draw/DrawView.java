@@ -11,6 +11,7 @@ import io.gatescope.core.Messages;
 import io.gatescope.ui.common.DigitImage;
 import io.gatescope.ui.common.Keys;
 import io.gatescope.ui.common.ProbabilityBars;
+import io.gatescope.ui.common.ReadingExport;
 import io.gatescope.ui.common.StepPlayer;
 import io.gatescope.ui.common.StepStrip;
 import java.io.File;
@@ -61,9 +62,7 @@ public final class DrawView extends BorderPane {
                 buildMnistRow(),
                 buildTeachRow(),
                 note(Messages.get("draw.help")))));
-    setCenter(
-        column(
-            buildAnswer(), title(Messages.get("draw.reading")), buildStrip(), new PlaybackRow(vm)));
+    setCenter(column(buildAnswer(), buildReadingTitle(), buildStrip(), new PlaybackRow(vm)));
     player = buildPlayer();
     bindRefresh();
     bindKeys();
@@ -226,6 +225,19 @@ public final class DrawView extends BorderPane {
     HBox top = new HBox(18, previewBox, answer);
     HBox.setHgrow(answer, Priority.ALWAYS);
     return top;
+  }
+
+  /** "Reading row by row", and the button that exports it as an animated GIF. */
+  private Node buildReadingTitle() {
+    Button export =
+        button(
+            Messages.get("export.reading"),
+            "mdi2f-file-gif-box",
+            Messages.get("export.reading.tip"),
+            () -> ReadingExport.ask(vm.session(), getScene().getWindow()));
+    export.setId("draw-export-reading");
+    export.disableProperty().bind(vm.inputProperty().isNull());
+    return flow(title(Messages.get("draw.reading")), export);
   }
 
   private Node buildStrip() {

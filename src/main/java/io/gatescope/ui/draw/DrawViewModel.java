@@ -186,6 +186,11 @@ public final class DrawViewModel {
   }
 
   /** The current model's reading order (rows unless it was trained otherwise). */
+  /** The session this workspace shows (for exports that read the current input and model). */
+  public Session session() {
+    return session;
+  }
+
   public Reading reading() {
     return session.reading();
   }

@@ -30,6 +30,9 @@ final class ConfusionMatrix extends CanvasWidget {
     setFocusTraversable(true);
     canvas.setOnMouseClicked(
         e -> {
+          if (e.getButton() != javafx.scene.input.MouseButton.PRIMARY) {
+            return; // the right button opens the export menu
+          }
           int[] cell = cellAt(e.getX(), e.getY());
           requestFocus();
           if (cell != null) {
@@ -75,6 +78,34 @@ final class ConfusionMatrix extends CanvasWidget {
       setAccessibleText(Messages.get("a11y.matrix", all, all - right));
     }
     paint();
+  }
+
+  /** The counts as shown: one row per true digit, one column per predicted digit. */
+  @Override
+  public io.gatescope.ui.common.CsvTable csv() {
+    if (counts == null) {
+      return null;
+    }
+    java.util.List<String> header = new java.util.ArrayList<>();
+    header.add(Messages.get("export.csv.trueVsPredicted"));
+    for (int p = 0; p < 10; p++) {
+      header.add(Integer.toString(p));
+    }
+    io.gatescope.ui.common.CsvTable t = new io.gatescope.ui.common.CsvTable(header);
+    for (int a = 0; a < counts.length; a++) {
+      java.util.List<String> row = new java.util.ArrayList<>();
+      row.add(Integer.toString(a));
+      for (int n : counts[a]) {
+        row.add(Integer.toString(n));
+      }
+      t.row(row);
+    }
+    return t;
+  }
+
+  @Override
+  protected String exportName() {
+    return "gatescope-confusion-matrix";
   }
 
   void setOnSelect(Consumer<int[]> c) {
@@ -130,7 +161,7 @@ final class ConfusionMatrix extends CanvasWidget {
       g.setLineWidth(2.5);
       g.strokeRect(24 + selected[1] * s, 24 + selected[0] * s, s, s);
     }
-    if (isFocused()) {
+    if (isFocused() && !exporting()) {
       g.setStroke(Color.web("#ffb000"));
       g.setLineWidth(2);
       g.setLineDashes(4, 3);

@@ -14,6 +14,7 @@ import io.gatescope.ui.common.ChartPlaceholder;
 import io.gatescope.ui.common.ChartSummary;
 import io.gatescope.ui.common.Choices;
 import io.gatescope.ui.common.Keys;
+import io.gatescope.ui.common.PictureExport;
 import io.gatescope.ui.common.Ticks;
 import io.gatescope.ui.common.Workspace;
 import javafx.beans.Observable;
@@ -181,6 +182,11 @@ public final class EvaluateView extends BorderPane {
         (i, b) -> vm.open(i, b == MouseButton.SECONDARY ? Workspace.DRAW : Workspace.INSIDE));
     gallery.setId("evaluate-gallery");
     gallery.setMinWidth(120);
+    PictureExport.Source galleryPicture =
+        new PictureExport.Source(
+            () -> "gatescope-mistakes", s -> PictureExport.snapshot(gallery, s), this::galleryCsv);
+    PictureExport.attach(gallery, galleryPicture);
+    PictureExport.attach(galleryTitle, galleryPicture);
     VBox center = new VBox(4, galleryTitle, galleryHint, gallery);
     VBox.setVgrow(gallery, Priority.ALWAYS);
     center.setMinSize(0, 0);
@@ -215,6 +221,30 @@ public final class EvaluateView extends BorderPane {
     VBox.setVgrow(compare, Priority.ALWAYS);
     right.setMinSize(0, 0);
     return right;
+  }
+
+  /** The gallery's images: test index, true digit, prediction and its probability, as held. */
+  io.gatescope.ui.common.CsvTable galleryCsv() {
+    Evaluation ev = vm.evaluationProperty().get();
+    if (ev == null || vm.gallery().isEmpty()) {
+      return null;
+    }
+    io.gatescope.ui.common.CsvTable t =
+        new io.gatescope.ui.common.CsvTable(
+            java.util.List.of(
+                Messages.get("export.csv.testIndex"),
+                Messages.get("export.csv.label"),
+                Messages.get("export.csv.prediction"),
+                Messages.get("export.csv.probability")));
+    for (int i : vm.gallery()) {
+      t.row(
+          java.util.List.of(
+              Integer.toString(i),
+              Integer.toString(vm.testLabel(i)),
+              Integer.toString(ev.predicted()[i]),
+              io.gatescope.ui.common.CsvTable.number(ev.confidence()[i])));
+    }
+    return t;
   }
 
   // ---- charts ----
@@ -305,6 +335,7 @@ public final class EvaluateView extends BorderPane {
     c.setAnimated(false);
     c.setCreateSymbols(false);
     c.setMinSize(160, 140);
+    PictureExport.attachChart(c, "gatescope-" + id);
     return c;
   }
 

@@ -116,6 +116,15 @@ final class Gallery extends GridView<Integer> {
       cursor.addListener(o -> outline());
       focusedProperty().addListener(o -> outline());
       Gallery.this.focusedProperty().addListener(o -> outline());
+      // A thumbnail's right click opens it in Draw: no export menu over it (the gallery's free
+      // space and its title have the menu).
+      addEventHandler(
+          javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED,
+          e -> {
+            if (getItem() != null) {
+              e.consume();
+            }
+          });
       setOnMouseClicked(
           e -> {
             if (getItem() != null) {

@@ -2,6 +2,7 @@ package io.gatescope.ui.shell;
 
 import io.gatescope.core.Messages;
 import io.gatescope.ui.common.Notice;
+import io.gatescope.ui.common.ReadingExport;
 import io.gatescope.ui.common.Session;
 import io.gatescope.ui.common.Workspace;
 import java.io.File;
@@ -112,6 +113,9 @@ public final class ShellView extends BorderPane {
           chooser.setInitialFileName("model.gatescope");
           chosen(chooser.showSaveDialog(getScene().getWindow()), onSave);
         });
+    MenuItem reading = item("export.reading", "mdi2f-file-gif-box", null);
+    reading.setId("menu-export-reading");
+    reading.setOnAction(e -> ReadingExport.ask(vm.session(), getScene().getWindow()));
     MenuItem quit = item("menu.quit", null, "Shortcut+Q");
     quit.setOnAction(
         e -> {
@@ -119,7 +123,8 @@ public final class ShellView extends BorderPane {
             onQuit.run();
           }
         });
-    return new Menu(Messages.get("menu.file"), null, open, save, quit);
+    return new Menu(
+        Messages.get("menu.file"), null, open, save, new SeparatorMenuItem(), reading, quit);
   }
 
   private static void chosen(File f, Consumer<File> then) {
