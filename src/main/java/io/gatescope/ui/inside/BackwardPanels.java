@@ -110,7 +110,10 @@ final class BackwardPanels {
     return Bindings.createStringBinding(
         () -> {
           TargetChoice k = bvm.targetProperty().get();
-          String s = Messages.get("inside.back.colours", k == null ? "?" : k.digit());
+          if (k == null) {
+            return ""; // no trace yet
+          }
+          String s = Messages.get("inside.back.colours", k.digit());
           return bvm.signedLogProperty().get()
               ? s + " " + Messages.get("inside.back.colours.log")
               : s;
@@ -134,7 +137,7 @@ final class BackwardPanels {
             Bindings.createStringBinding(
                 () -> {
                   TargetChoice k = bvm.targetProperty().get();
-                  return Messages.get("inside.back.rows.caption", k == null ? "?" : k.digit());
+                  return k == null ? "" : Messages.get("inside.back.rows.caption", k.digit());
                 },
                 bvm.targetProperty()));
     return new VBox(
