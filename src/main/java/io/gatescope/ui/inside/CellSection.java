@@ -19,7 +19,6 @@ import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -143,7 +142,6 @@ final class CellSection {
                       case CELL -> "inside.view.cell";
                     }),
             shown);
-    Tooltip.install(t, new Tooltip(Messages.get("inside.view.tip")));
     t.setId("inside-centre-toggle");
     return t;
   }

@@ -109,7 +109,19 @@ class InsideBackwardViewTest extends WorkbenchTestBase {
     BackwardTrace first = showBackward(robot, 0);
     int other = (first.target() + 3) % 10;
     robot.clickOn("#inside-back-target");
-    robot.clickOn(Integer.toString(other));
+    FxTestSupport.waitFor(
+        "the chooser's list",
+        10,
+        () -> robot.lookup(".combo-box-popup .list-cell").queryAll().size() >= 10);
+    javafx.scene.control.ListCell<?> cell =
+        robot
+            .lookup(".combo-box-popup .list-cell")
+            .queryAllAs(javafx.scene.control.ListCell.class)
+            .stream()
+            .filter(c -> Integer.toString(other).equals(c.getText()))
+            .findFirst()
+            .orElseThrow();
+    robot.clickOn(cell);
     FxTestSupport.waitFor(
         "the trace for the chosen target", 30, () -> wb.backwardVm.trace().target() == other);
     BackwardTrace ref = reference(other);
