@@ -170,4 +170,39 @@ class BackwardViewModelTest {
     settled();
     assertNull(FxTestSupport.onFx(bvm::trace));
   }
+
+  @Test
+  void theHighwayHasTheComparedCellsCurvesForTheSameDigitOrSaysHowToGetThem() throws Exception {
+    FxTestSupport.run(() -> bvm.setShown(true));
+    FxTestSupport.run(() -> session.show(Input.drawing(A)));
+    settled();
+    List<HighwaySeries> alone = FxTestSupport.onFx(() -> List.copyOf(bvm.highway()));
+    assertEquals(
+        List.of(HighwaySeries.Line.CELL, HighwaySeries.Line.HIDDEN),
+        alone.stream().map(HighwaySeries::line).toList());
+    assertArrayEquals(
+        bvm.trace().norms(io.gatescope.core.engine.Quantity.CELL), alone.get(0).values(), 0);
+    assertEquals(
+        io.gatescope.core.Messages.get("inside.back.highway.none"),
+        FxTestSupport.onFx(() -> bvm.highwayNoteProperty().get()));
+    RecurrentClassifier gru =
+        RecurrentClassifier.create(new ModelConfig(CellType.GRU, 1, 8, 4, 1.0, 5));
+    RecurrentClassifier rnn =
+        RecurrentClassifier.create(new ModelConfig(CellType.RNN, 1, 8, 4, 1.0, 6));
+    FxTestSupport.run(
+        () -> session.setComparisonModels(java.util.Map.of(CellType.GRU, gru, CellType.RNN, rnn)));
+    settled();
+    List<HighwaySeries> all = FxTestSupport.onFx(() -> List.copyOf(bvm.highway()));
+    assertEquals(4, all.size());
+    int k = bvm.trace().target();
+    assertArrayEquals(
+        gru.copy().backwardTrace(A, k).norms(io.gatescope.core.engine.Quantity.HIDDEN),
+        all.get(2).values(),
+        0);
+    assertArrayEquals(
+        rnn.copy().backwardTrace(A, k).norms(io.gatescope.core.engine.Quantity.HIDDEN),
+        all.get(3).values(),
+        0);
+    assertEquals("", FxTestSupport.onFx(() -> bvm.highwayNoteProperty().get()));
+  }
 }
