@@ -212,4 +212,40 @@ class InsideBackwardViewTest extends WorkbenchTestBase {
     FxTestSupport.run(() -> wb.insideVm.resetInterventions());
     FxTestSupport.waitFor("no note", 10, () -> !InsideViewTest.shown(note));
   }
+
+  @Test
+  void playLetsTheGradientArriveFromTheLastStepBackToTheFirst(FxRobot robot) throws Exception {
+    showBackward(robot, 0);
+    Heatmap cell = FxTestSupport.onFx(() -> inside().backwardHeatmap(Quantity.CELL));
+    laidOut(cell);
+    robot.clickOn("#inside-back-play");
+    // Part of the way: the steps not reached yet are blank, the reached ones show the trace.
+    FxTestSupport.waitFor(
+        "the gradient half way back",
+        30,
+        () -> {
+          int f = wb.backwardVm.frontierProperty().get();
+          return f > 2 && f < 20 && wb.session.timestepProperty().get() == f;
+        });
+    float[][] shown =
+        FxTestSupport.onFx(
+            () ->
+                wb.backwardVm.maps().stream()
+                    .filter(m -> m.quantity() == Quantity.CELL)
+                    .findFirst()
+                    .orElseThrow()
+                    .values());
+    int f = FxTestSupport.onFx(() -> wb.backwardVm.frontierProperty().get());
+    BackwardTrace bt = FxTestSupport.onFx(wb.backwardVm::trace);
+    assertTrue(Float.isNaN(shown[0][0]), "step 1 not reached yet");
+    assertEquals(bt.top(Quantity.CELL)[27][0], shown[27][0], 0f);
+    assertTrue(f >= 1 && Float.isNaN(shown[f - 2][0]) && !Float.isNaN(shown[f - 1][0]));
+    FxTestSupport.waitFor(
+        "every step reached",
+        30,
+        () ->
+            wb.session.timestepProperty().get() == 1
+                && wb.backwardVm.frontierProperty().get() == 1
+                && !Float.isNaN(wb.backwardVm.maps().get(0).values()[0][0]));
+  }
 }
