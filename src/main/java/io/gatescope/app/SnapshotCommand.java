@@ -57,12 +57,8 @@ public final class SnapshotCommand implements Callable<Integer> {
   @Option(names = "--backward", descriptionKey = "snapshot.backward")
   boolean backward;
 
-  @Option(
-      names = "--target",
-      defaultValue = "-1",
-      paramLabel = "K",
-      descriptionKey = "snapshot.target")
-  int target;
+  @Option(names = "--target", paramLabel = "K", descriptionKey = "snapshot.target")
+  Integer target; // null: the default target (the true digit)
 
   @Mixin DataFolderOption data;
 
@@ -77,7 +73,7 @@ public final class SnapshotCommand implements Callable<Integer> {
     if (width < 320 || height < 240 || width > 8000 || height > 8000) {
       throw new Cli.UserError("--width and --height must be 320..8000 and 240..8000");
     }
-    if (target < -1 || target > 9) {
+    if (target != null && (target < 0 || target > 9)) {
       throw new Cli.UserError("--target must be a digit 0-9");
     }
     if (!java.util.List.of("system", "en", "zh-CN").contains(lang)) {
@@ -176,13 +172,16 @@ public final class SnapshotCommand implements Callable<Integer> {
             "the gate statistics");
         if (backward) {
           waitFor(() -> !wb[0].backwardVm.maps().isEmpty(), 60, "the backward trace");
-          if (target >= 0) {
+          if (target != null) {
             onFx(
                 () -> {
                   wb[0].backwardVm.choose(target);
                   return null;
                 });
-            waitFor(() -> wb[0].backwardVm.trace().target() == target, 60, "the backward trace");
+            waitFor(
+                () -> wb[0].backwardVm.trace().target() == target.intValue(),
+                60,
+                "the backward trace");
           }
         }
       }

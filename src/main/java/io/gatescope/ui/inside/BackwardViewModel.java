@@ -164,7 +164,7 @@ public final class BackwardViewModel {
             "inside.back.loss",
             bt.target(),
             BackwardEquations.g(bt.loss()),
-            100 * bt.probability()));
+            BackwardEquations.g(bt.probability())));
     rebuildMaps();
     updateEquations();
     updateHighway();
@@ -329,7 +329,7 @@ public final class BackwardViewModel {
     return equations.getReadOnlyProperty();
   }
 
-  /** "L = −log P(7) = 0.0123 · P(7) = 98.8%", or empty. */
+  /** "L = −log P(7) = 0.0123 · P(7) = 0.988", or empty. */
   public ReadOnlyStringProperty lossProperty() {
     return loss.getReadOnlyProperty();
   }

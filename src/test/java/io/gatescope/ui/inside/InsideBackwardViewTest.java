@@ -100,7 +100,10 @@ class InsideBackwardViewTest extends WorkbenchTestBase {
     Label loss = robot.lookup("#inside-back-loss").queryAs(Label.class);
     assertEquals(
         Messages.get(
-            "inside.back.loss", label, BackwardEquations.g(ref.loss()), 100 * ref.probability()),
+            "inside.back.loss",
+            label,
+            BackwardEquations.g(ref.loss()),
+            BackwardEquations.g(ref.probability())),
         FxTestSupport.onFx(loss::getText));
   }
 
@@ -131,7 +134,10 @@ class InsideBackwardViewTest extends WorkbenchTestBase {
     Label loss = robot.lookup("#inside-back-loss").queryAs(Label.class);
     assertEquals(
         Messages.get(
-            "inside.back.loss", other, BackwardEquations.g(ref.loss()), 100 * ref.probability()),
+            "inside.back.loss",
+            other,
+            BackwardEquations.g(ref.loss()),
+            BackwardEquations.g(ref.probability())),
         FxTestSupport.onFx(loss::getText));
     Heatmap hidden = FxTestSupport.onFx(() -> inside().backwardHeatmap(Quantity.HIDDEN));
     laidOut(hidden);
