@@ -254,4 +254,31 @@ class InsideBackwardViewTest extends WorkbenchTestBase {
                 && wb.backwardVm.frontierProperty().get() == 1
                 && !Float.isNaN(wb.backwardVm.maps().get(0).values()[0][0]));
   }
+
+  @Test
+  void ctrlShiftBSwitchesBetweenForwardAndBackward(FxRobot robot) throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    FxTestSupport.run(() -> wb.session.showTestImage(0));
+    FxTestSupport.waitFor("six maps", 30, () -> wb.insideVm.maps().size() == 6);
+    CellSection section = FxTestSupport.onFx(() -> inside().cellSection());
+    robot.clickOn("#inside-equations"); // the focus in Inside
+    robot
+        .press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT)
+        .press(javafx.scene.input.KeyCode.B)
+        .release(javafx.scene.input.KeyCode.B)
+        .release(javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.CONTROL);
+    FxTestSupport.waitFor(
+        "Backward with its maps",
+        30,
+        () ->
+            section.shownProperty().get() == CellSection.Shown.BACKWARD
+                && wb.backwardVm.maps().size() == 6);
+    robot
+        .press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT)
+        .press(javafx.scene.input.KeyCode.B)
+        .release(javafx.scene.input.KeyCode.B)
+        .release(javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.CONTROL);
+    FxTestSupport.waitFor(
+        "Forward again", 10, () -> section.shownProperty().get() == CellSection.Shown.MAPS);
+  }
 }
