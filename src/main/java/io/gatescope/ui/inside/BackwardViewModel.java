@@ -8,7 +8,6 @@ import io.gatescope.core.engine.Quantity;
 import io.gatescope.core.engine.RecurrentClassifier;
 import io.gatescope.ui.common.InferenceService;
 import io.gatescope.ui.common.Session;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -210,31 +209,7 @@ public final class BackwardViewModel {
 
   private void updateHighway() {
     Result r = result.get();
-    List<HighwaySeries> s = new ArrayList<>();
-    BackwardTrace bt = r.trace();
-    String cell = bt.cell().name();
-    if (bt.has(Quantity.CELL)) {
-      s.add(
-          new HighwaySeries(
-              Messages.get("inside.back.highway.cell", cell),
-              bt.norms(Quantity.CELL),
-              HighwaySeries.Line.CELL));
-    }
-    s.add(
-        new HighwaySeries(
-            Messages.get("inside.back.highway.hidden", cell),
-            bt.norms(Quantity.HIDDEN),
-            HighwaySeries.Line.HIDDEN));
-    for (Map.Entry<CellType, BackwardTrace> e : r.compared().entrySet()) {
-      s.add(
-          new HighwaySeries(
-              Messages.get("inside.back.highway.compared", e.getKey().name()),
-              e.getValue().norms(Quantity.HIDDEN),
-              e.getKey() == CellType.GRU
-                  ? HighwaySeries.Line.COMPARED_GRU
-                  : HighwaySeries.Line.COMPARED_RNN));
-    }
-    highway.setAll(s);
+    highway.setAll(HighwaySeries.of(r.trace(), r.compared()));
     highwayNote.set(r.compared().isEmpty() ? Messages.get("inside.back.highway.none") : "");
   }
 
