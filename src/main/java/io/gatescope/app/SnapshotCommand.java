@@ -54,6 +54,12 @@ public final class SnapshotCommand implements Callable<Integer> {
   @Option(names = "--cell", descriptionKey = "snapshot.cell")
   boolean cell;
 
+  @Option(names = "--backward", descriptionKey = "snapshot.backward")
+  boolean backward;
+
+  @Option(names = "--target", paramLabel = "K", descriptionKey = "snapshot.target")
+  Integer target; // null: the default target (the true digit)
+
   @Mixin DataFolderOption data;
 
   @Option(names = "--lang", defaultValue = "system", paramLabel = "LANG")
@@ -66,6 +72,9 @@ public final class SnapshotCommand implements Callable<Integer> {
             .orElseThrow(() -> new Cli.UserError("--workspace must be " + Workspace.idsInWords()));
     if (width < 320 || height < 240 || width > 8000 || height > 8000) {
       throw new Cli.UserError("--width and --height must be 320..8000 and 240..8000");
+    }
+    if (target != null && (target < 0 || target > 9)) {
+      throw new Cli.UserError("--target must be a digit 0-9");
     }
     if (!java.util.List.of("system", "en", "zh-CN").contains(lang)) {
       throw new Cli.UserError("--lang must be en, zh-CN or system");
@@ -152,6 +161,8 @@ public final class SnapshotCommand implements Callable<Integer> {
               wb[0].insideVm.computeGateStatistics();
               if (cell) {
                 wb[0].insideView.showCellDiagram();
+              } else if (backward) {
+                wb[0].insideView.showBackward();
               }
               return null;
             });
@@ -159,6 +170,20 @@ public final class SnapshotCommand implements Callable<Integer> {
             () -> wb[0].insideVm.gateStatisticsProperty().get() != null,
             120,
             "the gate statistics");
+        if (backward) {
+          waitFor(() -> !wb[0].backwardVm.maps().isEmpty(), 60, "the backward trace");
+          if (target != null) {
+            onFx(
+                () -> {
+                  wb[0].backwardVm.choose(target);
+                  return null;
+                });
+            waitFor(
+                () -> wb[0].backwardVm.trace().target() == target.intValue(),
+                60,
+                "the backward trace");
+          }
+        }
       }
     }
     Thread.sleep(300); // let a pulse lay out and paint

@@ -5,6 +5,7 @@ import io.gatescope.ui.draw.DrawView;
 import io.gatescope.ui.draw.DrawViewModel;
 import io.gatescope.ui.evaluate.EvaluateView;
 import io.gatescope.ui.evaluate.EvaluateViewModel;
+import io.gatescope.ui.inside.BackwardViewModel;
 import io.gatescope.ui.inside.InsideView;
 import io.gatescope.ui.inside.InsideViewModel;
 import io.gatescope.ui.shell.ShellView;
@@ -24,7 +25,8 @@ public final class Workbench {
   public final TrainViewModel trainVm = new TrainViewModel(session);
   public final DrawViewModel drawVm = new DrawViewModel(session);
   public final InsideViewModel insideVm = new InsideViewModel(session);
-  public final InsideView insideView = new InsideView(insideVm);
+  public final BackwardViewModel backwardVm = new BackwardViewModel(session, insideVm);
+  public final InsideView insideView = new InsideView(insideVm, backwardVm);
   public final EvaluateViewModel evaluateVm = new EvaluateViewModel(session);
   public final ShellView shell;
 

@@ -2,6 +2,7 @@ package io.gatescope.core.inspect;
 
 import io.gatescope.core.data.Mnist;
 import io.gatescope.core.engine.CellType;
+import io.gatescope.core.engine.RecurrentClassifier;
 import io.gatescope.core.train.EvaluationStats;
 import io.gatescope.core.train.Trainer;
 import io.gatescope.core.train.TrainingConfig;
@@ -17,9 +18,16 @@ import java.util.function.BooleanSupplier;
  * seed, data order and budget, then their test accuracy over training and their gradient flow.
  */
 public final class CellComparison {
-  /** One cell's outcome; {@code curve} holds (iteration, test accuracy) pairs. */
+  /**
+   * One cell's outcome; {@code curve} holds (iteration, test accuracy) pairs; {@code model} is the
+   * model as trained (Inside reads its gradients for one digit).
+   */
   public record Outcome(
-      CellType cell, TrainingResult result, List<double[]> curve, GradientFlow flow) {}
+      CellType cell,
+      TrainingResult result,
+      List<double[]> curve,
+      GradientFlow flow,
+      RecurrentClassifier model) {}
 
   private CellComparison() {}
 
@@ -62,7 +70,7 @@ public final class CellComparison {
       TrainingResult r = holder[0].run();
       GradientFlow flow =
           GradientFlow.measure(cell.name(), holder[0].model(), data.test().head(256), 256);
-      out.add(new Outcome(cell, r, curve, flow));
+      out.add(new Outcome(cell, r, curve, flow, holder[0].model()));
     }
     return out;
   }

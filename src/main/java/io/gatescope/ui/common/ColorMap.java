@@ -4,7 +4,8 @@ package io.gatescope.ui.common;
  * Colour maps for the heatmaps, both readable with the common colour-vision deficiencies: {@link
  * #SEQUENTIAL} (viridis-like, dark blue → green → yellow; lightness rises monotonically) for gates
  * in [0, 1], and {@link #DIVERGING} (blue ← light grey → red-orange; lightness peaks at the centre)
- * for c̃, c and a, centred on 0.
+ * for c̃, c and a, centred on 0; {@link #GRADIENT} (purple ← near white → orange, the pair that
+ * stays apart for every common colour-vision deficiency) for gradients, centred on 0.
  */
 public final class ColorMap {
   /** Anchors: position in [0, 1] and sRGB. Interpolated linearly between anchors. */
@@ -41,6 +42,24 @@ public final class ColorMap {
             {103, 0, 31}
           });
 
+  /** Gradients ∂L/∂q: purple below 0 (raising q lowers the loss), orange above 0. */
+  public static final ColorMap GRADIENT =
+      new ColorMap(
+          new double[] {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1},
+          new int[][] {
+            {45, 0, 75},
+            {84, 39, 136},
+            {128, 115, 172},
+            {178, 171, 210},
+            {216, 218, 235},
+            {247, 247, 247},
+            {254, 224, 182},
+            {253, 184, 99},
+            {224, 130, 20},
+            {179, 88, 6},
+            {127, 59, 8}
+          });
+
   private ColorMap(double[] pos, int[][] rgb) {
     this.pos = pos;
     this.rgb = rgb;
@@ -56,6 +75,20 @@ public final class ColorMap {
     }
     int i = (int) Math.round(Math.max(0, Math.min(1, t)) * 255);
     return lut[i];
+  }
+
+  /**
+   * Where v falls on a map running from −hi to hi (lo = −hi) or lo to hi: linearly when {@code
+   * logEps} is 0, else on a signed-log scale, sign(v)·log(1 + |v|/ε) / log(1 + hi/ε) around the
+   * middle, so values a thousand times smaller than the largest still show a colour.
+   */
+  public static double position(double v, double lo, double hi, double logEps) {
+    if (logEps <= 0) {
+      double span = hi - lo == 0 ? 1 : hi - lo;
+      return (v - lo) / span;
+    }
+    double top = Math.log1p(Math.max(Math.abs(lo), Math.abs(hi)) / logEps);
+    return 0.5 + 0.5 * Math.signum(v) * Math.log1p(Math.abs(v) / logEps) / top;
   }
 
   private int compute(double t) {

@@ -41,6 +41,7 @@ public final class Heatmap extends CanvasWidget {
   private ColorMap map = ColorMap.SEQUENTIAL;
   private double lo = 0;
   private double hi = 1;
+  private double logEps; // 0: linear colours; else signed log (see ColorMap.position)
   private WritableImage image;
   private double left = 20; // the unit gutter's width, from the widest unit number
   private final IntegerProperty cursor = new SimpleIntegerProperty(0); // step 1..T, 0 = none
@@ -63,6 +64,16 @@ public final class Heatmap extends CanvasWidget {
 
   /** Sets the data, row order, colour map and value range; repaints once. */
   public void show(float[][] v, int[] rowOrder, ColorMap cm, double min, double max) {
+    show(v, rowOrder, cm, min, max, 0);
+  }
+
+  /**
+   * As {@link #show(float[][], int[], ColorMap, double, double)}, on a signed-log colour scale when
+   * {@code signedLogEps} is above 0. A NaN value (not computed yet) is left blank.
+   */
+  public void show(
+      float[][] v, int[] rowOrder, ColorMap cm, double min, double max, double signedLogEps) {
+    this.logEps = signedLogEps;
     setAccessibleText(Messages.get("a11y.heatmap", v.length, rowOrder.length, min, max));
     this.values = v;
     this.order = rowOrder;
@@ -229,11 +240,14 @@ public final class Heatmap extends CanvasWidget {
       image = new WritableImage(w, h);
     }
     int[] px = new int[w * h];
-    double span = hi - lo == 0 ? 1 : hi - lo;
     for (int row = 0; row < h; row++) {
       int unit = order[row];
       for (int t = 0; t < w; t++) {
-        px[row * w + t] = t >= shownSteps ? EMPTY_ARGB : map.argb((values[t][unit] - lo) / span);
+        float v = values[t][unit];
+        px[row * w + t] =
+            t >= shownSteps
+                ? EMPTY_ARGB
+                : Float.isNaN(v) ? 0 : map.argb(ColorMap.position(v, lo, hi, logEps));
       }
     }
     image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), px, 0, w);

@@ -51,6 +51,9 @@ public final class Legend extends HBox {
   }
 
   static String format(double v) {
+    if (v != 0 && Math.abs(v) < 0.01) {
+      return String.format("%.1e", v); // gradients: 0.00 would say nothing
+    }
     return Math.abs(v) >= 10 ? String.format("%.1f", v) : String.format("%.2f", v);
   }
 }

@@ -2,10 +2,12 @@ package io.gatescope.ui.common;
 
 import io.gatescope.core.Messages;
 import io.gatescope.core.data.Mnist;
+import io.gatescope.core.engine.CellType;
 import io.gatescope.core.engine.Reading;
 import io.gatescope.core.engine.RecurrentClassifier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -42,6 +44,8 @@ public final class Session {
       ReadOnlyIntegerProperty.readOnlyIntegerProperty(testIndexValue);
   private final ReadOnlyIntegerWrapper timestep = new ReadOnlyIntegerWrapper(STEPS);
   private final ReadOnlyIntegerWrapper activeInterventions = new ReadOnlyIntegerWrapper(0);
+  private final ReadOnlyObjectWrapper<Map<CellType, RecurrentClassifier>> comparisonModels =
+      new ReadOnlyObjectWrapper<>(Map.of());
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
   private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
@@ -193,6 +197,19 @@ public final class Session {
 
   public void setActiveInterventions(int n) {
     activeInterventions.set(n);
+  }
+
+  /**
+   * The models of the last "Compare cells" run, by cell (empty before one finished). Only the
+   * inference worker may run them (on copies): they are not thread-safe.
+   */
+  public ReadOnlyObjectProperty<Map<CellType, RecurrentClassifier>> comparisonModelsProperty() {
+    return comparisonModels.getReadOnlyProperty();
+  }
+
+  /** Evaluate's comparison finished with these models. */
+  public void setComparisonModels(Map<CellType, RecurrentClassifier> models) {
+    comparisonModels.set(Map.copyOf(models));
   }
 
   /** The selected timestep, 1..28, shared by Draw and Inside. */

@@ -181,6 +181,10 @@ public final class EvaluateViewModel {
               Platform.runLater(
                   () -> {
                     comparison.setAll(res);
+                    java.util.Map<CellType, io.gatescope.core.engine.RecurrentClassifier> models =
+                        new java.util.EnumMap<>(CellType.class);
+                    res.forEach(o -> models.put(o.cell(), o.model()));
+                    session.setComparisonModels(models);
                     showCellFlows(res.stream().map(CellComparison.Outcome::flow).toList());
                     busy.set(false);
                     StringBuilder sb =

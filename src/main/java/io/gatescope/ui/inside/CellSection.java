@@ -27,14 +27,16 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * Inside's centre: the six maps, or the cell diagram of the selected unit at the current timestep
- * (a toggle above them; a double click on any map cell, or Ctrl+Shift+C, opens the diagram there).
- * The diagram follows the trace, the timestep, the unit and the interventions as the maps do.
+ * Inside's centre: the six maps (Forward), their gradients (Backward), or the cell diagram of the
+ * selected unit at the current timestep (a toggle above them; a double click on any map cell, or
+ * Ctrl+Shift+C, opens the diagram there; Ctrl+Shift+B switches Forward and Backward). The diagram
+ * follows the trace, the timestep, the unit and the interventions as the maps do.
  */
 final class CellSection {
   /** What the centre shows. */
   enum Shown {
     MAPS,
+    BACKWARD,
     CELL
   }
 
@@ -80,28 +82,42 @@ final class CellSection {
     menu.show(panel.diagram(), e.getScreenX(), e.getScreenY());
   }
 
-  /** The toggle and, under it, the maps or the diagram. */
-  BorderPane build(Node maps, Node keyScope) {
+  /**
+   * The toggle and, under it, the forward maps, the backward maps (with their bar beside the
+   * toggle) or the diagram.
+   */
+  BorderPane build(Node maps, Node backwardMaps, Node backwardBar, Node keyScope) {
     strip.setOnStage(this::goTo);
     VBox cellView = new VBox(6, strip, panel);
     VBox.setVgrow(panel, Priority.ALWAYS);
     cellView.setPadding(new Insets(0, 8, 0, 4));
-    StackPane stack = new StackPane(maps, cellView);
+    StackPane stack = new StackPane(maps, backwardMaps, cellView);
     // On a short screen (1024×600) the diagram and its equations need all the height there is.
     strip.visibleProperty().bind(stack.heightProperty().greaterThan(STRIP_ROOM));
     strip.managedProperty().bind(strip.visibleProperty());
     maps.visibleProperty().bind(shown.isEqualTo(Shown.MAPS));
+    backwardMaps.visibleProperty().bind(shown.isEqualTo(Shown.BACKWARD));
     cellView.visibleProperty().bind(shown.isEqualTo(Shown.CELL));
     Label hint = new Label(Messages.get("inside.cell.hint"));
     hint.getStyleClass().add("muted");
     hint.setWrapText(true);
     hint.setMinWidth(0);
-    HBox bar = new HBox(10, toggle(), hint);
+    hint.visibleProperty().bind(shown.isNotEqualTo(Shown.BACKWARD));
+    hint.managedProperty().bind(hint.visibleProperty());
+    backwardBar.visibleProperty().bind(shown.isEqualTo(Shown.BACKWARD));
+    backwardBar.managedProperty().bind(backwardBar.visibleProperty());
+    HBox.setHgrow(backwardBar, Priority.ALWAYS);
+    Node toggle = toggle();
+    HBox bar = new HBox(10, toggle, hint, backwardBar);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(0, 12, 4, 4));
     BorderPane centre = new BorderPane(stack);
     centre.setTop(bar);
     Keys.bind(keyScope, "Shortcut+Shift+C", this::toggleView);
+    Keys.bind(
+        keyScope,
+        "Shortcut+Shift+B",
+        () -> shown.set(shown.get() == Shown.BACKWARD ? Shown.MAPS : Shown.BACKWARD));
     for (Observable o :
         List.of(
             vm.traceProperty(),
@@ -117,8 +133,14 @@ final class CellSection {
   private Node toggle() {
     Node t =
         Segments.of(
-            List.of(Shown.MAPS, Shown.CELL),
-            s -> Messages.get(s == Shown.MAPS ? "inside.view.maps" : "inside.view.cell"),
+            List.of(Shown.MAPS, Shown.BACKWARD, Shown.CELL),
+            s ->
+                Messages.get(
+                    switch (s) {
+                      case MAPS -> "inside.view.forward";
+                      case BACKWARD -> "inside.view.backward";
+                      case CELL -> "inside.view.cell";
+                    }),
             shown);
     t.setId("inside-centre-toggle");
     return t;
@@ -144,7 +166,7 @@ final class CellSection {
   }
 
   private void toggleView() {
-    shown.set(shown.get() == Shown.MAPS ? Shown.CELL : Shown.MAPS);
+    shown.set(shown.get() == Shown.CELL ? Shown.MAPS : Shown.CELL);
   }
 
   /** For tests: the panel. */

@@ -44,10 +44,19 @@ public final class InsideView extends BorderPane {
   private final GateScatter scatter = new GateScatter();
   private final EquationText equations = new EquationText();
   private final CellSection cell;
+  private final BackwardViewModel bvm;
+  private final MapGrid backMaps;
+  private final BackwardPanels backward;
 
-  public InsideView(InsideViewModel vm) {
+  public InsideView(InsideViewModel vm, BackwardViewModel bvm) {
     this.vm = vm;
-    this.maps = new MapGrid(vm);
+    this.bvm = bvm;
+    this.backward = new BackwardPanels(bvm, vm);
+    this.maps =
+        new MapGrid(
+            MapSource.forward(vm),
+            new javafx.beans.property.SimpleStringProperty(Messages.get("inside.maps.hint")));
+    this.backMaps = new MapGrid(MapSource.backward(bvm), backward.mapsHint());
     this.cell = new CellSection(vm);
     workspace(this, "inside-view", "inside.css");
     setTop(buildTopBar());
@@ -123,16 +132,21 @@ public final class InsideView extends BorderPane {
     Label statsNote = wrapping(new Label(), 226);
     statsNote.getStyleClass().add("muted");
     statsNote.textProperty().bind(vm.statisticsStatusProperty());
+    VBox input = new VBox(8, wrapping(heading(Messages.get("inside.input")), 226), digit);
+    VBox stats = new VBox(8, new HBox(8, statsTitle, compute), scatter, statsNote);
+    VBox rows = backward.rowsMattered();
+    VBox triangle = backward.connectivity();
+    forwardOnly(input, stats);
+    backwardOnly(rows, triangle);
     VBox left =
         new VBox(
             8,
-            wrapping(heading(Messages.get("inside.input")), 226),
-            digit,
+            input,
+            rows,
             wrapping(heading(Messages.get("inside.steps")), 226),
             strip,
-            new HBox(8, statsTitle, compute),
-            scatter,
-            statsNote);
+            stats,
+            triangle);
     left.setPadding(new Insets(4, 8, 8, 12));
     left.setPrefWidth(250);
     // Scrolls when the window is short, so the equations below are never pushed out of sight.
@@ -145,19 +159,48 @@ public final class InsideView extends BorderPane {
     return leftScroll;
   }
 
-  /** The maps, or the diagram of the selected cell (a double click on a map opens it). */
-  private Node buildCentre() {
-    maps.setOnOpenCell(cell::openCell);
-    return cell.build(maps, this);
+  /** Shows the nodes only in Forward (the maps) or the cell view. */
+  private void forwardOnly(Region... nodes) {
+    for (Region n : nodes) {
+      n.visibleProperty().bind(cell.shownProperty().isNotEqualTo(CellSection.Shown.BACKWARD));
+      n.managedProperty().bind(n.visibleProperty());
+    }
   }
 
-  /** The equations of the selected cell, and the interventions with their effect. */
+  /** Shows the nodes only in Backward. */
+  private void backwardOnly(Region... nodes) {
+    for (Region n : nodes) {
+      n.visibleProperty().bind(cell.shownProperty().isEqualTo(CellSection.Shown.BACKWARD));
+      n.managedProperty().bind(n.visibleProperty());
+    }
+  }
+
+  /**
+   * The maps, their gradients, or the diagram of the selected cell (a double click on a map opens
+   * it). The backward traces are computed only while Backward is shown.
+   */
+  private Node buildCentre() {
+    maps.setOnOpenCell(cell::openCell);
+    backMaps.setOnOpenCell(cell::openCell);
+    Node centre = cell.build(maps, backMaps, backward.bar(), this);
+    cell.shownProperty().addListener((o, a, b) -> bvm.setShown(b == CellSection.Shown.BACKWARD));
+    return centre;
+  }
+
+  /**
+   * The equations of the selected cell (forward or backward), and the interventions with their
+   * effect; in Backward the highway chart in their place (gradients know no interventions).
+   */
   private HBox buildBottom() {
     VBox eqBox = buildEquations();
     // The cell view shows the same equations under its diagram: the room goes to the diagram.
-    eqBox.visibleProperty().bind(cell.shownProperty().isEqualTo(CellSection.Shown.MAPS));
+    eqBox.visibleProperty().bind(cell.shownProperty().isNotEqualTo(CellSection.Shown.CELL));
     eqBox.managedProperty().bind(eqBox.visibleProperty());
-    HBox bottom = new HBox(24, eqBox, new InterventionsPanel(vm));
+    InterventionsPanel interventions = new InterventionsPanel(vm);
+    forwardOnly(interventions);
+    VBox highway = backward.highway();
+    backwardOnly(highway);
+    HBox bottom = new HBox(24, eqBox, interventions, highway);
     HBox.setHgrow(eqBox, Priority.ALWAYS);
     bottom.setPadding(new Insets(4, 12, 10, 12));
     return bottom;
@@ -165,8 +208,11 @@ public final class InsideView extends BorderPane {
 
   private VBox buildEquations() {
     equations.setId("inside-equations");
-    vm.equationsProperty().addListener((o, a, b) -> equations.setText(b));
-    equations.setText(vm.equationsProperty().get());
+    for (Observable o :
+        new Observable[] {vm.equationsProperty(), bvm.equationsProperty(), cell.shownProperty()}) {
+      o.addListener(x -> refreshEquations());
+    }
+    refreshEquations();
     Button prev = new Button(null, new FontIcon("mdi2c-chevron-left"));
     prev.setTooltip(new Tooltip(Messages.get("inside.prev.tip")));
     prev.setOnAction(e -> vm.stepBy(-1));
@@ -177,6 +223,11 @@ public final class InsideView extends BorderPane {
         new VBox(4, new HBox(6, heading(Messages.get("inside.equations")), prev, next), equations);
     eqBox.setMinWidth(0);
     return eqBox;
+  }
+
+  private void refreshEquations() {
+    boolean back = cell.shownProperty().get() == CellSection.Shown.BACKWARD;
+    equations.setText((back ? bvm.equationsProperty() : vm.equationsProperty()).get());
   }
 
   private void bindKeys() {
@@ -197,6 +248,13 @@ public final class InsideView extends BorderPane {
     vm.inputProperty().addListener(o -> refreshCursor());
     vm.selectedUnitProperty().addListener(o -> refreshCursor());
     maps.visibleProperty().addListener(o -> refreshCursor());
+    backMaps.visibleProperty().addListener(o -> refreshCursor());
+    bvm.maps()
+        .addListener(
+            (Observable o) -> {
+              backMaps.rebuild();
+              refreshCursor();
+            });
     vm.gateStatisticsProperty().addListener(o -> refreshScatter());
     vm.selectedUnitProperty().addListener(o -> refreshScatter());
     maps.rebuild();
@@ -207,6 +265,9 @@ public final class InsideView extends BorderPane {
     int t = vm.timestepProperty().get();
     if (maps.isVisible()) { // hidden behind the cell diagram: marked when shown again
       maps.mark(t, vm.selectedUnitProperty().get());
+    }
+    if (backMaps.isVisible()) {
+      backMaps.mark(t, vm.selectedUnitProperty().get());
     }
     digit.show(vm.inputProperty().get(), t, vm.reading());
     var tr = vm.traceProperty().get();
@@ -233,6 +294,21 @@ public final class InsideView extends BorderPane {
   /** For tests: the heatmap of a quantity, if shown. */
   public Heatmap heatmap(Quantity q) {
     return maps.heatmap(q);
+  }
+
+  /** For tests: the heatmap of ∂L/∂q in Backward, if shown. */
+  Heatmap backwardHeatmap(Quantity q) {
+    return backMaps.heatmap(q);
+  }
+
+  /** For tests: the backward view's panels. */
+  BackwardPanels backwardPanels() {
+    return backward;
+  }
+
+  /** Shows the backward maps (as the Backward toggle does). */
+  public void showBackward() {
+    cell.shownProperty().set(CellSection.Shown.BACKWARD);
   }
 
   /** For tests: the legend of a quantity's map, if shown. */

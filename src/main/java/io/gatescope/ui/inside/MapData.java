@@ -8,9 +8,16 @@ import java.util.List;
 
 /**
  * What one of Inside's maps shows: a quantity's values (timestep × unit), its colour map and range.
- * Gates run 0..1 on the sequential map; states on the diverging map, symmetric around 0.
+ * Gates run 0..1 on the sequential map; states on the diverging map, symmetric around 0. {@code
+ * logEps} above 0: colours on a signed-log scale (see {@link ColorMap#position}).
  */
-public record MapData(Quantity quantity, float[][] values, ColorMap map, double lo, double hi) {
+public record MapData(
+    Quantity quantity, float[][] values, ColorMap map, double lo, double hi, double logEps) {
+  /** A map with linear colours. */
+  public MapData(Quantity quantity, float[][] values, ColorMap map, double lo, double hi) {
+    this(quantity, values, map, lo, hi, 0);
+  }
+
   /**
    * The maps of one layer of a trace, in the cell's order. Unshared, c̃ and a (tanh outputs) run
    * −1..1 and c to its own largest magnitude; shared, all three run to the largest of them.

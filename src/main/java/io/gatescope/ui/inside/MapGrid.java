@@ -1,6 +1,5 @@
 package io.gatescope.ui.inside;
 
-import io.gatescope.core.Messages;
 import io.gatescope.core.engine.Quantity;
 import io.gatescope.ui.common.Heatmap;
 import io.gatescope.ui.common.Legend;
@@ -26,17 +25,19 @@ import javafx.scene.layout.VBox;
  * colour legend), one line on the axes under them, and the read-out that follows the pointer.
  */
 final class MapGrid extends StackPane {
-  private final InsideViewModel vm;
+  private final MapSource vm;
   private final GridPane grid = new GridPane();
   private final List<Heatmap> heatmaps = new ArrayList<>();
   private final List<Legend> legends = new ArrayList<>();
   private final List<Label> titles = new ArrayList<>();
   private final Pane overlay = new Pane();
   private final Label readout = new Label();
+  private final javafx.beans.value.ObservableValue<String> axesHint;
   private Runnable onOpenCell = () -> {};
 
-  MapGrid(InsideViewModel vm) {
+  MapGrid(MapSource vm, javafx.beans.value.ObservableValue<String> axesHint) {
     this.vm = vm;
+    this.axesHint = axesHint;
     getChildren().addAll(buildMaps(), buildReadout());
     setMinSize(0, 0);
   }
@@ -54,7 +55,8 @@ final class MapGrid extends StackPane {
       rc.setPercentHeight(50);
       grid.getRowConstraints().add(rc);
     }
-    Label axes = new Label(Messages.get("inside.maps.hint"));
+    Label axes = new Label();
+    axes.textProperty().bind(axesHint);
     axes.getStyleClass().add("muted");
     axes.setWrapText(true);
     axes.setMinHeight(Region.USE_PREF_SIZE);
@@ -99,6 +101,10 @@ final class MapGrid extends StackPane {
   /** Shows the view-model's maps: panels made when their number changes, then filled. */
   void rebuild() {
     List<MapData> maps = vm.maps();
+    int[] order = vm.orderProperty().get();
+    if (!maps.isEmpty() && (order == null || order.length != maps.get(0).values()[0].length)) {
+      return; // the order of another model or none yet: shown when it comes
+    }
     if (heatmaps.size() != maps.size()) {
       grid.getChildren().clear();
       heatmaps.clear();
@@ -112,18 +118,19 @@ final class MapGrid extends StackPane {
       MapData m = maps.get(i);
       Heatmap hm = heatmaps.get(i);
       hm.setId("map-" + m.quantity().key());
-      hm.show(m.values(), vm.orderProperty().get(), m.map(), m.lo(), m.hi());
+      hm.show(m.values(), order, m.map(), m.lo(), m.hi(), m.logEps());
       hm.setOnCellHover(
           c -> {
-            if (c != null) {
+            if (c != null && !Float.isNaN(c.value())) {
               vm.hoverAt(m.quantity(), c.step(), c.unit(), c.value());
             } else {
               vm.clearHover();
             }
           });
       hm.setOnCellClick(c -> vm.select(c.step(), c.unit()));
+      hm.setAccessibleHelp(vm.title(m.quantity()));
       legends.get(i).show(m.map(), m.lo(), m.hi());
-      titles.get(i).setText(m.quantity().symbol() + "  " + InsideView.describe(m.quantity()));
+      titles.get(i).setText(vm.title(m.quantity()));
     }
   }
 
