@@ -1,6 +1,7 @@
 package io.gatescope.ui.inside;
 
 import io.gatescope.core.engine.Quantity;
+import io.gatescope.ui.common.ColorMap;
 import io.gatescope.ui.common.Heatmap;
 import io.gatescope.ui.common.Legend;
 import java.util.ArrayList;
@@ -118,6 +119,8 @@ final class MapGrid extends StackPane {
       MapData m = maps.get(i);
       Heatmap hm = heatmaps.get(i);
       hm.setId("map-" + m.quantity().key());
+      boolean gradient = m.map() == ColorMap.GRADIENT; // a Backward map: ∂L/∂q
+      hm.setExportName((gradient ? "gatescope-dL-d" : "gatescope-map-") + m.quantity().key());
       hm.show(m.values(), order, m.map(), m.lo(), m.hi(), m.logEps());
       hm.setOnCellHover(
           c -> {
