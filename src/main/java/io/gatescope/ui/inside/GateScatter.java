@@ -4,6 +4,9 @@ import io.gatescope.core.Messages;
 import io.gatescope.core.engine.Quantity;
 import io.gatescope.core.inspect.GateStatistics;
 import io.gatescope.ui.common.CanvasWidget;
+import io.gatescope.ui.common.CsvTable;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.IntConsumer;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
@@ -56,6 +59,33 @@ final class GateScatter extends CanvasWidget {
     range = Math.min(1, Math.ceil(max * 10) / 10);
     selected = selectedUnit;
     paint();
+  }
+
+  /**
+   * Per unit, each gate's share of (image, timestep) pairs shut (below 0.1) and open (above 0.9).
+   */
+  @Override
+  public CsvTable csv() {
+    if (stats == null) {
+      return null;
+    }
+    List<Quantity> gates = List.copyOf(stats.low().keySet());
+    List<String> header = new ArrayList<>(List.of(Messages.get("export.csv.unitColumn")));
+    for (Quantity g : gates) {
+      header.add(Messages.get("export.csv.shut", g.symbol()));
+      header.add(Messages.get("export.csv.open", g.symbol()));
+    }
+    CsvTable t = new CsvTable(header);
+    int units = stats.low().get(gates.get(0)).length;
+    for (int u = 0; u < units; u++) {
+      List<String> row = new ArrayList<>(List.of(Integer.toString(u)));
+      for (Quantity g : gates) {
+        row.add(CsvTable.number(stats.low().get(g)[u]));
+        row.add(CsvTable.number(stats.high().get(g)[u]));
+      }
+      t.row(row);
+    }
+    return t;
   }
 
   void setOnSelect(IntConsumer c) {
