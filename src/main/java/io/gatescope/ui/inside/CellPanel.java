@@ -4,6 +4,7 @@ import io.gatescope.core.Messages;
 import io.gatescope.core.engine.Quantity;
 import io.gatescope.core.inspect.CellNumbers;
 import io.gatescope.ui.common.Keys;
+import io.gatescope.ui.common.PictureExport;
 import io.gatescope.ui.common.StepPlayer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -91,6 +92,12 @@ public final class CellPanel extends BorderPane {
 
   private Region buildDiagram() {
     diagram.setId("cell-diagram");
+    PictureExport.attach( // right-click: Copy image, Save PNG (2×), Save CSV of its numbers
+        diagram,
+        new PictureExport.Source(
+            () -> "gatescope-cell-" + (numbers == null ? "" : numbers.unit() + "-t" + numbers.t()),
+            scale -> PictureExport.snapshot(diagram, scale),
+            () -> CellCsv.of(numbers)));
     VBox.setVgrow(diagram, Priority.ALWAYS);
     BorderPane.setMargin(diagram, new Insets(0, 0, 6, 0));
     return diagram;
