@@ -68,12 +68,12 @@ final class Bars extends CanvasWidget {
     final double span = hi - lo;
     java.util.function.DoubleUnaryOperator y = v -> top + ph - (v - lo0) / span * ph;
     g.setFont(FONT);
-    g.setFill(Color.web("#444444"));
+    g.setFill(Color.web("#aab1b8"));
     g.setTextAlign(TextAlignment.RIGHT);
     g.setTextBaseline(VPos.CENTER);
     g.fillText(String.format("%.3f", hi), LEFT - 4, top);
     g.fillText(String.format("%.3f", lo), LEFT - 4, top + ph);
-    g.setStroke(Color.web("#bbbbbb"));
+    g.setStroke(Color.web("#4a525a"));
     g.setLineWidth(1);
     g.strokeLine(LEFT, top + ph, LEFT + pw, top + ph);
     double slot = pw / n;
@@ -83,12 +83,12 @@ final class Bars extends CanvasWidget {
     for (int i = 0; i < n; i++) {
       int label = i + firstLabel;
       if (i % every == 0 || i == n - 1) {
-        g.setFill(Color.web("#444444"));
+        g.setFill(Color.web("#aab1b8"));
         g.fillText(Integer.toString(label), LEFT + (i + 0.5) * slot, top + ph + 2);
       }
     }
     if (line) {
-      g.setStroke(Color.web("#0072B2"));
+      g.setStroke(Color.web("#56B4E9"));
       g.setLineWidth(2);
       g.beginPath();
       for (int i = 0; i < n; i++) {
@@ -103,7 +103,7 @@ final class Bars extends CanvasWidget {
       return;
     }
     double zero = y.applyAsDouble(0);
-    g.setFill(Color.web("#0072B2"));
+    g.setFill(Color.web("#56B4E9"));
     for (int i = 0; i < n; i++) {
       double v = y.applyAsDouble(values[i]);
       g.fillRect(LEFT + i * slot + slot * 0.15, Math.min(v, zero), slot * 0.7, Math.abs(zero - v));

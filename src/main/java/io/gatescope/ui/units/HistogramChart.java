@@ -58,7 +58,7 @@ final class HistogramChart extends CanvasWidget {
   @Override
   protected void draw(GraphicsContext g, double w, double h) {
     g.setFont(FONT);
-    g.setFill(Color.web("#222222"));
+    g.setFill(Color.web("#d8dde2"));
     g.setTextBaseline(VPos.TOP);
     g.setTextAlign(TextAlignment.LEFT);
     g.fillText(title, 2, 0, w - 4);
@@ -77,13 +77,13 @@ final class HistogramChart extends CanvasWidget {
       boolean kept =
           Double.isNaN(theta)
               || histogram.edge(k) + (histogram.hi() - histogram.lo()) / counts.length > theta;
-      g.setFill(kept ? Color.web("#0072B2") : Color.web("#0072B2", 0.25));
+      g.setFill(kept ? Color.web("#56B4E9") : Color.web("#56B4E9", 0.25));
       double bh = ph * counts[k] / (double) most;
       g.fillRect(2 + k * bw, TOP + ph - bh, Math.max(1, bw - 1), bh);
     }
-    g.setStroke(Color.web("#bbbbbb"));
+    g.setStroke(Color.web("#4a525a"));
     g.strokeLine(2, TOP + ph, 2 + pw, TOP + ph);
-    g.setFill(Color.web("#444444"));
+    g.setFill(Color.web("#aab1b8"));
     g.fillText(String.format("%.2f", histogram.lo()), 2, TOP + ph + 1);
     g.setTextAlign(TextAlignment.RIGHT);
     g.fillText(String.format("%.2f", histogram.hi()), w - 2, TOP + ph + 1);

@@ -41,6 +41,7 @@ public final class IndexViewModel {
   private boolean wanted;
   private AtomicBoolean cancelled = new AtomicBoolean();
   private long buildMillis = -1;
+  private int stoppedBuilds;
 
   IndexViewModel(Session session, UnitsWorker worker) {
     this.session = session;
@@ -134,7 +135,9 @@ public final class IndexViewModel {
           then.forEach(Runnable::run);
         },
         error -> {
-          if (!(error instanceof CancellationException) && !stop.get()) {
+          if (error instanceof CancellationException) {
+            stoppedBuilds++;
+          } else if (!stop.get()) {
             building.set(false);
             note.set(Messages.get("units.index.failed", String.valueOf(error.getMessage())));
           }
@@ -180,6 +183,11 @@ public final class IndexViewModel {
   /** What the index is doing or keeps, in words (with its memory once built). */
   public ReadOnlyStringProperty noteProperty() {
     return note.getReadOnlyProperty();
+  }
+
+  /** Builds that stopped part-way when cancelled (or overtaken by a new model). */
+  int stoppedBuilds() {
+    return stoppedBuilds;
   }
 
   /** How long the last build took, in ms (−1 before the first). */

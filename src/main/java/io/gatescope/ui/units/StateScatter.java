@@ -21,7 +21,7 @@ import javafx.scene.text.TextAlignment;
 final class StateScatter extends CanvasWidget {
   /** One colour per digit 0..9. */
   static final Color[] PALETTE = {
-    Color.web("#000000"),
+    Color.web("#F2F2F2"),
     Color.web("#E69F00"),
     Color.web("#56B4E9"),
     Color.web("#009E73"),
@@ -29,8 +29,8 @@ final class StateScatter extends CanvasWidget {
     Color.web("#0072B2"),
     Color.web("#D55E00"),
     Color.web("#CC79A7"),
-    Color.web("#999999"),
-    Color.web("#882255")
+    Color.web("#8C8C8C"),
+    Color.web("#A6761D")
   };
 
   private static final Font FONT = Font.font(11);
@@ -151,7 +151,7 @@ final class StateScatter extends CanvasWidget {
     }
     double[] ratio = map.plane().explainedVarianceRatio();
     g.setFont(FONT);
-    g.setFill(Color.web("#444444"));
+    g.setFill(Color.web("#aab1b8"));
     g.setTextAlign(TextAlignment.CENTER);
     g.setTextBaseline(VPos.BOTTOM);
     g.fillText(Messages.get("units.map.axis1", ratio[0] * 100), LEFT + plotW() / 2, h - 2);
@@ -161,7 +161,7 @@ final class StateScatter extends CanvasWidget {
     g.setTextBaseline(VPos.CENTER);
     g.fillText(Messages.get("units.map.axis2", ratio[1] * 100), 0, 0);
     g.restore();
-    g.setStroke(Color.web("#cccccc"));
+    g.setStroke(Color.web("#4a525a"));
     g.strokeRect(LEFT, 6, plotW(), plotH());
     for (int i = 0; i < map.images(); i++) {
       g.setFill(PALETTE[map.label(i)].deriveColor(0, 1, 1, 0.45));
@@ -182,7 +182,7 @@ final class StateScatter extends CanvasWidget {
       double y = 14 + d * 18;
       g.setFill(PALETTE[d]);
       g.fillRect(w - LEGEND + 6, y - 5, 10, 10);
-      g.setFill(Color.web("#222222"));
+      g.setFill(Color.web("#d8dde2"));
       g.fillText(Integer.toString(d), w - LEGEND + 22, y);
     }
   }
@@ -192,20 +192,25 @@ final class StateScatter extends CanvasWidget {
     if (n == 0) {
       return;
     }
-    g.setStroke(Color.web("#222222"));
-    g.setLineWidth(2.5);
-    g.beginPath();
-    for (int t = 0; t < n; t++) {
-      double[] p = toScreen(path[t][0], path[t][1]);
-      if (t == 0) {
-        g.moveTo(p[0], p[1]);
-      } else {
-        g.lineTo(p[0], p[1]);
+    // A white line edged in black: seen over every digit's colour.
+    for (int pass = 0; pass < 2; pass++) {
+      g.setStroke(pass == 0 ? Color.BLACK : Color.WHITE);
+      g.setLineWidth(pass == 0 ? 5 : 2.5);
+      g.beginPath();
+      for (int t = 0; t < n; t++) {
+        double[] p = toScreen(path[t][0], path[t][1]);
+        if (t == 0) {
+          g.moveTo(p[0], p[1]);
+        } else {
+          g.lineTo(p[0], p[1]);
+        }
       }
+      g.stroke();
     }
-    g.stroke();
     double[] last = toScreen(path[n - 1][0], path[n - 1][1]);
     g.setFill(Color.WHITE);
+    g.setStroke(Color.BLACK);
+    g.setLineWidth(2);
     g.fillOval(last[0] - 5, last[1] - 5, 10, 10);
     g.strokeOval(last[0] - 5, last[1] - 5, 10, 10);
     g.setLineWidth(1);
@@ -227,11 +232,11 @@ final class StateScatter extends CanvasWidget {
     double side = 64;
     double bx = p[0] + 10 + side > LEFT + plotW() ? p[0] - 10 - side : p[0] + 10;
     double by = Math.max(6, Math.min(6 + plotH() - side - 16, p[1] - side / 2));
-    g.setFill(Color.WHITE);
+    g.setFill(Color.web("#202428"));
     g.fillRect(bx - 2, by - 2, side + 4, side + 18);
     g.setImageSmoothing(false);
     g.drawImage(Thumbnail.image(px), bx, by, side, side);
-    g.setFill(Color.web("#222222"));
+    g.setFill(Color.web("#d8dde2"));
     g.setTextAlign(TextAlignment.CENTER);
     g.setTextBaseline(VPos.TOP);
     g.fillText(

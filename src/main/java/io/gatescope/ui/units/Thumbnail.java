@@ -82,7 +82,7 @@ final class Thumbnail extends CanvasWidget {
       g.setLineWidth(2);
       g.strokeRect(x0 + 1, row * cell, side - 2, cell);
     }
-    g.setFill(Color.web("#222222"));
+    g.setFill(Color.web("#d8dde2"));
     g.setFont(FONT);
     g.setTextAlign(TextAlignment.CENTER);
     g.setTextBaseline(VPos.TOP);

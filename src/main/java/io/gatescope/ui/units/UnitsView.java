@@ -37,6 +37,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
@@ -207,6 +208,7 @@ public final class UnitsView extends BorderPane {
     tiles.setId(id);
     tiles.setPrefColumns(columns);
     tiles.setMinWidth(columns * 82);
+    tiles.setMaxWidth(Region.USE_PREF_SIZE);
     for (int i = 0; i < count; i++) {
       Thumbnail t = new Thumbnail();
       t.setPrefSize(76, 92);
