@@ -2,10 +2,8 @@ package io.gatescope.ui.units;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gatescope.core.data.LabeledImages;
 import io.gatescope.core.engine.CellType;
@@ -189,11 +187,14 @@ class UnitsViewTest extends WorkbenchTestBase {
           units().index.limitImages(10_000);
           wb.session.models().select(wb.session.models().entries().get(0));
         });
+    // Under way: the worker runs jobs in order, so earlier builds have reported by now.
+    FxTestSupport.waitFor(
+        "the build under way", 60, () -> units().index.progressProperty().get() > 0);
+    int stoppedBefore = FxTestSupport.onFx(() -> units().index.stoppedBuilds());
     FxTestSupport.run(units().index::cancel);
-    FxTestSupport.waitFor("the build stopped", 30, () -> units().index.stoppedBuilds() >= 1);
+    FxTestSupport.waitFor(
+        "the build stopped", 30, () -> units().index.stoppedBuilds() > stoppedBefore);
     assertNull(FxTestSupport.onFx(() -> units().index.indexProperty().get()));
-    assertTrue(!FxTestSupport.onFx(() -> units().index.buildingProperty().get()));
-    assertSame(null, FxTestSupport.onFx(() -> units().index.indexProperty().get()));
-    assertNotNull(FxTestSupport.onFx(() -> units().index.noteProperty().get()));
+    assertFalse(FxTestSupport.onFx(() -> units().index.buildingProperty().get()));
   }
 }
