@@ -14,7 +14,7 @@ import javafx.scene.text.TextAlignment;
  */
 final class Thumbnail extends CanvasWidget {
   static final int SIDE = 28;
-  private static final double CAPTION = 16;
+  private static final double CAPTION = 28;
   private static final Font FONT = Font.font(11);
 
   private WritableImage image;
@@ -23,7 +23,7 @@ final class Thumbnail extends CanvasWidget {
   private int testIndex = -1;
 
   Thumbnail() {
-    super(56, 56 + CAPTION, 76, 76 + CAPTION);
+    super(64, 64 + CAPTION, 88, 88 + CAPTION);
     getStyleClass().add("unit-thumbnail");
   }
 
@@ -86,6 +86,9 @@ final class Thumbnail extends CanvasWidget {
     g.setFont(FONT);
     g.setTextAlign(TextAlignment.CENTER);
     g.setTextBaseline(VPos.TOP);
-    g.fillText(caption, w / 2, side + 2, w);
+    String[] lines = caption.split("\n");
+    for (int i = 0; i < lines.length; i++) {
+      g.fillText(lines[i], w / 2, side + 1 + 13 * i, w);
+    }
   }
 }

@@ -57,7 +57,7 @@ public final class UnitsView extends BorderPane {
   private final Heatmap patternMap = new Heatmap();
   private final Rectangle brush = new Rectangle();
   private final HistogramChart thetaChart = new HistogramChart();
-  private final TilePane matchGallery = gallery("units-match-gallery", PatternViewModel.MATCHES, 4);
+  private final TilePane matchGallery = gallery("units-match-gallery", PatternViewModel.MATCHES, 6);
   private final StateScatter scatter = new StateScatter();
 
   public UnitsView(UnitsViewModel vm) {
@@ -207,11 +207,11 @@ public final class UnitsView extends BorderPane {
     TilePane tiles = new TilePane(6, 6);
     tiles.setId(id);
     tiles.setPrefColumns(columns);
-    tiles.setMinWidth(columns * 82);
+    tiles.setMinWidth(columns * 94);
     tiles.setMaxWidth(Region.USE_PREF_SIZE);
     for (int i = 0; i < count; i++) {
       Thumbnail t = new Thumbnail();
-      t.setPrefSize(76, 92);
+      t.setPrefSize(88, 88 + 28);
       t.setOnMouseClicked(
           e -> {
             if (t.testIndex() >= 0) {
