@@ -53,12 +53,20 @@ public final class PatternViewModel {
   private final ReadOnlyStringWrapper status =
       new ReadOnlyStringWrapper(Messages.get("units.pattern.hint"));
   private long generation;
+  private boolean active;
 
   PatternViewModel(Session session, UnitsWorker worker, IndexViewModel index) {
     this.session = session;
     this.worker = worker;
     this.index = index;
-    session.inputProperty().addListener((o, a, in) -> traceInput());
+    session
+        .inputProperty()
+        .addListener(
+            (o, a, in) -> {
+              if (active) {
+                traceInput();
+              }
+            });
     session
         .modelProperty()
         .addListener(
@@ -69,13 +77,16 @@ public final class PatternViewModel {
               if (m != null && !m.config().cell().quantities().contains(quantity.get())) {
                 quantity.set(Quantity.HIDDEN);
               }
-              traceInput();
+              if (active) {
+                traceInput();
+              }
             });
     index.indexProperty().addListener((o, a, i) -> search());
   }
 
-  /** Traces the shown input for its map (on the Units worker). */
+  /** Traces the shown input for its map (on the Units worker), and from now on each new one. */
   public void traceInput() {
+    active = true;
     float[] in = session.inputProperty().get();
     RecurrentClassifier model = session.modelProperty().get();
     if (in == null || model == null) {
