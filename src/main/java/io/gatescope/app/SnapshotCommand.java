@@ -59,6 +59,8 @@ public final class SnapshotCommand implements Callable<Integer> {
 
   @Option(names = "--target", paramLabel = "K", descriptionKey = "snapshot.target")
   Integer target; // null: the default target (the true digit)
+  @Option(names = "--page", defaultValue = "card", descriptionKey = "snapshot.page")
+  String page;
 
   @Mixin DataFolderOption data;
 
@@ -146,6 +148,7 @@ public final class SnapshotCommand implements Callable<Integer> {
             300,
             "the evaluation");
       }
+      case UNITS -> units(wb[0]);
       case INSIDE -> {
         onFx(
             () -> {
@@ -198,6 +201,60 @@ public final class SnapshotCommand implements Callable<Integer> {
     System.out.println(
         "wrote " + out + " (" + (int) img.getWidth() + "×" + (int) img.getHeight() + ")");
     return 0;
+  }
+
+  /**
+   * Units: the index built (waited for, like every job here), then the page asked for: the card of
+   * --unit (0 if none), a pattern brushed over four units from it at steps 10–20, or the state map
+   * with the path up to --timestep.
+   */
+  private void units(Workbench wb) throws Exception {
+    io.gatescope.ui.units.UnitsViewModel.Page p =
+        switch (page) {
+          case "card" -> io.gatescope.ui.units.UnitsViewModel.Page.CARD;
+          case "pattern" -> io.gatescope.ui.units.UnitsViewModel.Page.PATTERN;
+          case "map" -> io.gatescope.ui.units.UnitsViewModel.Page.MAP;
+          default -> throw new Cli.UserError("--page must be card, pattern or map");
+        };
+    int u = Math.max(0, unit);
+    onFx(
+        () -> {
+          wb.session.showTestImage(testIndex);
+          wb.session.setTimestep(Math.max(1, Math.min(28, timestep)));
+          wb.unitsVm.pageProperty().set(p);
+          wb.unitsVm.card.chooseUnit(u);
+          return null;
+        });
+    waitFor(() -> wb.unitsVm.index.indexProperty().get() != null, 600, "the index");
+    switch (p) {
+      case CARD ->
+          waitFor(
+              () ->
+                  wb.unitsVm.card.profileProperty().get() != null
+                      && wb.unitsVm.card.dropProperty().get() != null,
+              120,
+              "the unit card");
+      case PATTERN -> {
+        waitFor(() -> wb.unitsVm.pattern.traceProperty().get() != null, 60, "the trace");
+        onFx(
+            () -> {
+              int hidden = wb.unitsVm.card.unitsProperty().get();
+              int from = Math.min(u, Math.max(0, hidden - 4));
+              wb.unitsVm.pattern.select(
+                  java.util.stream.IntStream.range(from, Math.min(hidden, from + 4)).toArray(),
+                  9,
+                  19);
+              return null;
+            });
+        waitFor(
+            () ->
+                !wb.unitsVm.pattern.matchesProperty().get().isEmpty()
+                    && wb.unitsVm.pattern.histogramProperty().get() != null,
+            120,
+            "the pattern search");
+      }
+      case MAP -> waitFor(() -> wb.unitsVm.map.pathProperty().get() != null, 300, "the state map");
+    }
   }
 
   /** Monocle's headless glass, unless a real display was asked for explicitly. */

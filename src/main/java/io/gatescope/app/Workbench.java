@@ -1,6 +1,7 @@
 package io.gatescope.app;
 
 import io.gatescope.ui.common.Session;
+import io.gatescope.ui.common.Workspace;
 import io.gatescope.ui.draw.DrawView;
 import io.gatescope.ui.draw.DrawViewModel;
 import io.gatescope.ui.evaluate.EvaluateView;
@@ -12,6 +13,8 @@ import io.gatescope.ui.shell.ShellView;
 import io.gatescope.ui.shell.ShellViewModel;
 import io.gatescope.ui.train.TrainView;
 import io.gatescope.ui.train.TrainViewModel;
+import io.gatescope.ui.units.UnitsView;
+import io.gatescope.ui.units.UnitsViewModel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +30,7 @@ public final class Workbench {
   public final InsideViewModel insideVm = new InsideViewModel(session);
   public final BackwardViewModel backwardVm = new BackwardViewModel(session, insideVm);
   public final InsideView insideView = new InsideView(insideVm, backwardVm);
+  public final UnitsViewModel unitsVm = new UnitsViewModel(session);
   public final EvaluateViewModel evaluateVm = new EvaluateViewModel(session);
   public final ShellView shell;
 
@@ -47,11 +51,35 @@ public final class Workbench {
                 new TrainView(trainVm),
                 new DrawView(drawVm),
                 insideView,
+                new UnitsView(unitsVm),
                 new EvaluateView(evaluateVm)),
             f -> trainVm.open(f.toPath()),
             f -> trainVm.save(f.toPath()),
             onQuit);
     trainVm.messageProperty().addListener((o, a, m) -> session.setStatus(m));
+    wireUnits();
+  }
+
+  /**
+   * Units starts its work when first shown; its "Silence in Inside" selects the unit in Inside and
+   * silences it there (Inside's own intervention).
+   */
+  private void wireUnits() {
+    shell
+        .tabs()
+        .getSelectionModel()
+        .selectedItemProperty()
+        .addListener(
+            (o, a, tab) -> {
+              if (tab != null && tab.getUserData() == Workspace.UNITS) {
+                unitsVm.shown();
+              }
+            });
+    unitsVm.card.onSilenceInInside(
+        u -> {
+          insideVm.selectUnit(u);
+          insideVm.silenceSelected();
+        });
   }
 
   /** A scene with the app's style sheets. */
@@ -67,6 +95,7 @@ public final class Workbench {
   public void shutdown() {
     trainVm.shutdown();
     evaluateVm.shutdown();
+    unitsVm.shutdown();
     session.shutdown();
   }
 }

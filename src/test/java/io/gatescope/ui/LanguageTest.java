@@ -86,7 +86,7 @@ class LanguageTest {
     FxTestSupport.run(() -> wb.drawVm.loadTestImage(3));
     FxTestSupport.waitFor("a prediction", 30, () -> wb.drawVm.predictedProperty().get() >= 0);
     List<String> texts = new ArrayList<>();
-    for (String ws : List.of("train", "draw", "inside", "evaluate")) {
+    for (String ws : List.of("train", "draw", "inside", "units", "evaluate")) {
       FxTestSupport.run(() -> wb.shell.select(Workspace.byId(ws).orElseThrow()));
       FxTestSupport.waitFor(ws + " laid out", 10, () -> true);
       texts.addAll(FxTestSupport.onFx(() -> textsOf(wb.shell)));

@@ -32,7 +32,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @org.junit.jupiter.api.extension.ExtendWith(ApplicationExtension.class)
 class ScreenFitTest {
   static final int[][] SIZES = {{1024, 600}, {1366, 768}};
-  static final List<String> WORKSPACES = List.of("train", "draw", "inside", "evaluate");
+  static final List<String> WORKSPACES = List.of("train", "draw", "inside", "units", "evaluate");
 
   /** Buttons a teacher must see without scrolling, per workspace. */
   static final java.util.Map<String, List<String>> ALWAYS_SHOWN =

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The window's four workspaces, in tab order. Their ids ("train", "draw", ...) are the names the
+ * The window's five workspaces, in tab order. Their ids ("train", "draw", ...) are the names the
  * settings file and the snapshot command's {@code --workspace} use; code names a workspace by this
  * type, never by its id.
  */
@@ -12,9 +12,10 @@ public enum Workspace {
   TRAIN,
   DRAW,
   INSIDE,
+  UNITS,
   EVALUATE;
 
-  /** The id in files and on the command line: "train", "draw", "inside", "evaluate". */
+  /** The id in files and on the command line: "train", "draw", "inside", "units", "evaluate". */
   public String id() {
     return name().toLowerCase(Locale.ROOT);
   }
@@ -29,7 +30,7 @@ public enum Workspace {
     return Optional.empty();
   }
 
-  /** The ids as a reader lists them: "train, draw, inside or evaluate". */
+  /** The ids as a reader lists them: "train, draw, inside, units or evaluate". */
   public static String idsInWords() {
     StringBuilder sb = new StringBuilder();
     Workspace[] all = values();

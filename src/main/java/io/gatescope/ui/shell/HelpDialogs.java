@@ -13,7 +13,13 @@ final class HelpDialogs {
   /** The keyboard shortcuts, in columns (the window's style sheets lay them out). */
   static void keys(Scene owner) {
     Alert a = dialog(owner, Messages.get("keys.title"), Messages.get("keys.title"));
-    TextArea text = text(Messages.get("keys.text") + "\n\n" + Messages.get("keys.mouse"), 16);
+    TextArea text =
+        text(
+            Messages.get("keys.text")
+                + Messages.get("keys.units")
+                + "\n\n"
+                + Messages.get("keys.mouse"),
+            16);
     text.getStyleClass().add("mono");
     a.getDialogPane().setContent(text);
     // A dialog is its own scene: give it the window's style sheets (the list is in columns).

@@ -42,7 +42,7 @@ public final class ShellView extends BorderPane {
   private final QuitGuard quitGuard;
 
   /**
-   * @param workspaces the four workspaces' content, in {@link Workspace} order
+   * @param workspaces the five workspaces' content, in {@link Workspace} order
    * @param onOpen called with a model file the user chose
    * @param onSave called with the file to save the current model to
    */
@@ -70,7 +70,13 @@ public final class ShellView extends BorderPane {
   // ---- the workspaces ----
 
   private TabPane buildTabs(List<Node> workspaces) {
-    String[] icons = {"mdi2c-chart-line", "mdi2d-draw", "mdi2m-microscope", "mdi2t-table-eye"};
+    String[] icons = {
+      "mdi2c-chart-line",
+      "mdi2d-draw",
+      "mdi2m-microscope",
+      "mdi2c-chart-scatter-plot",
+      "mdi2t-table-eye"
+    };
     for (Workspace w : Workspace.values()) {
       Tab t = new Tab(Messages.get("tab." + w.id()), workspaces.get(w.ordinal()));
       t.setGraphic(new FontIcon(icons[w.ordinal()]));
@@ -144,7 +150,7 @@ public final class ShellView extends BorderPane {
     return chooser;
   }
 
-  /** View: one item per workspace (Shortcut+1..4), then the language. */
+  /** View: one item per workspace (Shortcut+1..5), then the language. */
   private Menu buildViewMenu() {
     Menu view = new Menu(Messages.get("menu.view"));
     for (Workspace w : Workspace.values()) {

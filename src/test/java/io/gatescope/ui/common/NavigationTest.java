@@ -63,6 +63,6 @@ class NavigationTest {
     assertEquals("evaluate", Workspace.EVALUATE.id());
     assertEquals(Optional.of(Workspace.INSIDE), Workspace.byId("Inside"));
     assertTrue(Workspace.byId("outside").isEmpty());
-    assertEquals("train, draw, inside or evaluate", Workspace.idsInWords());
+    assertEquals("train, draw, inside, units or evaluate", Workspace.idsInWords());
   }
 }

@@ -1,0 +1,224 @@
+package io.gatescope.ui.units;
+
+import io.gatescope.core.Messages;
+import io.gatescope.core.data.Mnist;
+import io.gatescope.core.engine.Quantity;
+import io.gatescope.core.engine.RecurrentClassifier;
+import io.gatescope.core.inspect.SilencingDrop;
+import io.gatescope.core.inspect.TraceIndex;
+import io.gatescope.core.inspect.UnitProfile;
+import io.gatescope.ui.common.Navigation;
+import io.gatescope.ui.common.Session;
+import io.gatescope.ui.common.Workspace;
+import java.util.List;
+import java.util.function.IntConsumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * The unit card: which unit and quantity, highest or lowest; the profile the index gives for them
+ * (computed on the Units worker, the ranked images traced alone), then the accuracy lost when the
+ * unit is silenced (measured after, on the same worker). Clicking an image opens it in Inside.
+ */
+public final class CardViewModel {
+  /** Images on the card. */
+  public static final int TOP = 9;
+
+  private final Session session;
+  private final UnitsWorker worker;
+  private final IndexViewModel index;
+  private final ReadOnlyIntegerWrapper unit = new ReadOnlyIntegerWrapper(0);
+  private final ReadOnlyObjectWrapper<Quantity> quantity =
+      new ReadOnlyObjectWrapper<>(Quantity.HIDDEN);
+  private final ReadOnlyBooleanWrapper lowest = new ReadOnlyBooleanWrapper(false);
+  private final ReadOnlyObjectWrapper<List<Quantity>> quantities =
+      new ReadOnlyObjectWrapper<>(List.of(Quantity.HIDDEN));
+  private final ReadOnlyIntegerWrapper units = new ReadOnlyIntegerWrapper(1);
+  private final ReadOnlyObjectWrapper<UnitProfile> profile = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyObjectWrapper<SilencingDrop> drop = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyStringWrapper dropText = new ReadOnlyStringWrapper("");
+  private final ReadOnlyBooleanWrapper canSilence = new ReadOnlyBooleanWrapper(false);
+  private IntConsumer silenceInInside = u -> {};
+  private long generation;
+  private long requestedAt;
+
+  CardViewModel(Session session, UnitsWorker worker, IndexViewModel index) {
+    this.session = session;
+    this.worker = worker;
+    this.index = index;
+    session.modelProperty().addListener((o, a, m) -> modelChanged(m));
+    modelChanged(session.modelProperty().get());
+    index.indexProperty().addListener((o, a, i) -> refresh());
+  }
+
+  /** What "Silence in Inside" does with the unit (set by the window's wiring). */
+  public void onSilenceInInside(IntConsumer action) {
+    silenceInInside = action;
+  }
+
+  private void modelChanged(RecurrentClassifier m) {
+    profile.set(null);
+    drop.set(null);
+    dropText.set("");
+    if (m == null) {
+      return;
+    }
+    List<Quantity> qs = m.config().cell().quantities();
+    quantities.set(qs);
+    units.set(m.config().hidden());
+    if (!qs.contains(quantity.get())) {
+      quantity.set(qs.contains(Quantity.HIDDEN) ? Quantity.HIDDEN : qs.get(0));
+    }
+    unit.set(Math.min(unit.get(), m.config().hidden() - 1));
+    // Inside silences units of the layer it shows (its first); the drop is the top layer's.
+    canSilence.set(m.config().layers() == 1);
+  }
+
+  /** Shows unit {@code u} (kept within the model's units). */
+  public void chooseUnit(int u) {
+    unit.set(Math.max(0, Math.min(units.get() - 1, u)));
+    refresh();
+  }
+
+  /** The next (+1) or previous (−1) unit. */
+  public void unitBy(int delta) {
+    chooseUnit(unit.get() + delta);
+  }
+
+  public void chooseQuantity(Quantity q) {
+    if (q != null && quantities.get().contains(q)) {
+      quantity.set(q);
+      refresh();
+    }
+  }
+
+  public void showLowest(boolean low) {
+    lowest.set(low);
+    refresh();
+  }
+
+  /** Computes the card for the current choice (building the index first if needed). */
+  public void refresh() {
+    RecurrentClassifier model = session.modelProperty().get();
+    Mnist data = session.dataProperty().get();
+    long gen = ++generation;
+    requestedAt = System.nanoTime();
+    if (model == null || data == null) {
+      return;
+    }
+    TraceIndex ix = index.indexProperty().get();
+    if (ix == null) {
+      index.ensure(); // the index's listener calls refresh again when it is built
+      return;
+    }
+    int u = unit.get();
+    Quantity q = quantity.get();
+    boolean low = lowest.get();
+    worker.run(
+        model,
+        m -> UnitProfile.of(ix, m, data.test(), q, u, TOP, low),
+        p -> {
+          if (gen == generation) {
+            profile.set(p);
+          }
+        },
+        e -> {});
+    dropText.set(Messages.get("units.card.dropMeasuring", SilencingDrop.IMAGES));
+    boolean sameUnit = drop.get() != null && drop.get().unit() == u;
+    if (sameUnit) {
+      dropText.set(dropWords(drop.get()));
+      return;
+    }
+    drop.set(null);
+    worker.run(
+        model,
+        m -> SilencingDrop.measure(m, data.test(), u, SilencingDrop.IMAGES),
+        d -> {
+          if (unit.get() == d.unit() && session.modelProperty().get() == model) {
+            drop.set(d);
+            dropText.set(dropWords(d));
+          }
+        },
+        e -> {});
+  }
+
+  static String dropWords(SilencingDrop d) {
+    return Messages.get(
+        "units.card.drop",
+        d.images(),
+        d.accuracy() * 100,
+        d.silencedAccuracy() * 100,
+        d.drop() * 100);
+  }
+
+  /** Opens MNIST test image {@code testIndex} in Inside. */
+  public void open(int testIndex) {
+    session.navigate(new Navigation.TestImage(Workspace.INSIDE, testIndex));
+  }
+
+  /** Silences the unit in Inside and goes there. */
+  public void silenceInInside() {
+    if (canSilence.get()) {
+      silenceInInside.accept(unit.get());
+      session.show(Workspace.INSIDE);
+    }
+  }
+
+  /** The 784 pixels of test image i (for a thumbnail), or null without data. */
+  public float[] pixels(int i) {
+    Mnist data = session.dataProperty().get();
+    return data == null ? null : data.test().images().imageAsFloats(i);
+  }
+
+  /** When the newest card was asked for ({@link System#nanoTime}), for the debug timing. */
+  long requestedAt() {
+    return requestedAt;
+  }
+
+  public ReadOnlyIntegerProperty unitProperty() {
+    return unit.getReadOnlyProperty();
+  }
+
+  /** Units of the model's top layer. */
+  public ReadOnlyIntegerProperty unitsProperty() {
+    return units.getReadOnlyProperty();
+  }
+
+  public ReadOnlyObjectProperty<Quantity> quantityProperty() {
+    return quantity.getReadOnlyProperty();
+  }
+
+  /** The quantities the model's cell has, in display order. */
+  public ReadOnlyObjectProperty<List<Quantity>> quantitiesProperty() {
+    return quantities.getReadOnlyProperty();
+  }
+
+  public ReadOnlyBooleanProperty lowestProperty() {
+    return lowest.getReadOnlyProperty();
+  }
+
+  /** The card's numbers, or null while they are computed. */
+  public ReadOnlyObjectProperty<UnitProfile> profileProperty() {
+    return profile.getReadOnlyProperty();
+  }
+
+  /** The silencing drop, or null until measured. */
+  public ReadOnlyObjectProperty<SilencingDrop> dropProperty() {
+    return drop.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty dropTextProperty() {
+    return dropText.getReadOnlyProperty();
+  }
+
+  /** Whether Inside can silence this unit (a one-layer model: Inside shows that layer). */
+  public ReadOnlyBooleanProperty canSilenceProperty() {
+    return canSilence.getReadOnlyProperty();
+  }
+}

@@ -1,0 +1,203 @@
+package io.gatescope.ui.units;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.gatescope.core.data.LabeledImages;
+import io.gatescope.core.engine.CellType;
+import io.gatescope.core.engine.ModelConfig;
+import io.gatescope.core.engine.Quantity;
+import io.gatescope.core.engine.RecurrentClassifier;
+import io.gatescope.core.inspect.PatternSearch;
+import io.gatescope.core.inspect.PatternSelection;
+import io.gatescope.core.inspect.StateMap;
+import io.gatescope.core.inspect.TraceIndex;
+import io.gatescope.core.inspect.UnitProfile;
+import io.gatescope.ui.FxTestSupport;
+import io.gatescope.ui.WorkbenchFixture;
+import io.gatescope.ui.WorkbenchTestBase;
+import io.gatescope.ui.common.Heatmap;
+import io.gatescope.ui.common.ModelEntry;
+import io.gatescope.ui.common.Workspace;
+import java.util.List;
+import javafx.geometry.Point2D;
+import javafx.scene.input.MouseButton;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+/** The Units workspace on the real window, with an index of the first test images only. */
+class UnitsViewTest extends WorkbenchTestBase {
+  static final int IMAGES = 300;
+
+  @Override
+  protected String workspace() {
+    return "units";
+  }
+
+  UnitsViewModel units() {
+    return wb.unitsVm;
+  }
+
+  /** MNIST and the model loaded, the index limited to IMAGES and built. */
+  TraceIndex indexed() throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    FxTestSupport.run(
+        () -> {
+          units().index.limitImages(IMAGES);
+          units().index.ensure();
+        });
+    FxTestSupport.waitFor("the index", 120, () -> units().index.indexProperty().get() != null);
+    return FxTestSupport.onFx(() -> units().index.indexProperty().get());
+  }
+
+  LabeledImages test() throws Exception {
+    return FxTestSupport.onFx(() -> wb.session.dataProperty().get().test());
+  }
+
+  RecurrentClassifier model() throws Exception {
+    return FxTestSupport.onFx(() -> wb.session.modelProperty().get().copy());
+  }
+
+  List<Thumbnail> thumbnails(String gallery) throws Exception {
+    return FxTestSupport.onFx(
+        () ->
+            ((javafx.scene.Parent) wb.shell.getScene().lookup("#" + gallery))
+                .getChildrenUnmodifiable().stream().map(Thumbnail.class::cast).toList());
+  }
+
+  @Test
+  void theCardListsUnitProfilesTopImagesAndAThumbnailOpensInInside(FxRobot robot) throws Exception {
+    TraceIndex index = indexed();
+    FxTestSupport.run(() -> units().card.chooseUnit(5));
+    FxTestSupport.waitFor(
+        "the card of unit 5",
+        60,
+        () ->
+            units().card.profileProperty().get() != null
+                && units().card.profileProperty().get().unit() == 5);
+    UnitProfile shown = FxTestSupport.onFx(() -> units().card.profileProperty().get());
+    UnitProfile expected =
+        UnitProfile.of(index, model(), test(), Quantity.HIDDEN, 5, CardViewModel.TOP, false);
+    assertEquals(expected.ranked(), shown.ranked());
+    assertArrayEquals(expected.classMeans(), shown.classMeans());
+    List<Thumbnail> thumbs = thumbnails("units-card-gallery");
+    for (int i = 0; i < expected.ranked().size(); i++) {
+      assertEquals(expected.ranked().get(i).testIndex(), thumbs.get(i).testIndex());
+      assertEquals(expected.ranked().get(i).step(), thumbs.get(i).outlinedRow());
+    }
+
+    int first = expected.ranked().get(0).testIndex();
+    robot.clickOn(thumbs.get(0), MouseButton.PRIMARY);
+    FxTestSupport.waitFor(
+        "Inside showing test image " + first,
+        10,
+        () ->
+            wb.session.testIndexProperty().get() == first
+                && wb.shell.selectedWorkspace() == Workspace.INSIDE);
+  }
+
+  @Test
+  void aBrushedRectangleFindsWhatPatternSearchFinds(FxRobot robot) throws Exception {
+    TraceIndex index = indexed();
+    FxTestSupport.run(
+        () -> {
+          wb.session.showTestImage(7);
+          units().pageProperty().set(UnitsViewModel.Page.PATTERN);
+        });
+    FxTestSupport.waitFor(
+        "the shown digit's map", 30, () -> units().pattern.traceProperty().get() != null);
+    Heatmap map = robot.lookup("#units-pattern-map").queryAs(Heatmap.class);
+    FxTestSupport.waitFor(
+        "the map laid out",
+        10,
+        () -> {
+          Point2D c = map.centerOf(20, 5);
+          return map.getWidth() > 100 && map.cellAt(c.getX(), c.getY()) != null;
+        });
+    Point2D from = FxTestSupport.onFx(() -> map.localToScreen(map.centerOf(10, 2)));
+    Point2D to = FxTestSupport.onFx(() -> map.localToScreen(map.centerOf(20, 5)));
+    robot.drag(from, MouseButton.PRIMARY).dropTo(to);
+    FxTestSupport.waitFor(
+        "the matches",
+        60,
+        () ->
+            units().pattern.selectionProperty().get() != null
+                && !units().pattern.matchesProperty().get().isEmpty());
+    PatternSelection sel = FxTestSupport.onFx(() -> units().pattern.selectionProperty().get());
+    assertArrayEquals(new int[] {2, 3, 4, 5}, sel.units());
+    assertEquals(9, sel.fromStep());
+    assertEquals(19, sel.toStep());
+    double theta = FxTestSupport.onFx(() -> units().pattern.thetaProperty().get());
+    List<PatternSearch.Match> expected =
+        PatternSearch.threshold(index, model(), test(), sel, theta, PatternViewModel.MATCHES);
+    assertEquals(expected, FxTestSupport.onFx(() -> units().pattern.matchesProperty().get()));
+    List<Thumbnail> thumbs = thumbnails("units-match-gallery");
+    assertEquals(expected.get(0).testIndex(), thumbs.get(0).testIndex());
+  }
+
+  @Test
+  void theStateMapShowsStateMapsPointsAndThePathGrowsWithTheTimestep(FxRobot robot)
+      throws Exception {
+    indexed();
+    FxTestSupport.run(
+        () -> {
+          wb.session.showTestImage(3);
+          units().pageProperty().set(UnitsViewModel.Page.MAP);
+        });
+    FxTestSupport.waitFor("the state map", 120, () -> units().map.pathProperty().get() != null);
+    StateMap shown = FxTestSupport.onFx(() -> units().map.mapProperty().get());
+    StateMap expected =
+        StateMap.build(model(), test(), IMAGES, Quantity.HIDDEN, p -> {}, () -> false);
+    assertEquals(expected.images(), shown.images());
+    for (int i = 0; i < expected.images(); i += 7) {
+      for (int t = 0; t < 28; t++) {
+        assertEquals(expected.x(i, t), shown.x(i, t), 0f);
+        assertEquals(expected.y(i, t), shown.y(i, t), 0f);
+      }
+    }
+    StateScatter scatter = robot.lookup("#units-state-map").queryAs(StateScatter.class);
+    FxTestSupport.run(() -> wb.session.setTimestep(5));
+    assertEquals(5, (int) FxTestSupport.onFx(scatter::pathPointsDrawn));
+    FxTestSupport.run(() -> wb.session.setTimestep(20));
+    assertEquals(20, (int) FxTestSupport.onFx(scatter::pathPointsDrawn));
+  }
+
+  @Test
+  void aNewModelBuildsTheIndexAgainAndCancelStopsABuild() throws Exception {
+    TraceIndex first = indexed();
+    assertEquals(128, first.hidden());
+    RecurrentClassifier small =
+        RecurrentClassifier.create(new ModelConfig(CellType.LSTM, 1, 16, 16, 1, 3));
+    FxTestSupport.run(
+        () ->
+            wb.session
+                .models()
+                .add(new ModelEntry(ModelEntry.Kind.TRAINED, "small", small, null, null)));
+    FxTestSupport.waitFor(
+        "the index of the new model",
+        60,
+        () ->
+            units().index.indexProperty().get() != null
+                && units().index.indexProperty().get().hidden() == 16);
+
+    FxTestSupport.run(
+        () -> {
+          units().index.limitImages(10_000);
+          wb.session.models().select(wb.session.models().entries().get(0));
+        });
+    // Under way: the worker runs jobs in order, so earlier builds have reported by now.
+    FxTestSupport.waitFor(
+        "the build under way", 60, () -> units().index.progressProperty().get() > 0);
+    int stoppedBefore = FxTestSupport.onFx(() -> units().index.stoppedBuilds());
+    boolean building =
+        FxTestSupport.onFx(
+            () -> {
+              units().index.cancel();
+              return units().index.buildingProperty().get();
+            });
+    assertFalse(building);
+    FxTestSupport.waitFor(
+        "the build stopped", 30, () -> units().index.stoppedBuilds() > stoppedBefore);
+  }
+}
