@@ -59,6 +59,7 @@ public final class SnapshotCommand implements Callable<Integer> {
 
   @Option(names = "--target", paramLabel = "K", descriptionKey = "snapshot.target")
   Integer target; // null: the default target (the true digit)
+
   @Option(names = "--page", defaultValue = "card", descriptionKey = "snapshot.page")
   String page;
 

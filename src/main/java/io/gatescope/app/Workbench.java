@@ -1,5 +1,6 @@
 package io.gatescope.app;
 
+import io.gatescope.ui.common.Navigation;
 import io.gatescope.ui.common.Session;
 import io.gatescope.ui.common.Workspace;
 import io.gatescope.ui.draw.DrawView;
@@ -75,6 +76,14 @@ public final class Workbench {
                 unitsVm.shown();
               }
             });
+    // Inside's "Unit card" (button, Ctrl+Shift+U): the card of the selected unit, in Units.
+    insideView.setOnUnitCard(u -> session.navigate(new Navigation.UnitCard(u)));
+    session.addNavigationListener(
+        n -> {
+          if (n instanceof Navigation.UnitCard c) {
+            unitsVm.card.chooseUnit(c.unit());
+          }
+        });
     unitsVm.card.onSilenceInInside(
         u -> {
           insideVm.selectUnit(u);

@@ -14,6 +14,14 @@ public sealed interface Navigation {
   /** Show MNIST test image {@code index} as the current input, in {@code workspace}. */
   record TestImage(Workspace workspace, int index) implements Navigation {}
 
+  /** Show the Units workspace with the card of hidden unit {@code unit} of the top layer. */
+  record UnitCard(int unit) implements Navigation {
+    @Override
+    public Workspace workspace() {
+      return Workspace.UNITS;
+    }
+  }
+
   /** Show Evaluate and start its LSTM/GRU/RNN comparison. */
   record Comparison() implements Navigation {
     @Override

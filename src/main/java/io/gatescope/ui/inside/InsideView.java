@@ -13,6 +13,7 @@ import io.gatescope.ui.common.Heatmap;
 import io.gatescope.ui.common.Keys;
 import io.gatescope.ui.common.Legend;
 import io.gatescope.ui.common.StepStrip;
+import java.util.function.IntConsumer;
 import javafx.beans.Observable;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -44,6 +45,7 @@ public final class InsideView extends BorderPane {
   private final GateScatter scatter = new GateScatter();
   private final EquationText equations = new EquationText();
   private final CellSection cell;
+  private IntConsumer onUnitCard = u -> {};
   private final BackwardViewModel bvm;
   private final MapGrid backMaps;
   private final BackwardPanels backward;
@@ -219,8 +221,12 @@ public final class InsideView extends BorderPane {
     Button next = new Button(null, new FontIcon("mdi2c-chevron-right"));
     next.setTooltip(new Tooltip(Messages.get("inside.next.tip")));
     next.setOnAction(e -> vm.stepBy(1));
-    VBox eqBox =
-        new VBox(4, new HBox(6, heading(Messages.get("inside.equations")), prev, next), equations);
+    Button card = new Button(Messages.get("inside.unitCard"), new FontIcon("mdi2c-card-search"));
+    card.setId("inside-unit-card");
+    card.setTooltip(new Tooltip(Messages.get("inside.unitCard.tip")));
+    card.setOnAction(e -> openUnitCard());
+    HBox head = new HBox(6, heading(Messages.get("inside.equations")), prev, next, card);
+    VBox eqBox = new VBox(4, head, equations);
     eqBox.setMinWidth(0);
     return eqBox;
   }
@@ -235,6 +241,7 @@ public final class InsideView extends BorderPane {
     Keys.bind(this, "Shortcut+Right", () -> vm.stepBy(1));
     Keys.bind(this, "Shortcut+Up", () -> vm.unitBy(-1));
     Keys.bind(this, "Shortcut+Down", () -> vm.unitBy(1));
+    Keys.bind(this, "Shortcut+Shift+U", this::openUnitCard);
   }
 
   private void bindRefresh() {
@@ -314,6 +321,15 @@ public final class InsideView extends BorderPane {
   /** For tests: the legend of a quantity's map, if shown. */
   public Legend legend(Quantity q) {
     return maps.legend(q);
+  }
+
+  /** What "Unit card" does with the selected unit (the window shows its card in Units). */
+  public void setOnUnitCard(IntConsumer action) {
+    onUnitCard = action;
+  }
+
+  private void openUnitCard() {
+    onUnitCard.accept(vm.selectedUnitProperty().get());
   }
 
   /** Shows the cell diagram of the selected unit at the current timestep in place of the maps. */

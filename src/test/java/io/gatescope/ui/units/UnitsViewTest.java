@@ -200,4 +200,24 @@ class UnitsViewTest extends WorkbenchTestBase {
     FxTestSupport.waitFor(
         "the build stopped", 30, () -> units().index.stoppedBuilds() > stoppedBefore);
   }
+
+  @Test
+  void insidesUnitCardButtonShowsThatUnitsCardInUnits() throws Exception {
+    indexed();
+    FxTestSupport.run(
+        () -> {
+          wb.session.show(io.gatescope.ui.common.Workspace.INSIDE);
+          wb.insideVm.selectUnit(17);
+        });
+    FxTestSupport.run(
+        () ->
+            ((javafx.scene.control.Button) wb.shell.getScene().lookup("#inside-unit-card")).fire());
+    FxTestSupport.waitFor(
+        "the Units workspace",
+        30,
+        () ->
+            wb.shell.tabs().getSelectionModel().getSelectedItem().getUserData()
+                == io.gatescope.ui.common.Workspace.UNITS);
+    assertEquals(17, (int) FxTestSupport.onFx(() -> units().card.unitProperty().get()));
+  }
 }
