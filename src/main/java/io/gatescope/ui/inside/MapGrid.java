@@ -125,12 +125,12 @@ final class MapGrid extends StackPane {
       hm.setOnCellHover(
           c -> {
             if (c != null && !Float.isNaN(c.value())) {
-              vm.hoverAt(m.quantity(), c.step(), c.unit(), c.value());
+              vm.hover().at(m.quantity(), c.step(), c.unit(), c.value());
             } else {
-              vm.clearHover();
+              vm.clearHover().run();
             }
           });
-      hm.setOnCellClick(c -> vm.select(c.step(), c.unit()));
+      hm.setOnCellClick(c -> vm.select().accept(c.step(), c.unit()));
       hm.setAccessibleHelp(vm.title(m.quantity()));
       legends.get(i).show(m.map(), m.lo(), m.hi());
       titles.get(i).setText(vm.title(m.quantity()));

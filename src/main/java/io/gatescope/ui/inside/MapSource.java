@@ -1,6 +1,7 @@
 package io.gatescope.ui.inside;
 
 import io.gatescope.core.engine.Quantity;
+import java.util.function.BiConsumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.collections.ObservableList;
@@ -8,105 +9,55 @@ import javafx.collections.ObservableList;
 /**
  * What a {@link MapGrid} shows and whom it tells: the forward maps (gates and states) or the
  * backward maps (their gradients) share one grid, one unit order, one read-out and one selection.
+ *
+ * @param maps the maps, in the cell's order
+ * @param orderProperty display row → unit
+ * @param hoverProperty the read-out of the cell under the pointer; empty when there is none
+ * @param hover the pointer is over a cell of q's map (step 1-based)
+ * @param clearHover the pointer left the maps
+ * @param select a map cell (step, unit) was clicked
+ * @param titlePrefix before each map's heading: "" for "Γu update gate", "∂L/∂" for "∂L/∂Γu …"
  */
-interface MapSource {
-  /** The maps, in the cell's order. */
-  ObservableList<MapData> maps();
+record MapSource(
+    ObservableList<MapData> maps,
+    ReadOnlyObjectProperty<int[]> orderProperty,
+    ReadOnlyStringProperty hoverProperty,
+    Hover hover,
+    Runnable clearHover,
+    BiConsumer<Integer, Integer> select,
+    String titlePrefix) {
 
-  /** Display row → unit. */
-  ReadOnlyObjectProperty<int[]> orderProperty();
-
-  /** The read-out of the cell under the pointer; empty when there is none. */
-  ReadOnlyStringProperty hoverProperty();
-
-  /** The pointer is over a cell of q's map (step 1-based). */
-  void hoverAt(Quantity q, int step, int unit, float value);
-
-  void clearHover();
-
-  /** A map cell was clicked. */
-  void select(int step, int unit);
+  /** Told the cell under the pointer. */
+  interface Hover {
+    void at(Quantity q, int step, int unit, float value);
+  }
 
   /** A map's heading: "Γu update gate", "∂L/∂Γu update gate". */
-  String title(Quantity q);
+  String title(Quantity q) {
+    return titlePrefix + q.symbol() + "  " + InsideView.describe(q);
+  }
 
   /** The forward maps of Inside's view-model. */
   static MapSource forward(InsideViewModel vm) {
-    return new MapSource() {
-      @Override
-      public ObservableList<MapData> maps() {
-        return vm.maps();
-      }
-
-      @Override
-      public ReadOnlyObjectProperty<int[]> orderProperty() {
-        return vm.orderProperty();
-      }
-
-      @Override
-      public ReadOnlyStringProperty hoverProperty() {
-        return vm.hoverProperty();
-      }
-
-      @Override
-      public void hoverAt(Quantity q, int step, int unit, float value) {
-        vm.hoverAt(q, step, unit, value);
-      }
-
-      @Override
-      public void clearHover() {
-        vm.clearHover();
-      }
-
-      @Override
-      public void select(int step, int unit) {
-        vm.select(step, unit);
-      }
-
-      @Override
-      public String title(Quantity q) {
-        return q.symbol() + "  " + InsideView.describe(q);
-      }
-    };
+    return new MapSource(
+        vm.maps(),
+        vm.orderProperty(),
+        vm.hoverProperty(),
+        vm::hoverAt,
+        vm::clearHover,
+        vm::select,
+        "");
   }
 
   /** The backward maps: ∂L/∂q for each of the cell's quantities. */
   static MapSource backward(BackwardViewModel vm) {
-    return new MapSource() {
-      @Override
-      public ObservableList<MapData> maps() {
-        return vm.maps();
-      }
-
-      @Override
-      public ReadOnlyObjectProperty<int[]> orderProperty() {
-        return vm.orderProperty();
-      }
-
-      @Override
-      public ReadOnlyStringProperty hoverProperty() {
-        return vm.hoverProperty();
-      }
-
-      @Override
-      public void hoverAt(Quantity q, int step, int unit, float value) {
-        vm.hoverAt(q, step, unit, value);
-      }
-
-      @Override
-      public void clearHover() {
-        vm.clearHover();
-      }
-
-      @Override
-      public void select(int step, int unit) {
-        vm.select(step, unit);
-      }
-
-      @Override
-      public String title(Quantity q) {
-        return "∂L/∂" + q.symbol() + "  " + InsideView.describe(q);
-      }
-    };
+    return new MapSource(
+        vm.maps(),
+        vm.orderProperty(),
+        vm.hoverProperty(),
+        vm::hoverAt,
+        vm::clearHover,
+        vm::select,
+        "∂L/∂");
   }
 }
