@@ -6,6 +6,7 @@ import io.gatescope.core.engine.Quantity;
 import io.gatescope.core.engine.RecurrentClassifier;
 import io.gatescope.ui.common.CanvasWidget;
 import io.gatescope.ui.common.ColorMap;
+import io.gatescope.ui.common.CsvTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -78,6 +79,36 @@ public final class ModelStrip extends CanvasWidget {
             best,
             100 * probs[best]));
     paint();
+  }
+
+  /** Every stage's values at this step, as held: stage, index, value. */
+  @Override
+  public CsvTable csv() {
+    if (row == null) {
+      return null;
+    }
+    CsvTable t =
+        new CsvTable(
+            List.of(
+                Messages.get("export.csv.stage"),
+                Messages.get("export.csv.index"),
+                Messages.get("export.csv.value")));
+    for (Stage s : Stage.values()) {
+      float[] v = values(s);
+      for (int i = 0; v != null && i < v.length; i++) {
+        t.row(List.of(stageName(s), Integer.toString(i), CsvTable.number(v[i])));
+      }
+    }
+    return t;
+  }
+
+  private static String stageName(Stage s) {
+    return switch (s) {
+      case INPUT -> "x⟨t⟩";
+      case PROJECTION -> "x⟨t⟩·Wp + bp";
+      case RECURRENT -> "a⟨t⟩";
+      case OUTPUT -> Messages.get("inside.steps"); // P(digit | rows 1..t)
+    };
   }
 
   /** For tests: the values a stage shows (null when the model has no such stage). */

@@ -159,6 +159,17 @@ class InsideCellViewTest extends WorkbenchTestBase {
     assertEquals(
         java.util.Arrays.toString(tr.stepProbabilities()[19]),
         java.util.Arrays.toString(strip.values(ModelStrip.Stage.OUTPUT)));
+    // Its CSV (right-click) holds the same numbers: a⟨t⟩'s unit 7 and P(7 | rows 1..20).
+    var csv = FxTestSupport.onFx(strip::csv);
+    assertEquals(
+        Float.toString(tr.top(Quantity.HIDDEN)[19][7]),
+        csv.rows().stream()
+            .filter(r -> r.get(0).equals("a⟨t⟩") && r.get(1).equals("7"))
+            .findFirst()
+            .orElseThrow()
+            .get(2));
+    assertEquals(
+        28 + tr.projected()[19].length + tr.hidden() + 10, csv.rows().size(), "every value");
     double[] c = FxTestSupport.onFx(() -> strip.centreOf(ModelStrip.Stage.RECURRENT));
     robot.clickOn(FxTestSupport.onFx(() -> strip.localToScreen(c[0], c[1])));
     FxTestSupport.waitFor(
