@@ -44,6 +44,11 @@ public final class BackwardViewModel {
   private final Session session;
   private final InsideViewModel inside;
   private final InferenceService.Channel channel;
+
+  /** Compared model → its copy for the worker; touched on the worker thread only. */
+  private final Map<RecurrentClassifier, RecurrentClassifier> workerCopies =
+      new java.util.IdentityHashMap<>();
+
   private boolean shown;
   private boolean stale = true;
   private boolean quiet; // the target is being set from a result, not by the user
@@ -124,7 +129,7 @@ public final class BackwardViewModel {
     Integer label = session.inputLabelProperty().get();
     Integer k = chosen;
     Map<CellType, RecurrentClassifier> others = session.comparisonModelsProperty().get();
-    channel.compute(m -> compute(m, in, label, k, others), this::show);
+    channel.compute(m -> compute(m, in, label, k, others, workerCopies), this::show);
   }
 
   /** On the worker: the forward and backward traces, and the compared cells' backward traces. */
@@ -133,16 +138,21 @@ public final class BackwardViewModel {
       float[] in,
       Integer label,
       Integer chosen,
-      Map<CellType, RecurrentClassifier> others) {
+      Map<CellType, RecurrentClassifier> others,
+      Map<RecurrentClassifier, RecurrentClassifier> copies) {
     GateTrace forward = m.trace(in);
     TargetChoice byDefault = TargetChoice.byDefault(label, forward.prediction());
     int k = chosen != null ? chosen : byDefault.digit();
     BackwardTrace bt = m.backwardTrace(in, k);
     Map<CellType, BackwardTrace> compared = new EnumMap<>(CellType.class);
+    copies.keySet().retainAll(others.values()); // only the last comparison's models stay
     for (CellType c : List.of(CellType.GRU, CellType.RNN)) {
       RecurrentClassifier other = others.get(c);
       if (other != null) {
-        compared.put(c, other.copy().backwardTrace(in, k)); // its own copy: worker thread only
+        // The worker's own copy, made once per compared model (with its buffers, kept between
+        // requests): the session's model is not for this thread.
+        compared.put(
+            c, copies.computeIfAbsent(other, RecurrentClassifier::copy).backwardTrace(in, k));
       }
     }
     return new Result(forward, bt, compared, byDefault);
