@@ -3,6 +3,10 @@ package io.gatescope.ui;
 import io.gatescope.ui.common.FxThread;
 import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import org.testfx.api.FxRobot;
 
 /** Waiting for the FX thread and for background work in UI tests. */
 public final class FxTestSupport {
@@ -30,5 +34,42 @@ public final class FxTestSupport {
       Thread.sleep(50);
     }
     throw new AssertionError("timed out waiting for " + what);
+  }
+
+  /**
+   * Where a node's centre is on the screen, worked out on the FX thread. TestFX's {@code
+   * clickOn(node)}, {@code clickOn(query)} and {@code moveTo(node)} measure the node on the calling
+   * thread; measuring can lay out text, and JavaFX's text layout (FreeType, Pango) running beside
+   * the FX thread's own corrupted the native heap in about one test run in six (docs/faults.md).
+   * ArchitectureTest keeps those calls out of the tests.
+   */
+  public static Point2D centre(Node node) throws Exception {
+    return onFx(
+        () -> {
+          Bounds b = node.localToScreen(node.getBoundsInLocal());
+          return new Point2D(b.getCenterX(), b.getCenterY());
+        });
+  }
+
+  /** The centre of the first shown node a TestFX query finds (a CSS selector or a text). */
+  public static Point2D centre(FxRobot robot, String query) throws Exception {
+    Node node =
+        onFx(
+            () ->
+                robot
+                    .lookup(query)
+                    .match(FxTestSupport::shown)
+                    .tryQuery()
+                    .orElseThrow(() -> new AssertionError("nothing shown matches " + query)));
+    return centre(node);
+  }
+
+  private static boolean shown(Node n) {
+    for (Node p = n; p != null; p = p.getParent()) {
+      if (!p.isVisible()) {
+        return false;
+      }
+    }
+    return n.getScene() != null;
   }
 }

@@ -78,7 +78,7 @@ class DrawPlaybackTest extends WorkbenchTestBase {
           wb.drawVm.speedProperty().set(8);
           wb.session.setTimestep(22);
         });
-    robot.clickOn("#draw-play");
+    robot.clickOn(FxTestSupport.centre(robot, "#draw-play"));
     assertEquals(
         "mdi2p-pause",
         FxTestSupport.onFx(
@@ -204,7 +204,7 @@ class DrawPlaybackTest extends WorkbenchTestBase {
     String expected = Messages.get("strip.hover", 9, 3, steps[8][3]);
     FxTestSupport.waitFor("the read-out", 5, () -> strip.readOutProperty().get().equals(expected));
     assertTrue(expected.startsWith("row 9: P(digit 3) = 0."), expected);
-    robot.moveTo("#draw-canvas");
+    robot.moveTo(FxTestSupport.centre(robot, "#draw-canvas"));
     FxTestSupport.waitFor("no read-out", 5, () -> strip.readOutProperty().get().isEmpty());
   }
 

@@ -38,7 +38,7 @@ class DrawViewTest extends WorkbenchTestBase {
     DrawViewModel vm = wb.drawVm;
     Node canvas = robot.lookup("#draw-canvas").query();
     // A vertical stroke: a "1".
-    robot.moveTo(canvas).moveBy(0, -90).press(MouseButton.PRIMARY);
+    robot.moveTo(FxTestSupport.centre(canvas)).moveBy(0, -90).press(MouseButton.PRIMARY);
     for (int i = 0; i < 18; i++) {
       robot.moveBy(0, 10);
     }
@@ -58,19 +58,19 @@ class DrawViewTest extends WorkbenchTestBase {
 
     // A second stroke, then undo restores the first drawing's input.
     robot
-        .moveTo(canvas)
+        .moveTo(FxTestSupport.centre(canvas))
         .moveBy(-60, -60)
         .press(MouseButton.PRIMARY)
         .moveBy(60, 0)
         .moveBy(60, 0)
         .release(MouseButton.PRIMARY);
     FxTestSupport.waitFor("two strokes", 10, () -> vm.strokes().size() == 2);
-    robot.clickOn("#draw-undo");
+    robot.clickOn(FxTestSupport.centre(robot, "#draw-undo"));
     FxTestSupport.waitFor("undo", 10, () -> vm.strokes().size() == 1);
     float[] afterUndo = FxTestSupport.onFx(() -> wb.session.inputProperty().get());
     org.junit.jupiter.api.Assertions.assertArrayEquals(input, afterUndo, 1e-6f);
 
-    robot.clickOn("#draw-clear");
+    robot.clickOn(FxTestSupport.centre(robot, "#draw-clear"));
     FxTestSupport.waitFor("cleared", 10, () -> vm.probabilitiesProperty().get() == null);
     assertNull(FxTestSupport.onFx(() -> wb.session.inputProperty().get()));
     assertEquals(0, FxTestSupport.onFx(() -> vm.strokes().size()));
@@ -270,7 +270,7 @@ class DrawViewTest extends WorkbenchTestBase {
         image, FxTestSupport.onFx(() -> wb.drawVm.backgroundProperty().get()));
     assertEquals(123, (int) FxTestSupport.onFx(() -> drawSpinner(robot)), "spinner kept");
     // ... and undoing the stroke gives the test image back, true digit and all.
-    robot.clickOn("#draw-undo");
+    robot.clickOn(FxTestSupport.centre(robot, "#draw-undo"));
     awaitPredictionOfShownInput();
     assertEquals(123, FxTestSupport.onFx(() -> wb.session.testIndexProperty().get()));
     assertEquals(
@@ -287,13 +287,14 @@ class DrawViewTest extends WorkbenchTestBase {
                 .getValueFactory()
                 .setValue(42));
     robot.clickOn(
-        robot
-            .lookup("#inside-view .button")
-            .match(
-                n ->
-                    n instanceof javafx.scene.control.Button b
-                        && io.gatescope.core.Messages.get("inside.show").equals(b.getText()))
-            .<Node>query());
+        FxTestSupport.centre(
+            robot
+                .lookup("#inside-view .button")
+                .match(
+                    n ->
+                        n instanceof javafx.scene.control.Button b
+                            && io.gatescope.core.Messages.get("inside.show").equals(b.getText()))
+                .<Node>query()));
     FxTestSupport.waitFor("test image 42", 10, () -> wb.session.testIndexProperty().get() == 42);
     assertEquals(42, (int) FxTestSupport.onFx(() -> drawSpinner(robot)));
     org.junit.jupiter.api.Assertions.assertArrayEquals(

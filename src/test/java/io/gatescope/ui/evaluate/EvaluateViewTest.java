@@ -25,7 +25,7 @@ class EvaluateViewTest extends WorkbenchTestBase {
   @Test
   void evaluationFillsTheMatrixTheMistakesAndTheGradientFlow(FxRobot robot) throws Exception {
     WorkbenchFixture.awaitReady(wb);
-    robot.clickOn("#evaluate-run");
+    robot.clickOn(FxTestSupport.centre(robot, "#evaluate-run"));
     FxTestSupport.waitFor(
         "evaluation",
         120,

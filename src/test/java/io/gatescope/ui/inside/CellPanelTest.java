@@ -150,7 +150,7 @@ class CellPanelTest {
             Quantity.HIDDEN);
     for (int k = 0; k < expected.size(); k++) {
       if (k % 2 == 0) {
-        robot.clickOn("#cell-step");
+        robot.clickOn(FxTestSupport.centre(robot, "#cell-step"));
       } else {
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.RIGHT);
         robot.release(KeyCode.RIGHT, KeyCode.SHIFT, KeyCode.CONTROL);
@@ -165,9 +165,9 @@ class CellPanelTest {
     show(other, image(8));
     assertEquals(Quantity.HIDDEN, onFx(() -> panel.diagram().highlighted()));
     assertEquals(Equations.describe(other, 0, T, U).lines().toList().get(6), onFx(panel::litLine));
-    robot.clickOn("#cell-back");
+    robot.clickOn(FxTestSupport.centre(robot, "#cell-back"));
     assertEquals(Quantity.CELL, onFx(() -> panel.diagram().highlighted()));
-    robot.clickOn("#cell-reset");
+    robot.clickOn(FxTestSupport.centre(robot, "#cell-reset"));
     assertNull(onFx(() -> panel.diagram().highlighted()));
     assertNull(onFx(panel::litLine));
   }

@@ -37,7 +37,7 @@ class InsideBackwardViewTest extends WorkbenchTestBase {
     WorkbenchFixture.awaitReady(wb);
     FxTestSupport.run(() -> wb.session.showTestImage(i));
     FxTestSupport.waitFor("six maps", 30, () -> wb.insideVm.maps().size() == 6);
-    robot.clickOn(Messages.get("inside.view.backward"));
+    robot.clickOn(FxTestSupport.centre(robot, Messages.get("inside.view.backward")));
     FxTestSupport.waitFor("six gradient maps", 30, () -> wb.backwardVm.maps().size() == 6);
     return FxTestSupport.onFx(wb.backwardVm::trace);
   }
@@ -111,7 +111,7 @@ class InsideBackwardViewTest extends WorkbenchTestBase {
   void theTargetChooserChangesTheTargetAndTheLoss(FxRobot robot) throws Exception {
     BackwardTrace first = showBackward(robot, 0);
     int other = (first.target() + 3) % 10;
-    robot.clickOn("#inside-back-target");
+    robot.clickOn(FxTestSupport.centre(robot, "#inside-back-target"));
     FxTestSupport.waitFor(
         "the chooser's list",
         10,
@@ -124,7 +124,7 @@ class InsideBackwardViewTest extends WorkbenchTestBase {
             .filter(c -> Integer.toString(other).equals(c.getText()))
             .findFirst()
             .orElseThrow();
-    robot.clickOn(cell);
+    robot.clickOn(FxTestSupport.centre(cell));
     FxTestSupport.waitFor(
         "the trace for the chosen target", 30, () -> wb.backwardVm.trace().target() == other);
     BackwardTrace ref = reference(other);
@@ -224,7 +224,7 @@ class InsideBackwardViewTest extends WorkbenchTestBase {
     showBackward(robot, 0);
     Heatmap cell = FxTestSupport.onFx(() -> inside().backwardHeatmap(Quantity.CELL));
     laidOut(cell);
-    robot.clickOn("#inside-back-play");
+    robot.clickOn(FxTestSupport.centre(robot, "#inside-back-play"));
     // Part of the way: the steps not reached yet are blank, the reached ones show the trace.
     FxTestSupport.waitFor(
         "the gradient half way back",
@@ -261,7 +261,7 @@ class InsideBackwardViewTest extends WorkbenchTestBase {
     FxTestSupport.run(() -> wb.session.showTestImage(0));
     FxTestSupport.waitFor("six maps", 30, () -> wb.insideVm.maps().size() == 6);
     CellSection section = FxTestSupport.onFx(() -> inside().cellSection());
-    robot.clickOn("#inside-equations"); // the focus in Inside
+    robot.clickOn(FxTestSupport.centre(robot, "#inside-equations")); // the focus in Inside
     robot
         .press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT)
         .press(javafx.scene.input.KeyCode.B)

@@ -110,7 +110,7 @@ class InsideCellViewTest extends WorkbenchTestBase {
           FxTestSupport.onFx(() -> section.panel().diagram().screenCentreOf(Quantity.FORGET)));
       robot.sleep(200);
     }
-    robot.clickOn(item);
+    robot.clickOn(FxTestSupport.centre(robot, item));
     FxTestSupport.waitFor(
         "the clamp in the trace",
         10,

@@ -299,9 +299,9 @@ class InsideViewTest extends WorkbenchTestBase {
             .match((javafx.scene.control.ToggleButton b) -> "0.5".equals(b.getText()))
             .queryAs(javafx.scene.control.ToggleButton.class);
     assertEquals(0.0, FxTestSupport.onFx(() -> wb.insideVm.clampValueProperty().get()));
-    robot.clickOn(half);
+    robot.clickOn(FxTestSupport.centre(half));
     FxTestSupport.waitFor("0.5 chosen", 5, () -> wb.insideVm.clampValueProperty().get() == 0.5);
-    robot.clickOn(half); // again: stays chosen
+    robot.clickOn(FxTestSupport.centre(half)); // again: stays chosen
     assertTrue(FxTestSupport.onFx(half::isSelected), "one value stays chosen");
     assertEquals(0.5, FxTestSupport.onFx(() -> wb.insideVm.clampValueProperty().get()));
     // The other way: the value set elsewhere shows as its segment.
@@ -333,7 +333,7 @@ class InsideViewTest extends WorkbenchTestBase {
             .lookup("#inside-clamp-value .toggle-button")
             .match((javafx.scene.control.ToggleButton b) -> "1".equals(b.getText()))
             .queryAs(javafx.scene.control.ToggleButton.class);
-    robot.clickOn(one);
+    robot.clickOn(FxTestSupport.centre(one));
     FxTestSupport.waitFor(
         "the clamp follows the lit value",
         5,

@@ -134,13 +134,13 @@ class ModelsTest {
     WaitForAsyncUtils.waitForFxEvents();
     DialogPane dialog = robot.lookup("#quit-dialog").queryAs(DialogPane.class);
     assertTrue(FxTestSupport.onFx(dialog::getHeaderText).contains("run #7"));
-    robot.clickOn("Cancel");
+    robot.clickOn(FxTestSupport.centre(robot, "Cancel"));
     WaitForAsyncUtils.waitForFxEvents();
     assertEquals(0, quits.get(), "cancel keeps the window open");
 
     robot.press(KeyCode.CONTROL, KeyCode.Q).release(KeyCode.Q, KeyCode.CONTROL);
     WaitForAsyncUtils.waitForFxEvents();
-    robot.clickOn("Don't save");
+    robot.clickOn(FxTestSupport.centre(robot, "Don't save"));
     WaitForAsyncUtils.waitForFxEvents();
     assertEquals(1, quits.get(), "quits once the user chose");
   }

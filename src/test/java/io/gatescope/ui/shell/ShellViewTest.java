@@ -44,10 +44,11 @@ class ShellViewTest extends WorkbenchTestBase {
     }
     // Mouse: the tab header.
     robot.clickOn(
-        robot
-            .lookup(".tab-label")
-            .match((Label l) -> "Inside".equals(l.getText()))
-            .queryAs(Label.class));
+        FxTestSupport.centre(
+            robot
+                .lookup(".tab-label")
+                .match((Label l) -> "Inside".equals(l.getText()))
+                .queryAs(Label.class)));
     FxTestSupport.waitFor(
         "Inside by mouse",
         5,
@@ -61,7 +62,9 @@ class ShellViewTest extends WorkbenchTestBase {
     FxTestSupport.run(() -> wb.shell.select(Workspace.DRAW));
     FxTestSupport.run(() -> wb.drawVm.loadTestImage(0));
     FxTestSupport.run(() -> wb.session.setTimestep(10));
-    robot.clickOn("#draw-canvas"); // focus in the workspace (a click on black leaves a dot)
+    robot.clickOn(
+        FxTestSupport.centre(
+            robot, "#draw-canvas")); // focus in the workspace (a click on black leaves a dot)
     robot.press(KeyCode.CONTROL, KeyCode.RIGHT).release(KeyCode.RIGHT, KeyCode.CONTROL);
     FxTestSupport.waitFor("t = 11", 5, () -> wb.session.timestepProperty().get() == 11);
     robot.press(KeyCode.CONTROL, KeyCode.LEFT).release(KeyCode.LEFT, KeyCode.CONTROL);
@@ -78,7 +81,7 @@ class ShellViewTest extends WorkbenchTestBase {
     // Inside: Ctrl+Down walks the units in display order.
     FxTestSupport.run(() -> wb.shell.select(Workspace.INSIDE));
     FxTestSupport.waitFor("maps", 30, () -> wb.insideVm.maps().size() == 6);
-    robot.clickOn("#inside-equations");
+    robot.clickOn(FxTestSupport.centre(robot, "#inside-equations"));
     robot.press(KeyCode.CONTROL, KeyCode.DOWN).release(KeyCode.DOWN, KeyCode.CONTROL);
     robot.press(KeyCode.CONTROL, KeyCode.DOWN).release(KeyCode.DOWN, KeyCode.CONTROL);
     FxTestSupport.waitFor(
@@ -129,12 +132,13 @@ class ShellViewTest extends WorkbenchTestBase {
             .lookup(".combo-box")
             .match((ComboBox<?> c) -> c.getItems().contains("compare") && c.isVisible())
             .queryAs(ComboBox.class);
-    robot.clickOn(preset);
+    robot.clickOn(FxTestSupport.centre(preset));
     robot.clickOn(
-        robot
-            .lookup(".list-cell")
-            .match((ListCell<?> c) -> "compare".equals(c.getItem()))
-            .queryAs(ListCell.class));
+        FxTestSupport.centre(
+            robot
+                .lookup(".list-cell")
+                .match((ListCell<?> c) -> "compare".equals(c.getItem()))
+                .queryAs(ListCell.class)));
     FxTestSupport.waitFor(
         "Evaluate shown", 10, () -> wb.shell.selectedWorkspace() == Workspace.EVALUATE);
     assertTrue(FxTestSupport.onFx(() -> wb.evaluateVm.busyProperty().get()), "the comparison runs");

@@ -103,9 +103,9 @@ class TrainViewTest extends WorkbenchTestBase {
             .lrDecay(1)
             .build();
     FxTestSupport.run(() -> wb.trainVm.applyPreset(small));
-    robot.clickOn("#train-start");
+    robot.clickOn(FxTestSupport.centre(robot, "#train-start"));
     FxTestSupport.waitFor("chart points", 60, () -> wb.trainVm.series().loss().size() >= 5);
-    robot.clickOn("#train-pause");
+    robot.clickOn(FxTestSupport.centre(robot, "#train-pause"));
     FxTestSupport.waitFor("paused", 10, () -> wb.trainVm.run().pausedProperty().get());
     Thread.sleep(400); // a minibatch in flight may still land
     int before = FxTestSupport.onFx(() -> wb.trainVm.series().loss().size());
@@ -127,10 +127,10 @@ class TrainViewTest extends WorkbenchTestBase {
         before,
         FxTestSupport.onFx(() -> wb.trainVm.series().loss().size()),
         "no iterations while paused");
-    robot.clickOn("#train-pause"); // resume
+    robot.clickOn(FxTestSupport.centre(robot, "#train-pause")); // resume
     FxTestSupport.waitFor("more points", 30, () -> wb.trainVm.series().loss().size() > before);
     assertFalse(FxTestSupport.onFx(badge::isVisible), "no badge once resumed");
-    robot.clickOn("#train-stop");
+    robot.clickOn(FxTestSupport.centre(robot, "#train-stop"));
     FxTestSupport.waitFor("run listed", 30, () -> !wb.trainVm.history().runs().isEmpty());
     // The end of the run shows over the window too, not only in the status bar.
     FxTestSupport.waitFor(

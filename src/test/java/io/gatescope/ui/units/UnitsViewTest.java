@@ -88,7 +88,7 @@ class UnitsViewTest extends WorkbenchTestBase {
     }
 
     int first = expected.ranked().get(0).testIndex();
-    robot.clickOn(thumbs.get(0), MouseButton.PRIMARY);
+    robot.clickOn(FxTestSupport.centre(thumbs.get(0)), MouseButton.PRIMARY);
     FxTestSupport.waitFor(
         "Inside showing test image " + first,
         10,
