@@ -1,5 +1,6 @@
 package io.gatescope.core.engine;
 
+import java.lang.ref.Reference;
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -9,6 +10,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * A native float array (for matrix products) with bulk copies to and from Java float arrays (for
  * the element-wise cell maths, which the JIT vectorises and which costs no per-call overhead). The
  * array is never a view, so element i of the buffer is element i of the array.
+ *
+ * <p>The NIO buffer does not keep the array's native memory alive; every copy ends with a
+ * reachability fence on the array, so the memory cannot be freed while it is read or written.
  */
 final class Mirror {
   final INDArray array;
@@ -25,6 +29,7 @@ final class Mirror {
   /** dst[dstOff..+len) ← array elements [from..from+len) */
   void read(long from, float[] dst, int dstOff, int len) {
     floats.get((int) from, dst, dstOff, len);
+    Reference.reachabilityFence(array);
   }
 
   /** dst[dstOff..+len) += array elements [from..from+len) */
@@ -33,11 +38,13 @@ final class Mirror {
     for (int i = 0; i < len; i++) {
       dst[dstOff + i] += scratch[i];
     }
+    Reference.reachabilityFence(array);
   }
 
   /** array elements [to..to+len) ← src[srcOff..+len) */
   void write(float[] src, int srcOff, long to, int len) {
     floats.put((int) to, src, srcOff, len);
+    Reference.reachabilityFence(array);
   }
 
   /**
@@ -53,6 +60,7 @@ final class Mirror {
         System.arraycopy(scratch, (r * k + g) * h, dst[g], r * h, h);
       }
     }
+    Reference.reachabilityFence(array);
   }
 
   /** The inverse of {@link #readBlocks}: rows of [src[0] | src[1] | ...] into the array. */
@@ -64,6 +72,7 @@ final class Mirror {
       }
     }
     floats.put((int) to, scratch, 0, rows * k * h);
+    Reference.reachabilityFence(array);
   }
 
   /**
@@ -73,5 +82,6 @@ final class Mirror {
     for (int r = 0; r < rows; r++) {
       floats.put((int) (to + (long) r * ld), src, r * cols, cols);
     }
+    Reference.reachabilityFence(array);
   }
 }
