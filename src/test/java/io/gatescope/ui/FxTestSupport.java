@@ -44,6 +44,21 @@ public final class FxTestSupport {
    * ArchitectureTest keeps those calls out of the tests.
    */
   public static Point2D centre(Node node) throws Exception {
+    // Once it stops moving (a bar sliding in can still be pushing it down), as TestFX's own
+    // clickOn(node) looks again after moving there.
+    Point2D p = centreNow(node);
+    for (int i = 0; i < 40; i++) {
+      Thread.sleep(60);
+      Point2D q = centreNow(node);
+      if (q.equals(p)) {
+        return q;
+      }
+      p = q;
+    }
+    return p;
+  }
+
+  private static Point2D centreNow(Node node) throws Exception {
     return onFx(
         () -> {
           Bounds b = node.localToScreen(node.getBoundsInLocal());
