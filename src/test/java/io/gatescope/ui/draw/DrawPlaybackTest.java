@@ -13,6 +13,7 @@ import io.gatescope.ui.WorkbenchTestBase;
 import io.gatescope.ui.common.ColorMap;
 import io.gatescope.ui.common.ProbabilityBars;
 import io.gatescope.ui.common.StepStrip;
+import java.util.List;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -75,18 +76,20 @@ class DrawPlaybackTest extends WorkbenchTestBase {
     showTestImage(1);
     FxTestSupport.run(
         () -> {
-          wb.drawVm.speedProperty().set(8);
+          // Six rows at two a second: time for the robot's click to land on a loaded machine.
+          wb.drawVm.speedProperty().set(2);
           wb.session.setTimestep(22);
         });
     robot.clickOn(FxTestSupport.centre(robot, "#draw-play"));
+    // While it plays, the button offers Pause (icon and tooltip read in one go on the FX thread).
     assertEquals(
-        "mdi2p-pause",
+        List.of(true, "mdi2p-pause", Messages.get("draw.pause.tip")),
         FxTestSupport.onFx(
-            () -> robot.lookup("#draw-play-icon").<FontIcon>query().getIconLiteral()));
-    assertEquals(
-        Messages.get("draw.pause.tip"),
-        FxTestSupport.onFx(
-            () -> robot.lookup("#draw-play").<Button>query().getTooltip().getText()));
+            () ->
+                List.of(
+                    wb.drawVm.playingProperty().get(),
+                    robot.lookup("#draw-play-icon").<FontIcon>query().getIconLiteral(),
+                    robot.lookup("#draw-play").<Button>query().getTooltip().getText())));
     FxTestSupport.waitFor("playback to end", 30, () -> !wb.drawVm.playingProperty().get());
     assertEquals(28, FxTestSupport.onFx(() -> wb.session.timestepProperty().get()), "stops at 28");
     assertEquals(
