@@ -50,6 +50,7 @@ public final class CardViewModel {
   private Consumer<Intervention> silenceInInside = iv -> {};
   private volatile long generation; // read by queued drops on the long lane
   private long requestedAt;
+  private List<Object> asked; // model, data, index, unit, quantity, lowest of the newest card
 
   CardViewModel(Session session, UnitsWorker quick, UnitsWorker slow, IndexViewModel index) {
     this.session = session;
@@ -70,6 +71,7 @@ public final class CardViewModel {
   }
 
   private void modelChanged(RecurrentClassifier m) {
+    asked = null;
     profile.set(null);
     drop.set(null);
     dropText.set("");
@@ -115,19 +117,24 @@ public final class CardViewModel {
   public void refresh() {
     RecurrentClassifier model = session.modelProperty().get();
     Mnist data = session.dataProperty().get();
+    TraceIndex ix = index.indexProperty().get();
+    int u = unit.get();
+    Quantity q = quantity.get();
+    boolean low = lowest.get();
+    List<Object> ask = java.util.Arrays.asList(model, data, ix, u, q, low);
+    if (ix != null && ask.equals(asked)) {
+      return; // this very card is shown or on its way (the workspace shown again, say)
+    }
     long gen = ++generation;
     requestedAt = System.nanoTime();
     if (model == null || data == null) {
       return;
     }
-    TraceIndex ix = index.indexProperty().get();
     if (ix == null) {
       index.ensure(); // the index's listener calls refresh again when it is built
       return;
     }
-    int u = unit.get();
-    Quantity q = quantity.get();
-    boolean low = lowest.get();
+    asked = ask;
     quick.run(
         model,
         m -> UnitProfile.of(ix, m, data.test(), q, u, TOP, low),
@@ -136,7 +143,7 @@ public final class CardViewModel {
             profile.set(p);
           }
         },
-        e -> {});
+        e -> asked = null);
     dropText.set(Messages.get("units.card.dropMeasuring", SilencingDrop.IMAGES));
     boolean sameUnit = drop.get() != null && drop.get().unit() == u;
     if (sameUnit) {

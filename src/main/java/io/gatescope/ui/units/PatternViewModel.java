@@ -59,6 +59,9 @@ public final class PatternViewModel {
   private long generation;
   private boolean active;
   private boolean thetaFromNextTrace; // a selection came before the trace it takes θ from
+  private float[] tracedInput; // the input and model of the newest trace asked for
+  private RecurrentClassifier tracedModel;
+  private boolean traceDone; // and whether it has come
 
   PatternViewModel(Session session, UnitsWorker quick, UnitsWorker worker, IndexViewModel index) {
     this.session = session;
@@ -98,16 +101,39 @@ public final class PatternViewModel {
     float[] in = session.inputProperty().get();
     RecurrentClassifier model = session.modelProperty().get();
     if (in == null || model == null) {
+      tracedInput = null;
       trace.set(null);
       return;
     }
-    quick.run(model, m -> m.trace(in), this::traced, e -> {});
+    if (in == tracedInput && model == tracedModel) {
+      // Traced already, or on its way (then traced() sees to a pending θ).
+      if (traceDone && trace.get() != null) {
+        traced(trace.get(), true);
+      }
+      return;
+    }
+    tracedInput = in;
+    tracedModel = model;
+    traceDone = false;
+    quick.run(
+        model,
+        m -> m.trace(in),
+        tr -> {
+          boolean current = in == tracedInput && model == tracedModel;
+          traceDone |= current;
+          traced(tr, current);
+        },
+        e -> tracedInput = null);
   }
 
-  private void traced(GateTrace tr) {
+  /** A trace came; {@code current}: of the shown input and model (a pending θ is taken from it). */
+  private void traced(GateTrace tr, boolean current) {
     trace.set(tr);
     PatternSelection s = selection.get();
-    if (thetaFromNextTrace && s != null && tr.cell().quantities().contains(s.quantity())) {
+    if (current
+        && thetaFromNextTrace
+        && s != null
+        && tr.cell().quantities().contains(s.quantity())) {
       thetaFromNextTrace = false;
       theta.set(middle(tr, s));
       histogram.set(null);
@@ -117,8 +143,9 @@ public final class PatternViewModel {
 
   /**
    * A selection brushed elsewhere (Inside's maps): its quantity, units and steps, the map's rows in
-   * {@code rowOrder} (display row → unit, so the brushed units stay side by side); the shown digit
-   * is traced again and θ set from that trace as a brush here sets it, then the search runs.
+   * {@code rowOrder} (display row → unit, so the brushed units stay side by side); θ is set from
+   * the shown digit's trace (made first if it is not there yet) as a brush here sets it, then the
+   * search runs.
    */
   public void find(PatternSelection s, int[] rowOrder) {
     quantity.set(s.quantity());
