@@ -63,7 +63,7 @@ public final class InsideView extends BorderPane {
         new MapGrid(
             MapSource.forward(vm),
             new javafx.beans.property.SimpleStringProperty(
-                Messages.get("inside.maps.hint") + " " + Messages.get("inside.maps.links")));
+                Messages.get("inside.maps.links", Messages.get("inside.maps.hint"))));
     this.backMaps = new MapGrid(MapSource.backward(bvm), backward.mapsHint());
     this.cell = new CellSection(vm);
     workspace(this, "inside-view", "inside.css");
