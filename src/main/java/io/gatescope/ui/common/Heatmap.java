@@ -75,6 +75,7 @@ public final class Heatmap extends CanvasWidget {
   private Consumer<Brush> onBrush;
   private int[] brush; // fromStep, fromRow, toStep, toRow as dragged (1-based steps), or null
   private Cell pressed;
+  private boolean draggedOver; // this press has brushed (a drag over the cells)
 
   public Heatmap() {
     super(120, 80, 320, 200);
@@ -121,12 +122,14 @@ public final class Heatmap extends CanvasWidget {
         onBrush != null && e.getButton() == javafx.scene.input.MouseButton.PRIMARY
             ? cellAt(e.getX(), e.getY())
             : null;
+    draggedOver = false;
   }
 
   private void dragged(MouseEvent e) {
     Cell c = cellAt(e.getX(), e.getY());
     if (pressed != null && c != null) {
       brush = new int[] {pressed.step(), rowOf(pressed.unit()), c.step(), rowOf(c.unit())};
+      draggedOver = true;
       paint();
     }
   }
@@ -135,10 +138,12 @@ public final class Heatmap extends CanvasWidget {
     Cell c = cellAt(e.getX(), e.getY());
     Cell from = pressed;
     pressed = null;
-    if (from == null || c == null || e.isStillSincePress()) {
+    if (from == null || e.isStillSincePress() || !(draggedOver || c != null)) {
       return;
     }
-    showBrush(from.step(), rowOf(from.unit()), c.step(), rowOf(c.unit()));
+    if (c != null) {
+      showBrush(from.step(), rowOf(from.unit()), c.step(), rowOf(c.unit()));
+    } // let go outside the cells: the rectangle as last dragged over them
     onBrush.accept(brush());
   }
 

@@ -287,10 +287,14 @@ public final class UnitsView extends BorderPane {
     PatternViewModel p = vm.pattern;
     var chosen = new SimpleObjectProperty<>(p.quantityProperty().get());
     chosen.addListener((o, a, q) -> p.chooseQuantity(q));
+    p.quantityProperty().addListener((o, a, q) -> chosen.set(q)); // e.g. a search from Inside
     HBox quantities = new HBox();
     Runnable fill =
-        () ->
-            quantities.getChildren().setAll(Segments.of(p.quantities(), Quantity::symbol, chosen));
+        () -> {
+          var seg = Segments.of(p.quantities(), Quantity::symbol, chosen);
+          seg.setId("units-pattern-quantity");
+          quantities.getChildren().setAll(seg);
+        };
     p.traceProperty().addListener(o -> fill.run());
     fill.run();
     var modeChoice = new SimpleObjectProperty<>(p.modeProperty().get());

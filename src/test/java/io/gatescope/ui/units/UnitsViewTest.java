@@ -365,4 +365,38 @@ class UnitsViewTest extends WorkbenchTestBase {
     }
     assertEquals(0, differing, "pixels of the hovered dot's image drawn otherwise");
   }
+
+  @Test
+  void aBrushLetGoBelowTheMapKeepsTheRectangleAsLastDraggedOverTheCells(FxRobot robot)
+      throws Exception {
+    indexed();
+    FxTestSupport.run(
+        () -> {
+          wb.session.showTestImage(7);
+          units().pageProperty().set(UnitsViewModel.Page.PATTERN);
+        });
+    FxTestSupport.waitFor(
+        "the shown digit's map", 30, () -> units().pattern.traceProperty().get() != null);
+    Heatmap map = robot.lookup("#units-pattern-map").queryAs(Heatmap.class);
+    FxTestSupport.waitFor(
+        "the map laid out",
+        10,
+        () -> {
+          Point2D c = map.centerOf(20, 5);
+          return map.getWidth() > 100 && map.cellAt(c.getX(), c.getY()) != null;
+        });
+    Point2D from = FxTestSupport.onFx(() -> map.localToScreen(map.centerOf(10, 120)));
+    Point2D below =
+        FxTestSupport.onFx(
+            () -> map.localToScreen(map.centerOf(20, 127).getX(), map.getHeight() + 20));
+    robot.drag(from, MouseButton.PRIMARY).dropTo(below);
+    FxTestSupport.waitFor(
+        "the selection", 10, () -> units().pattern.selectionProperty().get() != null);
+    PatternSelection sel = FxTestSupport.onFx(() -> units().pattern.selectionProperty().get());
+    assertEquals(9, sel.fromStep());
+    assertEquals(120, sel.units()[0]);
+    assertEquals(
+        sel.units()[sel.units().length - 1],
+        FxTestSupport.onFx(() -> map.brush().units()[map.brush().units().length - 1]));
+  }
 }
