@@ -248,16 +248,16 @@ class InsideUnitLinksTest extends WorkbenchTestBase {
         UnitsViewModel.Page.PATTERN, FxTestSupport.onFx(() -> wb.unitsVm.pageProperty().get()));
     assertEquals(expectedSel, FxTestSupport.onFx(() -> p.selectionProperty().get()));
     assertArrayEquals(order, FxTestSupport.onFx(() -> p.orderProperty().get()));
-    assertEquals(
-        Quantity.FORGET,
-        FxTestSupport.onFx(
-            () ->
-                ((org.controlsfx.control.SegmentedButton)
-                        wb.shell.getScene().lookup("#units-pattern-quantity"))
-                    .getToggleGroup()
-                    .getSelectedToggle()
-                    .getUserData()),
-        "the quantity shown as chosen");
+    FxTestSupport.waitFor(
+        "Γf shown as the chosen quantity",
+        10,
+        () -> {
+          var seg =
+              (org.controlsfx.control.SegmentedButton)
+                  wb.shell.getScene().lookup("#units-pattern-quantity");
+          var chosen = seg == null ? null : seg.getToggleGroup().getSelectedToggle();
+          return chosen != null && chosen.getUserData() == Quantity.FORGET;
+        });
     assertEquals(null, FxTestSupport.onFx(forget::brush), "the brush went with the offer");
 
     FxTestSupport.waitFor("the matches", 120, () -> !p.matchesProperty().get().isEmpty());
