@@ -25,6 +25,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = io.gatescope.cli.Version.class)
 public final class UiBenchCommand implements Callable<Integer> {
+  @picocli.CommandLine.Option(names = "--units", descriptionKey = "bench-ui.units")
+  boolean unitsOnly;
+
   @Override
   public Integer call() throws Exception {
     NativeSetup.init(1);
@@ -42,6 +45,16 @@ public final class UiBenchCommand implements Callable<Integer> {
         });
     waitFor(() -> wb[0].shellVm.readyProperty().get());
     System.out.println("GC: " + gcNames());
+    if (unitsOnly) {
+      UnitsBench.run(wb[0]);
+      FxThread.call(
+          () -> {
+            wb[0].shutdown();
+            return null;
+          });
+      Platform.exit();
+      return 0;
+    }
 
     FxThread.call(
         () -> {

@@ -62,8 +62,10 @@ public final class Workbench {
   }
 
   /**
-   * Units starts its work when first shown; its "Silence in Inside" selects the unit in Inside and
-   * silences it there (Inside's own intervention).
+   * Units starts its work when first shown. Inside opens a unit's card (its "Unit card" button,
+   * Ctrl+Shift+U, a click on a map's unit number, a double click on a gate-statistics dot) and
+   * searches a pattern brushed on its maps; Units' "Silence in Inside" adds the intervention its
+   * drop was measured with to Inside's, and selects the unit there when Inside shows that layer.
    */
   private void wireUnits() {
     shell
@@ -76,18 +78,24 @@ public final class Workbench {
                 unitsVm.shown();
               }
             });
-    // Inside's "Unit card" (button, Ctrl+Shift+U): the card of the selected unit, in Units.
     insideView.setOnUnitCard(u -> session.navigate(new Navigation.UnitCard(u)));
+    insideView.setOnFindPattern((s, order) -> session.navigate(new Navigation.Pattern(s, order)));
     session.addNavigationListener(
         n -> {
           if (n instanceof Navigation.UnitCard c) {
+            unitsVm.pageProperty().set(UnitsViewModel.Page.CARD);
             unitsVm.card.chooseUnit(c.unit());
+          } else if (n instanceof Navigation.Pattern p) {
+            unitsVm.pageProperty().set(UnitsViewModel.Page.PATTERN);
+            unitsVm.pattern.find(p.selection(), p.order());
           }
         });
     unitsVm.card.onSilenceInInside(
-        u -> {
-          insideVm.selectUnit(u);
-          insideVm.silenceSelected();
+        iv -> {
+          if (insideVm.layerProperty().get() == iv.layer()) {
+            insideVm.selectUnit(iv.units()[0]);
+          }
+          insideVm.intervene(iv);
         });
   }
 

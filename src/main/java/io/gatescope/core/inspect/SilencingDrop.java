@@ -28,6 +28,14 @@ public record SilencingDrop(int unit, int images, double accuracy, double silenc
     return accuracy - silencedAccuracy;
   }
 
+  /**
+   * The intervention measured: a of {@code unit} of the top layer set to 0 at every step. Inside's
+   * "Silence in Inside" adds this same intervention, so its prediction after and this drop agree.
+   */
+  public static Intervention silencing(ModelConfig config, int unit) {
+    return Intervention.silence(config.layers() - 1, unit);
+  }
+
   /** Measures it on the first {@code n} images of {@code set} (all if it has fewer). */
   public static SilencingDrop measure(
       RecurrentClassifier model, LabeledImages set, int unit, int n) {
@@ -36,7 +44,7 @@ public record SilencingDrop(int unit, int images, double accuracy, double silenc
       throw new IndexOutOfBoundsException("unit " + unit + " of " + config.hidden());
     }
     int count = Math.max(0, Math.min(n, set.size()));
-    List<Intervention> silence = List.of(Intervention.silence(config.layers() - 1, unit));
+    List<Intervention> silence = List.of(silencing(config, unit));
     int[] idx = new int[BATCH];
     int[] labels = new int[BATCH];
     float[] buffer = new float[ModelConfig.STEPS * BATCH * ModelConfig.FEATURES];

@@ -23,10 +23,29 @@ import javafx.scene.text.TextAlignment;
  * <p>A left gutter labels rows with their real unit numbers (every 1st, 2nd, 4th, 8th, 16th, …
  * display row, as many as fit), so after reordering the numbers follow the units; a bottom gutter
  * labels timesteps.
+ *
+ * <p>Optionally a click on a unit number tells whose number it is ({@link #setOnUnitLabelClick}:
+ * the pointer is a hand there), and a drag over the cells brushes a rectangle of display rows ×
+ * steps ({@link #setOnBrush}), drawn over the map until {@link #clearBrush}.
  */
 public final class Heatmap extends CanvasWidget {
   /** What the pointer is over: step (1-based), unit (model index), value. */
   public record Cell(int step, int unit, float value) {}
+
+  /**
+   * A brushed rectangle: steps {@code fromStep..toStep} (1-based), display rows {@code
+   * fromRow..toRow}, and the units shown on those rows, top to bottom.
+   */
+  public record Brush(int fromStep, int toStep, int fromRow, int toRow, int[] units) {
+    public Brush {
+      units = units.clone();
+    }
+
+    @Override
+    public int[] units() {
+      return units.clone();
+    }
+  }
 
   private static final Font TICK_FONT = Font.font(9.5);
   private static final Color TICK_COLOR = Color.web("#aab1b8");
@@ -51,15 +70,158 @@ public final class Heatmap extends CanvasWidget {
   private Consumer<Cell> onClick = c -> {};
   private int shownSteps = Integer.MAX_VALUE; // columns after it are painted as not read yet
   private String exportName = "gatescope-heatmap";
+  private java.util.function.IntConsumer onLabelClick;
+  private java.util.function.IntConsumer onLabelHover = u -> {};
+  private Consumer<Brush> onBrush;
+  private int[] brush; // fromStep, fromRow, toStep, toRow as dragged (1-based steps), or null
+  private Cell pressed;
+  private boolean draggedOver; // this press has brushed (a drag over the cells)
 
   public Heatmap() {
     super(120, 80, 320, 200);
     getStyleClass().add("heatmap");
     setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
     cursor.addListener((o, a, b) -> paint());
-    canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> onHover.accept(cellAt(e.getX(), e.getY())));
-    canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> cellAt(e.getX(), e.getY(), onClick));
+    canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> moved(e.getX(), e.getY()));
+    canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, this::clicked);
     canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> onHover.accept(null));
+    canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
+    canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
+    canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
+  }
+
+  private void moved(double x, double y) {
+    Cell c = cellAt(x, y);
+    int label = c == null && onLabelClick != null ? unitLabelAt(x, y) : -1;
+    canvas.setCursor(label >= 0 ? javafx.scene.Cursor.HAND : null);
+    if (label >= 0) {
+      onLabelHover.accept(label);
+    } else {
+      onHover.accept(c);
+    }
+  }
+
+  private void clicked(MouseEvent e) {
+    if (e.getButton() != javafx.scene.input.MouseButton.PRIMARY) {
+      return;
+    }
+    if (onLabelClick != null && cellAt(e.getX(), e.getY()) == null) {
+      int label = unitLabelAt(e.getX(), e.getY());
+      if (label >= 0) {
+        onLabelClick.accept(label);
+      }
+      return;
+    }
+    if (onBrush == null || e.isStillSincePress()) { // a drag that brushed is not a click
+      cellAt(e.getX(), e.getY(), onClick);
+    }
+  }
+
+  private void pressed(MouseEvent e) {
+    pressed =
+        onBrush != null && e.getButton() == javafx.scene.input.MouseButton.PRIMARY
+            ? cellAt(e.getX(), e.getY())
+            : null;
+    draggedOver = false;
+  }
+
+  private void dragged(MouseEvent e) {
+    Cell c = cellAt(e.getX(), e.getY());
+    if (pressed != null && c != null) {
+      brush = new int[] {pressed.step(), rowOf(pressed.unit()), c.step(), rowOf(c.unit())};
+      draggedOver = true;
+      paint();
+    }
+  }
+
+  private void released(MouseEvent e) {
+    Cell c = cellAt(e.getX(), e.getY());
+    Cell from = pressed;
+    pressed = null;
+    if (from == null || e.isStillSincePress() || !(draggedOver || c != null)) {
+      return;
+    }
+    if (c != null) {
+      showBrush(from.step(), rowOf(from.unit()), c.step(), rowOf(c.unit()));
+    } // let go outside the cells: the rectangle as last dragged over them
+    onBrush.accept(brush());
+  }
+
+  /** The brushed rectangle shown, or null. */
+  public Brush brush() {
+    if (brush == null || order == null) {
+      return null;
+    }
+    int r0 = Math.min(brush[1], brush[3]);
+    int r1 = Math.max(brush[1], brush[3]);
+    return new Brush(
+        Math.min(brush[0], brush[2]),
+        Math.max(brush[0], brush[2]),
+        r0,
+        r1,
+        java.util.Arrays.copyOfRange(order, r0, r1 + 1));
+  }
+
+  /** Shows a brush over steps step0..step1 (1-based) and display rows row0..row1. */
+  public void showBrush(int step0, int row0, int step1, int row1) {
+    brush = new int[] {step0, row0, step1, row1};
+    paint();
+  }
+
+  /** Takes the brush away. */
+  public void clearBrush() {
+    brush = null;
+    paint();
+  }
+
+  /**
+   * A drag over the cells brushes a rectangle, drawn while dragging and kept after; let go, it is
+   * handed over. A click without a drag stays a click.
+   */
+  public void setOnBrush(Consumer<Brush> c) {
+    onBrush = c;
+  }
+
+  /** A click on a unit number (left of the map) tells the unit; the pointer is a hand there. */
+  public void setOnUnitLabelClick(java.util.function.IntConsumer c) {
+    onLabelClick = c;
+  }
+
+  /** Told the unit whose number is under the pointer (instead of a cell). */
+  public void setOnUnitLabelHover(java.util.function.IntConsumer c) {
+    onLabelHover = c;
+  }
+
+  /**
+   * The unit whose number label is nearest a point of the unit gutter (left of the plot, within
+   * half a label spacing of its row's centre), or −1.
+   */
+  public int unitLabelAt(double x, double y) {
+    if (values == null || x < 0 || x >= left) {
+      return -1;
+    }
+    double ch = plotHeight() / order.length;
+    double reach = Math.max(ch, unitLabelEvery() * ch) / 2;
+    int best = -1;
+    double bestD = Double.MAX_VALUE;
+    for (int row : labelledRows()) {
+      double d = Math.abs(TOP + (row + 0.5) * ch - y);
+      if (d <= reach && d < bestD) {
+        bestD = d;
+        best = order[row];
+      }
+    }
+    return best;
+  }
+
+  /** The centre of the unit number label of display row {@code row}, in this region. */
+  public Point2D unitLabelCenter(int row) {
+    double ch = plotHeight() / order.length;
+    return new Point2D(left / 2, TOP + (row + 0.5) * ch);
+  }
+
+  private int rowOf(int unit) {
+    return indexOf(order, unit);
   }
 
   /** Sets the data, row order, colour map and value range; repaints once. */
@@ -77,6 +239,9 @@ public final class Heatmap extends CanvasWidget {
     setAccessibleText(Messages.get("a11y.heatmap", v.length, rowOrder.length, min, max));
     this.values = v;
     this.order = rowOrder;
+    if (brush != null && Math.max(brush[1], brush[3]) >= rowOrder.length) {
+      brush = null; // rows of another model
+    }
     this.map = cm;
     this.lo = min;
     this.hi = max;
@@ -270,6 +435,22 @@ public final class Heatmap extends CanvasWidget {
       g.setStroke(Color.WHITE);
       g.setLineWidth(1.5);
       g.strokeRect(left + (cursor.get() - 1) * cw + 0.5, TOP + 0.5, cw - 1, h - 1);
+    }
+    if (brush != null) {
+      double ch = h / order.length;
+      int s0 = Math.min(brush[0], brush[2]);
+      int s1 = Math.max(brush[0], brush[2]);
+      int r0 = Math.min(brush[1], brush[3]);
+      int r1 = Math.max(brush[1], brush[3]);
+      double bx = left + (s0 - 1) * cw;
+      double by = TOP + r0 * ch;
+      g.setFill(Color.web("#ffffff", 0.18));
+      g.fillRect(bx, by, (s1 - s0 + 1) * cw, (r1 - r0 + 1) * ch);
+      g.setStroke(Color.WHITE);
+      g.setLineWidth(1.5);
+      g.setLineDashes(4, 3);
+      g.strokeRect(bx, by, (s1 - s0 + 1) * cw, (r1 - r0 + 1) * ch);
+      g.setLineDashes();
     }
     if (selectedStep >= 1 && selectedUnit >= 0) {
       int row = indexOf(order, selectedUnit);

@@ -25,16 +25,35 @@ final class GateScatter extends CanvasWidget {
   private GateStatistics stats;
   private int selected = -1;
   private IntConsumer onSelect = u -> {};
+  private IntConsumer onOpen = u -> {};
 
   GateScatter() {
     super(200, 200, 230, 230);
+    // A click selects the unit of the nearest dot; a double click opens its unit card.
     canvas.setOnMouseClicked(
         e -> {
           int u = nearest(e.getX(), e.getY());
-          if (u >= 0) {
+          if (u >= 0 && e.getButton() == javafx.scene.input.MouseButton.PRIMARY) {
             onSelect.accept(u);
+            if (e.getClickCount() == 2) {
+              onOpen.accept(u);
+            }
           }
         });
+    canvas.setOnMouseMoved(
+        e -> canvas.setCursor(nearest(e.getX(), e.getY()) >= 0 ? javafx.scene.Cursor.HAND : null));
+    javafx.scene.control.Tooltip.install(
+        this, new javafx.scene.control.Tooltip(Messages.get("inside.scatter.tip")));
+  }
+
+  /** What a double click on a dot does with its unit (the window opens its card in Units). */
+  void setOnOpen(IntConsumer c) {
+    onOpen = c;
+  }
+
+  /** The centre of unit u's dot for gate q, in this widget's coordinates (for tests). */
+  javafx.geometry.Point2D dotOf(Quantity q, int u) {
+    return new javafx.geometry.Point2D(px(stats.low().get(q)[u]), py(stats.high().get(q)[u]));
   }
 
   void show(GateStatistics s, int selectedUnit) {

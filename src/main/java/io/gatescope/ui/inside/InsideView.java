@@ -7,6 +7,7 @@ import static io.gatescope.ui.common.Controls.workspace;
 
 import io.gatescope.core.Messages;
 import io.gatescope.core.engine.Quantity;
+import io.gatescope.core.inspect.PatternSelection;
 import io.gatescope.core.inspect.UnitOrder;
 import io.gatescope.ui.common.DigitImage;
 import io.gatescope.ui.common.Heatmap;
@@ -22,7 +23,9 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tooltip;
@@ -46,6 +49,8 @@ public final class InsideView extends BorderPane {
   private final EquationText equations = new EquationText();
   private final CellSection cell;
   private IntConsumer onUnitCard = u -> {};
+  private java.util.function.BiConsumer<PatternSelection, int[]> onFindPattern = (sel, o) -> {};
+  private final ContextMenu patternOffer = new ContextMenu();
   private final BackwardViewModel bvm;
   private final MapGrid backMaps;
   private final BackwardPanels backward;
@@ -57,7 +62,8 @@ public final class InsideView extends BorderPane {
     this.maps =
         new MapGrid(
             MapSource.forward(vm),
-            new javafx.beans.property.SimpleStringProperty(Messages.get("inside.maps.hint")));
+            new javafx.beans.property.SimpleStringProperty(
+                Messages.get("inside.maps.links", Messages.get("inside.maps.hint"))));
     this.backMaps = new MapGrid(MapSource.backward(bvm), backward.mapsHint());
     this.cell = new CellSection(vm);
     workspace(this, "inside-view", "inside.css");
@@ -123,6 +129,7 @@ public final class InsideView extends BorderPane {
     strip.setOnStepSelect(vm::selectStep);
     scatter.setId("inside-scatter");
     scatter.setOnSelect(vm::selectUnit);
+    scatter.setOnOpen(this::openUnitCard);
     Button compute =
         new Button(Messages.get("inside.compute"), new FontIcon("mdi2c-chart-scatter-plot"));
     compute.setId("inside-stats");
@@ -183,6 +190,8 @@ public final class InsideView extends BorderPane {
    */
   private Node buildCentre() {
     maps.setOnOpenCell(cell::openCell);
+    maps.setOnUnitLabel(this::openUnitCard, vm::hoverUnitLabel);
+    maps.setOnBrush(this::offerPattern);
     backMaps.setOnOpenCell(cell::openCell);
     Node centre = cell.build(maps, backMaps, backward.bar(), this);
     cell.shownProperty().addListener((o, a, b) -> bvm.setShown(b == CellSection.Shown.BACKWARD));
@@ -329,7 +338,68 @@ public final class InsideView extends BorderPane {
   }
 
   private void openUnitCard() {
-    onUnitCard.accept(vm.selectedUnitProperty().get());
+    openUnitCard(vm.selectedUnitProperty().get());
+  }
+
+  /**
+   * Selects unit u and asks for its card (a click on its number, a double click on its dot, the
+   * button): only when the maps show the layer the cards cover, else the status bar says so.
+   */
+  private void openUnitCard(int u) {
+    if (!vm.showsTopLayer()) {
+      vm.explainTopLayerOnly();
+      return;
+    }
+    if (u >= 0) {
+      vm.selectUnit(u);
+      onUnitCard.accept(u);
+    }
+  }
+
+  /** What "Find this pattern" does with a selection brushed on a map and the maps' row order. */
+  public void setOnFindPattern(java.util.function.BiConsumer<PatternSelection, int[]> action) {
+    onFindPattern = action;
+  }
+
+  /**
+   * A rectangle brushed on q's map: "Find this pattern" is offered beside it (the brush goes when
+   * the offer closes); chosen, Units searches the test set for those units over those steps.
+   */
+  private void offerPattern(Quantity q, Heatmap hm) {
+    Heatmap.Brush b = hm.brush();
+    if (b == null) {
+      return;
+    }
+    if (!vm.showsTopLayer()) {
+      vm.explainTopLayerOnly();
+      hm.clearBrush();
+      return;
+    }
+    PatternSelection sel = new PatternSelection(q, b.units(), b.fromStep() - 1, b.toStep() - 1);
+    int[] order = vm.orderProperty().get();
+    MenuItem find =
+        new MenuItem(
+            Messages.get(
+                "inside.findPattern", q.symbol(), b.units().length, b.fromStep(), b.toStep()),
+            new FontIcon("mdi2m-magnify"));
+    find.setId("inside-find-pattern");
+    find.setOnAction(e -> onFindPattern.accept(sel, order));
+    patternOffer.getItems().setAll(find);
+    patternOffer.setOnHidden(e -> hm.clearBrush());
+    var at = hm.localToScreen(hm.centerOf(b.toStep(), b.toRow()));
+    if (at != null) {
+      patternOffer.show(hm, at.getX(), at.getY());
+    }
+  }
+
+  /** For tests: the offer made after a brush on a map ("Find this pattern"). */
+  ContextMenu patternOffer() {
+    return patternOffer;
+  }
+
+  /** For tests: the gate-statistics plot. */
+  GateScatter gateScatter() {
+    return scatter;
   }
 
   /** Shows the cell diagram of the selected unit at the current timestep in place of the maps. */

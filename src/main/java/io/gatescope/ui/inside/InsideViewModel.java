@@ -192,6 +192,43 @@ public final class InsideViewModel {
     setup.silenceSelected();
   }
 
+  /**
+   * Adds an intervention made elsewhere (Units' "Silence in Inside": a unit of the top layer, which
+   * for a deeper model is not the layer the maps show; the list then names its layer).
+   */
+  public void intervene(Intervention iv) {
+    setup.add(iv);
+  }
+
+  /**
+   * Whether the maps show the layer Units' index covers (the top one): only then are their units
+   * the units of a unit card or a pattern search.
+   */
+  public boolean showsTopLayer() {
+    RecurrentClassifier m = session.modelProperty().get();
+    return m != null && layer.get() == m.config().layers() - 1;
+  }
+
+  /** Says in the status bar that unit cards and pattern searches cover the top layer only. */
+  public void explainTopLayerOnly() {
+    RecurrentClassifier m = session.modelProperty().get();
+    if (m != null) {
+      session.setStatus(Messages.get("inside.topLayerOnly", layer.get() + 1, m.config().layers()));
+    }
+  }
+
+  /** The pointer is over a map's unit number: the read-out says what a click does there. */
+  public void hoverUnitLabel(int unit) {
+    hover.set(
+        showsTopLayer()
+            ? Messages.get("inside.hover.unitLabel", unit)
+            : Messages.get(
+                "inside.hover.unitLabelOtherLayer",
+                unit,
+                layer.get() + 1,
+                session.modelProperty().get().config().layers()));
+  }
+
   public void resetInterventions() {
     setup.reset();
   }

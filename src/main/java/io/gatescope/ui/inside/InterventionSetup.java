@@ -87,6 +87,11 @@ final class InterventionSetup {
     }
   }
 
+  /** Adds an intervention made elsewhere (Units' "Silence in Inside"), as it is. */
+  void add(Intervention iv) {
+    active.add(iv);
+  }
+
   void reset() {
     active.clear();
   }
@@ -108,6 +113,9 @@ final class InterventionSetup {
                   Arrays.stream(iv.units())
                       .mapToObj(Integer::toString)
                       .collect(Collectors.joining(", ")));
+      if (iv.layer() != layer.getAsInt()) { // not the layer the maps show: say which
+        units = Messages.get("inside.iv.layer", units, iv.layer() + 1);
+      }
       parts.add(Messages.get("inside.iv", iv.quantity().symbol(), iv.value(), units));
     }
     return String.join(" · ", parts);

@@ -35,6 +35,9 @@ final class MapGrid extends StackPane {
   private final Label readout = new Label();
   private final javafx.beans.value.ObservableValue<String> axesHint;
   private Runnable onOpenCell = () -> {};
+  private java.util.function.IntConsumer onUnitLabel;
+  private java.util.function.IntConsumer onUnitLabelHover = u -> {};
+  private java.util.function.BiConsumer<Quantity, Heatmap> onBrush;
 
   MapGrid(MapSource vm, javafx.beans.value.ObservableValue<String> axesHint) {
     this.vm = vm;
@@ -131,6 +134,9 @@ final class MapGrid extends StackPane {
             }
           });
       hm.setOnCellClick(c -> vm.select().accept(c.step(), c.unit()));
+      hm.setOnUnitLabelClick(onUnitLabel);
+      hm.setOnUnitLabelHover(onUnitLabelHover);
+      hm.setOnBrush(onBrush == null ? null : b -> onBrush.accept(m.quantity(), hm));
       hm.setAccessibleHelp(vm.title(m.quantity()));
       legends.get(i).show(m.map(), m.lo(), m.hi());
       titles.get(i).setText(vm.title(m.quantity()));
@@ -172,6 +178,20 @@ final class MapGrid extends StackPane {
   /** What a double click on a map cell does (after the first click selected it). */
   void setOnOpenCell(Runnable r) {
     onOpenCell = r;
+  }
+
+  /**
+   * A click on a map's unit number gives the unit to {@code click}; the pointer over one, to {@code
+   * hover} (the read-out says what a click does).
+   */
+  void setOnUnitLabel(java.util.function.IntConsumer click, java.util.function.IntConsumer hover) {
+    onUnitLabel = click;
+    onUnitLabelHover = hover;
+  }
+
+  /** A rectangle brushed on q's map is handed over with that map (whose brush it is). */
+  void setOnBrush(java.util.function.BiConsumer<Quantity, Heatmap> brushed) {
+    onBrush = brushed;
   }
 
   /** Marks timestep t and the selected unit on every map. */

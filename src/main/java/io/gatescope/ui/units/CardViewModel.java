@@ -2,6 +2,7 @@ package io.gatescope.ui.units;
 
 import io.gatescope.core.Messages;
 import io.gatescope.core.data.Mnist;
+import io.gatescope.core.engine.Intervention;
 import io.gatescope.core.engine.Quantity;
 import io.gatescope.core.engine.RecurrentClassifier;
 import io.gatescope.core.inspect.SilencingDrop;
@@ -11,7 +12,7 @@ import io.gatescope.ui.common.Navigation;
 import io.gatescope.ui.common.Session;
 import io.gatescope.ui.common.Workspace;
 import java.util.List;
-import java.util.function.IntConsumer;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -23,15 +24,17 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * The unit card: which unit and quantity, highest or lowest; the profile the index gives for them
- * (computed on the Units worker, the ranked images traced alone), then the accuracy lost when the
- * unit is silenced (measured after, on the same worker). Clicking an image opens it in Inside.
+ * (computed on the quick lane, the ranked images traced alone, so it never waits behind a state-map
+ * build), then the accuracy lost when the unit is silenced (measured on the long lane; a drop still
+ * queued when another unit is chosen is skipped). Clicking an image opens it in Inside.
  */
 public final class CardViewModel {
   /** Images on the card. */
   public static final int TOP = 9;
 
   private final Session session;
-  private final UnitsWorker worker;
+  private final UnitsWorker quick;
+  private final UnitsWorker slow;
   private final IndexViewModel index;
   private final ReadOnlyIntegerWrapper unit = new ReadOnlyIntegerWrapper(0);
   private final ReadOnlyObjectWrapper<Quantity> quantity =
@@ -44,25 +47,31 @@ public final class CardViewModel {
   private final ReadOnlyObjectWrapper<SilencingDrop> drop = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyStringWrapper dropText = new ReadOnlyStringWrapper("");
   private final ReadOnlyBooleanWrapper canSilence = new ReadOnlyBooleanWrapper(false);
-  private IntConsumer silenceInInside = u -> {};
-  private long generation;
+  private Consumer<Intervention> silenceInInside = iv -> {};
+  private volatile long generation; // read by queued drops on the long lane
   private long requestedAt;
+  private List<Object> asked; // model, data, index, unit, quantity, lowest of the newest card
 
-  CardViewModel(Session session, UnitsWorker worker, IndexViewModel index) {
+  CardViewModel(Session session, UnitsWorker quick, UnitsWorker slow, IndexViewModel index) {
     this.session = session;
-    this.worker = worker;
+    this.quick = quick;
+    this.slow = slow;
     this.index = index;
     session.modelProperty().addListener((o, a, m) -> modelChanged(m));
     modelChanged(session.modelProperty().get());
     index.indexProperty().addListener((o, a, i) -> refresh());
   }
 
-  /** What "Silence in Inside" does with the unit (set by the window's wiring). */
-  public void onSilenceInInside(IntConsumer action) {
+  /**
+   * What "Silence in Inside" does with the intervention the drop was measured with (set by the
+   * window's wiring: Inside adds it to its interventions).
+   */
+  public void onSilenceInInside(Consumer<Intervention> action) {
     silenceInInside = action;
   }
 
   private void modelChanged(RecurrentClassifier m) {
+    asked = null;
     profile.set(null);
     drop.set(null);
     dropText.set("");
@@ -76,8 +85,9 @@ public final class CardViewModel {
       quantity.set(qs.contains(Quantity.HIDDEN) ? Quantity.HIDDEN : qs.get(0));
     }
     unit.set(Math.min(unit.get(), m.config().hidden() - 1));
-    // Inside silences units of the layer it shows (its first); the drop is the top layer's.
-    canSilence.set(m.config().layers() == 1);
+    // The drop is the top layer's, and Inside silences the same unit of the same layer (with
+    // SilencingDrop's own intervention), whichever layer its maps show.
+    canSilence.set(true);
   }
 
   /** Shows unit {@code u} (kept within the model's units). */
@@ -107,20 +117,25 @@ public final class CardViewModel {
   public void refresh() {
     RecurrentClassifier model = session.modelProperty().get();
     Mnist data = session.dataProperty().get();
+    TraceIndex ix = index.indexProperty().get();
+    int u = unit.get();
+    Quantity q = quantity.get();
+    boolean low = lowest.get();
+    List<Object> ask = java.util.Arrays.asList(model, data, ix, u, q, low);
+    if (ix != null && ask.equals(asked)) {
+      return; // this very card is shown or on its way (the workspace shown again, say)
+    }
     long gen = ++generation;
     requestedAt = System.nanoTime();
     if (model == null || data == null) {
       return;
     }
-    TraceIndex ix = index.indexProperty().get();
     if (ix == null) {
       index.ensure(); // the index's listener calls refresh again when it is built
       return;
     }
-    int u = unit.get();
-    Quantity q = quantity.get();
-    boolean low = lowest.get();
-    worker.run(
+    asked = ask;
+    quick.run(
         model,
         m -> UnitProfile.of(ix, m, data.test(), q, u, TOP, low),
         p -> {
@@ -128,7 +143,7 @@ public final class CardViewModel {
             profile.set(p);
           }
         },
-        e -> {});
+        e -> asked = null);
     dropText.set(Messages.get("units.card.dropMeasuring", SilencingDrop.IMAGES));
     boolean sameUnit = drop.get() != null && drop.get().unit() == u;
     if (sameUnit) {
@@ -136,11 +151,15 @@ public final class CardViewModel {
       return;
     }
     drop.set(null);
-    worker.run(
+    slow.run(
         model,
-        m -> SilencingDrop.measure(m, data.test(), u, SilencingDrop.IMAGES),
+        // Skipped when another card was asked for before it began.
+        m ->
+            gen != generation
+                ? null
+                : SilencingDrop.measure(m, data.test(), u, SilencingDrop.IMAGES),
         d -> {
-          if (unit.get() == d.unit() && session.modelProperty().get() == model) {
+          if (d != null && unit.get() == d.unit() && session.modelProperty().get() == model) {
             drop.set(d);
             dropText.set(dropWords(d));
           }
@@ -164,8 +183,9 @@ public final class CardViewModel {
 
   /** Silences the unit in Inside and goes there. */
   public void silenceInInside() {
-    if (canSilence.get()) {
-      silenceInInside.accept(unit.get());
+    RecurrentClassifier model = session.modelProperty().get();
+    if (canSilence.get() && model != null) {
+      silenceInInside.accept(SilencingDrop.silencing(model.config(), unit.get()));
       session.show(Workspace.INSIDE);
     }
   }
@@ -217,7 +237,7 @@ public final class CardViewModel {
     return dropText.getReadOnlyProperty();
   }
 
-  /** Whether Inside can silence this unit (a one-layer model: Inside shows that layer). */
+  /** Whether Inside can silence this unit (a model is loaded). */
   public ReadOnlyBooleanProperty canSilenceProperty() {
     return canSilence.getReadOnlyProperty();
   }

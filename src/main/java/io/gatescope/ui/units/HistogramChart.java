@@ -43,6 +43,19 @@ final class HistogramChart extends CanvasWidget {
     paint();
   }
 
+  /** θ as shown (NaN: none). */
+  double theta() {
+    return theta;
+  }
+
+  /** The x of value v on this chart (where a click sets θ to v). */
+  double xOf(double v) {
+    return 2
+        + (v - histogram.lo())
+            / (histogram.hi() - histogram.lo())
+            * Math.max(1, canvas.getWidth() - 4);
+  }
+
   /** Called with θ where the user clicks or drags. */
   void setOnTheta(DoubleConsumer c) {
     onTheta = c;

@@ -42,6 +42,7 @@ public final class IndexViewModel {
   private AtomicBoolean cancelled = new AtomicBoolean();
   private long buildMillis = -1;
   private int stoppedBuilds;
+  private int startedBuilds;
 
   IndexViewModel(Session session, UnitsWorker worker) {
     this.session = session;
@@ -117,7 +118,11 @@ public final class IndexViewModel {
     long start = System.nanoTime();
     worker.run(
         model,
-        m -> TraceIndex.build(m, set, n, p -> Platform.runLater(() -> moved(stop, p)), stop::get),
+        m -> {
+          Platform.runLater(() -> startedBuilds++);
+          return TraceIndex.build(
+              m, set, n, p -> Platform.runLater(() -> moved(stop, p)), stop::get);
+        },
         built -> {
           if (stop.get()) {
             return; // cancelled, or a newer model
@@ -183,6 +188,11 @@ public final class IndexViewModel {
   /** What the index is doing or keeps, in words (with its memory once built). */
   public ReadOnlyStringProperty noteProperty() {
     return note.getReadOnlyProperty();
+  }
+
+  /** Builds whose job began on the long lane (told on the FX thread as it begins). */
+  int startedBuilds() {
+    return startedBuilds;
   }
 
   /** Builds that stopped part-way when cancelled (or overtaken by a new model). */

@@ -16,12 +16,13 @@ import javafx.beans.property.SimpleBooleanProperty;
 
 /**
  * The state map: a⟨t⟩ (or c⟨t⟩) of the first {@value StateMap#IMAGES} test digits × 28 steps on
- * their first two principal components, built on the Units worker when first shown and again when
- * the model or the quantity changes; and the shown digit's path of 28 states on it, up to the
- * shared timestep.
+ * their first two principal components, built on the long lane when first shown and again when the
+ * model or the quantity changes; and the shown digit's path of 28 states on it (one trace, on the
+ * quick lane), up to the shared timestep.
  */
 public final class MapViewModel {
   private final Session session;
+  private final UnitsWorker quick;
   private final UnitsWorker worker;
   private final IndexViewModel index;
   private final ReadOnlyObjectWrapper<Quantity> quantity =
@@ -33,8 +34,9 @@ public final class MapViewModel {
   private boolean wanted;
   private volatile long generation;
 
-  MapViewModel(Session session, UnitsWorker worker, IndexViewModel index) {
+  MapViewModel(Session session, UnitsWorker quick, UnitsWorker worker, IndexViewModel index) {
     this.session = session;
+    this.quick = quick;
     this.worker = worker;
     this.index = index;
     session.modelProperty().addListener((o, a, m) -> rebuild());
@@ -98,7 +100,7 @@ public final class MapViewModel {
       return;
     }
     long gen = generation;
-    worker.run(
+    quick.run(
         model,
         c -> m.path(c.trace(in)),
         p -> {

@@ -21,9 +21,11 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * The pattern search: the shown digit's map of one quantity, a rectangle brushed on it (units ×
+ * The pattern search: the shown digit's map of one quantity (its rows in a chosen order: by unit,
+ * or Inside's order when the selection was brushed there), a rectangle brushed on it (units ×
  * steps), a threshold θ with the histogram of what the selection holds over the index, and the best
- * matches over the index (by threshold, or by cosine similarity to the shown test image).
+ * matches over the index (by threshold, or by cosine similarity to the shown test image). The map's
+ * trace is made on the quick lane, searches on the long one.
  */
 public final class PatternViewModel {
   /** Matches shown. */
@@ -39,12 +41,14 @@ public final class PatternViewModel {
   }
 
   private final Session session;
+  private final UnitsWorker quick;
   private final UnitsWorker worker;
   private final IndexViewModel index;
   private final ReadOnlyObjectWrapper<Quantity> quantity =
       new ReadOnlyObjectWrapper<>(Quantity.HIDDEN);
   private final ReadOnlyObjectWrapper<GateTrace> trace = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<PatternSelection> selection = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyObjectWrapper<int[]> order = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyDoubleWrapper theta = new ReadOnlyDoubleWrapper(0.5);
   private final ReadOnlyObjectWrapper<Mode> mode = new ReadOnlyObjectWrapper<>(Mode.THRESHOLD);
   private final ReadOnlyObjectWrapper<Histogram> histogram = new ReadOnlyObjectWrapper<>();
@@ -54,9 +58,14 @@ public final class PatternViewModel {
       new ReadOnlyStringWrapper(Messages.get("units.pattern.hint"));
   private long generation;
   private boolean active;
+  private boolean thetaFromNextTrace; // a selection came before the trace it takes θ from
+  private float[] tracedInput; // the input and model of the newest trace asked for
+  private RecurrentClassifier tracedModel;
+  private boolean traceDone; // and whether it has come
 
-  PatternViewModel(Session session, UnitsWorker worker, IndexViewModel index) {
+  PatternViewModel(Session session, UnitsWorker quick, UnitsWorker worker, IndexViewModel index) {
     this.session = session;
+    this.quick = quick;
     this.worker = worker;
     this.index = index;
     session
@@ -72,6 +81,8 @@ public final class PatternViewModel {
         .addListener(
             (o, a, m) -> {
               selection.set(null);
+              order.set(null);
+              thetaFromNextTrace = false;
               histogram.set(null);
               matches.set(List.of());
               if (m != null && !m.config().cell().quantities().contains(quantity.get())) {
@@ -90,10 +101,62 @@ public final class PatternViewModel {
     float[] in = session.inputProperty().get();
     RecurrentClassifier model = session.modelProperty().get();
     if (in == null || model == null) {
+      tracedInput = null;
       trace.set(null);
       return;
     }
-    worker.run(model, m -> m.trace(in), trace::set, e -> {});
+    if (in == tracedInput && model == tracedModel) {
+      // Traced already, or on its way (then traced() sees to a pending θ).
+      if (traceDone && trace.get() != null) {
+        traced(trace.get(), true);
+      }
+      return;
+    }
+    tracedInput = in;
+    tracedModel = model;
+    traceDone = false;
+    quick.run(
+        model,
+        m -> m.trace(in),
+        tr -> {
+          boolean current = in == tracedInput && model == tracedModel;
+          traceDone |= current;
+          traced(tr, current);
+        },
+        e -> tracedInput = null);
+  }
+
+  /** A trace came; {@code current}: of the shown input and model (a pending θ is taken from it). */
+  private void traced(GateTrace tr, boolean current) {
+    trace.set(tr);
+    PatternSelection s = selection.get();
+    if (current
+        && thetaFromNextTrace
+        && s != null
+        && tr.cell().quantities().contains(s.quantity())) {
+      thetaFromNextTrace = false;
+      theta.set(middle(tr, s));
+      histogram.set(null);
+      search();
+    }
+  }
+
+  /**
+   * A selection brushed elsewhere (Inside's maps): its quantity, units and steps, the map's rows in
+   * {@code rowOrder} (display row → unit, so the brushed units stay side by side); θ is set from
+   * the shown digit's trace (made first if it is not there yet) as a brush here sets it, then the
+   * search runs.
+   */
+  public void find(PatternSelection s, int[] rowOrder) {
+    quantity.set(s.quantity());
+    order.set(rowOrder == null ? null : rowOrder.clone());
+    selection.set(s);
+    histogram.set(null);
+    matches.set(List.of());
+    ++generation; // a search of the previous selection is of no use now
+    thetaFromNextTrace = true;
+    status.set(Messages.get("units.pattern.searching"));
+    traceInput();
   }
 
   public void chooseQuantity(Quantity q) {
@@ -116,21 +179,27 @@ public final class PatternViewModel {
         new PatternSelection(
             quantity.get(), units, Math.min(fromStep, toStep), Math.max(fromStep, toStep));
     selection.set(s);
+    thetaFromNextTrace = false;
     GateTrace tr = trace.get();
     if (tr != null) {
-      float[][] v = tr.top(s.quantity());
-      double lo = Double.POSITIVE_INFINITY;
-      double hi = Double.NEGATIVE_INFINITY;
-      for (int u : s.units()) {
-        for (int t = s.fromStep(); t <= s.toStep(); t++) {
-          lo = Math.min(lo, v[t][u]);
-          hi = Math.max(hi, v[t][u]);
-        }
-      }
-      theta.set(lo + (hi - lo) / 2);
+      theta.set(middle(tr, s));
     }
     histogram.set(null);
     search();
+  }
+
+  /** The middle of the values selection s holds in trace tr. */
+  private static double middle(GateTrace tr, PatternSelection s) {
+    float[][] v = tr.top(s.quantity());
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (int u : s.units()) {
+      for (int t = s.fromStep(); t <= s.toStep(); t++) {
+        lo = Math.min(lo, v[t][u]);
+        hi = Math.max(hi, v[t][u]);
+      }
+    }
+    return lo + (hi - lo) / 2;
   }
 
   /** Sets θ and searches again (threshold mode). */
@@ -139,6 +208,14 @@ public final class PatternViewModel {
     if (mode.get() == Mode.THRESHOLD) {
       search();
     }
+  }
+
+  /**
+   * Moves θ without searching (while the slider is dragged: the histogram shows what it keeps; the
+   * search runs when the slider is let go, {@link #setTheta}).
+   */
+  public void previewTheta(double t) {
+    theta.set(t);
   }
 
   public void chooseMode(Mode m) {
@@ -229,6 +306,11 @@ public final class PatternViewModel {
   /** The shown input's trace (its map), or null. */
   public ReadOnlyObjectProperty<GateTrace> traceProperty() {
     return trace.getReadOnlyProperty();
+  }
+
+  /** The map's rows: display row → unit, or null for unit order. */
+  public ReadOnlyObjectProperty<int[]> orderProperty() {
+    return order.getReadOnlyProperty();
   }
 
   public ReadOnlyObjectProperty<PatternSelection> selectionProperty() {

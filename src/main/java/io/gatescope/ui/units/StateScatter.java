@@ -45,6 +45,7 @@ final class StateScatter extends CanvasWidget {
   private double[][] path;
   private int steps = 28;
   private Dot hovered;
+  private double[] thumbnailBox; // x, y, side of the hovered dot's image as drawn, or null
   private IntFunction<float[]> pixels = i -> null;
   private double x0;
   private double x1;
@@ -100,6 +101,11 @@ final class StateScatter extends CanvasWidget {
 
   Dot hovered() {
     return hovered;
+  }
+
+  /** Where the hovered dot's image was drawn last: x, y, side (this widget's pixels), or null. */
+  double[] thumbnailBox() {
+    return thumbnailBox == null ? null : thumbnailBox.clone();
   }
 
   private void hover(Dot d) {
@@ -217,6 +223,7 @@ final class StateScatter extends CanvasWidget {
   }
 
   private void drawHovered(GraphicsContext g) {
+    thumbnailBox = null;
     if (hovered == null) {
       return;
     }
@@ -236,6 +243,7 @@ final class StateScatter extends CanvasWidget {
     g.fillRect(bx - 2, by - 2, side + 4, side + 18);
     g.setImageSmoothing(false);
     g.drawImage(Thumbnail.image(px), bx, by, side, side);
+    thumbnailBox = new double[] {bx, by, side};
     g.setFill(Color.web("#d8dde2"));
     g.setTextAlign(TextAlignment.CENTER);
     g.setTextBaseline(VPos.TOP);

@@ -30,18 +30,16 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
-import javafx.scene.shape.Rectangle;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -55,8 +53,8 @@ public final class UnitsView extends BorderPane {
   private final Bars perStep = new Bars(true, 1);
   private final HBox gateHistograms = new HBox(6);
   private final Heatmap patternMap = new Heatmap();
-  private final Rectangle brush = new Rectangle();
   private final HistogramChart thetaChart = new HistogramChart();
+  private final Slider thetaSlider = new Slider(0, 1, 0.5);
   private final TilePane matchGallery = gallery("units-match-gallery", PatternViewModel.MATCHES, 6);
   private final StateScatter scatter = new StateScatter();
 
@@ -289,10 +287,14 @@ public final class UnitsView extends BorderPane {
     PatternViewModel p = vm.pattern;
     var chosen = new SimpleObjectProperty<>(p.quantityProperty().get());
     chosen.addListener((o, a, q) -> p.chooseQuantity(q));
+    p.quantityProperty().addListener((o, a, q) -> chosen.set(q)); // e.g. a search from Inside
     HBox quantities = new HBox();
     Runnable fill =
-        () ->
-            quantities.getChildren().setAll(Segments.of(p.quantities(), Quantity::symbol, chosen));
+        () -> {
+          var seg = Segments.of(p.quantities(), Quantity::symbol, chosen);
+          seg.setId("units-pattern-quantity");
+          quantities.getChildren().setAll(seg);
+        };
     p.traceProperty().addListener(o -> fill.run());
     fill.run();
     var modeChoice = new SimpleObjectProperty<>(p.modeProperty().get());
@@ -304,20 +306,13 @@ public final class UnitsView extends BorderPane {
             modeChoice);
     modes.setId("units-pattern-mode");
     patternMap.setId("units-pattern-map");
-    brush.setManaged(false);
-    brush.setMouseTransparent(true);
-    brush.getStyleClass().add("units-brush");
-    brush.setVisible(false);
-    Pane overlay = new Pane(brush);
-    overlay.setMouseTransparent(true);
-    StackPane mapStack = new StackPane(patternMap, overlay);
-    VBox.setVgrow(mapStack, Priority.ALWAYS);
+    VBox.setVgrow(patternMap, Priority.ALWAYS);
     VBox left =
         new VBox(
             6,
             flow(new Label(Messages.get("units.pattern.quantity")), quantities),
             note(Messages.get("units.pattern.brushHint")),
-            mapStack);
+            patternMap);
     left.setPrefWidth(360);
     left.setMinWidth(260);
     thetaChart.setId("units-theta");
@@ -333,7 +328,8 @@ public final class UnitsView extends BorderPane {
             javafx.beans.binding.Bindings.createStringBinding(
                 () -> Messages.get("units.pattern.theta", p.thetaProperty().get()),
                 p.thetaProperty()));
-    VBox right = new VBox(6, flow(modes, theta), thetaChart, status, matchGallery);
+    VBox right =
+        new VBox(6, flow(modes, theta), thetaChart, buildThetaSlider(), status, matchGallery);
     HBox.setHgrow(right, Priority.ALWAYS);
     HBox page = new HBox(12, left, right);
     HBox.setHgrow(left, Priority.SOMETIMES);
@@ -342,38 +338,66 @@ public final class UnitsView extends BorderPane {
     return page;
   }
 
+  /**
+   * θ as a slider under the histogram, over the histogram's range: dragging it moves the line on
+   * the histogram (what θ keeps) and searches when let go; a click on the histogram moves the
+   * slider.
+   */
+  private Node buildThetaSlider() {
+    PatternViewModel p = vm.pattern;
+    thetaSlider.setId("units-theta-slider");
+    thetaSlider.setTooltip(
+        new javafx.scene.control.Tooltip(Messages.get("units.pattern.slider.tip")));
+    thetaSlider.setMaxWidth(Double.MAX_VALUE);
+    boolean[] following = {false}; // the slider follows θ: not a move of the user's
+    thetaSlider
+        .valueProperty()
+        .addListener(
+            (o, a, v) -> {
+              if (!following[0]) {
+                if (thetaSlider.isValueChanging()) {
+                  p.previewTheta(v.doubleValue());
+                } else {
+                  p.setTheta(v.doubleValue());
+                }
+              }
+            });
+    thetaSlider
+        .valueChangingProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (was && !now) {
+                p.setTheta(thetaSlider.getValue()); // let go: search
+              }
+            });
+    Runnable follow =
+        () -> {
+          following[0] = true;
+          Histogram h = p.histogramProperty().get();
+          if (h != null) {
+            thetaSlider.setMin(h.lo());
+            thetaSlider.setMax(h.hi());
+          }
+          thetaSlider.setValue(p.thetaProperty().get());
+          following[0] = false;
+        };
+    p.thetaProperty().addListener(o -> follow.run());
+    p.histogramProperty().addListener(o -> follow.run());
+    thetaSlider
+        .disableProperty()
+        .bind(
+            p.histogramProperty()
+                .isNull()
+                .or(p.modeProperty().isNotEqualTo(PatternViewModel.Mode.THRESHOLD)));
+    return thetaSlider;
+  }
+
   private void bindPattern() {
     PatternViewModel p = vm.pattern;
     p.traceProperty().addListener((o, a, tr) -> showPatternMap());
     p.quantityProperty().addListener((o, a, q) -> showPatternMap());
-    int[] start = new int[2];
-    patternMap.addEventFilter(
-        MouseEvent.MOUSE_PRESSED,
-        e -> {
-          Heatmap.Cell c = patternMap.cellAt(e.getX(), e.getY());
-          if (c != null) {
-            start[0] = c.step();
-            start[1] = c.unit();
-          } else {
-            start[0] = -1;
-          }
-        });
-    patternMap.addEventFilter(
-        MouseEvent.MOUSE_DRAGGED,
-        e -> {
-          Heatmap.Cell c = patternMap.cellAt(e.getX(), e.getY());
-          if (start[0] > 0 && c != null) {
-            drawBrush(start[0], start[1], c.step(), c.unit());
-          }
-        });
-    patternMap.addEventFilter(
-        MouseEvent.MOUSE_RELEASED,
-        e -> {
-          Heatmap.Cell c = patternMap.cellAt(e.getX(), e.getY());
-          if (start[0] > 0 && c != null) {
-            brushed(start[0], start[1], c.step(), c.unit());
-          }
-        });
+    patternMap.setOnBrush(b -> p.select(b.units(), b.fromStep() - 1, b.toStep() - 1));
+    p.orderProperty().addListener((o, a, ord) -> showPatternMap());
     p.selectionProperty().addListener((o, a, s) -> showSelection(s));
     p.thetaProperty().addListener((o, a, t) -> thetaChart.theta(t.doubleValue()));
     p.histogramProperty().addListener((o, a, h) -> showHistogram(h));
@@ -383,34 +407,42 @@ public final class UnitsView extends BorderPane {
                 thetaChart.theta(
                     m == PatternViewModel.Mode.THRESHOLD ? p.thetaProperty().get() : Double.NaN));
     p.matchesProperty().addListener((o, a, m) -> showMatches(m));
-    patternMap.layoutBoundsProperty().addListener(o -> showSelection(p.selectionProperty().get()));
   }
 
-  /** A brush from (step, unit) to (step, unit), 1-based steps: the units between, the steps. */
-  void brushed(int step0, int unit0, int step1, int unit1) {
-    int lo = Math.min(unit0, unit1);
-    int hi = Math.max(unit0, unit1);
-    vm.pattern.select(IntStream.rangeClosed(lo, hi).toArray(), step0 - 1, step1 - 1);
-  }
-
-  private void drawBrush(int step0, int unit0, int step1, int unit1) {
-    var a = patternMap.centerOf(Math.min(step0, step1), Math.min(unit0, unit1));
-    var b = patternMap.centerOf(Math.max(step0, step1), Math.max(unit0, unit1));
-    var one = patternMap.centerOf(2, 1).subtract(patternMap.centerOf(1, 0));
-    brush.setX(a.getX() - one.getX() / 2);
-    brush.setY(a.getY() - one.getY() / 2);
-    brush.setWidth(b.getX() - a.getX() + one.getX());
-    brush.setHeight(b.getY() - a.getY() + one.getY());
-    brush.setVisible(true);
-  }
-
+  /** The selection as a brush over its rows in the map's order (its units side by side there). */
   private void showSelection(PatternSelection s) {
-    if (s == null || vm.pattern.traceProperty().get() == null) {
-      brush.setVisible(false);
+    int[] order = rowOrder();
+    if (s == null || order == null) {
+      patternMap.clearBrush();
       return;
     }
     int[] u = s.units();
-    drawBrush(s.fromStep() + 1, u[0], s.toStep() + 1, u[u.length - 1]);
+    int r0 = indexOf(order, u[0]);
+    int r1 = indexOf(order, u[u.length - 1]);
+    if (r0 < 0 || r1 < 0) {
+      patternMap.clearBrush();
+      return;
+    }
+    patternMap.showBrush(s.fromStep() + 1, r0, s.toStep() + 1, r1);
+  }
+
+  /** The pattern map's rows (display row → unit), or null before the map is shown. */
+  private int[] rowOrder() {
+    GateTrace tr = vm.pattern.traceProperty().get();
+    if (tr == null) {
+      return null;
+    }
+    int[] o = vm.pattern.orderProperty().get();
+    return o != null && o.length == tr.hidden() ? o : IntStream.range(0, tr.hidden()).toArray();
+  }
+
+  private static int indexOf(int[] a, int v) {
+    for (int i = 0; i < a.length; i++) {
+      if (a[i] == v) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private void showPatternMap() {
@@ -432,8 +464,7 @@ public final class UnitsView extends BorderPane {
       lo = -m;
       hi = m;
     }
-    int[] order = IntStream.range(0, tr.hidden()).toArray();
-    patternMap.show(v, order, q.isGate() ? ColorMap.SEQUENTIAL : ColorMap.DIVERGING, lo, hi);
+    patternMap.show(v, rowOrder(), q.isGate() ? ColorMap.SEQUENTIAL : ColorMap.DIVERGING, lo, hi);
     showSelection(vm.pattern.selectionProperty().get());
   }
 

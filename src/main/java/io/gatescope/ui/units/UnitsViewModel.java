@@ -3,8 +3,11 @@ package io.gatescope.ui.units;
 import io.gatescope.ui.common.Session;
 
 /**
- * The Units workspace's parts, sharing one worker and one index: the index, the unit card, the
- * pattern search and the state map, and which of the three pages is shown.
+ * The Units workspace's parts, sharing one index and two lanes: the index, the unit card, the
+ * pattern search and the state map, and which of the three pages is shown. The long lane builds the
+ * index and the state map, searches patterns and measures silencing drops (seconds); the quick lane
+ * makes what a click waits for (a card's ranking, a single trace), so a card never waits behind a
+ * state-map build.
  */
 public final class UnitsViewModel {
   /** The workspace's pages. */
@@ -14,7 +17,8 @@ public final class UnitsViewModel {
     MAP
   }
 
-  private final UnitsWorker worker = new UnitsWorker();
+  private final UnitsWorker worker = new UnitsWorker("long");
+  private final UnitsWorker quick = new UnitsWorker("quick");
   private final javafx.beans.property.ObjectProperty<Page> page =
       new javafx.beans.property.SimpleObjectProperty<>(Page.CARD);
   public final IndexViewModel index;
@@ -24,9 +28,9 @@ public final class UnitsViewModel {
 
   public UnitsViewModel(Session session) {
     index = new IndexViewModel(session, worker);
-    card = new CardViewModel(session, worker, index);
-    pattern = new PatternViewModel(session, worker, index);
-    map = new MapViewModel(session, worker, index);
+    card = new CardViewModel(session, quick, worker, index);
+    pattern = new PatternViewModel(session, quick, worker, index);
+    map = new MapViewModel(session, quick, worker, index);
   }
 
   /** The workspace came on screen: its work starts now, not before. */
@@ -45,5 +49,11 @@ public final class UnitsViewModel {
 
   public void shutdown() {
     worker.shutdown();
+    quick.shutdown();
+  }
+
+  /** For tests: the long lane (index, state map, searches, drops). */
+  UnitsWorker longLane() {
+    return worker;
   }
 }

@@ -9,20 +9,25 @@ import java.util.function.Function;
 import javafx.application.Platform;
 
 /**
- * The Units workspace's own background thread, with its own copy of the model: building the index
- * takes seconds, and would hold up Inside's traces on the shared worker. Jobs run in order; each
- * result arrives on the FX thread.
+ * One of the Units workspace's own background threads (a lane), with its own copy of the model:
+ * building the index takes seconds, and would hold up Inside's traces on the shared worker. Jobs
+ * run in order; each result arrives on the FX thread.
  */
 final class UnitsWorker {
-  private final ExecutorService thread =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "gatescope-units");
-            t.setDaemon(true);
-            return t;
-          });
+  private final ExecutorService thread;
   private RecurrentClassifier copiedFrom; // worker thread only
   private RecurrentClassifier copy; // worker thread only
+
+  /** A lane whose thread is named "gatescope-units-" + {@code name}. */
+  UnitsWorker(String name) {
+    thread =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "gatescope-units-" + name);
+              t.setDaemon(true);
+              return t;
+            });
+  }
 
   /**
    * Runs {@code job} with this thread's copy of {@code model}; its result (or the error) is handed

@@ -60,8 +60,8 @@ class UnitsViewModelTest {
     s.setData(new Mnist(set, set));
     List<String> heard = new ArrayList<>();
     s.addNavigationListener(n -> heard.add(n.workspace() + " " + s.testIndexProperty().get()));
-    CardViewModel card =
-        new CardViewModel(s, new UnitsWorker(), new IndexViewModel(s, new UnitsWorker()));
+    UnitsWorker lane = new UnitsWorker("test");
+    CardViewModel card = new CardViewModel(s, lane, lane, new IndexViewModel(s, lane));
     card.open(2);
     assertEquals(List.of(Workspace.INSIDE + " 2"), heard);
   }

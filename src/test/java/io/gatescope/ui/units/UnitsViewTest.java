@@ -181,15 +181,16 @@ class UnitsViewTest extends WorkbenchTestBase {
             units().index.indexProperty().get() != null
                 && units().index.indexProperty().get().hidden() == 16);
 
+    int startedBefore = FxTestSupport.onFx(() -> units().index.startedBuilds());
+    int stoppedBefore = FxTestSupport.onFx(() -> units().index.stoppedBuilds());
     FxTestSupport.run(
         () -> {
           units().index.limitImages(10_000);
           wb.session.models().select(wb.session.models().entries().get(0));
         });
-    // Under way: the worker runs jobs in order, so earlier builds have reported by now.
+    // Under way: its job has begun on the lane (a signal, not a first progress report).
     FxTestSupport.waitFor(
-        "the build under way", 60, () -> units().index.progressProperty().get() > 0);
-    int stoppedBefore = FxTestSupport.onFx(() -> units().index.stoppedBuilds());
+        "the build under way", 60, () -> units().index.startedBuilds() > startedBefore);
     boolean building =
         FxTestSupport.onFx(
             () -> {
@@ -219,5 +220,183 @@ class UnitsViewTest extends WorkbenchTestBase {
             wb.shell.tabs().getSelectionModel().getSelectedItem().getUserData()
                 == io.gatescope.ui.common.Workspace.UNITS);
     assertEquals(17, (int) FxTestSupport.onFx(() -> units().card.unitProperty().get()));
+  }
+
+  /** A point of a canvas widget's canvas, on the screen. */
+  static Point2D onScreen(javafx.scene.layout.Region widget, double x, double y) throws Exception {
+    return FxTestSupport.onFx(() -> widget.getChildrenUnmodifiable().get(0).localToScreen(x, y));
+  }
+
+  @Test
+  void aCardDoesNotWaitBehindTheLongLane() throws Exception {
+    indexed();
+    java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
+    RecurrentClassifier model = FxTestSupport.onFx(() -> wb.session.modelProperty().get());
+    try {
+      // The long lane holds a job (as a state-map build would) until the card has come.
+      FxTestSupport.run(
+          () ->
+              units()
+                  .longLane()
+                  .run(
+                      model,
+                      m -> {
+                        holding.countDown();
+                        try {
+                          busy.await();
+                        } catch (InterruptedException e) {
+                          Thread.currentThread().interrupt();
+                        }
+                        return null;
+                      },
+                      r -> {},
+                      e -> {}));
+      holding.await();
+      FxTestSupport.run(() -> units().card.chooseUnit(7));
+      FxTestSupport.waitFor(
+          "the card of unit 7 while the long lane is busy",
+          60,
+          () ->
+              units().card.profileProperty().get() != null
+                  && units().card.profileProperty().get().unit() == 7);
+      assertEquals(1, busy.getCount(), "the long lane's job was still running");
+    } finally {
+      busy.countDown();
+    }
+  }
+
+  @Test
+  void theThetaSliderAndTheHistogramMoveTogetherAndTheSliderSearches(FxRobot robot)
+      throws Exception {
+    TraceIndex index = indexed();
+    FxTestSupport.run(
+        () -> {
+          wb.session.showTestImage(7);
+          units().pageProperty().set(UnitsViewModel.Page.PATTERN);
+        });
+    FxTestSupport.waitFor(
+        "the shown digit's map", 30, () -> units().pattern.traceProperty().get() != null);
+    FxTestSupport.run(() -> units().pattern.select(new int[] {2, 3, 4, 5}, 9, 19));
+    FxTestSupport.waitFor(
+        "the histogram", 60, () -> units().pattern.histogramProperty().get() != null);
+    javafx.scene.control.Slider slider =
+        robot.lookup("#units-theta-slider").queryAs(javafx.scene.control.Slider.class);
+    HistogramChart chart = robot.lookup("#units-theta").queryAs(HistogramChart.class);
+    var h = FxTestSupport.onFx(() -> units().pattern.histogramProperty().get());
+    assertEquals(h.lo(), FxTestSupport.onFx(slider::getMin), 0);
+    assertEquals(h.hi(), FxTestSupport.onFx(slider::getMax), 0);
+    assertFalse(FxTestSupport.onFx(slider::isDisabled));
+
+    double theta = h.lo() + (h.hi() - h.lo()) * 0.3;
+    FxTestSupport.run(() -> slider.setValue(theta));
+    assertEquals(theta, FxTestSupport.onFx(() -> units().pattern.thetaProperty().get()), 0);
+    assertEquals(theta, FxTestSupport.onFx(chart::theta), 0);
+    PatternSelection sel = FxTestSupport.onFx(() -> units().pattern.selectionProperty().get());
+    List<PatternSearch.Match> expected =
+        PatternSearch.threshold(index, model(), test(), sel, theta, PatternViewModel.MATCHES);
+    FxTestSupport.waitFor(
+        "the matches for the slider's θ",
+        60,
+        () -> expected.equals(units().pattern.matchesProperty().get()));
+
+    // Dragging moves θ and the histogram's line, without a search per step.
+    double dragged = h.lo() + (h.hi() - h.lo()) * 0.8;
+    FxTestSupport.run(
+        () -> {
+          slider.setValueChanging(true);
+          slider.setValue(dragged);
+        });
+    assertEquals(dragged, FxTestSupport.onFx(chart::theta), 0);
+    assertEquals(expected, FxTestSupport.onFx(() -> units().pattern.matchesProperty().get()));
+    FxTestSupport.run(() -> slider.setValueChanging(false));
+
+    // A click on the histogram moves the slider.
+    double x = FxTestSupport.onFx(() -> chart.xOf(h.lo() + (h.hi() - h.lo()) * 0.5));
+    double y = FxTestSupport.onFx(() -> chart.getHeight() / 2);
+    robot.clickOn(onScreen(chart, x, y), MouseButton.PRIMARY);
+    double clicked = FxTestSupport.onFx(() -> units().pattern.thetaProperty().get());
+    assertEquals(h.lo() + (h.hi() - h.lo()) * 0.5, clicked, (h.hi() - h.lo()) * 0.02);
+    assertEquals(clicked, FxTestSupport.onFx(slider::getValue), 0);
+  }
+
+  @Test
+  void hoveringAPointOfTheStateMapShowsThatPointsImage(FxRobot robot) throws Exception {
+    indexed();
+    FxTestSupport.run(
+        () -> {
+          wb.session.showTestImage(3);
+          units().pageProperty().set(UnitsViewModel.Page.MAP);
+        });
+    FxTestSupport.waitFor("the state map", 120, () -> units().map.pathProperty().get() != null);
+    StateScatter scatter = robot.lookup("#units-state-map").queryAs(StateScatter.class);
+    StateMap map = FxTestSupport.onFx(() -> units().map.mapProperty().get());
+    // A dot that is the nearest one at its own place, away from the path's end.
+    StateScatter.Dot target = null;
+    double[] at = null;
+    for (int i = 40; i < map.images() && target == null; i += 3) {
+      int img = i;
+      double[] p = FxTestSupport.onFx(() -> scatter.toScreen(map.x(img, 27), map.y(img, 27)));
+      StateScatter.Dot d = FxTestSupport.onFx(() -> scatter.dotAt(p[0], p[1]));
+      if (new StateScatter.Dot(img, 27).equals(d)) {
+        target = d;
+        at = p;
+      }
+    }
+    if (target == null) {
+      throw new AssertionError("no dot of its own on the map");
+    }
+    StateScatter.Dot want = target;
+    robot.moveTo(onScreen(scatter, at[0], at[1]));
+    FxTestSupport.waitFor("the hovered dot", 10, () -> want.equals(scatter.hovered()));
+    double[] box = FxTestSupport.onFx(scatter::thumbnailBox);
+    javafx.scene.image.WritableImage shot =
+        FxTestSupport.onFx(() -> scatter.getChildrenUnmodifiable().get(0).snapshot(null, null));
+    float[] px = test().images().imageAsFloats(want.image());
+    int differing = 0;
+    for (int r = 0; r < 28; r++) {
+      for (int c = 0; c < 28; c++) {
+        double sx = box[0] + (c + 0.5) * box[2] / 28;
+        double sy = box[1] + (r + 0.5) * box[2] / 28;
+        double grey = shot.getPixelReader().getColor((int) sx, (int) sy).getBrightness();
+        double expected = 1 - Math.max(0, Math.min(1, px[r * 28 + c]));
+        differing += Math.abs(grey - expected) > 0.02 ? 1 : 0;
+      }
+    }
+    assertEquals(0, differing, "pixels of the hovered dot's image drawn otherwise");
+  }
+
+  @Test
+  void aBrushLetGoBelowTheMapKeepsTheRectangleAsLastDraggedOverTheCells(FxRobot robot)
+      throws Exception {
+    indexed();
+    FxTestSupport.run(
+        () -> {
+          wb.session.showTestImage(7);
+          units().pageProperty().set(UnitsViewModel.Page.PATTERN);
+        });
+    FxTestSupport.waitFor(
+        "the shown digit's map", 30, () -> units().pattern.traceProperty().get() != null);
+    Heatmap map = robot.lookup("#units-pattern-map").queryAs(Heatmap.class);
+    FxTestSupport.waitFor(
+        "the map laid out",
+        10,
+        () -> {
+          Point2D c = map.centerOf(20, 5);
+          return map.getWidth() > 100 && map.cellAt(c.getX(), c.getY()) != null;
+        });
+    Point2D from = FxTestSupport.onFx(() -> map.localToScreen(map.centerOf(10, 120)));
+    Point2D below =
+        FxTestSupport.onFx(
+            () -> map.localToScreen(map.centerOf(20, 127).getX(), map.getHeight() + 20));
+    robot.drag(from, MouseButton.PRIMARY).dropTo(below);
+    FxTestSupport.waitFor(
+        "the selection", 10, () -> units().pattern.selectionProperty().get() != null);
+    PatternSelection sel = FxTestSupport.onFx(() -> units().pattern.selectionProperty().get());
+    assertEquals(9, sel.fromStep());
+    assertEquals(120, sel.units()[0]);
+    assertEquals(
+        sel.units()[sel.units().length - 1],
+        FxTestSupport.onFx(() -> map.brush().units()[map.brush().units().length - 1]));
   }
 }
