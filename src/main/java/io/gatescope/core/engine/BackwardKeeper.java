@@ -1,5 +1,6 @@
 package io.gatescope.core.engine;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -38,9 +39,17 @@ final class BackwardKeeper {
     return kept.computeIfAbsent(q, k -> new float[T][m])[t];
   }
 
-  /** Copies ∂L/∂q at step t. */
-  void put(Quantity q, int t, float[] gradient) {
-    System.arraycopy(gradient, 0, at(q, t), 0, m);
+  /** Copies ∂L/∂q at step t, its first {@code len} values. */
+  void put(Quantity q, int t, float[] gradient, int len) {
+    System.arraycopy(gradient, 0, at(q, t), 0, len);
+  }
+
+  /**
+   * Every quantity's values from {@code from} on at step t ← 0: samples that a backward step
+   * skipped, as nothing had flowed into them (see {@link ActiveRows}).
+   */
+  void zeroFrom(int t, int from) {
+    kept.values().forEach(steps -> Arrays.fill(steps[t], from, m, 0f));
   }
 
   /** What was kept: ∂L/∂q [T][B·H] per quantity. */

@@ -1,20 +1,26 @@
 package io.gatescope.core.engine;
 
+import static java.util.Comparator.comparingInt;
+
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Makes a {@link BackwardTrace} with a twin of the model (same weights) that runs batches of T + 1
  * samples, so that neither model's buffers are remade between calls:
  *
  * <ol>
- *   <li>The twin reads the image and its 28 copies with one picture row blanked each: row
- *       occlusion.
- *   <li>The model reads the image once; the twin's batch takes its states T + 1 times over (a batch
- *       of identical samples, not computed again). Sample t (t = 0..T−1) gets the loss −log P(k |
- *       rows 1..t+1) on the output after step t, and one backward pass gives every row of the
- *       connectivity triangle; sample T−1 (the whole image) gives the per-gate gradients and
- *       ∂L/∂pixel. Sample T feeds nothing back.
+ *   <li>The twin reads the image (sample 0) and its 28 copies with one picture row blanked each:
+ *       row occlusion. A copy reads what the image reads until the step that reads its blanked row,
+ *       so until then it takes the image's states instead of computing them ({@link
+ *       ActiveRows#forward}); the copies go in the order of that step.
+ *   <li>Then every sample takes the image's states, and one backward pass gives the connectivity
+ *       triangle: sample r gets the loss −log P(k | rows 1..T−r) on the output after step T−1−r.
+ *       Sample 0 (the whole image) also gives the per-gate gradients and ∂L/∂pixel. Going back, a
+ *       step computes only the samples its gradient has reached ({@link ActiveRows#backward}).
+ *       Sample T feeds nothing back.
  * </ol>
  */
 final class BackwardTracer {
@@ -25,36 +31,33 @@ final class BackwardTracer {
 
   private BackwardTracer() {}
 
-  static BackwardTrace trace(
-      RecurrentClassifier model, RecurrentClassifier twin, float[] image, int target) {
+  static BackwardTrace trace(RecurrentClassifier twin, float[] image, int target) {
     if (image.length != T * F) {
       throw new IllegalArgumentException("image has " + image.length + " pixels, not " + T * F);
     }
     if (target < 0 || target >= K) {
       throw new IllegalArgumentException("target " + target + " is not a digit 0-9");
     }
-    int h = model.config().hidden();
-    float[] occlusion = rowOcclusion(twin, image, target); // also readies the twin's products
-    model.forward(Batches.timeMajor(new float[][] {image}));
-    float[] stepLogits = model.stepLogits(); // [T·K], the image after every step
-    double[] lastLogits = model.lastLogits()[0]; // the prediction's own logits
-    twin.replicate(model, B);
-    float[] wy = model.outputWeights(); // [H·K]
+    int h = twin.config().hidden();
+    float[] occlusion = rowOcclusion(twin, image, target);
+    float[] stepLogits = twin.stepLogits(); // [T·B·K]; the image after step t is row t·B
+    double[] lastLogits = twin.lastLogits()[0]; // the prediction's own logits
+    float[] wy = twin.outputWeights(); // [H·K]
     float[] dTop = new float[T * B * h];
     double loss = 0;
     double probability = 0;
     for (int t = 0; t < T; t++) {
       double[] z = new double[K];
       for (int k = 0; k < K; k++) {
-        z[k] = t == T - 1 ? lastLogits[k] : stepLogits[t * K + k];
+        z[k] = t == T - 1 ? lastLogits[k] : stepLogits[t * B * K + k];
       }
       double[] p = Softmax.of(z);
       if (t == T - 1) {
         probability = p[target];
         loss = logSumExp(z) - z[target];
       }
-      // ∂(−log P(k | rows 1..t+1))/∂a⟨t+1⟩ of sample t = (p − onehot(k))·W_yᵀ  [H]
-      int off = (t * B + t) * h;
+      // ∂(−log P(k | rows 1..t+1))/∂a⟨t+1⟩ of sample T−1−t = (p − onehot(k))·W_yᵀ  [H]
+      int off = (t * B + sampleOf(t)) * h;
       for (int u = 0; u < h; u++) {
         double s = 0;
         for (int k = 0; k < K; k++) {
@@ -63,17 +66,17 @@ final class BackwardTracer {
         dTop[off + u] = (float) s;
       }
     }
-    float[] dx = twin.backwardForTrace(dTop); // ∂L/∂x [T·B·F], reading order
-    List<Map<Quantity, float[][]>> layers = twin.backTraces(T - 1);
-    float[] input = model.config().reading().toPicture(sampleSteps(dx, T - 1));
+    float[] dx = twin.backwardOfFirst(dTop); // ∂L/∂x [T·B·F], reading order
+    List<Map<Quantity, float[][]>> layers = twin.backTraces(0);
+    float[] input = twin.config().reading().toPicture(sampleSteps(dx, 0));
     float[][] connectivity = new float[T][T];
     for (int t = 0; t < T; t++) {
       for (int s = 0; s <= t; s++) {
-        connectivity[t][s] = norm(dx, (s * B + t) * F);
+        connectivity[t][s] = norm(dx, (s * B + sampleOf(t)) * F);
       }
     }
     return new BackwardTrace(
-        model.config().cell(),
+        twin.config().cell(),
         h,
         target,
         loss,
@@ -85,21 +88,49 @@ final class BackwardTracer {
         connectivity);
   }
 
-  /** P(k) with picture row s blanked minus P(k) of the image, from one pass (sample 0 = image). */
+  /** The sample whose loss is on the output after step t: the latest first. */
+  private static int sampleOf(int t) {
+    return T - 1 - t;
+  }
+
+  /**
+   * P(k) with picture row s blanked minus P(k) of the image, from one pass (sample 0 = image; the
+   * copies ordered by the first step at which they read something else).
+   */
   private static float[] rowOcclusion(RecurrentClassifier model, float[] image, int target) {
+    Reading reading = model.config().reading();
+    float[] asRead = reading.apply(image);
+    float[][] blanked = new float[T][];
+    int[] differsAt = new int[T];
+    for (int s = 0; s < T; s++) {
+      blanked[s] = image.clone();
+      Arrays.fill(blanked[s], s * F, (s + 1) * F, 0f);
+      differsAt[s] = firstDifference(asRead, reading.apply(blanked[s]));
+    }
+    int[] order =
+        IntStream.range(0, T)
+            .boxed()
+            .sorted(comparingInt(s -> differsAt[s]))
+            .mapToInt(s -> s)
+            .toArray();
     float[][] batch = new float[B][];
     batch[0] = image;
-    for (int s = 0; s < T; s++) {
-      float[] blanked = image.clone();
-      java.util.Arrays.fill(blanked, s * F, (s + 1) * F, 0f);
-      batch[s + 1] = blanked;
+    for (int i = 0; i < T; i++) {
+      batch[i + 1] = blanked[order[i]];
     }
-    float[][] p = model.predict(Batches.timeMajor(batch));
+    model.forwardSharingFirst(Batches.timeMajor(batch));
+    float[][] p = model.lastProbabilities();
     float[] out = new float[T];
-    for (int s = 0; s < T; s++) {
-      out[s] = p[s + 1][target] - p[0][target];
+    for (int i = 0; i < T; i++) {
+      out[order[i]] = p[i + 1][target] - p[0][target];
     }
     return out;
+  }
+
+  /** The first step (row of F) at which two pictures as read differ; T if none. */
+  private static int firstDifference(float[] a, float[] b) {
+    int i = Arrays.mismatch(a, b);
+    return i < 0 ? T : i / F;
   }
 
   /** Sample b's [T·F] of a time-major [T·B·F] array. */

@@ -126,12 +126,27 @@ public final class RecurrentClassifier {
   }
 
   public INDArray forward(INDArray input, List<Intervention> interventions) {
+    return forward(input, interventions, false);
+  }
+
+  /**
+   * Logits [B, K] of a batch whose samples are variants of sample 0 (its picture with a change):
+   * each step computes only the samples whose input has differed from sample 0's by then; the
+   * others take sample 0's states (see {@link ActiveRows#forward}). The numbers of {@link
+   * #forward(INDArray)} up to rounding, and the samples' states are complete afterwards.
+   */
+  INDArray forwardSharingFirst(INDArray input) {
+    return forward(input, List.of(), true);
+  }
+
+  private INDArray forward(INDArray input, List<Intervention> interventions, boolean share) {
     int b = batchOf(input);
     ensureBatch(b);
     INDArray asFloat = input.dataType() == DataType.FLOAT ? input : input.castTo(DataType.FLOAT);
     INDArray x = config.reading().arrange(asFloat, b); // [T·B, F] in reading order
     lastInput = x;
     lastInterventions = List.copyOf(interventions);
+    int[] rows = share ? ActiveRows.forward(floats(x), b, F) : ActiveRows.all(b);
     RecurrentLayer first = layers.get(0);
     // The projection folded into the first layer: an [F, P]·[P, n] product per pass, and the
     // operand is 28 + H + 1 wide instead of P + H + 1 (it paid even for a single image, measured).
@@ -140,12 +155,17 @@ public final class RecurrentClassifier {
     } else {
       first.input(x);
     }
-    first.recur(interventions);
+    first.recur(interventions, rows);
     for (int l = 1; l < layers.size(); l++) {
       layers.get(l).input(layers.get(l - 1).outputs());
-      layers.get(l).recur(interventions);
+      layers.get(l).recur(interventions, rows); // a sample shares sample 0's input here too
     }
     return output.forward(top().last());
+  }
+
+  /** A 2-D array's values, row-major. */
+  private static float[] floats(INDArray m) {
+    return (m.isView() || m.ordering() != 'c' ? m.dup('c') : m).data().asFloat();
   }
 
   /**
@@ -174,7 +194,7 @@ public final class RecurrentClassifier {
     }
     // Only the last step feeds the output; dTop's other steps stay zero (nothing writes them).
     output.backward(top().last(), dTop, (T - 1) * batch * config.hidden());
-    passBack(dTop, true, stepGradients);
+    passBack(dTop, true, stepGradients, ActiveRows.all(batch));
     if (wp != null) {
       layers.get(0).projectionGradients(dwp, dbp);
     }
@@ -183,14 +203,18 @@ public final class RecurrentClassifier {
     }
   }
 
-  /** dOut [T·B·H], ∂loss/∂a⟨t⟩ of the top layer, back through every layer. */
-  private void passBack(float[] dOut, boolean weightGradients, StepGradients stepGradients) {
+  /**
+   * dOut [T·B·H], ∂loss/∂a⟨t⟩ of the top layer, back through every layer; step t computes the first
+   * rows[t] samples (a lower layer's ∂loss reaches no sample that the top's has not).
+   */
+  private void passBack(
+      float[] dOut, boolean weightGradients, StepGradients stepGradients, int[] rows) {
     for (int l = layers.size() - 1; l >= 0; l--) {
       RecurrentLayer layer = layers.get(l);
       if (stepGradients != null && l == layers.size() - 1) {
         stepGradients.hidden = layer.recordHiddenGradients();
       }
-      layer.backward(dOut, weightGradients);
+      layer.backward(dOut, weightGradients, rows);
       layer.stopRecording();
       if (l > 0) {
         dOut = layer.inputGradient().data().asFloat(); // [T·B, H]
@@ -208,33 +232,26 @@ public final class RecurrentClassifier {
     } else {
       backwardTwin.params.flat().assign(params.flat()); // the weights as they are now
     }
-    return BackwardTracer.trace(this, backwardTwin, image, target);
-  }
-
-  /**
-   * For {@link BackwardTracer}: every sample of this model's batch of {@code b} takes the states of
-   * {@code one}'s last forward pass (a batch of one, same config and weights, no interventions).
-   */
-  void replicate(RecurrentClassifier one, int b) {
-    ensureBatch(b);
-    lastInterventions = List.of();
-    for (int l = 0; l < layers.size(); l++) {
-      layers.get(l).replicate(one.layers.get(l));
-    }
+    return BackwardTracer.trace(backwardTwin, image, target);
   }
 
   /**
    * For {@link BackwardTracer}, after a forward pass without interventions: BPTT of dTopAll [T·B·H]
-   * (∂L/∂a⟨t⟩ of the top layer at any steps), keeping what a backward trace shows, parameter
-   * gradients untouched. Returns ∂L/∂x [T·B·F] in reading order.
+   * (∂L/∂a⟨t⟩ of the top layer at any steps) for a batch of copies of that pass's sample 0 — each
+   * sample of the batch takes sample 0's states first, where its gradient reaches —, keeping what a
+   * backward trace shows, parameter gradients untouched. Step t going back computes only the
+   * samples whose gradient has been reached by then: order them by the last step of their loss,
+   * latest first (see {@link ActiveRows#backward}). Returns ∂L/∂x [T·B·F] in reading order.
    */
-  float[] backwardForTrace(float[] dTopAll) {
+  float[] backwardOfFirst(float[] dTopAll) {
     if (!lastInterventions.isEmpty()) {
       throw new IllegalStateException("gradients are not defined with interventions active");
     }
+    int[] rows = ActiveRows.backward(dTopAll, batch, config.hidden());
+    layers.forEach(l -> l.copyFirst(rows));
     layers.forEach(l -> l.keepBackward(true));
     try {
-      passBack(dTopAll, false, null);
+      passBack(dTopAll, false, null, rows);
     } finally {
       layers.forEach(l -> l.keepBackward(false));
     }

@@ -119,15 +119,31 @@ final class RecurrentLayer {
 
   /** The recurrence over all steps, after the input side. */
   void recur(List<Intervention> interventions) {
+    recur(interventions, ActiveRows.all(batch));
+  }
+
+  /**
+   * The recurrence, step t computing the first rows[t] samples only; the others take sample 0's
+   * states at that step (see {@link ActiveRows#forward}). Sharing keeps no trace and takes no
+   * interventions.
+   */
+  void recur(List<Intervention> interventions, int[] rows) {
     overrides = Overrides.of(interventions, index, cell.blocks(), h);
+    if (!ActiveRows.isAll(rows, batch) && (keeper.on() || overrides.any())) {
+      throw new IllegalStateException("samples that share states keep no trace, take no changes");
+    }
     JointOperand first = parts.get(0).operand();
     Arrays.fill(a[0], 0f); // the operand's a⟨0⟩ columns are zero from the start and never written
     for (int t = 0; t < T; t++) {
       float[] aNow = a[t + 1];
-      cell.step(t, a[t], aNow, overrides, keeper);
+      cell.step(t, rows[t], a[t], aNow, overrides, keeper);
+      if (rows[t] < batch) {
+        cell.copyFirst(t, rows[t], batch);
+        Cell.copyFirst(aNow, rows[t], batch, h);
+      }
       keeper.unscaled(t, aNow);
       overrides.scale(aNow, batch);
-      first.putRecurrent(t + 1, aNow); // the next step's product and the layer above read it there
+      first.putRecurrent(t + 1, batch, aNow); // the next step's product and the layer above read it
     }
   }
 
@@ -147,11 +163,19 @@ final class RecurrentLayer {
    * trace).
    */
   void backward(float[] dOut, boolean weightGradients) {
+    backward(dOut, weightGradients, ActiveRows.all(batch));
+  }
+
+  /**
+   * As {@link #backward(float[], boolean)}, step t going back computing the first rows[t] samples
+   * only: the others have ∂loss = 0 there (see {@link ActiveRows#backward}), and their ∂z stay 0.
+   */
+  void backward(float[] dOut, boolean weightGradients, int[] rows) {
     if (overrides.any()) {
       throw new IllegalStateException("gradients are not defined with interventions active");
     }
     int m = batch * h;
-    Arrays.fill(daPrev, 0f);
+    Arrays.fill(daPrev, 0f); // a skipped sample's part stays 0 until a step computes it
     cell.startBackward();
     for (int t = T - 1; t >= 0; t--) {
       int off = t * m;
@@ -161,10 +185,11 @@ final class RecurrentLayer {
       if (daRecord != null) {
         System.arraycopy(da, 0, daRecord, off, m);
       }
-      cell.backStep(t, a[t], a[t + 1], da, daPrev);
+      cell.backStep(t, rows[t], a[t], a[t + 1], da, daPrev);
       if (backKeeper.on()) {
-        backKeeper.put(Quantity.HIDDEN, t, da); // ∂L/∂a⟨t⟩: from above and from step t+1
-        cell.keepBackward(t, a[t], da, backKeeper);
+        backKeeper.put(Quantity.HIDDEN, t, da, m); // ∂L/∂a⟨t⟩: from above and from step t+1
+        cell.keepBackward(t, rows[t], a[t], da, backKeeper);
+        backKeeper.zeroFrom(t, rows[t] * h);
       }
     }
     if (!weightGradients) {
@@ -210,14 +235,17 @@ final class RecurrentLayer {
   }
 
   /**
-   * Makes every sample of this layer's batch hold the states of {@code one}'s last forward pass (a
-   * batch of one, same weights): a batch of identical samples without computing it again. A
-   * backward pass may follow (not with interventions: {@code one}'s must be none).
+   * Samples [1, rows[t]) take sample 0's states at each step t of the last forward pass (without
+   * interventions): a batch of copies of sample 0, where a backward pass of {@code rows} reads.
    */
-  void replicate(RecurrentLayer one) {
-    Cell.replicate(one.a, a, h);
-    cell.replicate(one.cell);
-    overrides = Overrides.NONE;
+  void copyFirst(int[] rows) {
+    if (overrides.any()) {
+      throw new IllegalStateException("the last forward pass had interventions");
+    }
+    for (int t = 0; t < T; t++) {
+      cell.copyFirst(t, 1, rows[t]);
+      Cell.copyFirst(a[t + 1], 1, rows[t], h);
+    }
   }
 
   // ---- outputs and traces ----

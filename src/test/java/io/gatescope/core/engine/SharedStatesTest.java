@@ -1,0 +1,182 @@
+package io.gatescope.core.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gatescope.TestImages;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The two shortcuts of a backward trace give the numbers of the whole batch, for every cell, two
+ * layers and every reading order: a forward pass whose samples take sample 0's states until their
+ * input differs from its ({@link ActiveRows#forward}: row occlusion starts each blanked copy at the
+ * step that reads its row), and a backward pass that skips the samples no gradient has reached yet
+ * ({@link ActiveRows#backward}: sample t of the connectivity triangle starts at step t).
+ */
+class SharedStatesTest {
+  private static final int T = ModelConfig.STEPS;
+  private static final int F = ModelConfig.FEATURES;
+  private static final int K = ModelConfig.CLASSES;
+  private static final int B = T + 1;
+
+  /** Products of another row count may round differently; logits are about 1. */
+  private static final float LOGITS = 2e-6f;
+
+  static Stream<ModelConfig> models() {
+    return Stream.of(
+        new ModelConfig(CellType.LSTM, 1, 16, 12, 1.0, 3),
+        new ModelConfig(CellType.GRU, 1, 16, 0, 0, 5),
+        new ModelConfig(CellType.RNN, 1, 16, 12, 0, 7),
+        new ModelConfig(CellType.LSTM, 2, 12, 10, 1.0, 9),
+        new ModelConfig(CellType.GRU, 2, 12, 0, 0, 11, Reading.PERMUTED_ROWS),
+        new ModelConfig(CellType.LSTM, 1, 12, 0, 1.0, 13, Reading.COLUMNS));
+  }
+
+  /** Sparse like a digit, the first and the last three picture rows blank. */
+  private static float[] image() {
+    float[] img = TestImages.sparse(23);
+    Arrays.fill(img, 0, 3 * F, 0f);
+    Arrays.fill(img, 25 * F, T * F, 0f);
+    return img;
+  }
+
+  /** The image, then a copy with picture row s blanked for s = 0..27, in that order. */
+  private static float[][] occlusionBatch(float[] img) {
+    float[][] batch = new float[B][];
+    batch[0] = img;
+    for (int s = 0; s < T; s++) {
+      batch[s + 1] = img.clone();
+      Arrays.fill(batch[s + 1], s * F, (s + 1) * F, 0f);
+    }
+    return batch;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("models")
+  void occlusionFromTheStepThatReadsTheRowEqualsTheWholeReread(ModelConfig cfg) {
+    RecurrentClassifier whole = RecurrentClassifier.create(cfg);
+    RecurrentClassifier shared = whole.copy();
+    float[][] batch = occlusionBatch(image());
+    whole.forward(Batches.timeMajor(batch));
+    shared.forwardSharingFirst(Batches.timeMajor(batch));
+    float[] expected = whole.stepLogits(); // every sample after every step, [T·B·K]
+    float[] actual = shared.stepLogits();
+    for (int t = 0; t < T; t++) {
+      for (int b = 0; b < B; b++) {
+        for (int k = 0; k < K; k++) {
+          int i = (t * B + b) * K + k;
+          assertEquals(expected[i], actual[i], LOGITS, "sample " + b + ", step " + (t + 1));
+        }
+      }
+    }
+    // The blank rows' copies are the image itself: not one bit apart.
+    for (int s : new int[] {0, 1, 2, 25, 26, 27}) {
+      for (int i = 0; i < T * K; i++) {
+        int t = i / K;
+        assertEquals(actual[t * B * K + i % K], actual[(t * B + s + 1) * K + i % K], 0f);
+      }
+    }
+  }
+
+  @Test
+  void rowOcclusionSkipsWhatItSharesInReadingOrder() {
+    // Copies in picture-row order, read by rows: the copy of row s starts at step s, the blank
+    // rows' never; step t computes the image and the lit rows' copies up to row t.
+    float[][] batch = occlusionBatch(image());
+    float[] x = Batches.timeMajor(batch).data().asFloat();
+    int[] rows = ActiveRows.forward(x, B, F);
+    for (int t = 0; t < T; t++) {
+      int lastLit = Math.min(t, 24);
+      assertEquals(t < 3 ? 1 : lastLit + 2, rows[t], "step " + (t + 1));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("models")
+  void triangleStartingEachSampleAtItsStepEqualsTheWholeBackward(ModelConfig cfg) {
+    RecurrentClassifier latestFirst = RecurrentClassifier.create(cfg);
+    RecurrentClassifier earliestFirst = latestFirst.copy();
+    float[][] batch = occlusionBatch(image());
+    latestFirst.forward(Batches.timeMajor(batch));
+    earliestFirst.forward(Batches.timeMajor(batch));
+    // The same loss gradient on step t's output for one sample each: latest first (the tracer's
+    // order, each step going back computes only the samples it has reached), and earliest first
+    // (the same samples in reverse: every step computes all of them).
+    int h = cfg.hidden();
+    float[] late = new float[T * B * h];
+    float[] early = new float[T * B * h];
+    SplittableRandom r = new SplittableRandom(cfg.seed());
+    for (int t = 0; t < T; t++) {
+      for (int u = 0; u < h; u++) {
+        float g = (float) (r.nextDouble() - 0.5);
+        late[(t * B + T - 1 - t) * h + u] = g;
+        early[(t * B + t) * h + u] = g;
+      }
+    }
+    assertEquals(1, ActiveRows.backward(late, B, h)[T - 1], "the last step computes one sample");
+    assertEquals(T, ActiveRows.backward(early, B, h)[T - 1], "and here all of them");
+    float[] dxLate = latestFirst.backwardOfFirst(late); // [T·B·F]
+    float[] dxEarly = earliestFirst.backwardOfFirst(early);
+    for (int t = 0; t < T; t++) {
+      for (int s = 0; s < T; s++) {
+        float[] a = row(dxLate, s, T - 1 - t);
+        float[] e = row(dxEarly, s, t);
+        if (s > t) {
+          assertArrayEquals(new float[F], a, 0f, "no step after the loss's is reached");
+        }
+        assertArrayEquals(e, a, 1e-6f * (1 + max(e)), "loss after step " + (t + 1) + ", x⟨" + s);
+      }
+    }
+    List<Map<Quantity, float[][]>> kept = latestFirst.backTraces(0);
+    List<Map<Quantity, float[][]>> keptAll = earliestFirst.backTraces(T - 1);
+    for (int l = 0; l < cfg.layers(); l++) {
+      for (Quantity q : kept.get(l).keySet()) {
+        for (int t = 0; t < T; t++) {
+          float[] e = keptAll.get(l).get(q)[t];
+          assertArrayEquals(e, kept.get(l).get(q)[t], 1e-6f * (1 + max(e)), q + " step " + t);
+        }
+      }
+    }
+  }
+
+  @Test
+  void aTraceDoesNotDependOnTheOneBefore() {
+    for (ModelConfig cfg : models().toList()) {
+      RecurrentClassifier m = RecurrentClassifier.create(cfg);
+      m.backwardTrace(TestImages.sparse(99), 3); // leaves other states in every buffer
+      BackwardTrace after = m.backwardTrace(image(), 8);
+      BackwardTrace fresh = m.copy().backwardTrace(image(), 8);
+      assertArrayEquals(fresh.input(), after.input(), 0f, cfg.toString());
+      assertArrayEquals(fresh.rowOcclusion(), after.rowOcclusion(), 0f, cfg.toString());
+      for (int t = 0; t < T; t++) {
+        assertArrayEquals(fresh.connectivity()[t], after.connectivity()[t], 0f, cfg.toString());
+        for (Quantity q : fresh.layers().get(0).keySet()) {
+          assertArrayEquals(fresh.get(0, q)[t], after.get(0, q)[t], 0f, cfg + " " + q);
+        }
+      }
+      assertTrue(Float.isFinite(after.connectivity()[T - 1][5]));
+    }
+  }
+
+  /** x⟨s⟩ of one sample, [F], from a time-major [T·B·F] array. */
+  private static float[] row(float[] m, int step, int sample) {
+    int from = (step * B + sample) * F;
+    return Arrays.copyOfRange(m, from, from + F);
+  }
+
+  private static float max(float[] v) {
+    float m = 0;
+    for (float x : v) {
+      m = Math.max(m, Math.abs(x));
+    }
+    return m;
+  }
+}
