@@ -67,7 +67,7 @@ final class BackwardTracer {
       }
     }
     float[] dx = twin.backwardOfFirst(dTop); // ∂L/∂x [T·B·F], reading order
-    List<Map<Quantity, float[][]>> layers = twin.backTraces(0);
+    List<Map<Quantity, float[][]>> layers = twin.backTraces();
     float[] input = twin.config().reading().toPicture(sampleSteps(dx, 0));
     float[][] connectivity = new float[T][T];
     for (int t = 0; t < T; t++) {

@@ -80,8 +80,8 @@ abstract class Cell {
   /**
    * After {@link #backStep} of step t, while a backward trace keeps: ∂L/∂(value) of each gate and
    * candidate, and the cell's other totals (∂L/∂c⟨t⟩ for the LSTM), from what that step computed,
-   * for the first {@code rows} samples (the others' are 0). The layer keeps ∂L/∂a⟨t⟩ itself. {@code
-   * da} is ∂L/∂a⟨t+1⟩ as {@link #backStep} received it.
+   * for the first {@code rows} samples, at most as many as {@code keep} keeps. The layer keeps
+   * ∂L/∂a⟨t⟩ itself. {@code da} is ∂L/∂a⟨t+1⟩ as {@link #backStep} received it.
    */
   void keepBackward(int t, int rows, float[] aPrev, float[] da, BackwardKeeper keep) {}
 

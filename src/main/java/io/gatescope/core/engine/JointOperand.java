@@ -150,6 +150,11 @@ final class JointOperand {
     Nd.gemm(dz.array, stackedInput, dx, false, true, beta); // [T·B, in]
   }
 
+  /** As {@link #inputGradient(INDArray, double)} for step t's first {@code rows} samples. */
+  void inputGradient(int t, int rows, INDArray dxStep, double beta) {
+    Nd.gemmRows(dzAt[t], stackedInput, dxStep, true, beta, rows); // [rows, in]
+  }
+
   /** v⟨1..T⟩ (the recurrent columns of blocks 1..T) as one [T·B, h] view. */
   INDArray laterRecurrent() {
     return later;

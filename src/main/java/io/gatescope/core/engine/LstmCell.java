@@ -175,6 +175,6 @@ final class LstmCell extends Cell {
       dO[i] = da[i] * tc[i]; // ∂L/∂Γo = ∂L/∂a⟨t⟩ ⊙ tanh(c⟨t⟩)
       dC[i] = dc[i] * ut[i]; // ∂L/∂c̃ = ∂L/∂c⟨t⟩ ⊙ Γu
     }
-    keep.put(Quantity.CELL, t, dc, n); // ∂L/∂c⟨t⟩, from a⟨t⟩ and from c⟨t+1⟩
+    keep.put(Quantity.CELL, t, dc); // ∂L/∂c⟨t⟩, from a⟨t⟩ and from c⟨t+1⟩
   }
 }

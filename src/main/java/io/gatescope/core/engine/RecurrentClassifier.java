@@ -199,7 +199,7 @@ public final class RecurrentClassifier {
       layers.get(0).projectionGradients(dwp, dbp);
     }
     if (stepGradients != null) {
-      stepGradients.input = layers.get(0).inputGradient().data().asFloat(); // ∂loss/∂x [T·B, F]
+      stepGradients.input = layers.get(0).inputGradient(ActiveRows.all(batch)); // ∂loss/∂x [T·B, F]
     }
   }
 
@@ -217,7 +217,7 @@ public final class RecurrentClassifier {
       layer.backward(dOut, weightGradients, rows);
       layer.stopRecording();
       if (l > 0) {
-        dOut = layer.inputGradient().data().asFloat(); // [T·B, H]
+        dOut = layer.inputGradient(rows); // [T·B, H]
       }
     }
   }
@@ -239,9 +239,10 @@ public final class RecurrentClassifier {
    * For {@link BackwardTracer}, after a forward pass without interventions: BPTT of dTopAll [T·B·H]
    * (∂L/∂a⟨t⟩ of the top layer at any steps) for a batch of copies of that pass's sample 0 — each
    * sample of the batch takes sample 0's states first, where its gradient reaches —, keeping what a
-   * backward trace shows, parameter gradients untouched. Step t going back computes only the
-   * samples whose gradient has been reached by then: order them by the last step of their loss,
-   * latest first (see {@link ActiveRows#backward}). Returns ∂L/∂x [T·B·F] in reading order.
+   * backward trace shows of sample 0 ({@link #backTraces}), parameter gradients untouched. Step t
+   * going back computes only the samples whose gradient has been reached by then: order them by the
+   * last step of their loss, latest first (see {@link ActiveRows#backward}). Returns ∂L/∂x [T·B·F]
+   * in reading order.
    */
   float[] backwardOfFirst(float[] dTopAll) {
     if (!lastInterventions.isEmpty()) {
@@ -249,18 +250,18 @@ public final class RecurrentClassifier {
     }
     int[] rows = ActiveRows.backward(dTopAll, batch, config.hidden());
     layers.forEach(l -> l.copyFirst(rows));
-    layers.forEach(l -> l.keepBackward(true));
+    layers.forEach(l -> l.keepBackward(1));
     try {
       passBack(dTopAll, false, null, rows);
     } finally {
-      layers.forEach(l -> l.keepBackward(false));
+      layers.forEach(l -> l.keepBackward(0));
     }
-    return layers.get(0).inputGradient().data().asFloat();
+    return layers.get(0).inputGradient(rows);
   }
 
-  /** ∂L/∂q [T][H] per layer, bottom first, for sample s of the last kept backward pass. */
-  List<Map<Quantity, float[][]>> backTraces(int s) {
-    return layers.stream().map(l -> l.backTrace(s)).toList();
+  /** ∂L/∂q [T][H] per layer, bottom first, of sample 0 of the last {@link #backwardOfFirst}. */
+  List<Map<Quantity, float[][]>> backTraces() {
+    return layers.stream().map(l -> l.backTrace(0)).toList();
   }
 
   /** The logits after every step of the last forward pass, [T·B·K] (row t·B + b). */

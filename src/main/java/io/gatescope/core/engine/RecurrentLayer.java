@@ -6,9 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * One recurrent layer over {@link ModelConfig#STEPS} timesteps, around a {@link Cell}: it owns what
@@ -29,7 +27,7 @@ final class RecurrentLayer {
   private final Cell cell;
   private final List<Cell.Part> parts;
   private final TraceKeeper keeper = new TraceKeeper();
-  private final BackwardKeeper backKeeper = new BackwardKeeper();
+  private final BackwardKeeper backKeeper;
   private final InputSide inputSide;
 
   private final List<INDArray> rw = new ArrayList<>(); // each part's recurrent weights
@@ -40,6 +38,8 @@ final class RecurrentLayer {
   private float[] da; // ∂loss/∂a⟨t⟩, everything that flows into it  [B·H]
   private float[] daPrev; // ∂loss/∂a⟨t−1⟩ through step t  [B·H]
   private float[] daRecord; // [T·B·H] while recording ∂loss/∂a⟨t⟩, else null
+  private Mirror dx; // ∂loss/∂(this layer's input)  [T·B, width of the input side]
+  private INDArray[] dxAt; // its step blocks, [B, width]
   private Overrides overrides = Overrides.NONE;
 
   /** Layer {@code index} of cell type {@code type}, with inputs of width {@code in}. */
@@ -56,6 +56,7 @@ final class RecurrentLayer {
         };
     this.parts = cell.parts();
     this.inputSide = new InputSide(parts);
+    this.backKeeper = new BackwardKeeper(h);
   }
 
   // ---- parameters ----
@@ -96,7 +97,6 @@ final class RecurrentLayer {
     daPrev = new float[m];
     cell.allocate(bs);
     keeper.prepare(cell.blocks().size(), m);
-    backKeeper.prepare(m);
   }
 
   /** The input side from x [T·B, in]. */
@@ -187,9 +187,9 @@ final class RecurrentLayer {
       }
       cell.backStep(t, rows[t], a[t], a[t + 1], da, daPrev);
       if (backKeeper.on()) {
-        backKeeper.put(Quantity.HIDDEN, t, da, m); // ∂L/∂a⟨t⟩: from above and from step t+1
-        cell.keepBackward(t, rows[t], a[t], da, backKeeper);
-        backKeeper.zeroFrom(t, rows[t] * h);
+        backKeeper.put(Quantity.HIDDEN, t, da); // ∂L/∂a⟨t⟩: from above and from step t+1
+        cell.keepBackward(t, Math.min(rows[t], backKeeper.samples()), a[t], da, backKeeper);
+        backKeeper.zeroFrom(t, rows[t]);
       }
     }
     if (!weightGradients) {
@@ -208,13 +208,31 @@ final class RecurrentLayer {
     inputSide.projectionGradients(dwp, dbp);
   }
 
-  /** ∂loss/∂(this layer's input) = Σ over parts of dz·Wᵀ, [T·B, width of the input side]. */
-  INDArray inputGradient() {
-    INDArray dx = Nd4j.zeros(DataType.FLOAT, (long) T * batch, inputSide.width());
-    for (int p = 0; p < parts.size(); p++) {
-      parts.get(p).operand().inputGradient(dx, p == 0 ? 0 : 1);
+  /**
+   * ∂loss/∂(this layer's input) = Σ over parts of dz·Wᵀ, [T·B·width of the input side], after a
+   * backward pass of {@code rows}: at step t the first rows[t] samples', the others' 0.
+   */
+  float[] inputGradient(int[] rows) {
+    int width = inputSide.width();
+    if (dx == null || dx.array.rows() != (long) T * batch || dx.array.columns() != width) {
+      dx = new Mirror((long) T * batch, width, T * batch * width);
+      dxAt = Nd.blocks(dx.array, T, batch);
     }
-    return dx;
+    float[] out = new float[T * batch * width];
+    if (ActiveRows.isAll(rows, batch)) {
+      for (int p = 0; p < parts.size(); p++) {
+        parts.get(p).operand().inputGradient(dx.array, p == 0 ? 0 : 1); // [T·B, width]
+      }
+      dx.read(0, out, 0, out.length);
+      return out;
+    }
+    for (int t = 0; t < T; t++) {
+      for (int p = 0; p < parts.size(); p++) {
+        parts.get(p).operand().inputGradient(t, rows[t], dxAt[t], p == 0 ? 0 : 1); // [rows, width]
+      }
+      dx.read((long) t * batch * width, out, t * batch * width, rows[t] * width);
+    }
+    return out;
   }
 
   /** Starts recording ∂loss/∂a⟨t⟩ during the next backward pass; returns the [T·B·H] array. */
@@ -228,10 +246,11 @@ final class RecurrentLayer {
   }
 
   /**
-   * Whether the next backward passes keep what a backward trace shows (see {@link BackwardKeeper}).
+   * Whether the next backward passes keep what a backward trace shows, for the first {@code
+   * samples} samples (0: nothing; see {@link BackwardKeeper}).
    */
-  void keepBackward(boolean on) {
-    backKeeper.keep(on);
+  void keepBackward(int samples) {
+    backKeeper.keep(samples);
   }
 
   /**
@@ -289,8 +308,11 @@ final class RecurrentLayer {
         : sample(keeper.activated(k), s);
   }
 
-  /** ∂L/∂q [T][H] of every quantity the last kept backward pass kept, for sample s. */
+  /** ∂L/∂q [T][H] of every quantity the last kept backward pass kept, for (kept) sample s. */
   Map<Quantity, float[][]> backTrace(int s) {
+    if (s >= backKeeper.samples()) {
+      throw new IllegalArgumentException("sample " + s + " was not kept");
+    }
     Map<Quantity, float[][]> out = new EnumMap<>(Quantity.class);
     backKeeper.kept().forEach((q, v) -> out.put(q, sample(v, s)));
     return out;

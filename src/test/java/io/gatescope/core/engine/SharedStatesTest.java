@@ -103,13 +103,13 @@ class SharedStatesTest {
   @MethodSource("models")
   void triangleStartingEachSampleAtItsStepEqualsTheWholeBackward(ModelConfig cfg) {
     RecurrentClassifier latestFirst = RecurrentClassifier.create(cfg);
-    RecurrentClassifier earliestFirst = latestFirst.copy();
+    RecurrentClassifier allAlong = latestFirst.copy();
     float[][] batch = occlusionBatch(image());
     latestFirst.forward(Batches.timeMajor(batch));
-    earliestFirst.forward(Batches.timeMajor(batch));
-    // The same loss gradient on step t's output for one sample each: latest first (the tracer's
-    // order, each step going back computes only the samples it has reached), and earliest first
-    // (the same samples in reverse: every step computes all of them).
+    allAlong.forward(Batches.timeMajor(batch));
+    // The same loss gradient on step t's output for one sample each, the whole image's in sample
+    // 0: the others latest first (the tracer's order: going back, each step computes only the
+    // samples it has reached), or earliest first (then every step from T−1 back computes all).
     int h = cfg.hidden();
     float[] late = new float[T * B * h];
     float[] early = new float[T * B * h];
@@ -117,26 +117,26 @@ class SharedStatesTest {
     for (int t = 0; t < T; t++) {
       for (int u = 0; u < h; u++) {
         float g = (float) (r.nextDouble() - 0.5);
-        late[(t * B + T - 1 - t) * h + u] = g;
-        early[(t * B + t) * h + u] = g;
+        late[(t * B + latest(t)) * h + u] = g;
+        early[(t * B + earliest(t)) * h + u] = g;
       }
     }
     assertEquals(1, ActiveRows.backward(late, B, h)[T - 1], "the last step computes one sample");
-    assertEquals(T, ActiveRows.backward(early, B, h)[T - 1], "and here all of them");
+    assertEquals(T, ActiveRows.backward(early, B, h)[T - 2], "and here all of them");
     float[] dxLate = latestFirst.backwardOfFirst(late); // [T·B·F]
-    float[] dxEarly = earliestFirst.backwardOfFirst(early);
+    float[] dxAll = allAlong.backwardOfFirst(early);
     for (int t = 0; t < T; t++) {
       for (int s = 0; s < T; s++) {
-        float[] a = row(dxLate, s, T - 1 - t);
-        float[] e = row(dxEarly, s, t);
+        float[] a = row(dxLate, s, latest(t));
+        float[] e = row(dxAll, s, earliest(t));
         if (s > t) {
           assertArrayEquals(new float[F], a, 0f, "no step after the loss's is reached");
         }
         assertArrayEquals(e, a, 1e-6f * (1 + max(e)), "loss after step " + (t + 1) + ", x⟨" + s);
       }
     }
-    List<Map<Quantity, float[][]>> kept = latestFirst.backTraces(0);
-    List<Map<Quantity, float[][]>> keptAll = earliestFirst.backTraces(T - 1);
+    List<Map<Quantity, float[][]>> kept = latestFirst.backTraces();
+    List<Map<Quantity, float[][]>> keptAll = allAlong.backTraces();
     for (int l = 0; l < cfg.layers(); l++) {
       for (Quantity q : kept.get(l).keySet()) {
         for (int t = 0; t < T; t++) {
@@ -145,6 +145,16 @@ class SharedStatesTest {
         }
       }
     }
+  }
+
+  /** The sample with the loss after step t, latest first: T−1 → 0, T−2 → 1, ... */
+  private static int latest(int t) {
+    return T - 1 - t;
+  }
+
+  /** The same, but the whole image's first and then the earliest: T−1 → 0, 0 → 1, 1 → 2, ... */
+  private static int earliest(int t) {
+    return t == T - 1 ? 0 : t + 1;
   }
 
   @Test
