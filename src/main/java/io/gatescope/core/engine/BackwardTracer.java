@@ -6,10 +6,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Makes a {@link BackwardTrace} with a twin of the model (same weights) that runs batches of T + 1
- * samples, so that neither model's buffers are remade between calls:
+ * Makes {@link BackwardTrace}s with a twin of the model (same weights) that runs batches of T + 1
+ * samples, so that neither model's buffers are remade between calls (nor the batch's input):
  *
  * <ol>
  *   <li>The twin reads the image (sample 0) and its 28 copies with one picture row blanked each:
@@ -29,9 +30,20 @@ final class BackwardTracer {
   private static final int K = ModelConfig.CLASSES;
   private static final int B = T + 1;
 
-  private BackwardTracer() {}
+  private final RecurrentClassifier twin;
+  private final Mirror batch = new Mirror((long) T * B, F, F); // the occlusion batch  [T·B, F]
+  private float[] weights; // the twin's, as of its last forward pass; null before the first
 
-  static BackwardTrace trace(RecurrentClassifier twin, float[] image, int target) {
+  /** A tracer on {@code twin}, a copy of the model that this tracer alone uses. */
+  BackwardTracer(RecurrentClassifier twin) {
+    this.twin = twin;
+  }
+
+  /**
+   * The backward trace of one image for target class {@code target}, with the model's weights as
+   * they are now ({@code params}, its flat parameters).
+   */
+  BackwardTrace trace(INDArray params, float[] image, int target) {
     if (image.length != T * F) {
       throw new IllegalArgumentException("image has " + image.length + " pixels, not " + T * F);
     }
@@ -39,8 +51,8 @@ final class BackwardTracer {
       throw new IllegalArgumentException("target " + target + " is not a digit 0-9");
     }
     int h = twin.config().hidden();
-    float[] occlusion = rowOcclusion(twin, image, target);
-    float[] stepLogits = twin.stepLogits(); // [T·B·K]; the image after step t is row t·B
+    float[] occlusion = rowOcclusion(image, target, follow(params));
+    float[] stepLogits = twin.firstStepLogits(); // [T·K], the image after every step
     double[] lastLogits = twin.lastLogits()[0]; // the prediction's own logits
     float[] wy = twin.outputWeights(); // [H·K]
     float[] dTop = new float[T * B * h];
@@ -49,7 +61,7 @@ final class BackwardTracer {
     for (int t = 0; t < T; t++) {
       double[] z = new double[K];
       for (int k = 0; k < K; k++) {
-        z[k] = t == T - 1 ? lastLogits[k] : stepLogits[t * B * K + k];
+        z[k] = t == T - 1 ? lastLogits[k] : stepLogits[t * K + k];
       }
       double[] p = Softmax.of(z);
       if (t == T - 1) {
@@ -97,8 +109,8 @@ final class BackwardTracer {
    * P(k) with picture row s blanked minus P(k) of the image, from one pass (sample 0 = image; the
    * copies ordered by the first step at which they read something else).
    */
-  private static float[] rowOcclusion(RecurrentClassifier model, float[] image, int target) {
-    Reading reading = model.config().reading();
+  private float[] rowOcclusion(float[] image, int target, boolean sameWeights) {
+    Reading reading = twin.config().reading();
     float[] asRead = reading.apply(image);
     float[][] blanked = new float[T][];
     int[] differsAt = new int[T];
@@ -113,18 +125,40 @@ final class BackwardTracer {
             .sorted(comparingInt(s -> differsAt[s]))
             .mapToInt(s -> s)
             .toArray();
-    float[][] batch = new float[B][];
-    batch[0] = image;
+    put(0, image);
     for (int i = 0; i < T; i++) {
-      batch[i + 1] = blanked[order[i]];
+      put(i + 1, blanked[order[i]]);
     }
-    model.forwardSharingFirst(Batches.timeMajor(batch));
-    float[][] p = model.lastProbabilities();
+    twin.forwardSharingFirst(batch.array, sameWeights);
+    float[][] p = twin.lastProbabilities();
     float[] out = new float[T];
     for (int i = 0; i < T; i++) {
       out[order[i]] = p[i + 1][target] - p[0][target];
     }
     return out;
+  }
+
+  /**
+   * Gives the twin the model's weights unless it has them already, compared value by value (a
+   * version count would miss a write through a kept reference to the array); whether it had them.
+   * Then its layers keep their copies of the weights stacked for the products and folded.
+   */
+  private boolean follow(INDArray params) {
+    float[] now = new float[(int) params.length()];
+    params.data().asNioFloat().get(0, now, 0, now.length); // [n], a whole array, not a view
+    if (Arrays.equals(now, weights)) {
+      return true;
+    }
+    twin.params().flat().data().asNioFloat().put(0, now, 0, now.length);
+    weights = now;
+    return false;
+  }
+
+  /** A picture's rows into sample b of the time-major batch (as {@link Batches#timeMajor}). */
+  private void put(int b, float[] picture) {
+    for (int t = 0; t < T; t++) {
+      batch.write(picture, t * F, (long) (t * B + b) * F, F);
+    }
   }
 
   /** The first step (row of F) at which two pictures as read differ; T if none. */

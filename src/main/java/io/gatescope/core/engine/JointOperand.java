@@ -38,6 +38,7 @@ final class JointOperand {
   private INDArray[] dzAt; // [B, n]
   private Mirror dv; // one step's ∂loss/∂v, [B, h]
   private INDArray later; // v of blocks 1..T, [T·B, h]
+  private INDArray firstLater; // sample 0's of those, [T, h] (rows B·width apart)
   private INDArray last; // v of block T, [B, h]
 
   /** An operand whose recurrent part has h columns, for a product of n columns. */
@@ -46,10 +47,13 @@ final class JointOperand {
     this.n = n;
   }
 
-  /** Buffers for a batch of {@code bs} and an input of {@code inputWidth} (kept while they fit). */
-  void prepare(int bs, int inputWidth) {
+  /**
+   * Buffers for a batch of {@code bs} and an input of {@code inputWidth} (kept while they fit);
+   * whether they are new (then without weights).
+   */
+  boolean prepare(int bs, int inputWidth) {
     if (bs == batch && inputWidth == in) {
-      return;
+      return false;
     }
     batch = bs;
     in = inputWidth;
@@ -76,11 +80,18 @@ final class JointOperand {
     dv = new Mirror(bs, h, bs * h);
     later = operand.array.get(NDArrayIndex.interval(bs, tb + bs), NDArrayIndex.interval(0, h));
     last = operand.array.get(NDArrayIndex.interval(tb, tb + bs), NDArrayIndex.interval(0, h));
+    firstLater =
+        operand.array.get(NDArrayIndex.interval(bs, bs, tb + bs), NDArrayIndex.interval(0, h));
+    return true;
   }
 
-  /** x [T·B, in] into the x columns; RW, W, b into the stacked weights. */
-  void fill(INDArray x, INDArray rw, INDArray w, INDArray b) {
+  /** x [T·B, in] into the x columns. */
+  void fillInput(INDArray x) {
     xColumns.assign(x);
+  }
+
+  /** RW, W, b into the stacked weights. */
+  void fillWeights(INDArray rw, INDArray w, INDArray b) {
     stackedRecurrent.assign(rw);
     stackedInput.assign(w);
     stackedBias.assign(b);
@@ -158,6 +169,11 @@ final class JointOperand {
   /** v⟨1..T⟩ (the recurrent columns of blocks 1..T) as one [T·B, h] view. */
   INDArray laterRecurrent() {
     return later;
+  }
+
+  /** v⟨1..T⟩ of sample 0 as one [T, h] view. */
+  INDArray firstLaterRecurrent() {
+    return firstLater;
   }
 
   /** v of the last block (a⟨T⟩ for the first part), [B, h], as a view. */

@@ -39,7 +39,7 @@ public final class RecurrentClassifier {
   private float[] dTop; // [T·B·H] ∂loss/∂a⟨t⟩ of the top layer; only the last step is non-zero
   private List<Intervention> lastInterventions = List.of();
   private INDArray lastInput; // [T·B, F] the last forward pass's input, in reading order
-  private RecurrentClassifier backwardTwin; // a copy that runs backward traces' batches
+  private BackwardTracer backwardTracer; // runs backward traces' batches on a copy of this model
 
   private RecurrentClassifier(ModelConfig config) {
     this.config = config;
@@ -126,20 +126,23 @@ public final class RecurrentClassifier {
   }
 
   public INDArray forward(INDArray input, List<Intervention> interventions) {
-    return forward(input, interventions, false);
+    return forward(input, interventions, false, false);
   }
 
   /**
    * Logits [B, K] of a batch whose samples are variants of sample 0 (its picture with a change):
    * each step computes only the samples whose input has differed from sample 0's by then; the
    * others take sample 0's states (see {@link ActiveRows#forward}). The numbers of {@link
-   * #forward(INDArray)} up to rounding, and the samples' states are complete afterwards.
+   * #forward(INDArray)} up to rounding, and the samples' states are complete afterwards. With
+   * {@code sameWeights} the caller vouches that no weight has changed since this model's last
+   * forward pass: the layers keep their stacked and folded copies of them.
    */
-  INDArray forwardSharingFirst(INDArray input) {
-    return forward(input, List.of(), true);
+  INDArray forwardSharingFirst(INDArray input, boolean sameWeights) {
+    return forward(input, List.of(), true, sameWeights);
   }
 
-  private INDArray forward(INDArray input, List<Intervention> interventions, boolean share) {
+  private INDArray forward(
+      INDArray input, List<Intervention> interventions, boolean share, boolean sameWeights) {
     int b = batchOf(input);
     ensureBatch(b);
     INDArray asFloat = input.dataType() == DataType.FLOAT ? input : input.castTo(DataType.FLOAT);
@@ -151,21 +154,24 @@ public final class RecurrentClassifier {
     // The projection folded into the first layer: an [F, P]·[P, n] product per pass, and the
     // operand is 28 + H + 1 wide instead of P + H + 1 (it paid even for a single image, measured).
     if (wp != null) {
-      first.inputFolded(x, wp, bp);
+      first.inputFolded(x, wp, bp, sameWeights);
     } else {
-      first.input(x);
+      first.input(x, sameWeights);
     }
     first.recur(interventions, rows);
     for (int l = 1; l < layers.size(); l++) {
-      layers.get(l).input(layers.get(l - 1).outputs());
+      layers.get(l).input(layers.get(l - 1).outputs(), sameWeights);
       layers.get(l).recur(interventions, rows); // a sample shares sample 0's input here too
     }
     return output.forward(top().last());
   }
 
-  /** A 2-D array's values, row-major. */
+  /** A 2-D array's values, row-major (in one copy; element reads cost each). */
   private static float[] floats(INDArray m) {
-    return (m.isView() || m.ordering() != 'c' ? m.dup('c') : m).data().asFloat();
+    INDArray whole = m.isView() || m.ordering() != 'c' ? m.dup('c') : m;
+    float[] out = new float[(int) whole.length()];
+    whole.data().asNioFloat().get(0, out, 0, out.length);
+    return out;
   }
 
   /**
@@ -227,12 +233,10 @@ public final class RecurrentClassifier {
    * target} (see {@link BackwardTrace}); the model as it is, without interventions.
    */
   public BackwardTrace backwardTrace(float[] image, int target) {
-    if (backwardTwin == null) {
-      backwardTwin = copy();
-    } else {
-      backwardTwin.params.flat().assign(params.flat()); // the weights as they are now
+    if (backwardTracer == null) {
+      backwardTracer = new BackwardTracer(copy());
     }
-    return BackwardTracer.trace(backwardTwin, image, target);
+    return backwardTracer.trace(params.flat(), image, target);
   }
 
   /**
@@ -267,6 +271,11 @@ public final class RecurrentClassifier {
   /** The logits after every step of the last forward pass, [T·B·K] (row t·B + b). */
   float[] stepLogits() {
     return output.logitsAfterEveryStep(top().outputs());
+  }
+
+  /** The same of sample 0 alone, [T·K]. */
+  float[] firstStepLogits() {
+    return output.logitsAfterEveryStep(top().firstOutputs());
   }
 
   /** The last forward pass's logits, [B][K]. */

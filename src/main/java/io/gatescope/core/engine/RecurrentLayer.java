@@ -99,17 +99,20 @@ final class RecurrentLayer {
     keeper.prepare(cell.blocks().size(), m);
   }
 
-  /** The input side from x [T·B, in]. */
-  void input(INDArray x) {
-    inputSide.plain(x, batch, rw);
+  /**
+   * The input side from x [T·B, in]; {@code sameWeights}: the weights are those of the last pass
+   * (their copies in the operands are kept).
+   */
+  void input(INDArray x, boolean sameWeights) {
+    inputSide.plain(x, batch, rw, sameWeights);
   }
 
   /**
    * The input side through a linear projection (x·Wp + bp), folded into this layer's input weights
    * (see {@link InputSide#folded}).
    */
-  void inputFolded(INDArray x, INDArray wp, INDArray bp) {
-    inputSide.folded(x, wp, bp, batch, rw);
+  void inputFolded(INDArray x, INDArray wp, INDArray bp, boolean sameWeights) {
+    inputSide.folded(x, wp, bp, batch, rw, sameWeights);
   }
 
   /** Whether the next forward passes keep what a trace shows (see {@link TraceKeeper}). */
@@ -272,6 +275,11 @@ final class RecurrentLayer {
   /** a⟨1..T⟩ as one [T·B, H] view (the input of the layer above). */
   INDArray outputs() {
     return parts.get(0).operand().laterRecurrent();
+  }
+
+  /** a⟨1..T⟩ of sample 0 as one [T, H] view. */
+  INDArray firstOutputs() {
+    return parts.get(0).operand().firstLaterRecurrent();
   }
 
   /** a⟨T⟩ [B, H] view. */

@@ -15,13 +15,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The two shortcuts of a backward trace give the numbers of the whole batch, for every cell, two
+ * The shortcuts of a backward trace give the numbers of the whole computation, for every cell, two
  * layers and every reading order: a forward pass whose samples take sample 0's states until their
  * input differs from its ({@link ActiveRows#forward}: row occlusion starts each blanked copy at the
- * step that reads its row), and a backward pass that skips the samples no gradient has reached yet
- * ({@link ActiveRows#backward}: sample t of the connectivity triangle starts at step t).
+ * step that reads its row), a backward pass that skips the samples no gradient has reached yet
+ * ({@link ActiveRows#backward}: sample t of the connectivity triangle starts at step t), and a twin
+ * that keeps its copies of the weights while they do not change.
  */
-class SharedStatesTest {
+class BackwardShortcutsTest {
   private static final int T = ModelConfig.STEPS;
   private static final int F = ModelConfig.FEATURES;
   private static final int K = ModelConfig.CLASSES;
@@ -66,7 +67,7 @@ class SharedStatesTest {
     RecurrentClassifier shared = whole.copy();
     float[][] batch = occlusionBatch(image());
     whole.forward(Batches.timeMajor(batch));
-    shared.forwardSharingFirst(Batches.timeMajor(batch));
+    shared.forwardSharingFirst(Batches.timeMajor(batch), false);
     float[] expected = whole.stepLogits(); // every sample after every step, [T·B·K]
     float[] actual = shared.stepLogits();
     for (int t = 0; t < T; t++) {
@@ -173,6 +174,25 @@ class SharedStatesTest {
         }
       }
       assertTrue(Float.isFinite(after.connectivity()[T - 1][5]));
+    }
+  }
+
+  @Test
+  void theTwinFollowsEveryWriteToTheWeightsEvenThroughAKeptView() {
+    for (ModelConfig cfg : models().toList()) {
+      RecurrentClassifier m = RecurrentClassifier.create(cfg);
+      float[] img = image();
+      BackwardTrace before = m.backwardTrace(img, 4);
+      assertArrayEquals(before.input(), m.backwardTrace(img, 4).input(), 0f, "the same weights");
+      org.nd4j.linalg.api.ndarray.INDArray w = m.params().get("l0.b"); // kept, written later
+      m.backwardTrace(img, 4);
+      w.addi(0.25);
+      BackwardTrace now = m.backwardTrace(img, 4);
+      BackwardTrace fresh = m.copy().backwardTrace(img, 4);
+      assertEquals(fresh.loss(), now.loss(), 0.0, cfg.toString());
+      assertArrayEquals(fresh.input(), now.input(), 0f, cfg.toString());
+      assertArrayEquals(fresh.rowOcclusion(), now.rowOcclusion(), 0f, cfg.toString());
+      assertTrue(Math.abs(now.loss() - before.loss()) > 1e-6, "the change changes L");
     }
   }
 
