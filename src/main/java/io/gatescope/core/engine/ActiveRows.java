@@ -91,11 +91,10 @@ final class ActiveRows {
   }
 
   private static boolean zero(float[] m, int from, int len) {
+    int bits = 0;
     for (int i = from; i < from + len; i++) {
-      if (m[i] != 0f) {
-        return false;
-      }
+      bits |= Float.floatToRawIntBits(m[i]) & 0x7fffffff; // ±0 alone give 0; one loop, vectorised
     }
-    return true;
+    return bits == 0;
   }
 }

@@ -87,7 +87,13 @@ final class JointOperand {
 
   /** x [T·B, in] into the x columns. */
   void fillInput(INDArray x) {
-    xColumns.assign(x);
+    if (x.isView() || x.ordering() != 'c') {
+      xColumns.assign(x); // e.g. the layer below's outputs
+      return;
+    }
+    float[] v = new float[(int) x.length()]; // a whole array: one bulk copy each way
+    x.data().asNioFloat().get(0, v, 0, v.length);
+    operand.writeRows(v, T * batch, in, h, width);
   }
 
   /** RW, W, b into the stacked weights. */

@@ -182,11 +182,12 @@ final class RecurrentLayer {
     cell.startBackward();
     for (int t = T - 1; t >= 0; t--) {
       int off = t * m;
-      for (int i = 0; i < m; i++) {
+      int n = rows[t] * h; // the others' ∂a⟨t⟩ are 0, and nothing reads them
+      for (int i = 0; i < n; i++) {
         da[i] = dOut[off + i] + daPrev[i]; // ∂a⟨t⟩: from above and from step t+1
       }
       if (daRecord != null) {
-        System.arraycopy(da, 0, daRecord, off, m);
+        System.arraycopy(da, 0, daRecord, off, n);
       }
       cell.backStep(t, rows[t], a[t], a[t + 1], da, daPrev);
       if (backKeeper.on()) {
