@@ -15,6 +15,11 @@ final class Nd {
   /** Told the shape of every product when set (tests count the engine's products with it). */
   interface Probe {
     void product(long m, long n, long k);
+
+    /** With the transposes as BLAS gets them. */
+    default void product(long m, long n, long k, boolean ta, boolean tb) {
+      product(m, n, k);
+    }
   }
 
   static Probe probe;
@@ -71,7 +76,7 @@ final class Nd {
   private static void multiply(
       INDArray a, INDArray b, INDArray out, boolean ta, boolean tb, double beta, long m) {
     if (probe != null) {
-      probe.product(m, out.columns(), ta ? a.rows() : a.columns());
+      probe.product(m, out.columns(), ta ? a.rows() : a.columns(), ta, tb);
     }
     if (!direct(a) || !direct(b) || !direct(out)) {
       synchronized (BLAS) {

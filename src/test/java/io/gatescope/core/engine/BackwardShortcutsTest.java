@@ -196,6 +196,29 @@ class BackwardShortcutsTest {
     }
   }
 
+  @Test
+  void aTraceOfALitPictureMultipliesAboutHalfTheRowsOfTheWholeBatch() {
+    // LSTM, H = 16, the projection folded: the joint product [rows, H + F + 1]·[·, 4H] forward,
+    // dz·RWᵀ [rows, 4H]·[4H, H] back. Every picture row lit: step t computes the image and the
+    // copies of rows 1..t+1 (t + 2 of 29); going back, step t computes the T − t samples whose
+    // loss is at step t or later (of 29).
+    int h = 16;
+    RecurrentClassifier m =
+        RecurrentClassifier.create(new ModelConfig(CellType.LSTM, 1, h, 12, 1, 3));
+    float[] lit = EngineFixtures.randomImages(1, 5)[0];
+    long forwardRows = 0;
+    long backwardRows = 0;
+    for (StepFlops.Product p : BackwardFlops.products(m, lit, 2)) {
+      if (p.n() == 4 * h && p.k() == h + F + 1) {
+        forwardRows += (long) p.m() * p.times();
+      } else if (p.n() == h && p.k() == 4 * h && p.tb()) {
+        backwardRows += (long) p.m() * p.times();
+      }
+    }
+    assertEquals(434, forwardRows, "Σ (t + 2) over 28 steps, not 28 × 29 = 812");
+    assertEquals(378, backwardRows, "Σ (T − t) for t = 1..27, not 27 × 29 = 783");
+  }
+
   /** x⟨s⟩ of one sample, [F], from a time-major [T·B·F] array. */
   private static float[] row(float[] m, int step, int sample) {
     int from = (step * B + sample) * F;
