@@ -85,7 +85,7 @@ final class GruCell extends Cell {
     float[] ut = update[t];
     float[] ct = cand[t];
     float[] ra = resetA[t];
-    gates.product(t, rows, zRu); // [a⟨t−1⟩ | x⟨t⟩ | 1]·[RWru; W_ru; b_ru]  [B, 2H]
+    gates.product(t, rows, zRu); // [a⟨t−1⟩ | x⟨t⟩ | 1]·[RWru; W_ru; b_ru]  [rows, 2H]
     float[] zR = zRu[0]; // z_r = W_r[a⟨t−1⟩, x⟨t⟩] + b_r  [B, H]
     float[] zU = zRu[1]; // z_u
     Activations.sigmoid(zR, rt, n); // Γr = σ(z_r)
@@ -96,7 +96,7 @@ final class GruCell extends Cell {
       ra[i] = rt[i] * aPrev[i]; // Γr ⊙ a⟨t−1⟩
     }
     candidate.putRecurrent(t, rows, ra);
-    candidate.product(t, rows, zC); // [Γr ⊙ a⟨t−1⟩ | x⟨t⟩ | 1]·[RWc; W_c; b_c]  [B, H]
+    candidate.product(t, rows, zC); // [Γr ⊙ a⟨t−1⟩ | x⟨t⟩ | 1]·[RWc; W_c; b_c]  [rows, H]
     Activations.tanh(zC[0], ct, n); // c̃⟨t⟩ = tanh(z_c̃)
     keepAndClamp(t, C, rows, zC[0], ct, keep, Overrides.NONE);
     for (int i = 0; i < n; i++) {
@@ -131,13 +131,13 @@ final class GruCell extends Cell {
       gates.putDz(t, rows, dzRu);
       return;
     }
-    candidate.recurrentGradient(t, rows, dResetA, false); // ∂(Γr ⊙ a⟨t−1⟩) = dz_c̃·RWcᵀ  [B, H]
+    candidate.recurrentGradient(t, rows, dResetA, false); // ∂(Γr ⊙ a⟨t−1⟩) = dz_c̃·RWcᵀ  [rows, H]
     for (int i = 0; i < n; i++) {
       dzR[i] = dResetA[i] * aPrev[i] * rt[i] * (1 - rt[i]); // ∂z_r = ∂(Γr ⊙ a) ⊙ a⟨t−1⟩ ⊙ σ′
       daPrev[i] = da[i] * (1 - ut[i]) + dResetA[i] * rt[i]; // ∂a⟨t−1⟩ but for the product below
     }
     gates.putDz(t, rows, dzRu);
-    gates.recurrentGradient(t, rows, daPrev, true); // ∂a⟨t−1⟩ += dz_ru·RWruᵀ  [B, H]
+    gates.recurrentGradient(t, rows, daPrev, true); // ∂a⟨t−1⟩ += dz_ru·RWruᵀ  [rows, H]
   }
 
   @Override

@@ -87,7 +87,7 @@ final class LstmCell extends Cell {
   @Override
   void step(int t, int rows, float[] aPrev, float[] aNow, Overrides overrides, TraceKeeper keep) {
     int n = rows * h;
-    joint.product(t, rows, z); // [a⟨t−1⟩ | x⟨t⟩ | 1]·[RW; W; b]  [B, 4H]
+    joint.product(t, rows, z); // [a⟨t−1⟩ | x⟨t⟩ | 1]·[RW; W; b]  [rows, 4H]
     float[] zC = z[C]; // z_c̃ = W_c[a⟨t−1⟩, x⟨t⟩] + b_c  [B, H]
     float[] zF = z[F]; // z_f
     float[] zO = z[O]; // z_o
@@ -154,7 +154,7 @@ final class LstmCell extends Cell {
     }
     joint.putDz(t, rows, dz);
     if (t > 0) {
-      joint.recurrentGradient(t, rows, daPrev, false); // ∂a⟨t−1⟩ = dz·RWᵀ  [B, H]
+      joint.recurrentGradient(t, rows, daPrev, false); // ∂a⟨t−1⟩ = dz·RWᵀ  [rows, H]
     }
   }
 

@@ -41,7 +41,7 @@ final class RnnCell extends Cell {
 
   @Override
   void step(int t, int rows, float[] aPrev, float[] aNow, Overrides overrides, TraceKeeper keep) {
-    joint.product(t, rows, z); // [a⟨t−1⟩ | x⟨t⟩ | 1]·[RW; W; b]  [B, H]
+    joint.product(t, rows, z); // [a⟨t−1⟩ | x⟨t⟩ | 1]·[RW; W; b]  [rows, H]
     float[] zA = z[0]; // z_a = W_a[a⟨t−1⟩, x⟨t⟩] + b_a  [B, H]
     keep.pre(t, 0, zA);
     Activations.tanh(zA, aNow, rows * h); // a⟨t⟩ = tanh(z_a)
@@ -56,7 +56,7 @@ final class RnnCell extends Cell {
     }
     joint.putDz(t, rows, dz);
     if (t > 0) {
-      joint.recurrentGradient(t, rows, daPrev, false); // ∂a⟨t−1⟩ = dz·RWᵀ  [B, H]
+      joint.recurrentGradient(t, rows, daPrev, false); // ∂a⟨t−1⟩ = dz·RWᵀ  [rows, H]
     }
   }
 }
