@@ -2,6 +2,7 @@ package io.gatescope.cli;
 
 import io.gatescope.core.Limits;
 import io.gatescope.core.Messages;
+import io.gatescope.core.engine.BackwardFlops;
 import io.gatescope.core.engine.Batches;
 import io.gatescope.core.engine.CellType;
 import io.gatescope.core.engine.GemmReplay;
@@ -27,12 +28,14 @@ import picocli.CommandLine.Option;
 
 /**
  * Times a training step (forward + BPTT + Adam) on random data and a single-image forward with the
- * full gate trace, the same measurements the PyTorch reference script makes.
+ * full gate trace, the same measurements the PyTorch reference script makes, and one image's
+ * backward view.
  *
  * <p>Beside the step it measures the sgemm rate of this core, in the same run, with the same
  * OpenBLAS call the engine makes, and reports the roofline: the step's matrix products counted from
  * their shapes ({@link StepFlops}), the time they alone would take at that rate, and the measured
- * step time over it.
+ * step time over it. The backward view gets the same on its own products ({@link BackwardFlops}).
+ * {@code --only backward} times the backward view alone.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Version.class)
 public final class BenchCommand implements Callable<Integer> {
@@ -49,6 +52,14 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--iters", defaultValue = "20", paramLabel = "N")
   int iters;
 
+  /** What {@code --only} times alone. */
+  enum Part {
+    backward
+  }
+
+  @Option(names = "--only", paramLabel = "PART", descriptionKey = "bench.only")
+  Part only;
+
   @Mixin JsonOption output;
 
   @Override
@@ -64,7 +75,6 @@ public final class BenchCommand implements Callable<Integer> {
     threads.init();
     ModelConfig cfg = new ModelConfig(CellType.parse(shape.cell), layers, hidden, proj, 1.0, 1);
     RecurrentClassifier model = RecurrentClassifier.create(cfg);
-    Optimizer opt = new Optimizer(model, OptimizerKind.ADAM.updater(1e-3, null), 0);
 
     SplittableRandom r = new SplittableRandom(1);
     float[][] imgs = new float[batch.size][784];
@@ -75,6 +85,38 @@ public final class BenchCommand implements Callable<Integer> {
     }
     int[] labels = new int[batch.size];
     Arrays.setAll(labels, i -> i % 10);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("cell", cfg.cell().name().toLowerCase());
+    out.put("hidden", hidden);
+    out.put("proj", proj);
+    out.put("batch", batch.size);
+    out.put("layers", layers);
+    if (only == null) {
+      step(model, imgs, labels, out);
+    }
+    out.putAll(backward(model.copy(), imgs[0], labels[0]));
+    out.put("native", NativeSetup.describe());
+    if (output.json) {
+      System.out.println(Json.write(out));
+    } else {
+      StringBuilder sb = new StringBuilder("RESULT mode=" + (only == null ? "step" : only));
+      out.forEach(
+          (k, v) -> {
+            if (!(v instanceof Map) && !(v instanceof List)) {
+              sb.append(' ').append(k).append('=').append(v);
+            }
+          });
+      System.out.println(sb);
+      System.out.println("native " + NativeSetup.describe());
+    }
+    return 0;
+  }
+
+  /** The training step against the sgemm rate on its products, and one traced forward. */
+  private void step(
+      RecurrentClassifier model, float[][] imgs, int[] labels, Map<String, Object> out) {
+    ModelConfig cfg = model.config();
+    Optimizer opt = new Optimizer(model, OptimizerKind.ADAM.updater(1e-3, null), 0);
     INDArray x = Batches.timeMajor(imgs); // [T·B, 28]
 
     for (int i = 0; i < 10; i++) {
@@ -117,39 +159,54 @@ public final class BenchCommand implements Callable<Integer> {
     RecurrentClassifier single = model.copy();
     float[] img = imgs[0];
     double trace = medianMs(() -> single.trace(img), 50, 200);
-    // One digit's backward view: gradients per gate, ∂L/∂pixel, occlusion and connectivity.
-    double backward = medianMs(() -> single.backwardTrace(img, labels[0]), 10, 40);
 
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("cell", cfg.cell().name().toLowerCase());
-    out.put("hidden", hidden);
-    out.put("proj", proj);
-    out.put("batch", batch.size);
-    out.put("layers", layers);
     out.put("step_ms", round(step, 2));
     out.put("gemm_gflops", significant(gflops, 4));
     out.put("step_gflop", significant(stepGflop, 4));
     out.put("roofline_ratio", significant(roofline, 3));
     out.put("samples_per_s", Math.round(batch.size * 1000 / step));
     out.put("trace1_ms", round(trace, 3));
-    out.put("backward1_ms", round(backward, 3));
     out.put("step_blocks_ms", stepMs.stream().map(v -> round(v, 2)).toList());
     out.put("gemm_blocks_gflops", gemmGflops.stream().map(v -> significant(v, 4)).toList());
-    out.put("native", NativeSetup.describe());
-    if (output.json) {
-      System.out.println(Json.write(out));
-    } else {
-      StringBuilder sb = new StringBuilder("RESULT mode=step");
-      out.forEach(
-          (k, v) -> {
-            if (!(v instanceof Map) && !(v instanceof List)) {
-              sb.append(' ').append(k).append('=').append(v);
-            }
-          });
-      System.out.println(sb);
-      System.out.println("native " + NativeSetup.describe());
+  }
+
+  /**
+   * One digit's backward view (gradients per gate, ∂L/∂pixel, row occlusion and the connectivity
+   * triangle), in blocks that alternate with blocks of its own products replayed alone, as the
+   * step's are: its time, its products' work and rate, and the time over theirs.
+   */
+  private Map<String, Object> backward(RecurrentClassifier single, float[] img, int label) {
+    List<StepFlops.Product> products = BackwardFlops.products(single, img, label);
+    GemmReplay gemms = new GemmReplay(products, 1);
+    int perBlock = 40;
+    for (int i = 0; i < 10; i++) {
+      single.backwardTrace(img, label);
+      gemms.run();
     }
-    return 0;
+    List<Double> ms = new ArrayList<>();
+    List<Double> gflops = new ArrayList<>();
+    for (int b = 0; b < Math.max(blocks, 5); b++) {
+      long t0 = System.nanoTime();
+      for (int i = 0; i < perBlock; i++) {
+        single.backwardTrace(img, label);
+      }
+      ms.add((System.nanoTime() - t0) / 1e6 / perBlock);
+      long g0 = System.nanoTime();
+      for (int i = 0; i < perBlock; i++) {
+        gemms.run();
+      }
+      gflops.add((double) gemms.flops() * perBlock / (System.nanoTime() - g0));
+    }
+    double backward = median(ms);
+    double rate = median(gflops);
+    double gflop = gemms.flops() / 1e9;
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("backward1_ms", round(backward, 3));
+    out.put("backward1_gflop", significant(gflop, 4));
+    out.put("backward_gemm_gflops", significant(rate, 4));
+    out.put("backward_roofline_ratio", significant(backward / (gflop / rate * 1000), 3));
+    out.put("backward_blocks_ms", ms.stream().map(v -> round(v, 3)).toList());
+    return out;
   }
 
   /** The median over 5 blocks of {@code perBlock} runs, after {@code warmUp} runs, in ms. */

@@ -1,20 +1,27 @@
 package io.gatescope.core.engine;
 
+import static java.util.Comparator.comparingInt;
+
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Makes a {@link BackwardTrace} with a twin of the model (same weights) that runs batches of T + 1
- * samples, so that neither model's buffers are remade between calls:
+ * Makes {@link BackwardTrace}s with a twin of the model (same weights) that runs batches of T + 1
+ * samples, so that neither model's buffers are remade between calls (nor the batch's input):
  *
  * <ol>
- *   <li>The twin reads the image and its 28 copies with one picture row blanked each: row
- *       occlusion.
- *   <li>The model reads the image once; the twin's batch takes its states T + 1 times over (a batch
- *       of identical samples, not computed again). Sample t (t = 0..T−1) gets the loss −log P(k |
- *       rows 1..t+1) on the output after step t, and one backward pass gives every row of the
- *       connectivity triangle; sample T−1 (the whole image) gives the per-gate gradients and
- *       ∂L/∂pixel. Sample T feeds nothing back.
+ *   <li>The twin reads the image (sample 0) and its 28 copies with one picture row blanked each:
+ *       row occlusion. A copy reads what the image reads until the step that reads its blanked row,
+ *       so until then it takes the image's states instead of computing them ({@link
+ *       ActiveRows#forward}); the copies go in the order of that step.
+ *   <li>Then every sample takes the image's states, and one backward pass gives the connectivity
+ *       triangle: sample r gets the loss −log P(k | rows 1..T−r) on the output after step T−1−r.
+ *       Sample 0 (the whole image) also gives the per-gate gradients and ∂L/∂pixel. Going back, a
+ *       step computes only the samples its gradient has reached ({@link ActiveRows#backward}).
+ *       Sample T feeds nothing back.
  * </ol>
  */
 final class BackwardTracer {
@@ -23,23 +30,31 @@ final class BackwardTracer {
   private static final int K = ModelConfig.CLASSES;
   private static final int B = T + 1;
 
-  private BackwardTracer() {}
+  private final RecurrentClassifier twin;
+  private final Mirror batch = new Mirror((long) T * B, F, F); // the occlusion batch  [T·B, F]
+  private float[] weights; // the twin's, as of its last forward pass; null before the first
 
-  static BackwardTrace trace(
-      RecurrentClassifier model, RecurrentClassifier twin, float[] image, int target) {
+  /** A tracer on {@code twin}, a copy of the model that this tracer alone uses. */
+  BackwardTracer(RecurrentClassifier twin) {
+    this.twin = twin;
+  }
+
+  /**
+   * The backward trace of one image for target class {@code target}, with the model's weights as
+   * they are now ({@code params}, its flat parameters).
+   */
+  BackwardTrace trace(INDArray params, float[] image, int target) {
     if (image.length != T * F) {
       throw new IllegalArgumentException("image has " + image.length + " pixels, not " + T * F);
     }
     if (target < 0 || target >= K) {
       throw new IllegalArgumentException("target " + target + " is not a digit 0-9");
     }
-    int h = model.config().hidden();
-    float[] occlusion = rowOcclusion(twin, image, target); // also readies the twin's products
-    model.forward(Batches.timeMajor(new float[][] {image}));
-    float[] stepLogits = model.stepLogits(); // [T·K], the image after every step
-    double[] lastLogits = model.lastLogits()[0]; // the prediction's own logits
-    twin.replicate(model, B);
-    float[] wy = model.outputWeights(); // [H·K]
+    int h = twin.config().hidden();
+    float[] occlusion = rowOcclusion(image, target, follow(params));
+    float[] stepLogits = twin.firstStepLogits(); // [T·K], the image after every step
+    double[] lastLogits = twin.lastLogits()[0]; // the prediction's own logits
+    float[] wy = twin.outputWeights(); // [H·K]
     float[] dTop = new float[T * B * h];
     double loss = 0;
     double probability = 0;
@@ -53,8 +68,8 @@ final class BackwardTracer {
         probability = p[target];
         loss = logSumExp(z) - z[target];
       }
-      // ∂(−log P(k | rows 1..t+1))/∂a⟨t+1⟩ of sample t = (p − onehot(k))·W_yᵀ  [H]
-      int off = (t * B + t) * h;
+      // ∂(−log P(k | rows 1..t+1))/∂a⟨t+1⟩ of sample T−1−t = (p − onehot(k))·W_yᵀ  [H]
+      int off = (t * B + sampleOf(t)) * h;
       for (int u = 0; u < h; u++) {
         double s = 0;
         for (int k = 0; k < K; k++) {
@@ -63,17 +78,17 @@ final class BackwardTracer {
         dTop[off + u] = (float) s;
       }
     }
-    float[] dx = twin.backwardForTrace(dTop); // ∂L/∂x [T·B·F], reading order
-    List<Map<Quantity, float[][]>> layers = twin.backTraces(T - 1);
-    float[] input = model.config().reading().toPicture(sampleSteps(dx, T - 1));
+    float[] dx = twin.backwardOfFirst(dTop); // ∂L/∂x [T·B·F], reading order
+    List<Map<Quantity, float[][]>> layers = twin.backTraces();
+    float[] input = twin.config().reading().toPicture(sampleSteps(dx, 0));
     float[][] connectivity = new float[T][T];
     for (int t = 0; t < T; t++) {
       for (int s = 0; s <= t; s++) {
-        connectivity[t][s] = norm(dx, (s * B + t) * F);
+        connectivity[t][s] = norm(dx, (s * B + sampleOf(t)) * F);
       }
     }
     return new BackwardTrace(
-        model.config().cell(),
+        twin.config().cell(),
         h,
         target,
         loss,
@@ -85,21 +100,71 @@ final class BackwardTracer {
         connectivity);
   }
 
-  /** P(k) with picture row s blanked minus P(k) of the image, from one pass (sample 0 = image). */
-  private static float[] rowOcclusion(RecurrentClassifier model, float[] image, int target) {
-    float[][] batch = new float[B][];
-    batch[0] = image;
+  /** The sample whose loss is on the output after step t: the latest first. */
+  private static int sampleOf(int t) {
+    return T - 1 - t;
+  }
+
+  /**
+   * P(k) with picture row s blanked minus P(k) of the image, from one pass (sample 0 = image; the
+   * copies ordered by the first step at which they read something else).
+   */
+  private float[] rowOcclusion(float[] image, int target, boolean sameWeights) {
+    Reading reading = twin.config().reading();
+    float[] asRead = reading.apply(image);
+    float[][] blanked = new float[T][];
+    int[] differsAt = new int[T];
     for (int s = 0; s < T; s++) {
-      float[] blanked = image.clone();
-      java.util.Arrays.fill(blanked, s * F, (s + 1) * F, 0f);
-      batch[s + 1] = blanked;
+      blanked[s] = image.clone();
+      Arrays.fill(blanked[s], s * F, (s + 1) * F, 0f);
+      differsAt[s] = firstDifference(asRead, reading.apply(blanked[s]));
     }
-    float[][] p = model.predict(Batches.timeMajor(batch));
+    int[] order =
+        IntStream.range(0, T)
+            .boxed()
+            .sorted(comparingInt(s -> differsAt[s]))
+            .mapToInt(s -> s)
+            .toArray();
+    put(0, image);
+    for (int i = 0; i < T; i++) {
+      put(i + 1, blanked[order[i]]);
+    }
+    twin.forwardSharingFirst(batch.array, sameWeights);
+    float[][] p = twin.lastProbabilities();
     float[] out = new float[T];
-    for (int s = 0; s < T; s++) {
-      out[s] = p[s + 1][target] - p[0][target];
+    for (int i = 0; i < T; i++) {
+      out[order[i]] = p[i + 1][target] - p[0][target];
     }
     return out;
+  }
+
+  /**
+   * Gives the twin the model's weights unless it has them already, compared value by value (a
+   * version count would miss a write through a kept reference to the array); whether it had them.
+   * Then its layers keep their copies of the weights stacked for the products and folded.
+   */
+  private boolean follow(INDArray params) {
+    float[] now = new float[(int) params.length()];
+    params.data().asNioFloat().get(0, now, 0, now.length); // [n], a whole array, not a view
+    if (Arrays.equals(now, weights)) {
+      return true;
+    }
+    twin.params().flat().data().asNioFloat().put(0, now, 0, now.length);
+    weights = now;
+    return false;
+  }
+
+  /** A picture's rows into sample b of the time-major batch (as {@link Batches#timeMajor}). */
+  private void put(int b, float[] picture) {
+    for (int t = 0; t < T; t++) {
+      batch.write(picture, t * F, (long) (t * B + b) * F, F);
+    }
+  }
+
+  /** The first step (row of F) at which two pictures as read differ; T if none. */
+  private static int firstDifference(float[] a, float[] b) {
+    int i = Arrays.mismatch(a, b);
+    return i < 0 ? T : i / F;
   }
 
   /** Sample b's [T·F] of a time-major [T·B·F] array. */

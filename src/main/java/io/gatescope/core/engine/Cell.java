@@ -58,28 +58,32 @@ abstract class Cell {
   abstract void allocate();
 
   /**
-   * Step t (0-based; the lesson's t+1): a⟨t+1⟩ into {@code aNow} from a⟨t⟩ in {@code aPrev} (the
-   * first part's operand already holds it), gates clamped as {@code overrides} say, and what a
-   * trace keeps handed to {@code keep}.
+   * Step t (0-based; the lesson's t+1) of the first {@code rows} samples (all B but in a batch of
+   * {@link ActiveRows}): a⟨t+1⟩ into {@code aNow} from a⟨t⟩ in {@code aPrev} (the first part's
+   * operand already holds it), gates clamped as {@code overrides} say, and what a trace keeps
+   * handed to {@code keep}. The values of the other samples at step t are not written.
    */
-  abstract void step(int t, float[] aPrev, float[] aNow, Overrides overrides, TraceKeeper keep);
+  abstract void step(
+      int t, int rows, float[] aPrev, float[] aNow, Overrides overrides, TraceKeeper keep);
 
   /** Before the first {@link #backStep}: clears what flows from step t+1 to t (besides ∂a). */
   void startBackward() {}
 
   /**
-   * Step t back: from ∂loss/∂a⟨t+1⟩ ({@code da}, everything that flows into it; {@code aNow} is
-   * a⟨t+1⟩ and {@code aPrev} a⟨t⟩), writes the parts' ∂loss/∂z for step t and, unless t = 0,
-   * ∂loss/∂a⟨t⟩ into {@code daPrev}.
+   * Step t back, for the first {@code rows} samples (all B, or those a gradient has reached, see
+   * {@link ActiveRows}; the others' ∂loss are 0): from ∂loss/∂a⟨t+1⟩ ({@code da}, everything that
+   * flows into it; {@code aNow} is a⟨t+1⟩ and {@code aPrev} a⟨t⟩), writes the parts' ∂loss/∂z for
+   * step t and, unless t = 0, ∂loss/∂a⟨t⟩ into the first rows·H of {@code daPrev}.
    */
-  abstract void backStep(int t, float[] aPrev, float[] aNow, float[] da, float[] daPrev);
+  abstract void backStep(int t, int rows, float[] aPrev, float[] aNow, float[] da, float[] daPrev);
 
   /**
    * After {@link #backStep} of step t, while a backward trace keeps: ∂L/∂(value) of each gate and
-   * candidate, and the cell's other totals (∂L/∂c⟨t⟩ for the LSTM), from what that step computed.
-   * The layer keeps ∂L/∂a⟨t⟩ itself. {@code da} is ∂L/∂a⟨t+1⟩ as {@link #backStep} received it.
+   * candidate, and the cell's other totals (∂L/∂c⟨t⟩ for the LSTM), from what that step computed,
+   * for the first {@code rows} samples, at most as many as {@code keep} keeps. The layer keeps
+   * ∂L/∂a⟨t⟩ itself. {@code da} is ∂L/∂a⟨t+1⟩ as {@link #backStep} received it.
    */
-  void keepBackward(int t, float[] aPrev, float[] da, BackwardKeeper keep) {}
+  void keepBackward(int t, int rows, float[] aPrev, float[] da, BackwardKeeper keep) {}
 
   /** The [T][B·H] values of each quantity other than a (step t at index t); set by allocate. */
   private Map<Quantity, float[][]> values = Map.of();
@@ -90,19 +94,17 @@ abstract class Cell {
   }
 
   /**
-   * Makes every sample of this cell's batch hold what sample 0 of {@code one} (the same cell type,
-   * a batch of one) computed at every step: the values a backward step reads.
+   * Samples [from, to) take sample 0's values at step t: everything a later step and a backward
+   * step read (the layer copies a⟨t+1⟩ itself).
    */
-  final void replicate(Cell one) {
-    values.forEach((q, steps) -> replicate(one.values.get(q), steps, h));
+  final void copyFirst(int t, int from, int to) {
+    values.values().forEach(steps -> copyFirst(steps[t], from, to, h));
   }
 
-  /** Each row of {@code from} ([T][H], a batch of one) into every sample of {@code to} [T][B·H]. */
-  static void replicate(float[][] from, float[][] to, int h) {
-    for (int t = 0; t < to.length; t++) {
-      for (int off = 0; off < to[t].length; off += h) {
-        System.arraycopy(from[t], 0, to[t], off, h);
-      }
+  /** Samples [from, to) of a [B·H] array take sample 0's H values. */
+  static void copyFirst(float[] samples, int from, int to, int h) {
+    for (int r = from; r < to; r++) {
+      System.arraycopy(samples, 0, samples, r * h, h);
     }
   }
 

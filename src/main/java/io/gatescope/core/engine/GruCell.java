@@ -79,73 +79,76 @@ final class GruCell extends Cell {
   }
 
   @Override
-  void step(int t, float[] aPrev, float[] aNow, Overrides overrides, TraceKeeper keep) {
+  void step(int t, int rows, float[] aPrev, float[] aNow, Overrides overrides, TraceKeeper keep) {
+    int n = rows * h;
     float[] rt = reset[t];
     float[] ut = update[t];
     float[] ct = cand[t];
     float[] ra = resetA[t];
-    gates.product(t, zRu); // [a⟨t−1⟩ | x⟨t⟩ | 1]·[RWru; W_ru; b_ru]  [B, 2H]
+    gates.product(t, rows, zRu); // [a⟨t−1⟩ | x⟨t⟩ | 1]·[RWru; W_ru; b_ru]  [rows, 2H]
     float[] zR = zRu[0]; // z_r = W_r[a⟨t−1⟩, x⟨t⟩] + b_r  [B, H]
     float[] zU = zRu[1]; // z_u
-    Activations.sigmoid(zR, rt, m); // Γr = σ(z_r)
-    Activations.sigmoid(zU, ut, m); // Γu = σ(z_u)
-    keepAndClamp(t, R, zR, rt, keep, overrides);
-    keepAndClamp(t, U, zU, ut, keep, overrides);
-    for (int i = 0; i < m; i++) {
+    Activations.sigmoid(zR, rt, n); // Γr = σ(z_r)
+    Activations.sigmoid(zU, ut, n); // Γu = σ(z_u)
+    keepAndClamp(t, R, rows, zR, rt, keep, overrides);
+    keepAndClamp(t, U, rows, zU, ut, keep, overrides);
+    for (int i = 0; i < n; i++) {
       ra[i] = rt[i] * aPrev[i]; // Γr ⊙ a⟨t−1⟩
     }
-    candidate.putRecurrent(t, ra);
-    candidate.product(t, zC); // [Γr ⊙ a⟨t−1⟩ | x⟨t⟩ | 1]·[RWc; W_c; b_c]  [B, H]
-    Activations.tanh(zC[0], ct, m); // c̃⟨t⟩ = tanh(z_c̃)
-    keepAndClamp(t, C, zC[0], ct, keep, Overrides.NONE);
-    for (int i = 0; i < m; i++) {
+    candidate.putRecurrent(t, rows, ra);
+    candidate.product(t, rows, zC); // [Γr ⊙ a⟨t−1⟩ | x⟨t⟩ | 1]·[RWc; W_c; b_c]  [rows, H]
+    Activations.tanh(zC[0], ct, n); // c̃⟨t⟩ = tanh(z_c̃)
+    keepAndClamp(t, C, rows, zC[0], ct, keep, Overrides.NONE);
+    for (int i = 0; i < n; i++) {
       aNow[i] = ut[i] * ct[i] + (1 - ut[i]) * aPrev[i]; // a⟨t⟩ = Γu ⊙ c̃⟨t⟩ + (1 − Γu) ⊙ a⟨t−1⟩
     }
   }
 
   private void keepAndClamp(
-      int t, int k, float[] z, float[] g, TraceKeeper keep, Overrides overrides) {
+      int t, int k, int rows, float[] z, float[] g, TraceKeeper keep, Overrides overrides) {
     keep.pre(t, k, z);
     keep.activated(t, k, g);
-    overrides.clamp(g, k, m / h);
+    overrides.clamp(g, k, rows);
   }
 
   @Override
-  void backStep(int t, float[] aPrev, float[] aNow, float[] da, float[] daPrev) {
+  void backStep(int t, int rows, float[] aPrev, float[] aNow, float[] da, float[] daPrev) {
+    int n = rows * h;
     float[] rt = reset[t];
     float[] ut = update[t];
     float[] ct = cand[t];
     float[] dzR = dzRu[0];
     float[] dzU = dzRu[1];
     float[] dzc = dzC[0];
-    for (int i = 0; i < m; i++) {
+    for (int i = 0; i < n; i++) {
       dzU[i] = da[i] * (ct[i] - aPrev[i]) * ut[i] * (1 - ut[i]); // ∂z_u = ∂a ⊙ (c̃ − a⟨t−1⟩) ⊙ σ′
       dzc[i] = da[i] * ut[i] * (1 - ct[i] * ct[i]); // ∂z_c̃ = ∂a ⊙ Γu ⊙ tanh′
     }
-    candidate.putDz(t, dzC);
+    candidate.putDz(t, rows, dzC);
     if (t == 0) {
       // a⟨0⟩ = 0: nothing flows into Γr, and there is no earlier state to pass ∂a to.
       Arrays.fill(dzR, 0f);
-      gates.putDz(t, dzRu);
+      gates.putDz(t, rows, dzRu);
       return;
     }
-    candidate.recurrentGradient(t, dResetA, false); // ∂(Γr ⊙ a⟨t−1⟩) = dz_c̃·RWcᵀ  [B, H]
-    for (int i = 0; i < m; i++) {
+    candidate.recurrentGradient(t, rows, dResetA, false); // ∂(Γr ⊙ a⟨t−1⟩) = dz_c̃·RWcᵀ  [rows, H]
+    for (int i = 0; i < n; i++) {
       dzR[i] = dResetA[i] * aPrev[i] * rt[i] * (1 - rt[i]); // ∂z_r = ∂(Γr ⊙ a) ⊙ a⟨t−1⟩ ⊙ σ′
       daPrev[i] = da[i] * (1 - ut[i]) + dResetA[i] * rt[i]; // ∂a⟨t−1⟩ but for the product below
     }
-    gates.putDz(t, dzRu);
-    gates.recurrentGradient(t, daPrev, true); // ∂a⟨t−1⟩ += dz_ru·RWruᵀ  [B, H]
+    gates.putDz(t, rows, dzRu);
+    gates.recurrentGradient(t, rows, daPrev, true); // ∂a⟨t−1⟩ += dz_ru·RWruᵀ  [rows, H]
   }
 
   @Override
-  void keepBackward(int t, float[] aPrev, float[] da, BackwardKeeper keep) {
+  void keepBackward(int t, int rows, float[] aPrev, float[] da, BackwardKeeper keep) {
+    int n = rows * h;
     float[] ut = update[t];
     float[] ct = cand[t];
     float[] dU = keep.at(Quantity.UPDATE, t);
     float[] dC = keep.at(Quantity.CANDIDATE, t);
     float[] dR = keep.at(Quantity.RESET, t);
-    for (int i = 0; i < m; i++) {
+    for (int i = 0; i < n; i++) {
       dU[i] = da[i] * (ct[i] - aPrev[i]); // ∂L/∂Γu = ∂L/∂a⟨t⟩ ⊙ (c̃⟨t⟩ − a⟨t−1⟩)
       dC[i] = da[i] * ut[i]; // ∂L/∂c̃ = ∂L/∂a⟨t⟩ ⊙ Γu
       // ∂L/∂Γr = ∂L/∂(Γr ⊙ a⟨t−1⟩) ⊙ a⟨t−1⟩; at t = 0, a⟨0⟩ = 0 and nothing flows into Γr.

@@ -74,37 +74,48 @@ final class InputSide {
     return width;
   }
 
-  /** x [T·B, in] with W and b as they are. */
-  void plain(INDArray x, int batch, List<INDArray> rw) {
+  /**
+   * x [T·B, in] with W and b as they are; with {@code sameWeights} (the weights have not changed
+   * since the last pass) the operands keep their stacked copies of them.
+   */
+  void plain(INDArray x, int batch, List<INDArray> rw, boolean sameWeights) {
     wp = null;
     bp = null;
-    fill(x, batch, rw, plainColumns);
+    fill(x, batch, rw, plainColumns, sameWeights);
   }
 
-  /** Raw x [T·B, F] with the projection folded into W and b. */
-  void folded(INDArray x, INDArray wp, INDArray bp, int batch, List<INDArray> rw) {
+  /** Raw x [T·B, F] with the projection folded into W and b (kept with {@code sameWeights}). */
+  void folded(
+      INDArray x, INDArray wp, INDArray bp, int batch, List<INDArray> rw, boolean sameWeights) {
     this.wp = wp;
     this.bp = bp;
-    if (weff == null || weff.rows() != wp.rows()) {
+    boolean fresh = weff == null || weff.rows() != wp.rows();
+    if (fresh) {
       weff = Nd4j.zeros(DataType.FLOAT, wp.rows(), n);
       beff = Nd4j.zeros(DataType.FLOAT, 1, n);
       foldedGrad = Nd4j.zeros(DataType.FLOAT, wp.rows(), n);
       foldedColumns = columns(weff, beff);
       foldedGradientColumns = columns(foldedGrad, db);
     }
-    Nd.gemm(wp, w, weff, false, false, 0); // Wp·W  [F, n]
-    beff.assign(b);
-    Nd.gemm(bp, w, beff, false, false, 1); // bp·W + b  [1, n]
-    fill(x, batch, rw, foldedColumns);
+    if (fresh || !sameWeights) {
+      Nd.gemm(wp, w, weff, false, false, 0); // Wp·W  [F, n]
+      beff.assign(b);
+      Nd.gemm(bp, w, beff, false, false, 1); // bp·W + b  [1, n]
+    }
+    fill(x, batch, rw, foldedColumns, sameWeights && !fresh);
   }
 
   /** Each part's operand: x, its recurrent weights, its columns of the input weights and bias. */
-  private void fill(INDArray x, int batch, List<INDArray> rw, INDArray[][] columns) {
+  private void fill(
+      INDArray x, int batch, List<INDArray> rw, INDArray[][] columns, boolean sameWeights) {
     width = (int) x.columns();
     for (int p = 0; p < parts.size(); p++) {
       JointOperand op = parts.get(p).operand();
-      op.prepare(batch, width);
-      op.fill(x, rw.get(p), columns[p][0], columns[p][1]);
+      boolean fresh = op.prepare(batch, width);
+      op.fillInput(x);
+      if (fresh || !sameWeights) {
+        op.fillWeights(rw.get(p), columns[p][0], columns[p][1]);
+      }
     }
   }
 

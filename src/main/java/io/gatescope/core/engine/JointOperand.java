@@ -23,7 +23,7 @@ final class JointOperand {
   private int in = -1;
   private int width;
 
-  private Mirror rows; // [(T+1)·B, h+in+1]
+  private Mirror operand; // [(T+1)·B, h+in+1]
   private INDArray[] blockAt; // [B, h+in+1], t = 0..T
   private INDArray steps; // blocks 0..T−1, [T·B, h+in+1]
   private INDArray xColumns; // x columns of those, [T·B, in]
@@ -38,6 +38,7 @@ final class JointOperand {
   private INDArray[] dzAt; // [B, n]
   private Mirror dv; // one step's ∂loss/∂v, [B, h]
   private INDArray later; // v of blocks 1..T, [T·B, h]
+  private INDArray firstLater; // sample 0's of those, [T, h] (rows B·width apart)
   private INDArray last; // v of block T, [B, h]
 
   /** An operand whose recurrent part has h columns, for a product of n columns. */
@@ -46,26 +47,29 @@ final class JointOperand {
     this.n = n;
   }
 
-  /** Buffers for a batch of {@code bs} and an input of {@code inputWidth} (kept while they fit). */
-  void prepare(int bs, int inputWidth) {
+  /**
+   * Buffers for a batch of {@code bs} and an input of {@code inputWidth} (kept while they fit);
+   * whether they are new (then without weights).
+   */
+  boolean prepare(int bs, int inputWidth) {
     if (bs == batch && inputWidth == in) {
-      return;
+      return false;
     }
     batch = bs;
     in = inputWidth;
     width = h + in + 1;
     long tb = (long) T * bs;
-    rows = new Mirror(tb + bs, width, bs * width);
+    operand = new Mirror(tb + bs, width, bs * width);
     // Single-level views only: ND4J mis-slices a view of a view here.
-    rows.array.get(NDArrayIndex.interval(0, tb), NDArrayIndex.point(width - 1)).assign(1.0);
-    blockAt = Nd.blocks(rows.array, T + 1, bs);
-    steps = Nd.rows(rows.array, 0, tb);
-    xColumns = rows.array.get(NDArrayIndex.interval(0, tb), NDArrayIndex.interval(h, h + in));
-    stacked = Nd4j.zeros(rows.array.dataType(), width, n);
+    operand.array.get(NDArrayIndex.interval(0, tb), NDArrayIndex.point(width - 1)).assign(1.0);
+    blockAt = Nd.blocks(operand.array, T + 1, bs);
+    steps = Nd.rows(operand.array, 0, tb);
+    xColumns = operand.array.get(NDArrayIndex.interval(0, tb), NDArrayIndex.interval(h, h + in));
+    stacked = Nd4j.zeros(operand.array.dataType(), width, n);
     stackedRecurrent = Nd.rows(stacked, 0, h);
     stackedInput = Nd.rows(stacked, h, h + in);
     stackedBias = Nd.rows(stacked, h + in, width);
-    dStacked = Nd4j.zeros(rows.array.dataType(), width, n);
+    dStacked = Nd4j.zeros(operand.array.dataType(), width, n);
     dParts =
         new INDArray[] {
           Nd.rows(dStacked, 0, h), Nd.rows(dStacked, h, h + in), Nd.rows(dStacked, h + in, width)
@@ -74,41 +78,67 @@ final class JointOperand {
     dz = new Mirror(tb, n, bs * n);
     dzAt = Nd.blocks(dz.array, T, bs);
     dv = new Mirror(bs, h, bs * h);
-    later = rows.array.get(NDArrayIndex.interval(bs, tb + bs), NDArrayIndex.interval(0, h));
-    last = rows.array.get(NDArrayIndex.interval(tb, tb + bs), NDArrayIndex.interval(0, h));
+    later = operand.array.get(NDArrayIndex.interval(bs, tb + bs), NDArrayIndex.interval(0, h));
+    last = operand.array.get(NDArrayIndex.interval(tb, tb + bs), NDArrayIndex.interval(0, h));
+    firstLater =
+        operand.array.get(NDArrayIndex.interval(bs, bs, tb + bs), NDArrayIndex.interval(0, h));
+    return true;
   }
 
-  /** x [T·B, in] into the x columns; RW, W, b into the stacked weights. */
-  void fill(INDArray x, INDArray rw, INDArray w, INDArray b) {
-    xColumns.assign(x);
+  /** x [T·B, in] into the x columns. */
+  void fillInput(INDArray x) {
+    if (x.isView() || x.ordering() != 'c') {
+      xColumns.assign(x); // e.g. the layer below's outputs
+      return;
+    }
+    float[] v = new float[(int) x.length()]; // a whole array: one bulk copy each way
+    x.data().asNioFloat().get(0, v, 0, v.length);
+    operand.writeRows(v, T * batch, in, h, width);
+  }
+
+  /** RW, W, b into the stacked weights. */
+  void fillWeights(INDArray rw, INDArray w, INDArray b) {
     stackedRecurrent.assign(rw);
     stackedInput.assign(w);
     stackedBias.assign(b);
   }
 
-  /** v [B·h] into block t's recurrent columns. */
-  void putRecurrent(int t, float[] v) {
-    rows.writeRows(v, batch, h, (long) t * batch * width, width);
+  /** v [rows·h] of the first {@code rows} samples into block t's recurrent columns. */
+  void putRecurrent(int t, int rows, float[] v) {
+    operand.writeRows(v, rows, h, (long) t * batch * width, width);
   }
 
-  /** z [B, n] = block t · [RW; W; b], split into its column blocks of h: dst[k] is [B·h]. */
-  void product(int t, float[][] dst) {
-    Nd.gemm(blockAt[t], stacked, z.array, false, false, 0); // [B, n]
-    z.readBlocks(0, batch, h, dst);
+  /**
+   * z = block t · [RW; W; b] for the first {@code rows} samples ([rows, n]; all B in training),
+   * split into its column blocks of h: dst[k] is [B·h], of which the first rows·h are written.
+   */
+  void product(int t, int rows, float[][] dst) {
+    Nd.gemmRows(blockAt[t], stacked, z.array, false, 0, rows); // [rows, n]
+    z.readBlocks(0, rows, h, dst);
   }
 
-  /** Step t's ∂loss/∂z, one [B·h] array per column block of h. */
-  void putDz(int t, float[][] blocks) {
-    dz.writeBlocks(blocks, batch, h, (long) t * batch * n);
+  /**
+   * Step t's ∂loss/∂z of the first {@code rows} samples, one [B·h] array per column block of h; the
+   * other samples' are 0 (nothing flowed into them), as the weight and input gradients read.
+   */
+  void putDz(int t, int rows, float[][] blocks) {
+    long at = (long) t * batch * n;
+    dz.writeBlocks(blocks, rows, h, at);
+    if (rows < batch) {
+      dz.zero(at + (long) rows * n, (batch - rows) * n);
+    }
   }
 
-  /** dst [B·h] ← step t's ∂loss/∂v = dz·RWᵀ, or dst += it with {@code add}. */
-  void recurrentGradient(int t, float[] dst, boolean add) {
-    Nd.gemm(dzAt[t], stackedRecurrent, dv.array, false, true, 0); // [B, h]
+  /**
+   * dst [rows·h] ← step t's ∂loss/∂v = dz·RWᵀ of the first {@code rows} samples, or dst += it with
+   * {@code add}.
+   */
+  void recurrentGradient(int t, int rows, float[] dst, boolean add) {
+    Nd.gemmRows(dzAt[t], stackedRecurrent, dv.array, true, 0, rows); // [rows, h]
     if (add) {
-      dv.readAdd(0, dst, 0, batch * h);
+      dv.readAdd(0, dst, 0, rows * h);
     } else {
-      dv.read(0, dst, 0, batch * h);
+      dv.read(0, dst, 0, rows * h);
     }
   }
 
@@ -137,9 +167,19 @@ final class JointOperand {
     Nd.gemm(dz.array, stackedInput, dx, false, true, beta); // [T·B, in]
   }
 
+  /** As {@link #inputGradient(INDArray, double)} for step t's first {@code rows} samples. */
+  void inputGradient(int t, int rows, INDArray dxStep, double beta) {
+    Nd.gemmRows(dzAt[t], stackedInput, dxStep, true, beta, rows); // [rows, in]
+  }
+
   /** v⟨1..T⟩ (the recurrent columns of blocks 1..T) as one [T·B, h] view. */
   INDArray laterRecurrent() {
     return later;
+  }
+
+  /** v⟨1..T⟩ of sample 0 as one [T, h] view. */
+  INDArray firstLaterRecurrent() {
+    return firstLater;
   }
 
   /** v of the last block (a⟨T⟩ for the first part), [B, h], as a view. */

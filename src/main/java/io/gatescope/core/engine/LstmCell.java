@@ -85,8 +85,9 @@ final class LstmCell extends Cell {
   }
 
   @Override
-  void step(int t, float[] aPrev, float[] aNow, Overrides overrides, TraceKeeper keep) {
-    joint.product(t, z); // [a⟨t−1⟩ | x⟨t⟩ | 1]·[RW; W; b]  [B, 4H]
+  void step(int t, int rows, float[] aPrev, float[] aNow, Overrides overrides, TraceKeeper keep) {
+    int n = rows * h;
+    joint.product(t, rows, z); // [a⟨t−1⟩ | x⟨t⟩ | 1]·[RW; W; b]  [rows, 4H]
     float[] zC = z[C]; // z_c̃ = W_c[a⟨t−1⟩, x⟨t⟩] + b_c  [B, H]
     float[] zF = z[F]; // z_f
     float[] zO = z[O]; // z_o
@@ -96,30 +97,30 @@ final class LstmCell extends Cell {
     float[] ft = forget[t];
     float[] ot = output[t];
     // One loop per activation over whole arrays: fused into one loop the step measured slower.
-    Activations.tanh(zC, ct, m); // c̃⟨t⟩ = tanh(z_c̃)
-    Activations.sigmoid(zU, ut, m); // Γu = σ(z_u)
-    Activations.sigmoid(zF, ft, m); // Γf = σ(z_f)
-    Activations.sigmoid(zO, ot, m); // Γo = σ(z_o)
-    keepAndClamp(t, keep, overrides);
+    Activations.tanh(zC, ct, n); // c̃⟨t⟩ = tanh(z_c̃)
+    Activations.sigmoid(zU, ut, n); // Γu = σ(z_u)
+    Activations.sigmoid(zF, ft, n); // Γf = σ(z_f)
+    Activations.sigmoid(zO, ot, n); // Γo = σ(z_o)
+    keepAndClamp(t, rows, keep, overrides);
     float[] cPrev = c[t];
     float[] cNow = c[t + 1];
-    for (int i = 0; i < m; i++) {
+    for (int i = 0; i < n; i++) {
       cNow[i] = ut[i] * ct[i] + ft[i] * cPrev[i]; // c⟨t⟩ = Γu ⊙ c̃⟨t⟩ + Γf ⊙ c⟨t−1⟩
     }
     float[] tc = tanhC[t];
-    Activations.tanh(cNow, tc, m);
-    for (int i = 0; i < m; i++) {
+    Activations.tanh(cNow, tc, n);
+    for (int i = 0; i < n; i++) {
       aNow[i] = ot[i] * tc[i]; // a⟨t⟩ = Γo ⊙ tanh(c⟨t⟩)
     }
   }
 
   /** Hands the trace what it keeps, then applies the clamps (the candidate is never clamped). */
-  private void keepAndClamp(int t, TraceKeeper keep, Overrides overrides) {
+  private void keepAndClamp(int t, int rows, TraceKeeper keep, Overrides overrides) {
     float[][] gates = {cand[t], forget[t], output[t], update[t]};
     for (int k = 0; k < 4; k++) {
       keep.pre(t, k, z[k]);
       keep.activated(t, k, gates[k]);
-      overrides.clamp(gates[k], k, m / h);
+      overrides.clamp(gates[k], k, rows);
     }
   }
 
@@ -129,7 +130,8 @@ final class LstmCell extends Cell {
   }
 
   @Override
-  void backStep(int t, float[] aPrev, float[] aNow, float[] da, float[] daPrev) {
+  void backStep(int t, int rows, float[] aPrev, float[] aNow, float[] da, float[] daPrev) {
+    int n = rows * h;
     float[] ct = cand[t];
     float[] ft = forget[t];
     float[] ot = output[t];
@@ -141,7 +143,7 @@ final class LstmCell extends Cell {
     float[] dzO = dz[O];
     float[] dzU = dz[U];
     float[] dct = dc;
-    for (int i = 0; i < m; i++) {
+    for (int i = 0; i < n; i++) {
       float d = da[i] * ot[i] * (1 - tc[i] * tc[i]) + dcNext[i]; // ∂c⟨t⟩: via a⟨t⟩ and c⟨t+1⟩
       dct[i] = d;
       dzC[i] = d * ut[i] * (1 - ct[i] * ct[i]); // ∂z_c̃ = ∂c⟨t⟩ ⊙ Γu ⊙ tanh′
@@ -150,14 +152,15 @@ final class LstmCell extends Cell {
       dzU[i] = d * ct[i] * ut[i] * (1 - ut[i]); // ∂z_u = ∂c⟨t⟩ ⊙ c̃⟨t⟩ ⊙ σ′
       dcNext[i] = d * ft[i]; // ∂c⟨t−1⟩ through c⟨t⟩
     }
-    joint.putDz(t, dz);
+    joint.putDz(t, rows, dz);
     if (t > 0) {
-      joint.recurrentGradient(t, daPrev, false); // ∂a⟨t−1⟩ = dz·RWᵀ  [B, H]
+      joint.recurrentGradient(t, rows, daPrev, false); // ∂a⟨t−1⟩ = dz·RWᵀ  [rows, H]
     }
   }
 
   @Override
-  void keepBackward(int t, float[] aPrev, float[] da, BackwardKeeper keep) {
+  void keepBackward(int t, int rows, float[] aPrev, float[] da, BackwardKeeper keep) {
+    int n = rows * h;
     float[] ct = cand[t];
     float[] ut = update[t];
     float[] cPrev = c[t];
@@ -166,7 +169,7 @@ final class LstmCell extends Cell {
     float[] dF = keep.at(Quantity.FORGET, t);
     float[] dO = keep.at(Quantity.OUTPUT, t);
     float[] dC = keep.at(Quantity.CANDIDATE, t);
-    for (int i = 0; i < m; i++) {
+    for (int i = 0; i < n; i++) {
       dU[i] = dc[i] * ct[i]; // ∂L/∂Γu = ∂L/∂c⟨t⟩ ⊙ c̃⟨t⟩
       dF[i] = dc[i] * cPrev[i]; // ∂L/∂Γf = ∂L/∂c⟨t⟩ ⊙ c⟨t−1⟩
       dO[i] = da[i] * tc[i]; // ∂L/∂Γo = ∂L/∂a⟨t⟩ ⊙ tanh(c⟨t⟩)

@@ -41,6 +41,12 @@ final class Mirror {
     Reference.reachabilityFence(array);
   }
 
+  /** array elements [from..from+len) ← 0 (len at most the copy size) */
+  void zero(long from, int len) {
+    java.util.Arrays.fill(scratch, 0, len, 0f);
+    floats.put((int) from, scratch, 0, len);
+  }
+
   /** array elements [to..to+len) ← src[srcOff..+len) */
   void write(float[] src, int srcOff, long to, int len) {
     floats.put((int) to, src, srcOff, len);

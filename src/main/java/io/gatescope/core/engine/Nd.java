@@ -15,6 +15,11 @@ final class Nd {
   /** Told the shape of every product when set (tests count the engine's products with it). */
   interface Probe {
     void product(long m, long n, long k);
+
+    /** With the transposes as BLAS gets them. */
+    default void product(long m, long n, long k, boolean ta, boolean tb) {
+      product(m, n, k);
+    }
   }
 
   static Probe probe;
@@ -47,8 +52,31 @@ final class Nd {
    * checks per product, about 15 µs each, and a training step makes some seventy products.
    */
   static void gemm(INDArray a, INDArray b, INDArray out, boolean ta, boolean tb, double beta) {
+    multiply(a, b, out, ta, tb, beta, out.rows());
+  }
+
+  /**
+   * As {@link #gemm} on the first {@code rows} rows of a (not transposed) and of out: out's other
+   * rows are left as they are. The leading rows of a row-major array are read in place by BLAS,
+   * without a view (making one costs more than a small product).
+   */
+  static void gemmRows(INDArray a, INDArray b, INDArray out, boolean tb, double beta, int rows) {
+    if (rows < 1 || rows > out.rows() || rows > a.rows()) {
+      throw new IllegalArgumentException(
+          rows + " rows of [" + a.rows() + ", ·] and [" + out.rows() + ", ·] do not fit");
+    }
+    if (direct(a) && direct(b) && direct(out)) {
+      multiply(a, b, out, false, tb, beta, rows);
+    } else {
+      gemm(rows(a, 0, rows), b, rows(out, 0, rows), false, tb, beta);
+    }
+  }
+
+  /** out = a·b or out += a·b on the first m rows of out (all of them, or see {@link #gemmRows}). */
+  private static void multiply(
+      INDArray a, INDArray b, INDArray out, boolean ta, boolean tb, double beta, long m) {
     if (probe != null) {
-      probe.product(out.rows(), out.columns(), ta ? a.rows() : a.columns());
+      probe.product(m, out.columns(), ta ? a.rows() : a.columns(), ta, tb);
     }
     if (!direct(a) || !direct(b) || !direct(out)) {
       synchronized (BLAS) {
@@ -56,10 +84,10 @@ final class Nd {
       }
       return;
     }
-    long m = out.rows();
     long n = out.columns();
     long k = ta ? a.rows() : a.columns();
-    if ((ta ? a.columns() : a.rows()) != m
+    boolean allRows = m == out.rows(); // else gemmRows has checked a's rows
+    if (allRows && (ta ? a.columns() : a.rows()) != m
         || (tb ? b.rows() : b.columns()) != n
         || (tb ? b.columns() : b.rows()) != k) {
       throw new IllegalArgumentException(

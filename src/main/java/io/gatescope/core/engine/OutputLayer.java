@@ -19,7 +19,7 @@ final class OutputLayer {
   private Mirror dLogits; // ∂loss/∂logits [B, K]
   private Mirror dLogitsSum; // Σ rows of dLogits [1, K]
   private Mirror daLast; // ∂loss/∂a⟨T⟩ [B, H]
-  private Mirror stepLogits; // W_y a⟨t⟩ + b_y for every step, [T·B, K] (made when first asked)
+  private Mirror stepLogits; // W_y a⟨t⟩ + b_y for every step, [T·B or T, K] (made when asked)
 
   OutputLayer(ParamSet params, ParamSet grads, int h) {
     this.wy = params.get("out.W");
@@ -58,7 +58,7 @@ final class OutputLayer {
    */
   float[] logitsAfterEveryStep(INDArray states) {
     int rows = (int) states.rows();
-    if (stepLogits == null) {
+    if (stepLogits == null || stepLogits.array.rows() != rows) {
       stepLogits = new Mirror(rows, K, rows * K);
     }
     Nd.gemm(states, wy, stepLogits.array, false, false, 0); // a⟨t⟩·W_y  [T·B, K]

@@ -39,7 +39,7 @@ public final class RecurrentClassifier {
   private float[] dTop; // [T·B·H] ∂loss/∂a⟨t⟩ of the top layer; only the last step is non-zero
   private List<Intervention> lastInterventions = List.of();
   private INDArray lastInput; // [T·B, F] the last forward pass's input, in reading order
-  private RecurrentClassifier backwardTwin; // a copy that runs backward traces' batches
+  private BackwardTracer backwardTracer; // runs backward traces' batches on a copy of this model
 
   private RecurrentClassifier(ModelConfig config) {
     this.config = config;
@@ -126,26 +126,52 @@ public final class RecurrentClassifier {
   }
 
   public INDArray forward(INDArray input, List<Intervention> interventions) {
+    return forward(input, interventions, false, false);
+  }
+
+  /**
+   * Logits [B, K] of a batch whose samples are variants of sample 0 (its picture with a change):
+   * each step computes only the samples whose input has differed from sample 0's by then; the
+   * others take sample 0's states (see {@link ActiveRows#forward}). The numbers of {@link
+   * #forward(INDArray)} up to rounding, and the samples' states are complete afterwards. With
+   * {@code sameWeights} the caller vouches that no weight has changed since this model's last
+   * forward pass: the layers keep their stacked and folded copies of them.
+   */
+  INDArray forwardSharingFirst(INDArray input, boolean sameWeights) {
+    return forward(input, List.of(), true, sameWeights);
+  }
+
+  private INDArray forward(
+      INDArray input, List<Intervention> interventions, boolean share, boolean sameWeights) {
     int b = batchOf(input);
     ensureBatch(b);
     INDArray asFloat = input.dataType() == DataType.FLOAT ? input : input.castTo(DataType.FLOAT);
     INDArray x = config.reading().arrange(asFloat, b); // [T·B, F] in reading order
     lastInput = x;
     lastInterventions = List.copyOf(interventions);
+    int[] rows = share ? ActiveRows.forward(floats(x), b, F) : ActiveRows.all(b);
     RecurrentLayer first = layers.get(0);
     // The projection folded into the first layer: an [F, P]·[P, n] product per pass, and the
     // operand is 28 + H + 1 wide instead of P + H + 1 (it paid even for a single image, measured).
     if (wp != null) {
-      first.inputFolded(x, wp, bp);
+      first.inputFolded(x, wp, bp, sameWeights);
     } else {
-      first.input(x);
+      first.input(x, sameWeights);
     }
-    first.recur(interventions);
+    first.recur(interventions, rows);
     for (int l = 1; l < layers.size(); l++) {
-      layers.get(l).input(layers.get(l - 1).outputs());
-      layers.get(l).recur(interventions);
+      layers.get(l).input(layers.get(l - 1).outputs(), sameWeights);
+      layers.get(l).recur(interventions, rows); // a sample shares sample 0's input here too
     }
     return output.forward(top().last());
+  }
+
+  /** A 2-D array's values, row-major (in one copy; element reads cost each). */
+  private static float[] floats(INDArray m) {
+    INDArray whole = m.isView() || m.ordering() != 'c' ? m.dup('c') : m;
+    float[] out = new float[(int) whole.length()];
+    whole.data().asNioFloat().get(0, out, 0, out.length);
+    return out;
   }
 
   /**
@@ -174,26 +200,30 @@ public final class RecurrentClassifier {
     }
     // Only the last step feeds the output; dTop's other steps stay zero (nothing writes them).
     output.backward(top().last(), dTop, (T - 1) * batch * config.hidden());
-    passBack(dTop, true, stepGradients);
+    passBack(dTop, true, stepGradients, ActiveRows.all(batch));
     if (wp != null) {
       layers.get(0).projectionGradients(dwp, dbp);
     }
     if (stepGradients != null) {
-      stepGradients.input = layers.get(0).inputGradient().data().asFloat(); // ∂loss/∂x [T·B, F]
+      stepGradients.input = layers.get(0).inputGradient(ActiveRows.all(batch)); // ∂loss/∂x [T·B, F]
     }
   }
 
-  /** dOut [T·B·H], ∂loss/∂a⟨t⟩ of the top layer, back through every layer. */
-  private void passBack(float[] dOut, boolean weightGradients, StepGradients stepGradients) {
+  /**
+   * dOut [T·B·H], ∂loss/∂a⟨t⟩ of the top layer, back through every layer; step t computes the first
+   * rows[t] samples (a lower layer's ∂loss reaches no sample that the top's has not).
+   */
+  private void passBack(
+      float[] dOut, boolean weightGradients, StepGradients stepGradients, int[] rows) {
     for (int l = layers.size() - 1; l >= 0; l--) {
       RecurrentLayer layer = layers.get(l);
       if (stepGradients != null && l == layers.size() - 1) {
         stepGradients.hidden = layer.recordHiddenGradients();
       }
-      layer.backward(dOut, weightGradients);
+      layer.backward(dOut, weightGradients, rows);
       layer.stopRecording();
       if (l > 0) {
-        dOut = layer.inputGradient().data().asFloat(); // [T·B, H]
+        dOut = layer.inputGradient(rows); // [T·B, H]
       }
     }
   }
@@ -203,52 +233,49 @@ public final class RecurrentClassifier {
    * target} (see {@link BackwardTrace}); the model as it is, without interventions.
    */
   public BackwardTrace backwardTrace(float[] image, int target) {
-    if (backwardTwin == null) {
-      backwardTwin = copy();
-    } else {
-      backwardTwin.params.flat().assign(params.flat()); // the weights as they are now
+    if (backwardTracer == null) {
+      backwardTracer = new BackwardTracer(copy());
     }
-    return BackwardTracer.trace(this, backwardTwin, image, target);
-  }
-
-  /**
-   * For {@link BackwardTracer}: every sample of this model's batch of {@code b} takes the states of
-   * {@code one}'s last forward pass (a batch of one, same config and weights, no interventions).
-   */
-  void replicate(RecurrentClassifier one, int b) {
-    ensureBatch(b);
-    lastInterventions = List.of();
-    for (int l = 0; l < layers.size(); l++) {
-      layers.get(l).replicate(one.layers.get(l));
-    }
+    return backwardTracer.trace(params.flat(), image, target);
   }
 
   /**
    * For {@link BackwardTracer}, after a forward pass without interventions: BPTT of dTopAll [T·B·H]
-   * (∂L/∂a⟨t⟩ of the top layer at any steps), keeping what a backward trace shows, parameter
-   * gradients untouched. Returns ∂L/∂x [T·B·F] in reading order.
+   * (∂L/∂a⟨t⟩ of the top layer at any steps) for a batch of copies of that pass's sample 0 — each
+   * sample of the batch takes sample 0's states first, where its gradient reaches —, keeping what a
+   * backward trace shows of sample 0 ({@link #backTraces}), parameter gradients untouched. Step t
+   * going back computes only the samples whose gradient has been reached by then: order them by the
+   * last step of their loss, latest first (see {@link ActiveRows#backward}). Returns ∂L/∂x [T·B·F]
+   * in reading order.
    */
-  float[] backwardForTrace(float[] dTopAll) {
+  float[] backwardOfFirst(float[] dTopAll) {
     if (!lastInterventions.isEmpty()) {
       throw new IllegalStateException("gradients are not defined with interventions active");
     }
-    layers.forEach(l -> l.keepBackward(true));
+    int[] rows = ActiveRows.backward(dTopAll, batch, config.hidden());
+    layers.forEach(l -> l.copyFirst(rows));
+    layers.forEach(l -> l.keepBackward(1));
     try {
-      passBack(dTopAll, false, null);
+      passBack(dTopAll, false, null, rows);
     } finally {
-      layers.forEach(l -> l.keepBackward(false));
+      layers.forEach(l -> l.keepBackward(0));
     }
-    return layers.get(0).inputGradient().data().asFloat();
+    return layers.get(0).inputGradient(rows);
   }
 
-  /** ∂L/∂q [T][H] per layer, bottom first, for sample s of the last kept backward pass. */
-  List<Map<Quantity, float[][]>> backTraces(int s) {
-    return layers.stream().map(l -> l.backTrace(s)).toList();
+  /** ∂L/∂q [T][H] per layer, bottom first, of sample 0 of the last {@link #backwardOfFirst}. */
+  List<Map<Quantity, float[][]>> backTraces() {
+    return layers.stream().map(l -> l.backTrace(0)).toList();
   }
 
   /** The logits after every step of the last forward pass, [T·B·K] (row t·B + b). */
   float[] stepLogits() {
     return output.logitsAfterEveryStep(top().outputs());
+  }
+
+  /** The same of sample 0 alone, [T·K]. */
+  float[] firstStepLogits() {
+    return output.logitsAfterEveryStep(top().firstOutputs());
   }
 
   /** The last forward pass's logits, [B][K]. */

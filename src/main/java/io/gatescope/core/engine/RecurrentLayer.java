@@ -6,9 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * One recurrent layer over {@link ModelConfig#STEPS} timesteps, around a {@link Cell}: it owns what
@@ -29,7 +27,7 @@ final class RecurrentLayer {
   private final Cell cell;
   private final List<Cell.Part> parts;
   private final TraceKeeper keeper = new TraceKeeper();
-  private final BackwardKeeper backKeeper = new BackwardKeeper();
+  private final BackwardKeeper backKeeper;
   private final InputSide inputSide;
 
   private final List<INDArray> rw = new ArrayList<>(); // each part's recurrent weights
@@ -40,6 +38,8 @@ final class RecurrentLayer {
   private float[] da; // ∂loss/∂a⟨t⟩, everything that flows into it  [B·H]
   private float[] daPrev; // ∂loss/∂a⟨t−1⟩ through step t  [B·H]
   private float[] daRecord; // [T·B·H] while recording ∂loss/∂a⟨t⟩, else null
+  private Mirror dx; // ∂loss/∂(this layer's input)  [T·B, width of the input side]
+  private INDArray[] dxAt; // its step blocks, [B, width]
   private Overrides overrides = Overrides.NONE;
 
   /** Layer {@code index} of cell type {@code type}, with inputs of width {@code in}. */
@@ -56,6 +56,7 @@ final class RecurrentLayer {
         };
     this.parts = cell.parts();
     this.inputSide = new InputSide(parts);
+    this.backKeeper = new BackwardKeeper(h);
   }
 
   // ---- parameters ----
@@ -96,20 +97,22 @@ final class RecurrentLayer {
     daPrev = new float[m];
     cell.allocate(bs);
     keeper.prepare(cell.blocks().size(), m);
-    backKeeper.prepare(m);
   }
 
-  /** The input side from x [T·B, in]. */
-  void input(INDArray x) {
-    inputSide.plain(x, batch, rw);
+  /**
+   * The input side from x [T·B, in]; {@code sameWeights}: the weights are those of the last pass
+   * (their copies in the operands are kept).
+   */
+  void input(INDArray x, boolean sameWeights) {
+    inputSide.plain(x, batch, rw, sameWeights);
   }
 
   /**
    * The input side through a linear projection (x·Wp + bp), folded into this layer's input weights
    * (see {@link InputSide#folded}).
    */
-  void inputFolded(INDArray x, INDArray wp, INDArray bp) {
-    inputSide.folded(x, wp, bp, batch, rw);
+  void inputFolded(INDArray x, INDArray wp, INDArray bp, boolean sameWeights) {
+    inputSide.folded(x, wp, bp, batch, rw, sameWeights);
   }
 
   /** Whether the next forward passes keep what a trace shows (see {@link TraceKeeper}). */
@@ -119,15 +122,31 @@ final class RecurrentLayer {
 
   /** The recurrence over all steps, after the input side. */
   void recur(List<Intervention> interventions) {
+    recur(interventions, ActiveRows.all(batch));
+  }
+
+  /**
+   * The recurrence, step t computing the first rows[t] samples only; the others take sample 0's
+   * states at that step (see {@link ActiveRows#forward}). Sharing keeps no trace and takes no
+   * interventions.
+   */
+  void recur(List<Intervention> interventions, int[] rows) {
     overrides = Overrides.of(interventions, index, cell.blocks(), h);
+    if (!ActiveRows.isAll(rows, batch) && (keeper.on() || overrides.any())) {
+      throw new IllegalStateException("samples that share states keep no trace, take no changes");
+    }
     JointOperand first = parts.get(0).operand();
     Arrays.fill(a[0], 0f); // the operand's a⟨0⟩ columns are zero from the start and never written
     for (int t = 0; t < T; t++) {
       float[] aNow = a[t + 1];
-      cell.step(t, a[t], aNow, overrides, keeper);
+      cell.step(t, rows[t], a[t], aNow, overrides, keeper);
+      if (rows[t] < batch) {
+        cell.copyFirst(t, rows[t], batch);
+        Cell.copyFirst(aNow, rows[t], batch, h);
+      }
       keeper.unscaled(t, aNow);
       overrides.scale(aNow, batch);
-      first.putRecurrent(t + 1, aNow); // the next step's product and the layer above read it there
+      first.putRecurrent(t + 1, batch, aNow); // the next step's product and the layer above read it
     }
   }
 
@@ -147,24 +166,34 @@ final class RecurrentLayer {
    * trace).
    */
   void backward(float[] dOut, boolean weightGradients) {
+    backward(dOut, weightGradients, ActiveRows.all(batch));
+  }
+
+  /**
+   * As {@link #backward(float[], boolean)}, step t going back computing the first rows[t] samples
+   * only: the others have ∂loss = 0 there (see {@link ActiveRows#backward}), and their ∂z stay 0.
+   */
+  void backward(float[] dOut, boolean weightGradients, int[] rows) {
     if (overrides.any()) {
       throw new IllegalStateException("gradients are not defined with interventions active");
     }
     int m = batch * h;
-    Arrays.fill(daPrev, 0f);
+    Arrays.fill(daPrev, 0f); // a skipped sample's part stays 0 until a step computes it
     cell.startBackward();
     for (int t = T - 1; t >= 0; t--) {
       int off = t * m;
-      for (int i = 0; i < m; i++) {
+      int n = rows[t] * h; // the others' ∂a⟨t⟩ are 0, and nothing reads them
+      for (int i = 0; i < n; i++) {
         da[i] = dOut[off + i] + daPrev[i]; // ∂a⟨t⟩: from above and from step t+1
       }
       if (daRecord != null) {
-        System.arraycopy(da, 0, daRecord, off, m);
+        System.arraycopy(da, 0, daRecord, off, n);
       }
-      cell.backStep(t, a[t], a[t + 1], da, daPrev);
+      cell.backStep(t, rows[t], a[t], a[t + 1], da, daPrev);
       if (backKeeper.on()) {
         backKeeper.put(Quantity.HIDDEN, t, da); // ∂L/∂a⟨t⟩: from above and from step t+1
-        cell.keepBackward(t, a[t], da, backKeeper);
+        cell.keepBackward(t, Math.min(rows[t], backKeeper.samples()), a[t], da, backKeeper);
+        backKeeper.zeroFrom(t, rows[t]);
       }
     }
     if (!weightGradients) {
@@ -183,13 +212,31 @@ final class RecurrentLayer {
     inputSide.projectionGradients(dwp, dbp);
   }
 
-  /** ∂loss/∂(this layer's input) = Σ over parts of dz·Wᵀ, [T·B, width of the input side]. */
-  INDArray inputGradient() {
-    INDArray dx = Nd4j.zeros(DataType.FLOAT, (long) T * batch, inputSide.width());
-    for (int p = 0; p < parts.size(); p++) {
-      parts.get(p).operand().inputGradient(dx, p == 0 ? 0 : 1);
+  /**
+   * ∂loss/∂(this layer's input) = Σ over parts of dz·Wᵀ, [T·B·width of the input side], after a
+   * backward pass of {@code rows}: at step t the first rows[t] samples', the others' 0.
+   */
+  float[] inputGradient(int[] rows) {
+    int width = inputSide.width();
+    if (dx == null || dx.array.rows() != (long) T * batch || dx.array.columns() != width) {
+      dx = new Mirror((long) T * batch, width, T * batch * width);
+      dxAt = Nd.blocks(dx.array, T, batch);
     }
-    return dx;
+    float[] out = new float[T * batch * width];
+    if (ActiveRows.isAll(rows, batch)) {
+      for (int p = 0; p < parts.size(); p++) {
+        parts.get(p).operand().inputGradient(dx.array, p == 0 ? 0 : 1); // [T·B, width]
+      }
+      dx.read(0, out, 0, out.length);
+      return out;
+    }
+    for (int t = 0; t < T; t++) {
+      for (int p = 0; p < parts.size(); p++) {
+        parts.get(p).operand().inputGradient(t, rows[t], dxAt[t], p == 0 ? 0 : 1); // [rows, width]
+      }
+      dx.read((long) t * batch * width, out, t * batch * width, rows[t] * width);
+    }
+    return out;
   }
 
   /** Starts recording ∂loss/∂a⟨t⟩ during the next backward pass; returns the [T·B·H] array. */
@@ -203,21 +250,25 @@ final class RecurrentLayer {
   }
 
   /**
-   * Whether the next backward passes keep what a backward trace shows (see {@link BackwardKeeper}).
+   * Whether the next backward passes keep what a backward trace shows, for the first {@code
+   * samples} samples (0: nothing; see {@link BackwardKeeper}).
    */
-  void keepBackward(boolean on) {
-    backKeeper.keep(on);
+  void keepBackward(int samples) {
+    backKeeper.keep(samples);
   }
 
   /**
-   * Makes every sample of this layer's batch hold the states of {@code one}'s last forward pass (a
-   * batch of one, same weights): a batch of identical samples without computing it again. A
-   * backward pass may follow (not with interventions: {@code one}'s must be none).
+   * Samples [1, rows[t]) take sample 0's states at each step t of the last forward pass (without
+   * interventions): a batch of copies of sample 0, where a backward pass of {@code rows} reads.
    */
-  void replicate(RecurrentLayer one) {
-    Cell.replicate(one.a, a, h);
-    cell.replicate(one.cell);
-    overrides = Overrides.NONE;
+  void copyFirst(int[] rows) {
+    if (overrides.any()) {
+      throw new IllegalStateException("the last forward pass had interventions");
+    }
+    for (int t = 0; t < T; t++) {
+      cell.copyFirst(t, 1, rows[t]);
+      Cell.copyFirst(a[t + 1], 1, rows[t], h);
+    }
   }
 
   // ---- outputs and traces ----
@@ -225,6 +276,11 @@ final class RecurrentLayer {
   /** a⟨1..T⟩ as one [T·B, H] view (the input of the layer above). */
   INDArray outputs() {
     return parts.get(0).operand().laterRecurrent();
+  }
+
+  /** a⟨1..T⟩ of sample 0 as one [T, H] view. */
+  INDArray firstOutputs() {
+    return parts.get(0).operand().firstLaterRecurrent();
   }
 
   /** a⟨T⟩ [B, H] view. */
@@ -261,8 +317,11 @@ final class RecurrentLayer {
         : sample(keeper.activated(k), s);
   }
 
-  /** ∂L/∂q [T][H] of every quantity the last kept backward pass kept, for sample s. */
+  /** ∂L/∂q [T][H] of every quantity the last kept backward pass kept, for (kept) sample s. */
   Map<Quantity, float[][]> backTrace(int s) {
+    if (s >= backKeeper.samples()) {
+      throw new IllegalArgumentException("sample " + s + " was not kept");
+    }
     Map<Quantity, float[][]> out = new EnumMap<>(Quantity.class);
     backKeeper.kept().forEach((q, v) -> out.put(q, sample(v, s)));
     return out;

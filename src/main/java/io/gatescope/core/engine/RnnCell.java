@@ -40,22 +40,23 @@ final class RnnCell extends Cell {
   }
 
   @Override
-  void step(int t, float[] aPrev, float[] aNow, Overrides overrides, TraceKeeper keep) {
-    joint.product(t, z); // [a⟨t−1⟩ | x⟨t⟩ | 1]·[RW; W; b]  [B, H]
+  void step(int t, int rows, float[] aPrev, float[] aNow, Overrides overrides, TraceKeeper keep) {
+    joint.product(t, rows, z); // [a⟨t−1⟩ | x⟨t⟩ | 1]·[RW; W; b]  [rows, H]
     float[] zA = z[0]; // z_a = W_a[a⟨t−1⟩, x⟨t⟩] + b_a  [B, H]
     keep.pre(t, 0, zA);
-    Activations.tanh(zA, aNow, m); // a⟨t⟩ = tanh(z_a)
+    Activations.tanh(zA, aNow, rows * h); // a⟨t⟩ = tanh(z_a)
   }
 
   @Override
-  void backStep(int t, float[] aPrev, float[] aNow, float[] da, float[] daPrev) {
+  void backStep(int t, int rows, float[] aPrev, float[] aNow, float[] da, float[] daPrev) {
+    int n = rows * h;
     float[] dzA = dz[0];
-    for (int i = 0; i < m; i++) {
+    for (int i = 0; i < n; i++) {
       dzA[i] = da[i] * (1 - aNow[i] * aNow[i]); // ∂z_a = ∂a⟨t⟩ ⊙ tanh′, from tanh's output
     }
-    joint.putDz(t, dz);
+    joint.putDz(t, rows, dz);
     if (t > 0) {
-      joint.recurrentGradient(t, daPrev, false); // ∂a⟨t−1⟩ = dz·RWᵀ  [B, H]
+      joint.recurrentGradient(t, rows, daPrev, false); // ∂a⟨t−1⟩ = dz·RWᵀ  [rows, H]
     }
   }
 }
