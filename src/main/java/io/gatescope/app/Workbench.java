@@ -10,6 +10,8 @@ import io.gatescope.ui.evaluate.EvaluateViewModel;
 import io.gatescope.ui.inside.BackwardViewModel;
 import io.gatescope.ui.inside.InsideView;
 import io.gatescope.ui.inside.InsideViewModel;
+import io.gatescope.ui.lesson.LessonBar;
+import io.gatescope.ui.lesson.LessonViewModel;
 import io.gatescope.ui.shell.ShellView;
 import io.gatescope.ui.shell.ShellViewModel;
 import io.gatescope.ui.train.TrainView;
@@ -34,6 +36,8 @@ public final class Workbench {
   public final UnitsViewModel unitsVm = new UnitsViewModel(session);
   public final EvaluateViewModel evaluateVm = new EvaluateViewModel(session);
   public final ShellView shell;
+  public final LessonViewModel lessonVm;
+  public final LessonBar lessonBar;
 
   public Workbench(Optional<Path> dataFolder) {
     this(dataFolder, Platform::exit);
@@ -59,6 +63,9 @@ public final class Workbench {
             onQuit);
     trainVm.messageProperty().addListener((o, a, m) -> session.setStatus(m));
     wireUnits();
+    lessonVm = new LessonViewModel(session, insideVm, shell::selectedWorkspace);
+    lessonBar = new LessonBar(lessonVm, () -> List.of(shell));
+    wireLessons();
   }
 
   /**
@@ -89,6 +96,15 @@ public final class Workbench {
           insideVm.selectUnit(u);
           insideVm.silenceSelected();
         });
+  }
+
+  /**
+   * The lesson bar under the menu, File ▸ Open lesson… and Save lesson…; a lesson step that shows
+   * Units or Evaluate starts their work as a click on their tab does.
+   */
+  private void wireLessons() {
+    shell.showUnderMenu(lessonBar);
+    shell.addFileItems(lessonBar.menuItems());
   }
 
   /** A scene with the app's style sheets. */

@@ -40,6 +40,8 @@ public final class ShellView extends BorderPane {
   private final FileChooser chooser = modelChooser();
   private final ShellViewModel vm;
   private final QuitGuard quitGuard;
+  private final MenuBar menuBar;
+  private Menu fileMenu;
 
   /**
    * @param workspaces the five workspaces' content, in {@link Workspace} order
@@ -56,12 +58,13 @@ public final class ShellView extends BorderPane {
     this.vm = vm;
     this.quitGuard = new QuitGuard(vm.session().models(), chooser, () -> getScene().getWindow());
     setCenter(buildTabs(workspaces));
-    setTop(
+    menuBar =
         new MenuBar(
             buildFileMenu(onOpen, onSave, onQuit),
             ModelsMenu.of(vm),
             buildViewMenu(),
-            buildHelpMenu()));
+            buildHelpMenu());
+    setTop(menuBar);
     setBottom(buildStatusBar());
     followNavigation();
     vm.noticeProperty().addListener((o, a, n) -> showNotice(n));
@@ -129,8 +132,21 @@ public final class ShellView extends BorderPane {
             onQuit.run();
           }
         });
-    return new Menu(
-        Messages.get("menu.file"), null, open, save, new SeparatorMenuItem(), reading, quit);
+    fileMenu =
+        new Menu(
+            Messages.get("menu.file"), null, open, save, new SeparatorMenuItem(), reading, quit);
+    return fileMenu;
+  }
+
+  /** Adds items to the File menu, in a group of their own after Save (the lesson's items). */
+  public void addFileItems(List<MenuItem> items) {
+    fileMenu.getItems().add(2, new SeparatorMenuItem());
+    fileMenu.getItems().addAll(3, items);
+  }
+
+  /** Shows {@code bar} under the menu, above the workspaces (the lesson bar). */
+  public void showUnderMenu(Node bar) {
+    setTop(new javafx.scene.layout.VBox(menuBar, bar));
   }
 
   private static void chosen(File f, Consumer<File> then) {
