@@ -196,8 +196,6 @@ public final class LessonBar extends VBox {
 
   /** Page Down / Page Up go to the next / previous step while a lesson is open. */
   private void bindPageKeys() {
-    KeyCombination down = KeyCombination.keyCombination("Page_Down");
-    KeyCombination up = KeyCombination.keyCombination("Page_Up");
     sceneProperty()
         .addListener(
             (o, a, scene) -> {
@@ -208,10 +206,13 @@ public final class LessonBar extends VBox {
                       if (vm.lessonProperty().get() == null || editing) {
                         return;
                       }
-                      if (down.match(e)) {
+                      if (e.isShortcutDown() || e.isAltDown() || e.isShiftDown()) {
+                        return;
+                      }
+                      if (e.getCode() == KeyCode.PAGE_DOWN) {
                         vm.next();
                         e.consume();
-                      } else if (up.match(e)) {
+                      } else if (e.getCode() == KeyCode.PAGE_UP) {
                         vm.back();
                         e.consume();
                       }
@@ -265,7 +266,9 @@ public final class LessonBar extends VBox {
 
   // ---- files ----
 
-  /** File ▸ Open lesson… and File ▸ Save lesson… */
+  /**
+   * File ▸ Open lesson…, Record lesson step (the first one starts a new lesson) and Save lesson…
+   */
   public List<MenuItem> menuItems() {
     MenuItem open =
         new MenuItem(Messages.get("lesson.menu.open"), new FontIcon("mdi2s-school-outline"));
@@ -278,11 +281,17 @@ public final class LessonBar extends VBox {
             vm.openFile(f.toPath());
           }
         });
+    MenuItem record =
+        new MenuItem(
+            Messages.get("lesson.menu.record"), new FontIcon("mdi2r-record-circle-outline"));
+    record.setId("menu-record-step");
+    record.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+L"));
+    record.setOnAction(e -> vm.record());
     MenuItem save = new MenuItem(Messages.get("lesson.menu.save"));
     save.setId("menu-save-lesson");
     save.disableProperty().bind(vm.lessonProperty().isNull());
     save.setOnAction(e -> askSave());
-    return List.of(open, save);
+    return List.of(open, record, save);
   }
 
   private void askSave() {
