@@ -20,6 +20,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextFlow;
 import javafx.stage.FileChooser;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -32,8 +33,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class LessonBar extends VBox {
   private final LessonViewModel vm;
   private final HiddenControls hider;
-  private final Label caption = new Label();
-  private final Label question = new Label();
+  private final TextFlow caption = new TextFlow();
+  private final TextFlow question = new TextFlow();
   private final TextArea captionEdit = new TextArea();
   private final TextField questionEdit = new TextField();
   private final Button edit;
@@ -46,6 +47,8 @@ public final class LessonBar extends VBox {
     this.vm = vm;
     this.hider = new HiddenControls(roots);
     setId("lesson-bar");
+    // Never wider than the window: the texts wrap to whatever width it has.
+    setMinWidth(0);
     getStyleClass().add("lesson-bar");
     getStylesheets().add(getClass().getResource("lesson.css").toExternalForm());
     edit =
@@ -123,15 +126,13 @@ public final class LessonBar extends VBox {
   }
 
   private VBox buildTexts() {
+    // Text flows of words (FlowText), not labels: every line whole, in either language.
     caption.setId("lesson-caption");
-    caption.getStyleClass().add("lesson-caption");
-    Controls.wrap(caption);
-    caption.textProperty().bind(vm.captionProperty());
-    caption.setMaxWidth(Double.MAX_VALUE);
     question.setId("lesson-question");
-    question.getStyleClass().add("lesson-question");
-    Controls.wrap(question);
-    question.textProperty().bind(vm.questionProperty());
+    vm.captionProperty().addListener((o, a, t) -> FlowText.show(caption, t, "lesson-caption"));
+    vm.questionProperty().addListener((o, a, t) -> FlowText.show(question, t, "lesson-question"));
+    caption.setMinWidth(0);
+    question.setMinWidth(0);
     question.visibleProperty().bind(vm.questionProperty().isNotEmpty());
     question.managedProperty().bind(question.visibleProperty());
     captionEdit.setId("lesson-caption-edit");
@@ -146,13 +147,17 @@ public final class LessonBar extends VBox {
     }
     captionEdit.addEventFilter(KeyEvent.KEY_PRESSED, this::editKeys);
     questionEdit.addEventFilter(KeyEvent.KEY_PRESSED, this::editKeys);
-    return new VBox(4, caption, captionEdit, question, questionEdit);
+    VBox texts = new VBox(2, caption, captionEdit, question, questionEdit);
+    texts.setMinWidth(0);
+    texts.getStyleClass().add("lesson-texts");
+    return texts;
   }
 
   private Label buildCheck() {
     Label check = new Label();
     check.setId("lesson-check");
     Controls.wrap(check);
+    check.setMinWidth(0);
     check.textProperty().bind(vm.checkTextProperty());
     check.visibleProperty().bind(vm.checkTextProperty().isNotEmpty());
     check.managedProperty().bind(check.visibleProperty());

@@ -156,14 +156,18 @@ class LessonBarTest extends WorkbenchTestBase {
       assertEquals(
           captions.get(k),
           FxTestSupport.onFx(
-              () -> ((Label) wb.shell.getScene().lookup("#lesson-caption")).getText()));
+              () ->
+                  ((javafx.scene.text.Text) wb.shell.getScene().lookup("#lesson-caption"))
+                      .getText()));
     }
     FxTestSupport.run(() -> wb.lessonVm.go(1));
     settle();
     assertEquals(
         "What does it say?",
         FxTestSupport.onFx(
-            () -> ((Label) wb.shell.getScene().lookup("#lesson-question")).getText()));
+            () ->
+                ((javafx.scene.text.Text) wb.shell.getScene().lookup("#lesson-question"))
+                    .getText()));
     // Page Up goes back a step, Page Down forward
     robot.type(KeyCode.PAGE_UP);
     FxTestSupport.waitFor("step 1", 10, () -> wb.lessonVm.indexProperty().get() == 0);
