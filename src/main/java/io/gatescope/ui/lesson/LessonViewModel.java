@@ -13,7 +13,6 @@ import io.gatescope.core.lesson.LocalText;
 import io.gatescope.ui.common.Input;
 import io.gatescope.ui.common.Session;
 import io.gatescope.ui.common.Workspace;
-import io.gatescope.ui.inside.InsideViewModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +35,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 public final class LessonViewModel {
   private final Session session;
-  private final InsideViewModel inside;
+  private final InsideState inside;
   private final Supplier<Workspace> shownWorkspace;
   private final LessonPictures pictures = new LessonPictures();
 
@@ -53,10 +52,10 @@ public final class LessonViewModel {
   private final ReadOnlyBooleanWrapper unsaved = new ReadOnlyBooleanWrapper(false);
 
   /**
+   * @param inside Inside's traces, selected unit and interventions
    * @param shownWorkspace the workspace on screen (what "Record step" records)
    */
-  public LessonViewModel(
-      Session session, InsideViewModel inside, Supplier<Workspace> shownWorkspace) {
+  public LessonViewModel(Session session, InsideState inside, Supplier<Workspace> shownWorkspace) {
     this.session = session;
     this.inside = inside;
     this.shownWorkspace = shownWorkspace;

@@ -156,18 +156,14 @@ class LessonBarTest extends WorkbenchTestBase {
       assertEquals(
           captions.get(k),
           FxTestSupport.onFx(
-              () ->
-                  ((javafx.scene.text.Text) wb.shell.getScene().lookup("#lesson-caption"))
-                      .getText()));
+              () -> wb.shell.getScene().lookup("#lesson-caption").getAccessibleText()));
     }
     FxTestSupport.run(() -> wb.lessonVm.go(1));
     settle();
     assertEquals(
         "What does it say?",
         FxTestSupport.onFx(
-            () ->
-                ((javafx.scene.text.Text) wb.shell.getScene().lookup("#lesson-question"))
-                    .getText()));
+            () -> wb.shell.getScene().lookup("#lesson-question").getAccessibleText()));
     // Page Up goes back a step, Page Down forward
     robot.type(KeyCode.PAGE_UP);
     FxTestSupport.waitFor("step 1", 10, () -> wb.lessonVm.indexProperty().get() == 0);
