@@ -40,7 +40,6 @@ public final class ShellView extends BorderPane {
   private final FileChooser chooser = modelChooser();
   private final ShellViewModel vm;
   private final QuitGuard quitGuard;
-  private final MenuBar menuBar;
   private Menu fileMenu;
 
   /**
@@ -58,13 +57,12 @@ public final class ShellView extends BorderPane {
     this.vm = vm;
     this.quitGuard = new QuitGuard(vm.session().models(), chooser, () -> getScene().getWindow());
     setCenter(buildTabs(workspaces));
-    menuBar =
+    setTop(
         new MenuBar(
             buildFileMenu(onOpen, onSave, onQuit),
             ModelsMenu.of(vm),
             buildViewMenu(),
-            buildHelpMenu());
-    setTop(menuBar);
+            buildHelpMenu()));
     setBottom(buildStatusBar());
     followNavigation();
     vm.noticeProperty().addListener((o, a, n) -> showNotice(n));
@@ -146,7 +144,8 @@ public final class ShellView extends BorderPane {
 
   /** Shows {@code bar} under the menu, above the workspaces (the lesson bar). */
   public void showUnderMenu(Node bar) {
-    setTop(new javafx.scene.layout.VBox(menuBar, bar));
+    javafx.scene.layout.VBox.setVgrow(tabs, Priority.ALWAYS);
+    setCenter(new javafx.scene.layout.VBox(bar, tabs));
   }
 
   private static void chosen(File f, Consumer<File> then) {

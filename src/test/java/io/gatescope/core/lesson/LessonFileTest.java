@@ -207,6 +207,18 @@ class LessonFileTest {
   }
 
   @Test
+  void deeplyNestedJsonIsRefusedWithAMessage() throws Exception {
+    String deep = "[".repeat(400_000) + "]".repeat(400_000);
+    assertEquals(
+        "deep.gslesson: not a GateScope lesson (its description has no \"format\": \"gatescope-lesson\").",
+        refused(json("deep.gslesson", deep)));
+    String cut = "{\"format\":" + "[".repeat(400_000);
+    assertTrue(
+        refused(json("cut.gslesson", cut))
+            .startsWith("cut.gslesson: the lesson description is damaged"));
+  }
+
+  @Test
   void aNewerVersionIsNamed() throws Exception {
     String s = lesson(STEP).replace("\"version\":1", "\"version\":7");
     assertEquals(
