@@ -35,8 +35,8 @@ modules=$modules,java.management,jdk.management,jdk.unsupported,jdk.zipfs,java.c
 modules=$modules,java.logging,java.xml,jdk.crypto.ec,java.scripting
 
 lic=(--license-file installer/THIRD-PARTY.txt)
-# Double-clicking a .gatescope file opens it in GateScope (the launcher gets it as its argument).
-assoc=(--file-associations installer/gatescope-model.properties)
+# Double-clicking a .gatescope or .gslesson file opens it in GateScope (the launcher gets it as its argument).
+assoc=(--file-associations installer/gatescope-model.properties --file-associations installer/gatescope-lesson.properties)
 common=(--name GateScope --app-version "$version" --vendor GateScope
   --description "Train an LSTM on handwritten digits and watch every gate at every timestep"
   --copyright "GateScope authors; MNIST by Yann LeCun and Corinna Cortes, CC BY-SA 3.0")

@@ -84,13 +84,18 @@ public final class GateScopeApp extends Application {
 
   /**
    * Opens a model the system handed over (a double-click on a .gatescope file) in every workspace,
-   * once the window is ready; a bad file gets the same message as File ▸ Open.
+   * or a lesson (.gslesson) in the lesson bar, once the window is ready; a bad file gets the same
+   * message as File ▸ Open (or File ▸ Open lesson…).
    */
   private void openRequested(Path p) {
     requested = p;
     if (bench.shellVm.readyProperty().get()) {
       requested = null;
-      bench.trainVm.open(p);
+      if (p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gslesson")) {
+        bench.lessonVm.openFile(p);
+      } else {
+        bench.trainVm.open(p);
+      }
     }
   }
 

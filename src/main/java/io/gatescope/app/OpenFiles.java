@@ -11,13 +11,13 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Files the system asks GateScope to open: a model double-clicked in a file manager arrives as the
- * one argument of the launcher (Linux desktop files, Windows file associations) or, on macOS, as an
- * open-file event.
+ * Files the system asks GateScope to open: a model or a lesson double-clicked in a file manager
+ * arrives as the one argument of the launcher (Linux desktop files, Windows file associations) or,
+ * on macOS, as an open-file event.
  */
 final class OpenFiles {
   /** The file types GateScope opens from outside, by extension. */
-  static final Set<String> EXTENSIONS = Set.of(".gatescope");
+  static final Set<String> EXTENSIONS = Set.of(".gatescope", ".gslesson");
 
   private OpenFiles() {}
 

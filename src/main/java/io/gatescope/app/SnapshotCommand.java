@@ -3,6 +3,10 @@ package io.gatescope.app;
 import io.gatescope.cli.Cli;
 import io.gatescope.cli.DataFolderOption;
 import io.gatescope.core.engine.NativeSetup;
+import io.gatescope.core.lesson.Lesson;
+import io.gatescope.core.lesson.LessonFile;
+import io.gatescope.core.lesson.LessonFileException;
+import io.gatescope.core.lesson.ShippedLessons;
 import io.gatescope.core.train.TrainingConfig;
 import io.gatescope.ui.common.Files2;
 import io.gatescope.ui.common.FxThread;
@@ -22,7 +26,8 @@ import picocli.CommandLine.Option;
 
 /**
  * Renders a workspace headlessly (Monocle) to a PNG, with real content: the shipped model reading a
- * test digit, or a short training run for the Train workspace. Keeps the README images honest.
+ * test digit, or a short training run for the Train workspace; or a step of a lesson (--lesson,
+ * --step) with its lesson bar and live check. Keeps the README images honest.
  */
 @Command(
     name = "snapshot",
@@ -30,8 +35,14 @@ import picocli.CommandLine.Option;
     versionProvider = io.gatescope.cli.Version.class)
 public final class SnapshotCommand implements Callable<Integer> {
   // Help texts of every option are in io/gatescope/cli/help.properties (and help_zh.properties).
-  @Option(names = "--workspace", required = true, paramLabel = "NAME")
+  @Option(names = "--workspace", paramLabel = "NAME")
   String workspace;
+
+  @Option(names = "--lesson", paramLabel = "ID", descriptionKey = "snapshot.lesson")
+  String lesson;
+
+  @Option(names = "--step", defaultValue = "1", paramLabel = "K", descriptionKey = "snapshot.step")
+  int step;
 
   @Option(names = "--out", required = true, paramLabel = "FILE")
   Path out;
@@ -70,9 +81,16 @@ public final class SnapshotCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if ((workspace == null) == (lesson == null)) {
+      throw new Cli.UserError("give either --workspace or --lesson");
+    }
+    Lesson chosen = lesson == null ? null : lesson(lesson, step);
     Workspace ws =
-        Workspace.byId(workspace)
-            .orElseThrow(() -> new Cli.UserError("--workspace must be " + Workspace.idsInWords()));
+        chosen != null
+            ? Workspace.byId(chosen.steps().get(step - 1).workspace()).orElseThrow()
+            : Workspace.byId(workspace)
+                .orElseThrow(
+                    () -> new Cli.UserError("--workspace must be " + Workspace.idsInWords()));
     if (width < 320 || height < 240 || width > 8000 || height > 8000) {
       throw new Cli.UserError("--width and --height must be 320..8000 and 240..8000");
     }
@@ -106,6 +124,76 @@ public final class SnapshotCommand implements Callable<Integer> {
           return null;
         });
     waitFor(() -> wb[0].shellVm.readyProperty().get(), 120, "loading MNIST and the model");
+    if (chosen != null) {
+      lessonStep(wb[0], chosen);
+    } else {
+      workspace(wb[0], ws);
+    }
+    Thread.sleep(300); // let a pulse lay out and paint
+    WritableImage img = onFx(() -> scene[0].snapshot(null));
+    write(img, out);
+    onFx(
+        () -> {
+          wb[0].shutdown();
+          return null;
+        });
+    Platform.exit();
+    System.out.println(
+        "wrote " + out + " (" + (int) img.getWidth() + "×" + (int) img.getHeight() + ")");
+    return 0;
+  }
+
+  /**
+   * The lesson {@code id}: a shipped lesson's id, or a .gslesson file; {@code step} must be one of
+   * its steps.
+   */
+  static Lesson lesson(String id, int step) {
+    Lesson l;
+    try {
+      Path file = Path.of(id);
+      l =
+          id.endsWith(LessonFile.EXTENSION) || java.nio.file.Files.isRegularFile(file)
+              ? LessonFile.read(file)
+              : ShippedLessons.load(id);
+    } catch (LessonFileException | java.nio.file.InvalidPathException e) {
+      throw new Cli.UserError(e.getMessage());
+    }
+    if (step < 1 || step > l.steps().size()) {
+      throw new Cli.UserError(
+          "--step must be 1.."
+              + l.steps().size()
+              + " ("
+              + l.id()
+              + " has "
+              + l.steps().size()
+              + " steps)");
+    }
+    return l;
+  }
+
+  /** The lesson opened at {@code step}, its state applied and its check evaluated. */
+  private void lessonStep(Workbench wb, Lesson l) throws Exception {
+    onFx(
+        () -> {
+          wb.lessonVm.open(l);
+          wb.lessonVm.go(step - 1);
+          return null;
+        });
+    waitFor(
+        () -> wb.lessonVm.settledProperty().get() && wb.insideVm.traceProperty().get() != null,
+        60,
+        "the lesson step's trace");
+    if (l.steps().get(step - 1).check().isPresent()) {
+      waitFor(() -> wb.lessonVm.holdsProperty().get() != null, 60, "the lesson step's check");
+    }
+    if (l.steps().get(step - 1).workspace().equals("draw")) {
+      waitFor(() -> wb.drawVm.probabilitiesProperty().get() != null, 60, "the prediction");
+    }
+  }
+
+  /** The workspace's content, as --workspace asks for it. */
+  private void workspace(Workbench wb0, Workspace ws) throws Exception {
+    Workbench[] wb = {wb0};
     switch (ws) {
       case TRAIN -> {
         onFx(
@@ -190,18 +278,6 @@ public final class SnapshotCommand implements Callable<Integer> {
         }
       }
     }
-    Thread.sleep(300); // let a pulse lay out and paint
-    WritableImage img = onFx(() -> scene[0].snapshot(null));
-    write(img, out);
-    onFx(
-        () -> {
-          wb[0].shutdown();
-          return null;
-        });
-    Platform.exit();
-    System.out.println(
-        "wrote " + out + " (" + (int) img.getWidth() + "×" + (int) img.getHeight() + ")");
-    return 0;
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.gatescope.app;
 
+import io.gatescope.core.engine.GateTrace;
+import io.gatescope.core.engine.Intervention;
 import io.gatescope.ui.common.Navigation;
 import io.gatescope.ui.common.Session;
 import io.gatescope.ui.common.Workspace;
@@ -10,6 +12,9 @@ import io.gatescope.ui.evaluate.EvaluateViewModel;
 import io.gatescope.ui.inside.BackwardViewModel;
 import io.gatescope.ui.inside.InsideView;
 import io.gatescope.ui.inside.InsideViewModel;
+import io.gatescope.ui.lesson.InsideState;
+import io.gatescope.ui.lesson.LessonBar;
+import io.gatescope.ui.lesson.LessonViewModel;
 import io.gatescope.ui.shell.ShellView;
 import io.gatescope.ui.shell.ShellViewModel;
 import io.gatescope.ui.train.TrainView;
@@ -20,6 +25,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.scene.Scene;
 
 /** Wires the session, the view-models and the views into one window's content. FX thread. */
@@ -34,6 +41,8 @@ public final class Workbench {
   public final UnitsViewModel unitsVm = new UnitsViewModel(session);
   public final EvaluateViewModel evaluateVm = new EvaluateViewModel(session);
   public final ShellView shell;
+  public final LessonViewModel lessonVm;
+  public final LessonBar lessonBar;
 
   public Workbench(Optional<Path> dataFolder) {
     this(dataFolder, Platform::exit);
@@ -59,6 +68,9 @@ public final class Workbench {
             onQuit);
     trainVm.messageProperty().addListener((o, a, m) -> session.setStatus(m));
     wireUnits();
+    lessonVm = new LessonViewModel(session, insideState(), shell::selectedWorkspace);
+    lessonBar = new LessonBar(lessonVm, () -> List.of(shell));
+    wireLessons();
   }
 
   /**
@@ -97,6 +109,50 @@ public final class Workbench {
           }
           insideVm.intervene(iv);
         });
+  }
+
+  /**
+   * The lesson bar under the menu, File ▸ Open lesson… and Save lesson…; a lesson step that shows
+   * Units or Evaluate starts their work as a click on their tab does.
+   */
+  private void wireLessons() {
+    shell.showUnderMenu(lessonBar);
+    shell.addFileItems(lessonBar.menuItems());
+  }
+
+  /** Inside's view-model as a lesson step sets and reads it. */
+  private InsideState insideState() {
+    return new InsideState() {
+      @Override
+      public ReadOnlyObjectProperty<GateTrace> traceProperty() {
+        return insideVm.traceProperty();
+      }
+
+      @Override
+      public ReadOnlyObjectProperty<GateTrace> baselineProperty() {
+        return insideVm.baselineProperty();
+      }
+
+      @Override
+      public ReadOnlyIntegerProperty selectedUnitProperty() {
+        return insideVm.selectedUnitProperty();
+      }
+
+      @Override
+      public List<Intervention> interventions() {
+        return insideVm.interventions();
+      }
+
+      @Override
+      public void setInterventions(List<Intervention> list) {
+        insideVm.setInterventions(list);
+      }
+
+      @Override
+      public void select(int step, int unit) {
+        insideVm.select(step, unit);
+      }
+    };
   }
 
   /** A scene with the app's style sheets. */

@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
       InspectCommand.class,
       BenchCommand.class,
       UnitsCommand.class,
+      LessonCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class GateScopeCommand implements Runnable {

@@ -45,6 +45,7 @@ class CliHelpTest {
           "inspect",
           "bench",
           "units",
+          "lesson",
           "snapshot",
           "bench-ui",
           "export-reading");

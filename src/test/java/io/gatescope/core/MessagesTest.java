@@ -102,7 +102,7 @@ class MessagesTest {
           found++;
           // A prefix ("train.reading." + name) is checked below with the enums it is made from.
           boolean notText =
-              key.matches(".*\\.(css|gatescope|properties)") || key.equals("model.last");
+              key.matches(".*\\.(css|gatescope|properties|json)") || key.equals("model.last");
           if (!key.endsWith(".") && !notText && !en.containsKey(key)) {
             missing.add(f.getFileName() + ": " + key);
           }

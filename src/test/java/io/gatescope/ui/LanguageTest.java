@@ -66,6 +66,9 @@ class LanguageTest {
           "Left",
           "Right",
           "Home", // the key's name, as printed on keyboards
+          "Page", // Page Up, Page Down: keys too (the lesson bar's)
+          "Down",
+          "gslesson", // the lesson file's type
           "Shift");
 
   private Workbench wb;

@@ -233,6 +233,11 @@ public final class InsideViewModel {
     setup.reset();
   }
 
+  /** Puts exactly these interventions in force (a lesson step's), replacing any others. */
+  public void setInterventions(List<Intervention> list) {
+    setup.replaceWith(list);
+  }
+
   public ReadOnlyObjectProperty<GateTrace> traceProperty() {
     return trace.getReadOnlyProperty();
   }

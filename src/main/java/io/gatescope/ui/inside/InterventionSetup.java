@@ -96,6 +96,13 @@ final class InterventionSetup {
     active.clear();
   }
 
+  /** Puts exactly {@code list} in force (a lesson step's interventions), in one change. */
+  void replaceWith(List<Intervention> list) {
+    if (!active.equals(list)) {
+      active.setAll(list);
+    }
+  }
+
   /** The interventions in force, oldest first. */
   ObservableList<Intervention> active() {
     return activeView;

@@ -40,6 +40,7 @@ public final class ShellView extends BorderPane {
   private final FileChooser chooser = modelChooser();
   private final ShellViewModel vm;
   private final QuitGuard quitGuard;
+  private Menu fileMenu;
 
   /**
    * @param workspaces the five workspaces' content, in {@link Workspace} order
@@ -129,8 +130,22 @@ public final class ShellView extends BorderPane {
             onQuit.run();
           }
         });
-    return new Menu(
-        Messages.get("menu.file"), null, open, save, new SeparatorMenuItem(), reading, quit);
+    fileMenu =
+        new Menu(
+            Messages.get("menu.file"), null, open, save, new SeparatorMenuItem(), reading, quit);
+    return fileMenu;
+  }
+
+  /** Adds items to the File menu, in a group of their own after Save (the lesson's items). */
+  public void addFileItems(List<MenuItem> items) {
+    fileMenu.getItems().add(2, new SeparatorMenuItem());
+    fileMenu.getItems().addAll(3, items);
+  }
+
+  /** Shows {@code bar} under the menu, above the workspaces (the lesson bar). */
+  public void showUnderMenu(Node bar) {
+    javafx.scene.layout.VBox.setVgrow(tabs, Priority.ALWAYS);
+    setCenter(new javafx.scene.layout.VBox(bar, tabs));
   }
 
   private static void chosen(File f, Consumer<File> then) {

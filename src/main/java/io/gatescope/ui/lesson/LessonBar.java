@@ -1,0 +1,325 @@
+package io.gatescope.ui.lesson;
+
+import io.gatescope.core.Messages;
+import io.gatescope.core.lesson.LessonFile;
+import io.gatescope.ui.common.Controls;
+import java.io.File;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.TextFlow;
+import javafx.stage.FileChooser;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The lesson bar under the menu: the lesson's title and "step k of n", Back and Next (also Page Up
+ * and Page Down, which presentation clickers send), the caption and the question (edited in place),
+ * whether the step's check holds, Record step, Save lesson and Close. Absent while no lesson is
+ * open.
+ */
+public final class LessonBar extends VBox {
+  private final LessonViewModel vm;
+  private final HiddenControls hider;
+  private final TextFlow caption = new TextFlow();
+  private final TextFlow question = new TextFlow();
+  private final TextArea captionEdit = new TextArea();
+  private final TextField questionEdit = new TextField();
+  private final Button edit;
+  private boolean editing;
+
+  /**
+   * @param roots where the ids a step hides are looked for
+   */
+  public LessonBar(LessonViewModel vm, Supplier<List<Node>> roots) {
+    this.vm = vm;
+    this.hider = new HiddenControls(roots);
+    setId("lesson-bar");
+    // Never wider than the window: the texts wrap to whatever width it has.
+    setMinWidth(0);
+    getStyleClass().add("lesson-bar");
+    getStylesheets().add(getClass().getResource("lesson.css").toExternalForm());
+    edit =
+        Controls.button(
+            Messages.get("lesson.bar.edit"),
+            "mdi2p-pencil-outline",
+            Messages.get("lesson.bar.edit.tip"),
+            this::toggleEditing);
+    edit.setId("lesson-edit");
+    getChildren().addAll(buildHeader(), buildTexts(), buildCheck());
+    followLesson();
+    bindPageKeys();
+  }
+
+  private HBox buildHeader() {
+    FontIcon icon = new FontIcon("mdi2s-school-outline");
+    Label title = new Label();
+    title.setId("lesson-title");
+    title.getStyleClass().add("lesson-title");
+    title.textProperty().bind(vm.titleProperty());
+    title.setMinWidth(0);
+    Label position = new Label();
+    position.setId("lesson-position");
+    position.textProperty().bind(vm.positionProperty());
+    position.setMinWidth(Region.USE_PREF_SIZE);
+    Button back =
+        Controls.button(
+            Messages.get("lesson.bar.back"),
+            "mdi2c-chevron-left",
+            Messages.get("lesson.bar.back.tip"),
+            vm::back);
+    back.setId("lesson-back");
+    Button next =
+        Controls.button(
+            Messages.get("lesson.bar.next"),
+            "mdi2c-chevron-right",
+            Messages.get("lesson.bar.next.tip"),
+            vm::next);
+    next.setId("lesson-next");
+    back.disableProperty().bind(vm.indexProperty().lessThan(1));
+    vm.lessonProperty()
+        .addListener(
+            (o, a, l) ->
+                next.setDisable(l == null || vm.indexProperty().get() >= l.steps().size() - 1));
+    vm.indexProperty()
+        .addListener(
+            (o, a, k) ->
+                next.setDisable(
+                    vm.lessonProperty().get() == null
+                        || k.intValue() >= vm.lessonProperty().get().steps().size() - 1));
+    Button record =
+        Controls.button(
+            Messages.get("lesson.bar.record"),
+            "mdi2r-record-circle-outline",
+            Messages.get("lesson.bar.record.tip"),
+            vm::record);
+    record.setId("lesson-record");
+    Button save =
+        Controls.button(
+            Messages.get("lesson.bar.save"),
+            "mdi2c-content-save-outline",
+            Messages.get("lesson.bar.save.tip"),
+            this::askSave);
+    save.setId("lesson-save");
+    Button close = new Button(null, new FontIcon("mdi2c-close"));
+    close.setTooltip(new Tooltip(Messages.get("lesson.bar.close.tip")));
+    close.setOnAction(e -> vm.close());
+    close.setId("lesson-close");
+    Controls.keepWidth(back, next, record, save, edit, close);
+    HBox header =
+        Controls.row(
+            8, icon, title, position, Controls.spacer(), back, next, edit, record, save, close);
+    HBox.setHgrow(title, Priority.SOMETIMES);
+    return header;
+  }
+
+  private VBox buildTexts() {
+    // Text flows of words (FlowText), not labels: every line whole, in either language.
+    caption.setId("lesson-caption");
+    question.setId("lesson-question");
+    vm.captionProperty().addListener((o, a, t) -> FlowText.show(caption, t, "lesson-caption"));
+    vm.questionProperty().addListener((o, a, t) -> FlowText.show(question, t, "lesson-question"));
+    caption.setMinWidth(0);
+    question.setMinWidth(0);
+    question.visibleProperty().bind(vm.questionProperty().isNotEmpty());
+    question.managedProperty().bind(question.visibleProperty());
+    captionEdit.setId("lesson-caption-edit");
+    captionEdit.setPrefRowCount(2);
+    captionEdit.setWrapText(true);
+    captionEdit.setPromptText(Messages.get("lesson.bar.caption.prompt"));
+    questionEdit.setId("lesson-question-edit");
+    questionEdit.setPromptText(Messages.get("lesson.bar.question.prompt"));
+    for (Node n : List.of(captionEdit, questionEdit)) {
+      n.setVisible(false);
+      n.setManaged(false);
+    }
+    captionEdit.addEventFilter(KeyEvent.KEY_PRESSED, this::editKeys);
+    questionEdit.addEventFilter(KeyEvent.KEY_PRESSED, this::editKeys);
+    VBox texts = new VBox(2, caption, captionEdit, question, questionEdit);
+    texts.setMinWidth(0);
+    texts.getStyleClass().add("lesson-texts");
+    return texts;
+  }
+
+  private Label buildCheck() {
+    Label check = new Label();
+    check.setId("lesson-check");
+    Controls.wrap(check);
+    check.setMinWidth(0);
+    check.textProperty().bind(vm.checkTextProperty());
+    check.visibleProperty().bind(vm.checkTextProperty().isNotEmpty());
+    check.managedProperty().bind(check.visibleProperty());
+    vm.holdsProperty()
+        .addListener(
+            (o, a, h) -> {
+              check.getStyleClass().removeAll("lesson-holds", "lesson-not-yet");
+              check.setGraphic(null);
+              if (h != null) {
+                check.getStyleClass().add(h ? "lesson-holds" : "lesson-not-yet");
+                check.setGraphic(
+                    new FontIcon(h ? "mdi2c-check-circle-outline" : "mdi2c-circle-outline"));
+              }
+            });
+    return check;
+  }
+
+  /** Shown with a lesson; the step's hidden controls follow the step. */
+  private void followLesson() {
+    Runnable shown =
+        () -> {
+          boolean open = vm.lessonProperty().get() != null;
+          setVisible(open);
+          setManaged(open);
+          if (!open && editing) {
+            toggleEditing();
+          }
+        };
+    vm.lessonProperty().addListener((o, a, b) -> shown.run());
+    shown.run();
+    vm.hiddenProperty().addListener((o, a, ids) -> hider.hide(ids));
+    vm.indexProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (editing) {
+                captionEdit.setText(vm.captionProperty().get());
+                questionEdit.setText(vm.questionProperty().get());
+              }
+            });
+  }
+
+  /** Page Down / Page Up go to the next / previous step while a lesson is open. */
+  private void bindPageKeys() {
+    sceneProperty()
+        .addListener(
+            (o, a, scene) -> {
+              if (scene != null) {
+                scene.addEventFilter(
+                    KeyEvent.KEY_PRESSED,
+                    e -> {
+                      if (vm.lessonProperty().get() == null || editing) {
+                        return;
+                      }
+                      if (e.isShortcutDown() || e.isAltDown() || e.isShiftDown()) {
+                        return;
+                      }
+                      if (e.getCode() == KeyCode.PAGE_DOWN) {
+                        vm.next();
+                        e.consume();
+                      } else if (e.getCode() == KeyCode.PAGE_UP) {
+                        vm.back();
+                        e.consume();
+                      }
+                    });
+              }
+            });
+  }
+
+  // ---- editing in place ----
+
+  /** Edit: the caption and the question become text fields; again (or Enter) keeps the edit. */
+  public void toggleEditing() {
+    if (editing) {
+      vm.editCaption(captionEdit.getText());
+      vm.editQuestion(questionEdit.getText());
+    } else {
+      captionEdit.setText(vm.captionProperty().get());
+      questionEdit.setText(vm.questionProperty().get());
+    }
+    editing = !editing;
+    for (Node n : List.of(captionEdit, questionEdit)) {
+      n.setVisible(editing);
+      n.setManaged(editing);
+    }
+    caption.setVisible(!editing);
+    caption.setManaged(!editing);
+    question.visibleProperty().unbind();
+    question.setVisible(false);
+    if (!editing) {
+      question.visibleProperty().bind(vm.questionProperty().isNotEmpty());
+    }
+    ((FontIcon) edit.getGraphic()).setIconLiteral(editing ? "mdi2c-check" : "mdi2p-pencil-outline");
+    edit.setText(Messages.get(editing ? "lesson.bar.done" : "lesson.bar.edit"));
+    if (editing) {
+      captionEdit.requestFocus();
+    }
+  }
+
+  private void editKeys(KeyEvent e) {
+    if (e.getCode() == KeyCode.ENTER && !e.isShiftDown()) {
+      toggleEditing();
+      e.consume();
+    } else if (e.getCode() == KeyCode.ESCAPE) {
+      editing = true;
+      captionEdit.setText(vm.captionProperty().get());
+      questionEdit.setText(vm.questionProperty().get());
+      toggleEditing();
+      e.consume();
+    }
+  }
+
+  // ---- files ----
+
+  /**
+   * File ▸ Open lesson…, Record lesson step (the first one starts a new lesson) and Save lesson…
+   */
+  public List<MenuItem> menuItems() {
+    MenuItem open =
+        new MenuItem(Messages.get("lesson.menu.open"), new FontIcon("mdi2s-school-outline"));
+    open.setId("menu-open-lesson");
+    open.setAccelerator(KeyCombination.keyCombination("Shortcut+L"));
+    open.setOnAction(
+        e -> {
+          File f = chooser().showOpenDialog(getScene().getWindow());
+          if (f != null) {
+            vm.openFile(f.toPath());
+          }
+        });
+    MenuItem record =
+        new MenuItem(
+            Messages.get("lesson.menu.record"), new FontIcon("mdi2r-record-circle-outline"));
+    record.setId("menu-record-step");
+    record.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+L"));
+    record.setOnAction(e -> vm.record());
+    MenuItem save = new MenuItem(Messages.get("lesson.menu.save"));
+    save.setId("menu-save-lesson");
+    save.disableProperty().bind(vm.lessonProperty().isNull());
+    save.setOnAction(e -> askSave());
+    return List.of(open, record, save);
+  }
+
+  private void askSave() {
+    if (editing) {
+      toggleEditing();
+    }
+    FileChooser c = chooser();
+    c.setInitialFileName(
+        (vm.lessonProperty().get() == null ? "lesson" : vm.lessonProperty().get().id())
+            + LessonFile.EXTENSION);
+    File f = c.showSaveDialog(getScene().getWindow());
+    if (f != null) {
+      vm.save(f.toPath());
+    }
+  }
+
+  private static FileChooser chooser() {
+    FileChooser c = new FileChooser();
+    c.getExtensionFilters()
+        .addAll(
+            new FileChooser.ExtensionFilter(
+                Messages.get("lesson.filter"), "*" + LessonFile.EXTENSION),
+            new FileChooser.ExtensionFilter(Messages.get("file.filter.all"), "*"));
+    return c;
+  }
+}

@@ -1,0 +1,106 @@
+package io.gatescope.ui.lesson;
+
+import io.gatescope.core.Messages;
+import io.gatescope.core.lesson.Lesson;
+import io.gatescope.core.preprocess.ImageFiles;
+import io.gatescope.core.preprocess.Preprocessor;
+import io.gatescope.ui.common.Input;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The pictures of the open lesson: each written once to a private temporary folder so it can be
+ * shown as a picture file (its name in the source line), and the pictures a teacher's recorded
+ * steps add, kept as bytes until the lesson is saved.
+ */
+final class LessonPictures {
+  /** A picture of a lesson is at most this large (as the lesson file reads them). */
+  static final int MAX_BYTES = 4 << 20;
+
+  private final Map<String, byte[]> bytes = new LinkedHashMap<>();
+  private final Map<String, Path> files = new LinkedHashMap<>();
+  private Path folder;
+
+  /** The pictures of {@code l} (none for null). */
+  void use(Lesson l) {
+    bytes.clear();
+    files.clear();
+    if (l != null) {
+      l.pictures().forEach((k, v) -> bytes.put(k, v));
+    }
+  }
+
+  /** The file that holds picture {@code entry}, written on first use. */
+  Path file(String entry) {
+    return files.computeIfAbsent(
+        entry,
+        e -> {
+          try {
+            if (folder == null) {
+              folder = Files.createTempDirectory("gatescope-lesson");
+              folder.toFile().deleteOnExit();
+            }
+            Path f = folder.resolve(e.substring(e.lastIndexOf('/') + 1));
+            Files.write(f, bytes.getOrDefault(e, new byte[0]));
+            f.toFile().deleteOnExit();
+            return f;
+          } catch (IOException ex) {
+            return Path.of(e);
+          }
+        });
+  }
+
+  /** Adds a picture file shown in the window; its entry name, or empty when it cannot be read. */
+  Optional<String> add(Path file) {
+    for (Map.Entry<String, Path> e : files.entrySet()) {
+      if (e.getValue().equals(file)) {
+        return Optional.of(e.getKey());
+      }
+    }
+    byte[] b;
+    try (InputStream in = Files.newInputStream(file)) {
+      b = in.readNBytes(MAX_BYTES + 1);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    if (b.length > MAX_BYTES) {
+      return Optional.empty();
+    }
+    String base = file.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
+    base = base.replace("..", "_");
+    String entry = "pictures/" + base;
+    for (int i = 2;
+        bytes.containsKey(entry) && !java.util.Arrays.equals(bytes.get(entry), b);
+        i++) {
+      entry = "pictures/" + i + "-" + base;
+    }
+    bytes.put(entry, b);
+    files.put(entry, file);
+    return Optional.of(entry);
+  }
+
+  /** {@code l} carrying every picture its steps show. */
+  Lesson into(Lesson l) {
+    return new Lesson(l.id(), l.title(), l.steps(), Map.copyOf(bytes), l.model());
+  }
+
+  /** A picture read and prepared as Draw prepares one, or why it could not be. */
+  record Read(Input input, String error) {}
+
+  /** Reads {@code file}; blocks, so never on the FX thread. */
+  static Read read(Path file) {
+    try {
+      ImageFiles.Grey g = ImageFiles.read(file);
+      return new Read(
+          Input.picture(file, Preprocessor.toMnist(g.pixels(), g.width(), g.height())), null);
+    } catch (IOException | RuntimeException e) {
+      return new Read(
+          null, Messages.get("draw.picture.error", file.getFileName().toString(), e.getMessage()));
+    }
+  }
+}

@@ -1,0 +1,234 @@
+package io.gatescope.ui.lesson;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gatescope.core.engine.Intervention;
+import io.gatescope.core.engine.Quantity;
+import io.gatescope.core.lesson.LessonFile;
+import io.gatescope.core.lesson.ShippedLessons;
+import io.gatescope.ui.FxTestSupport;
+import io.gatescope.ui.WorkbenchFixture;
+import io.gatescope.ui.WorkbenchTestBase;
+import io.gatescope.ui.common.Workspace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+
+/**
+ * The lesson bar on the real window: a teacher records three steps, writes their captions in place,
+ * saves, and a student reopens the file and finds the same state at every step; checks follow the
+ * state live; a step's hidden controls are hidden, and shown again after it.
+ */
+class LessonBarTest extends WorkbenchTestBase {
+  @TempDir Path dir;
+
+  @Override
+  protected String workspace() {
+    return "inside";
+  }
+
+  /** What a step must bring back. */
+  record State(
+      Workspace workspace, int testIndex, int timestep, int unit, List<Intervention> ivs) {}
+
+  private State state() throws Exception {
+    return FxTestSupport.onFx(
+        () ->
+            new State(
+                wb.shell.selectedWorkspace(),
+                wb.session.testIndexProperty().get(),
+                wb.session.timestepProperty().get(),
+                wb.insideVm.selectedUnitProperty().get(),
+                new ArrayList<>(wb.insideVm.interventions())));
+  }
+
+  private void showAndWait(int testIndex) throws Exception {
+    FxTestSupport.run(() -> wb.session.showTestImage(testIndex));
+    FxTestSupport.waitFor(
+        "the trace of test image " + testIndex,
+        30,
+        () -> wb.insideVm.traceProperty().get() != null && wb.insideVm.maps().size() == 6);
+  }
+
+  private void settle() throws Exception {
+    FxTestSupport.waitFor("the step's trace", 30, () -> wb.lessonVm.settledProperty().get());
+  }
+
+  private static boolean shown(Node n) {
+    for (Node p = n; p != null; p = p.getParent()) {
+      if (!p.isVisible()) {
+        return false;
+      }
+    }
+    return n.getScene() != null;
+  }
+
+  @Test
+  void aTeacherRecordsEditsSavesAndAStudentWalksTheSameSteps(FxRobot robot) throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    List<State> recorded = new ArrayList<>();
+    // step 1: Inside, test image 3, Γf of unit 5 clamped to 0, row 12
+    showAndWait(3);
+    FxTestSupport.run(
+        () -> {
+          wb.insideVm.select(12, 5);
+          wb.insideVm.clampGateProperty().set(Quantity.FORGET);
+          wb.insideVm.clampValueProperty().set(0.0);
+          wb.insideVm.clampSelectedOnlyProperty().set(true);
+          wb.insideVm.applyClamp();
+        });
+    recorded.add(state());
+    // No lesson yet: File ▸ Record lesson step starts one.
+    FxTestSupport.run(
+        () ->
+            ((javafx.scene.control.MenuBar) wb.shell.getTop().lookup(".menu-bar"))
+                .getMenus().get(0).getItems().stream()
+                    .filter(i -> "menu-record-step".equals(i.getId()))
+                    .findFirst()
+                    .orElseThrow()
+                    .fire());
+    FxTestSupport.waitFor("the bar", 10, () -> wb.lessonVm.lessonProperty().get() != null);
+    robot.clickOn("#lesson-edit");
+    robot.clickOn("#lesson-caption-edit").write("Watch the forget gate.");
+    robot.type(KeyCode.ENTER);
+    // step 2: Draw, test image 0, row 7, no interventions
+    FxTestSupport.run(
+        () -> {
+          wb.insideVm.resetInterventions();
+          wb.shell.select(Workspace.DRAW);
+        });
+    showAndWait(0);
+    FxTestSupport.run(() -> wb.insideVm.select(7, -1));
+    recorded.add(state());
+    robot.clickOn("#lesson-record");
+    robot.clickOn("#lesson-edit");
+    robot.clickOn("#lesson-caption-edit").write("Seven rows read.");
+    robot.clickOn("#lesson-question-edit").write("What does it say?");
+    robot.clickOn("#lesson-edit");
+    // step 3: Inside, test image 1, unit 3 silenced, row 28
+    FxTestSupport.run(() -> wb.shell.select(Workspace.INSIDE));
+    showAndWait(1);
+    FxTestSupport.run(
+        () -> {
+          wb.insideVm.select(28, 3);
+          wb.insideVm.silenceSelected();
+        });
+    recorded.add(state());
+    robot.clickOn("#lesson-record");
+    FxTestSupport.run(() -> wb.lessonVm.editCaption("Unit 3 silenced."));
+    assertEquals(
+        "step 3 of 3",
+        FxTestSupport.onFx(
+            () -> ((Label) wb.shell.getScene().lookup("#lesson-position")).getText()));
+    assertTrue(FxTestSupport.onFx(() -> wb.lessonVm.unsavedProperty().get()));
+
+    Path file = dir.resolve("class.gslesson");
+    FxTestSupport.run(() -> wb.lessonVm.save(file));
+    FxTestSupport.waitFor("the saved file", 30, () -> !wb.lessonVm.unsavedProperty().get());
+    assertTrue(Files.isRegularFile(file));
+    assertEquals(3, LessonFile.read(file).steps().size());
+
+    // A student: a fresh state, then the file.
+    FxTestSupport.run(
+        () -> {
+          wb.lessonVm.close();
+          wb.insideVm.resetInterventions();
+          wb.shell.select(Workspace.EVALUATE);
+        });
+    showAndWait(9);
+    assertTrue(FxTestSupport.onFx(() -> wb.lessonVm.openFile(file)));
+    List<String> captions =
+        List.of("Watch the forget gate.", "Seven rows read.", "Unit 3 silenced.");
+    for (int k = 0; k < 3; k++) {
+      int step = k;
+      FxTestSupport.run(() -> wb.lessonVm.go(step));
+      settle();
+      assertEquals(recorded.get(k), state(), "step " + (k + 1));
+      assertEquals(
+          captions.get(k),
+          FxTestSupport.onFx(
+              () -> wb.shell.getScene().lookup("#lesson-caption").getAccessibleText()));
+    }
+    FxTestSupport.run(() -> wb.lessonVm.go(1));
+    settle();
+    assertEquals(
+        "What does it say?",
+        FxTestSupport.onFx(
+            () -> wb.shell.getScene().lookup("#lesson-question").getAccessibleText()));
+    // Page Up goes back a step, Page Down forward
+    robot.type(KeyCode.PAGE_UP);
+    FxTestSupport.waitFor("step 1", 10, () -> wb.lessonVm.indexProperty().get() == 0);
+    robot.type(KeyCode.PAGE_DOWN);
+    FxTestSupport.waitFor("step 2", 10, () -> wb.lessonVm.indexProperty().get() == 1);
+  }
+
+  @Test
+  void checksFollowTheStateAndHiddenControlsAreHidden(FxRobot robot) throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    Node stats = robot.lookup("#inside-stats").query();
+    assertTrue(FxTestSupport.onFx(() -> shown(stats)));
+    var forget = ShippedLessons.load("forget-gate");
+    FxTestSupport.run(() -> wb.lessonVm.open(forget));
+    settle();
+    FxTestSupport.waitFor("the check", 30, () -> wb.lessonVm.holdsProperty().get() != null);
+    assertFalse(FxTestSupport.onFx(() -> shown(stats)), "step 1 hides the statistics button");
+    assertTrue(FxTestSupport.onFx(() -> stats.isManaged()) == false);
+    assertEquals(Boolean.TRUE, FxTestSupport.onFx(() -> wb.lessonVm.holdsProperty().get()));
+
+    // step 2: Γf of unit 16 clamped to 0 holds; reset the interventions and it no longer does
+    robot.clickOn("#lesson-next");
+    settle();
+    FxTestSupport.waitFor("the check", 30, () -> wb.lessonVm.holdsProperty().get() != null);
+    assertEquals(Boolean.TRUE, FxTestSupport.onFx(() -> wb.lessonVm.holdsProperty().get()));
+    FxTestSupport.run(wb.insideVm::resetInterventions);
+    FxTestSupport.waitFor(
+        "the check after the reset",
+        30,
+        () -> Boolean.FALSE.equals(wb.lessonVm.holdsProperty().get()));
+    String text =
+        FxTestSupport.onFx(() -> ((Label) wb.shell.getScene().lookup("#lesson-check")).getText());
+    assertTrue(
+        text.contains("Γf of unit 16 is clamped to 0.0") && text.contains("not clamped"), text);
+
+    // step 3: Γf = 0 for all units changes the prediction
+    robot.clickOn("#lesson-next");
+    settle();
+    FxTestSupport.waitFor("the check", 30, () -> wb.lessonVm.holdsProperty().get() != null);
+    assertEquals(Boolean.TRUE, FxTestSupport.onFx(() -> wb.lessonVm.holdsProperty().get()));
+
+    // reading-a-seven, last step: P(7 | rows 1..t) > 0.9 holds from row 20, not at row 19
+    var seven = ShippedLessons.load("reading-a-seven");
+    FxTestSupport.run(
+        () -> {
+          wb.lessonVm.open(seven);
+          wb.lessonVm.go(4);
+        });
+    settle();
+    assertTrue(FxTestSupport.onFx(() -> shown(stats)), "this step hides nothing");
+    FxTestSupport.waitFor(
+        "the check", 30, () -> Boolean.TRUE.equals(wb.lessonVm.holdsProperty().get()));
+    FxTestSupport.run(() -> wb.session.setTimestep(19));
+    assertEquals(Boolean.FALSE, FxTestSupport.onFx(() -> wb.lessonVm.holdsProperty().get()));
+    FxTestSupport.run(() -> wb.session.setTimestep(20));
+    assertEquals(Boolean.TRUE, FxTestSupport.onFx(() -> wb.lessonVm.holdsProperty().get()));
+
+    // the Draw steps hide Teach it; closing the lesson shows it again
+    FxTestSupport.run(() -> wb.lessonVm.go(0));
+    settle();
+    Node teach = robot.lookup("#draw-teach").query();
+    assertFalse(FxTestSupport.onFx(() -> shown(teach)));
+    robot.clickOn("#lesson-close");
+    FxTestSupport.waitFor("the bar gone", 10, () -> wb.lessonVm.lessonProperty().get() == null);
+    assertTrue(FxTestSupport.onFx(() -> shown(teach)));
+    assertFalse(FxTestSupport.onFx(() -> shown(wb.lessonBar)));
+  }
+}
