@@ -97,8 +97,10 @@ class LessonBarTest extends WorkbenchTestBase {
                     .orElseThrow()
                     .fire());
     FxTestSupport.waitFor("the bar", 10, () -> wb.lessonVm.lessonProperty().get() != null);
-    robot.clickOn("#lesson-edit");
-    robot.clickOn("#lesson-caption-edit").write("Watch the forget gate.");
+    robot.clickOn(FxTestSupport.centre(robot, "#lesson-edit"));
+    robot
+        .clickOn(FxTestSupport.centre(robot, "#lesson-caption-edit"))
+        .write("Watch the forget gate.");
     robot.type(KeyCode.ENTER);
     // step 2: Draw, test image 0, row 7, no interventions
     FxTestSupport.run(
@@ -109,11 +111,11 @@ class LessonBarTest extends WorkbenchTestBase {
     showAndWait(0);
     FxTestSupport.run(() -> wb.insideVm.select(7, -1));
     recorded.add(state());
-    robot.clickOn("#lesson-record");
-    robot.clickOn("#lesson-edit");
-    robot.clickOn("#lesson-caption-edit").write("Seven rows read.");
-    robot.clickOn("#lesson-question-edit").write("What does it say?");
-    robot.clickOn("#lesson-edit");
+    robot.clickOn(FxTestSupport.centre(robot, "#lesson-record"));
+    robot.clickOn(FxTestSupport.centre(robot, "#lesson-edit"));
+    robot.clickOn(FxTestSupport.centre(robot, "#lesson-caption-edit")).write("Seven rows read.");
+    robot.clickOn(FxTestSupport.centre(robot, "#lesson-question-edit")).write("What does it say?");
+    robot.clickOn(FxTestSupport.centre(robot, "#lesson-edit"));
     // step 3: Inside, test image 1, unit 3 silenced, row 28
     FxTestSupport.run(() -> wb.shell.select(Workspace.INSIDE));
     showAndWait(1);
@@ -123,7 +125,7 @@ class LessonBarTest extends WorkbenchTestBase {
           wb.insideVm.silenceSelected();
         });
     recorded.add(state());
-    robot.clickOn("#lesson-record");
+    robot.clickOn(FxTestSupport.centre(robot, "#lesson-record"));
     FxTestSupport.run(() -> wb.lessonVm.editCaption("Unit 3 silenced."));
     assertEquals(
         "step 3 of 3",
@@ -185,7 +187,7 @@ class LessonBarTest extends WorkbenchTestBase {
     assertEquals(Boolean.TRUE, FxTestSupport.onFx(() -> wb.lessonVm.holdsProperty().get()));
 
     // step 2: Γf of unit 16 clamped to 0 holds; reset the interventions and it no longer does
-    robot.clickOn("#lesson-next");
+    robot.clickOn(FxTestSupport.centre(robot, "#lesson-next"));
     settle();
     FxTestSupport.waitFor("the check", 30, () -> wb.lessonVm.holdsProperty().get() != null);
     assertEquals(Boolean.TRUE, FxTestSupport.onFx(() -> wb.lessonVm.holdsProperty().get()));
@@ -200,7 +202,7 @@ class LessonBarTest extends WorkbenchTestBase {
         text.contains("Γf of unit 16 is clamped to 0.0") && text.contains("not clamped"), text);
 
     // step 3: Γf = 0 for all units changes the prediction
-    robot.clickOn("#lesson-next");
+    robot.clickOn(FxTestSupport.centre(robot, "#lesson-next"));
     settle();
     FxTestSupport.waitFor("the check", 30, () -> wb.lessonVm.holdsProperty().get() != null);
     assertEquals(Boolean.TRUE, FxTestSupport.onFx(() -> wb.lessonVm.holdsProperty().get()));
@@ -226,7 +228,7 @@ class LessonBarTest extends WorkbenchTestBase {
     settle();
     Node teach = robot.lookup("#draw-teach").query();
     assertFalse(FxTestSupport.onFx(() -> shown(teach)));
-    robot.clickOn("#lesson-close");
+    robot.clickOn(FxTestSupport.centre(robot, "#lesson-close"));
     FxTestSupport.waitFor("the bar gone", 10, () -> wb.lessonVm.lessonProperty().get() == null);
     assertTrue(FxTestSupport.onFx(() -> shown(teach)));
     assertFalse(FxTestSupport.onFx(() -> shown(wb.lessonBar)));
