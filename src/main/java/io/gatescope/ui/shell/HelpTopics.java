@@ -58,7 +58,7 @@ final class HelpTopics {
           new Topic("inside-scatter", "help.inside.scatter"),
           new Topic("inside-back-maps", "help.inside.backMaps"),
           new Topic("inside-back-rows", "help.inside.backRows"),
-          new Topic("inside-back-triangle", "help.inside.triangle"),
+          new Topic("inside-back-triangle", "help.inside.triangle", Place.ABOVE),
           new Topic("inside-back-highway", "help.inside.highway"),
           new Topic("units-card-gallery", "help.units.top", Place.RIGHT),
           new Topic("units-per-digit", "help.units.perDigit"),

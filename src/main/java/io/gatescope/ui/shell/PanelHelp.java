@@ -75,9 +75,11 @@ final class PanelHelp {
     popOver.setArrowLocation(PopOver.ArrowLocation.TOP_RIGHT);
     popOver.setOnHidden(e -> shown = null);
     popOver.setFadeInDuration(javafx.util.Duration.millis(120));
-    // A pop-up is a window of its own: it needs the style sheet itself.
+    // A pop-up is a window of its own: it needs the style sheet itself, over the pop-over's own.
+    popOver.getStyleClass().add("panel-help-popover");
     popOver
         .getScene()
+        .getRoot()
         .getStylesheets()
         .add(PanelHelp.class.getResource("shell.css").toExternalForm());
   }
@@ -118,10 +120,14 @@ final class PanelHelp {
     popTitle.setText(Messages.get(t.titleKey()));
     popText.setText(Messages.get(t.textKey()));
     double font = presenter.fontSize();
-    popOver
-        .getContentNode()
-        .setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx; -fx-padding: 10;", font));
-    popText.setPrefWidth(font * 30);
+    // A fixed width (30 characters of the current size), so the text wraps the same every time and
+    // the pop-over's frame is measured around it.
+    double width = font * 30;
+    VBox box = (VBox) popOver.getContentNode();
+    box.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx; -fx-padding: 10;", font));
+    box.setMinWidth(width);
+    box.setPrefWidth(width);
+    box.setMaxWidth(width);
     shown = t;
     if (popOver.isShowing()) {
       popOver.hide(javafx.util.Duration.ZERO);
@@ -222,8 +228,9 @@ final class PanelHelp {
   }
 
   /**
-   * Where the panel's ⓘ goes, in the layer's coordinates: just inside its top right corner; null
-   * when the panel is not shown or that corner is scrolled or clipped out of sight.
+   * Where the panel's ⓘ goes, in the layer's coordinates: by its top right corner, as its topic
+   * says ({@link HelpTopics.Place}); null when the panel is not shown or that spot is scrolled or
+   * clipped out of sight.
    */
   private Point2D corner(Node panel) {
     if (panel.getScene() == null || layer.getScene() == null || !showing(panel)) {
@@ -233,8 +240,15 @@ final class PanelHelp {
     if (b.getWidth() < 3 * ICON || b.getHeight() < ICON) {
       return null;
     }
-    Bounds at =
-        new javafx.geometry.BoundingBox(b.getMaxX() - ICON - 1, b.getMinY() + 1, ICON, ICON);
+    HelpTopics.Place place = topics.get(panel).place();
+    double x =
+        switch (place) {
+          case RIGHT -> b.getMaxX() + 2;
+          case BESIDE_SCROLL_BAR -> b.getMaxX() - 2 * ICON - 2;
+          default -> b.getMaxX() - ICON - 1;
+        };
+    double y = place == HelpTopics.Place.ABOVE ? b.getMinY() - ICON - 1 : b.getMinY() + 1;
+    Bounds at = new javafx.geometry.BoundingBox(x, y, ICON, ICON);
     for (Parent p = panel.getParent(); p != null; p = p.getParent()) {
       if (p instanceof ScrollPane sp && !within(at, inLayer(sp))) {
         return null;
