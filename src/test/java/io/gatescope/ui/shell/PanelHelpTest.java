@@ -82,9 +82,21 @@ class PanelHelpTest extends WorkbenchTestBase {
             wb.unitsVm.pageProperty().set(p);
           });
     }
-    for (Runnable view : views) {
+    // Twice round: a panel may show only after a second layout (the model strip, once the centre
+    // is tall enough).
+    List<Runnable> rounds = new ArrayList<>(views);
+    rounds.addAll(views);
+    for (Runnable view : rounds) {
       FxTestSupport.run(view);
       WaitForAsyncUtils.waitForFxEvents();
+      for (int i = 0; i < 2; i++) {
+        FxTestSupport.run(
+            () -> {
+              wb.shell.getScene().getRoot().applyCss();
+              wb.shell.getScene().getRoot().layout();
+            });
+        WaitForAsyncUtils.waitForFxEvents();
+      }
       for (HelpTopics.Topic t : HelpTopics.ALL) {
         boolean shown =
             FxTestSupport.onFx(
