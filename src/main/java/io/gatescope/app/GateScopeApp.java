@@ -45,6 +45,7 @@ public final class GateScopeApp extends Application {
     useLanguage(Messages.fromSetting(language));
     bench = new Workbench(Optional.empty());
     bench.shellVm.restoreLanguage(language);
+    bench.restore(settings);
     bench.trainVm.form().restore(k -> settings.get("train." + k));
     bench.trainVm.keepRunsIn(io.gatescope.core.runs.RunStore.defaultFolder());
     stage.setTitle("GateScope");
@@ -167,6 +168,7 @@ public final class GateScopeApp extends Application {
     settings.put("window.maximized", Boolean.toString(stage.isMaximized()));
     settings.put("workspace", bench.shell.selectedWorkspace().id());
     settings.put("language", bench.shellVm.languageProperty().get());
+    bench.remember(settings);
     bench.trainVm.form().values().forEach((k, v) -> settings.put("train." + k, v));
     settings.put("model.last", startModel());
     try {

@@ -74,6 +74,12 @@ public final class SnapshotCommand implements Callable<Integer> {
   @Option(names = "--page", defaultValue = "card", descriptionKey = "snapshot.page")
   String page;
 
+  @Option(names = "--presenter", paramLabel = "PERCENT", descriptionKey = "snapshot.presenter")
+  Integer presenter; // null: presenter mode off
+
+  @Option(names = "--explain", paramLabel = "PANEL", descriptionKey = "snapshot.explain")
+  String explain; // a panel's node id: its "What am I looking at?" pop-over drawn in
+
   @Mixin DataFolderOption data;
 
   @Option(names = "--lang", defaultValue = "system", paramLabel = "LANG")
@@ -97,6 +103,9 @@ public final class SnapshotCommand implements Callable<Integer> {
     if (target != null && (target < 0 || target > 9)) {
       throw new Cli.UserError("--target must be a digit 0-9");
     }
+    if (presenter != null && !io.gatescope.ui.common.Presenter.SCALES.contains(presenter)) {
+      throw new Cli.UserError("--presenter must be 150, 175 or 200");
+    }
     if (!java.util.List.of("system", "en", "zh-CN").contains(lang)) {
       throw new Cli.UserError("--lang must be en, zh-CN or system");
     }
@@ -115,6 +124,14 @@ public final class SnapshotCommand implements Callable<Integer> {
     onFx(
         () -> {
           wb[0] = new Workbench(data.folder());
+          if (presenter != null) {
+            wb[0].shell.restorePresenter(
+                k ->
+                    java.util.Optional.ofNullable(
+                        java.util.Map.of(
+                                "presenter.on", "true", "presenter.percent", "" + presenter)
+                            .get(k)));
+          }
           scene[0] = wb[0].scene(width, height);
           Stage stage = new Stage();
           stage.setScene(scene[0]);
@@ -130,7 +147,23 @@ public final class SnapshotCommand implements Callable<Integer> {
       workspace(wb[0], ws);
     }
     Thread.sleep(300); // let a pulse lay out and paint
-    WritableImage img = onFx(() -> scene[0].snapshot(null));
+    if (explain != null) {
+      boolean open = onFx(() -> wb[0].shell.explain(explain));
+      if (!open) {
+        throw new Cli.UserError("--explain: no panel " + explain + " on screen in " + ws);
+      }
+      Thread.sleep(800); // the pop-over fades in
+    }
+    WritableImage img = onFx(() -> withPopups(scene[0]));
+    onFx(
+        () -> {
+          // Pop-ups close before the toolkit stops (else it trips over their windows).
+          new java.util.ArrayList<>(javafx.stage.Window.getWindows())
+              .stream()
+                  .filter(javafx.stage.PopupWindow.class::isInstance)
+                  .forEach(javafx.stage.Window::hide);
+          return null;
+        });
     write(img, out);
     onFx(
         () -> {
@@ -332,6 +365,31 @@ public final class SnapshotCommand implements Callable<Integer> {
       }
       case MAP -> waitFor(() -> wb.unitsVm.map.pathProperty().get() != null, 300, "the state map");
     }
+  }
+
+  /**
+   * The window's picture with any pop-up window over it (an explanation) drawn in where it is: a
+   * scene's snapshot holds only its own scene.
+   */
+  private static WritableImage withPopups(Scene scene) {
+    WritableImage base = scene.snapshot(null);
+    javafx.scene.canvas.Canvas c =
+        new javafx.scene.canvas.Canvas(base.getWidth(), base.getHeight());
+    var g = c.getGraphicsContext2D();
+    g.drawImage(base, 0, 0);
+    javafx.stage.Window main = scene.getWindow();
+    for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+      if (w != main && w.isShowing() && w instanceof javafx.stage.PopupWindow) {
+        javafx.scene.SnapshotParameters p = new javafx.scene.SnapshotParameters();
+        p.setFill(javafx.scene.paint.Color.TRANSPARENT);
+        WritableImage pop = w.getScene().getRoot().snapshot(p, null);
+        g.drawImage(
+            pop,
+            w.getX() + w.getScene().getX() - main.getX() - scene.getX(),
+            w.getY() + w.getScene().getY() - main.getY() - scene.getY());
+      }
+    }
+    return c.snapshot(null, null);
   }
 
   /** Monocle's headless glass, unless a real display was asked for explicitly. */

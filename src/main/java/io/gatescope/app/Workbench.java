@@ -155,6 +155,16 @@ public final class Workbench {
     };
   }
 
+  /** Takes back what the settings remember of the window itself: presenter mode. */
+  public void restore(io.gatescope.core.settings.Settings settings) {
+    shell.restorePresenter(settings::get);
+  }
+
+  /** Puts into the settings what {@link #restore} takes back. */
+  public void remember(io.gatescope.core.settings.Settings settings) {
+    shell.presenter().values().forEach(settings::put);
+  }
+
   /** A scene with the app's style sheets. */
   public Scene scene(double width, double height) {
     Scene scene = new Scene(shell, width, height);

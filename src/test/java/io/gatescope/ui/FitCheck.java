@@ -46,7 +46,12 @@ public final class FitCheck {
       }
     }
     if (n instanceof Parent p) {
-      boolean inside = scrolled || n instanceof ScrollPane || n instanceof VirtualFlow;
+      // Presenter mode's zoom scrolls the workspaces when they are larger than the window.
+      boolean inside =
+          scrolled
+              || n instanceof ScrollPane
+              || n instanceof VirtualFlow
+              || "presenter-zoom".equals(n.getId());
       for (Node child : p.getChildrenUnmodifiable()) {
         walk(child, area, inside, out);
       }

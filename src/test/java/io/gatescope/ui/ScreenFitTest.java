@@ -62,7 +62,7 @@ class ScreenFitTest {
           wb = WorkbenchFixture.show(s, "train");
         });
     WorkbenchFixture.awaitReady(wb);
-    fillWithContent();
+    fillWithContent(wb);
     List<String> problems = new ArrayList<>();
     for (int[] size : SIZES) {
       FxTestSupport.run(
@@ -88,7 +88,7 @@ class ScreenFitTest {
   }
 
   /** A short finished run, test digit 8 at row 14 with a unit selected, and an evaluation. */
-  private void fillWithContent() throws Exception {
+  static void fillWithContent(Workbench wb) throws Exception {
     WorkbenchFixture.train(wb, WorkbenchFixture.shortRun(640, 500));
     FxTestSupport.run(() -> wb.session.showTestImage(8));
     FxTestSupport.waitFor("the gate trace", 60, () -> !wb.insideVm.maps().isEmpty());

@@ -28,6 +28,18 @@ public abstract class CanvasWidget extends Region {
     setMinSize(minWidth, minHeight);
     setPrefSize(prefWidth, prefHeight);
     PictureExport.attach(this, new PictureExport.Source(this::exportName, this::render, this::csv));
+    ColorScheme.onChange(recolour);
+  }
+
+  /** Held here: the colour scheme holds it weakly. */
+  private final javafx.beans.InvalidationListener recolour = o -> recoloured();
+
+  /**
+   * The colour scheme changed (presenter mode's high contrast): paint again with the new colours.
+   * Widgets that keep colours in an image make it again first.
+   */
+  protected void recoloured() {
+    paint();
   }
 
   private boolean exporting;

@@ -6,16 +6,25 @@ package io.gatescope.ui.common;
  * in [0, 1], and {@link #DIVERGING} (blue ← light grey → red-orange; lightness peaks at the centre)
  * for c̃, c and a, centred on 0; {@link #GRADIENT} (purple ← near white → orange, the pair that
  * stays apart for every common colour-vision deficiency) for gradients, centred on 0.
+ *
+ * <p>Each map has a high-contrast variant for projectors (presenter mode), which wash out mid tones
+ * and dark greys: the same hues, so the same colour-vision safety (blue–yellow; blue or purple
+ * against orange), with lightness spread over the whole range (near black to near white) and pure
+ * white at a diverging map's centre. The window uses one variant at a time ({@link
+ * #useHighContrast}); every canvas widget paints again when it changes ({@link ColorScheme}).
  */
 public final class ColorMap {
-  /** Anchors: position in [0, 1] and sRGB. Interpolated linearly between anchors. */
-  private final double[] pos;
+  private static volatile boolean highContrast;
 
-  private final int[][] rgb;
-  private final int[] lut = new int[256];
+  private final int[] lut;
+  private final int[] contrastLut;
 
   public static final ColorMap SEQUENTIAL =
       new ColorMap(
+          new double[] {0, 0.2, 0.4, 0.6, 0.8, 1},
+          new int[][] {
+            {0, 0, 40}, {40, 20, 160}, {0, 100, 200}, {0, 170, 160}, {180, 220, 40}, {255, 255, 200}
+          },
           new double[] {0, 0.125, 0.25, 0.375, 0.5, 0.625, 0.75, 0.875, 1},
           new int[][] {
             {68, 1, 84},
@@ -31,6 +40,16 @@ public final class ColorMap {
 
   public static final ColorMap DIVERGING =
       new ColorMap(
+          new double[] {0, 0.25, 0.45, 0.5, 0.55, 0.75, 1},
+          new int[][] {
+            {0, 20, 80},
+            {0, 90, 210},
+            {150, 200, 255},
+            {255, 255, 255},
+            {255, 210, 150},
+            {230, 110, 0},
+            {90, 30, 0}
+          },
           new double[] {0, 0.2, 0.4, 0.5, 0.6, 0.8, 1},
           new int[][] {
             {5, 48, 97},
@@ -45,6 +64,16 @@ public final class ColorMap {
   /** Gradients ∂L/∂q: purple below 0 (raising q lowers the loss), orange above 0. */
   public static final ColorMap GRADIENT =
       new ColorMap(
+          new double[] {0, 0.25, 0.45, 0.5, 0.55, 0.75, 1},
+          new int[][] {
+            {40, 0, 80},
+            {110, 50, 190},
+            {215, 200, 245},
+            {255, 255, 255},
+            {255, 225, 170},
+            {240, 140, 20},
+            {85, 35, 0}
+          },
           new double[] {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1},
           new int[][] {
             {45, 0, 75},
@@ -60,21 +89,45 @@ public final class ColorMap {
             {127, 59, 8}
           });
 
-  private ColorMap(double[] pos, int[][] rgb) {
-    this.pos = pos;
-    this.rgb = rgb;
-    for (int i = 0; i < 256; i++) {
-      lut[i] = compute(i / 255.0);
-    }
+  private ColorMap(double[] contrastPos, int[][] contrastRgb, double[] pos, int[][] rgb) {
+    this.lut = table(pos, rgb);
+    this.contrastLut = table(contrastPos, contrastRgb);
+  }
+
+  /**
+   * Which variant every map paints with: the high-contrast one (presenter mode) or the usual one.
+   * Call through {@link ColorScheme}, which tells the widgets to paint again.
+   */
+  static void useHighContrast(boolean on) {
+    highContrast = on;
+  }
+
+  /** True while the maps paint their high-contrast variant. */
+  public static boolean highContrast() {
+    return highContrast;
+  }
+
+  /** Opaque ARGB of the usual variant, whichever the window uses. */
+  public int usualArgb(double t) {
+    return argb(lut, t);
+  }
+
+  /** Opaque ARGB of the high-contrast variant, whichever the window uses. */
+  public int contrastArgb(double t) {
+    return argb(contrastLut, t);
   }
 
   /** Opaque ARGB for a position in [0, 1] (clamped; NaN maps to mid grey). */
   public int argb(double t) {
+    return argb(highContrast ? contrastLut : lut, t);
+  }
+
+  private static int argb(int[] table, double t) {
     if (Double.isNaN(t)) {
       return 0xFF808080;
     }
     int i = (int) Math.round(Math.max(0, Math.min(1, t)) * 255);
-    return lut[i];
+    return table[i];
   }
 
   /**
@@ -91,7 +144,15 @@ public final class ColorMap {
     return 0.5 + 0.5 * Math.signum(v) * Math.log1p(Math.abs(v) / logEps) / top;
   }
 
-  private int compute(double t) {
+  private static int[] table(double[] pos, int[][] rgb) {
+    int[] out = new int[256];
+    for (int i = 0; i < 256; i++) {
+      out[i] = compute(pos, rgb, i / 255.0);
+    }
+    return out;
+  }
+
+  private static int compute(double[] pos, int[][] rgb, double t) {
     int k = 0;
     while (k < pos.length - 2 && t > pos[k + 1]) {
       k++;

@@ -262,6 +262,14 @@ public final class Heatmap extends CanvasWidget {
     paint();
   }
 
+  @Override
+  protected void recoloured() {
+    if (values != null) {
+      rebuildImage();
+    }
+    paint();
+  }
+
   /** The name exports propose, e.g. "heatmap-forget". */
   public void setExportName(String name) {
     exportName = name;

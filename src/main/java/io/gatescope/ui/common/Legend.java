@@ -26,9 +26,25 @@ public final class Legend extends HBox {
     max.setMinWidth(USE_PREF_SIZE);
     setMinWidth(USE_PREF_SIZE);
     getChildren().addAll(min, bar, max);
+    ColorScheme.onChange(recolour);
   }
 
+  private ColorMap shown;
+  private double shownLo;
+  private double shownHi;
+
+  /** Held here: the colour scheme holds it weakly. */
+  private final javafx.beans.InvalidationListener recolour =
+      o -> {
+        if (shown != null) {
+          show(shown, shownLo, shownHi);
+        }
+      };
+
   public void show(ColorMap map, double lo, double hi) {
+    shown = map;
+    shownLo = lo;
+    shownHi = hi;
     int w = (int) bar.getWidth();
     int[] px = new int[w];
     for (int i = 0; i < w; i++) {

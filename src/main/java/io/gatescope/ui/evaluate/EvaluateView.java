@@ -205,6 +205,7 @@ public final class EvaluateView extends BorderPane {
     flowOfName.setMinWidth(Region.USE_PREF_SIZE);
     flowOfName.setLabelFor(flowOf);
     FlowPane flowRow = new FlowPane(8, 4, flowOfName, flowOf);
+    flowRow.setId("evaluate-flow-of");
     flowRow.setAlignment(Pos.CENTER_LEFT);
     Node flow =
         ChartPlaceholder.over(

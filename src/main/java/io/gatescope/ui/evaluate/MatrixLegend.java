@@ -44,7 +44,11 @@ final class MatrixLegend extends VBox {
     FlowPane row = new FlowPane(14, 2, scale, diagonal);
     getChildren().addAll(caption, row);
     paintBar();
+    io.gatescope.ui.common.ColorScheme.onChange(recolour);
   }
+
+  /** Held here: the colour scheme holds it weakly. */
+  private final javafx.beans.InvalidationListener recolour = o -> paintBar();
 
   /** Shows the range for a matrix whose largest wrong cell holds {@code maxWrong} images. */
   void show(int maxWrong) {

@@ -65,6 +65,8 @@ public final class InsideView extends BorderPane {
             new javafx.beans.property.SimpleStringProperty(
                 Messages.get("inside.maps.links", Messages.get("inside.maps.hint"))));
     this.backMaps = new MapGrid(MapSource.backward(bvm), backward.mapsHint());
+    maps.setId("inside-maps");
+    backMaps.setId("inside-back-maps");
     this.cell = new CellSection(vm);
     workspace(this, "inside-view", "inside.css");
     setTop(buildTopBar());
@@ -96,11 +98,15 @@ public final class InsideView extends BorderPane {
         new ComboBox<>(FXCollections.observableArrayList(UnitOrder.values()));
     order.valueProperty().bindBidirectional(vm.orderKindProperty());
     order.setTooltip(new Tooltip(Messages.get("inside.order.tip")));
+    order.setId("inside-order");
     CheckBox shared = new CheckBox(Messages.get("inside.shared"));
     shared.selectedProperty().bindBidirectional(vm.sharedRangeProperty());
     shared.setTooltip(new Tooltip(Messages.get("inside.shared.tip")));
+    shared.setId("inside-shared");
+    Label orderLabel = new Label(Messages.get("inside.units"));
+    orderLabel.setId("inside-order-label");
     HBox top = new HBox(10, summary, spacer(), new Label(Messages.get("draw.testIndex")), index);
-    top.getChildren().addAll(show, new Label(Messages.get("inside.units")), order, shared);
+    top.getChildren().addAll(show, orderLabel, order, shared);
     top.setAlignment(Pos.CENTER_LEFT);
     top.setPadding(new Insets(8, 12, 4, 12));
     fitTopBar(top, summary);
@@ -125,7 +131,9 @@ public final class InsideView extends BorderPane {
   /** The input, P(digit | rows 1..t) and the gate statistics; scrolls when the window is short. */
   private ScrollPane buildSideColumn() {
     digit.setPrefSize(140, 140);
+    digit.setId("inside-digit");
     strip.setPrefSize(230, 100);
+    strip.setId("inside-strip");
     strip.setOnStepSelect(vm::selectStep);
     scatter.setId("inside-scatter");
     scatter.setOnSelect(vm::selectUnit);
@@ -208,6 +216,7 @@ public final class InsideView extends BorderPane {
     eqBox.visibleProperty().bind(cell.shownProperty().isNotEqualTo(CellSection.Shown.CELL));
     eqBox.managedProperty().bind(eqBox.visibleProperty());
     InterventionsPanel interventions = new InterventionsPanel(vm);
+    interventions.setId("inside-interventions");
     forwardOnly(interventions);
     VBox highway = backward.highway();
     backwardOnly(highway);

@@ -2,6 +2,7 @@ package io.gatescope.ui.shell;
 
 import io.gatescope.core.Messages;
 import io.gatescope.ui.common.Notice;
+import io.gatescope.ui.common.Presenter;
 import io.gatescope.ui.common.ReadingExport;
 import io.gatescope.ui.common.Session;
 import io.gatescope.ui.common.Workspace;
@@ -11,6 +12,7 @@ import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -26,6 +28,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
@@ -37,6 +40,9 @@ public final class ShellView extends BorderPane {
   static final double NOTICE_SECONDS = 8;
 
   private final TabPane tabs = new TabPane();
+  private final Presenter presenter = new Presenter();
+  private final PanelHelp help;
+  private final PresenterMode presenterMode;
   private final FileChooser chooser = modelChooser();
   private final ShellViewModel vm;
   private final QuitGuard quitGuard;
@@ -56,14 +62,28 @@ public final class ShellView extends BorderPane {
     setId("shell");
     this.vm = vm;
     this.quitGuard = new QuitGuard(vm.session().models(), chooser, () -> getScene().getWindow());
-    setCenter(buildTabs(workspaces));
-    setTop(
+    StackPane body = new StackPane(buildTabs(workspaces));
+    this.help = new PanelHelp(body, presenter);
+    body.getChildren().add(help.layer());
+    MenuBar menus =
         new MenuBar(
             buildFileMenu(onOpen, onSave, onQuit),
             ModelsMenu.of(vm),
             buildViewMenu(),
-            buildHelpMenu()));
-    setBottom(buildStatusBar());
+            buildHelpMenu());
+    HBox status = buildStatusBar();
+    this.presenterMode = new PresenterMode(presenter, this, tabs, body, List.of(menus, status));
+    setCenter(presenterMode.centre());
+    setTop(menus);
+    setBottom(status);
+    getStylesheets().add(ShellView.class.getResource("shell.css").toExternalForm());
+    sceneProperty()
+        .addListener(
+            (o, a, scene) -> {
+              if (a == null && scene != null) {
+                help.install(scene);
+              }
+            });
     followNavigation();
     vm.noticeProperty().addListener((o, a, n) -> showNotice(n));
   }
@@ -175,8 +195,86 @@ public final class ShellView extends BorderPane {
       go.setOnAction(e -> select(w));
       view.getItems().add(go);
     }
-    view.getItems().addAll(new SeparatorMenuItem(), buildLanguageMenu());
+    view.getItems()
+        .addAll(
+            new SeparatorMenuItem(),
+            buildPresenterItem(),
+            buildPresenterSizeMenu(),
+            new SeparatorMenuItem(),
+            buildLanguageMenu());
     return view;
+  }
+
+  /** View ▸ Presenter mode (Ctrl+Shift+P): on and off, live. */
+  private MenuItem buildPresenterItem() {
+    CheckMenuItem item = new CheckMenuItem(Messages.get("menu.presenter"));
+    item.setId("menu-presenter");
+    item.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+P"));
+    item.setSelected(presenter.onProperty().get());
+    item.setOnAction(e -> presenter.setOn(item.isSelected()));
+    presenter.onProperty().addListener((o, a, on) -> item.setSelected(on));
+    return item;
+  }
+
+  /** View ▸ Presenter size: 150 %, 175 % or 200 %. */
+  private Menu buildPresenterSizeMenu() {
+    Menu menu = new Menu(Messages.get("menu.presenter.size"));
+    ToggleGroup group = new ToggleGroup();
+    for (int p : Presenter.SCALES) {
+      RadioMenuItem item = new RadioMenuItem(Messages.get("menu.presenter.percent", p));
+      item.setId("presenter-" + p);
+      item.setToggleGroup(group);
+      item.setUserData(p);
+      item.setOnAction(e -> presenter.choosePercent(p));
+      menu.getItems().add(item);
+    }
+    Runnable tick =
+        () ->
+            group.getToggles().stream()
+                .filter(t -> t.getUserData().equals(presenter.percentProperty().get()))
+                .forEach(t -> t.setSelected(true));
+    presenter.percentProperty().addListener(o -> tick.run());
+    tick.run();
+    return menu;
+  }
+
+  /** Presenter mode: on or off, its size; remembered in the settings. */
+  public Presenter presenter() {
+    return presenter;
+  }
+
+  /** Puts the window in presenter mode as the settings say (at start), live. */
+  public void restorePresenter(java.util.function.Function<String, java.util.Optional<String>> s) {
+    presenter.restore(s);
+    presenterMode.apply();
+  }
+
+  /** The zoom around the workspaces while presenter mode is on (for tests). */
+  Region presenterZoom() {
+    return presenterMode.zoom();
+  }
+
+  /**
+   * Opens the explanation of the panel with id {@code panelId} (snapshot --explain).
+   *
+   * @return false when no such panel is on screen
+   */
+  public boolean explain(String panelId) {
+    getScene().getRoot().applyCss();
+    getScene().getRoot().layout();
+    help.placeNow();
+    return help.buttonOf(panelId)
+        .filter(Node::isVisible)
+        .map(
+            b -> {
+              b.fire();
+              return true;
+            })
+        .orElse(false);
+  }
+
+  PanelHelp panelHelp() {
+    return help;
   }
 
   /** View ▸ Language: the system's, English or 简体中文; takes effect at the next start. */
@@ -204,9 +302,17 @@ public final class ShellView extends BorderPane {
   private Menu buildHelpMenu() {
     MenuItem keys = item("menu.keys", null, "F1");
     keys.setOnAction(e -> HelpDialogs.keys(getScene()));
+    MenuItem explain = item("menu.explain", "mdi2i-information-outline", "F2");
+    explain.setId("menu-explain");
+    explain.setOnAction(
+        e -> {
+          if (!help.explainPointedOrFocused(getScene())) {
+            vm.session().setStatus(Messages.get("help.none"));
+          }
+        });
     MenuItem about = item("menu.about", null, null);
     about.setOnAction(e -> HelpDialogs.about(getScene()));
-    return new Menu(Messages.get("menu.help"), null, keys, about);
+    return new Menu(Messages.get("menu.help"), null, keys, explain, about);
   }
 
   private static MenuItem item(String key, String icon, String accelerator) {

@@ -178,6 +178,7 @@ public final class UnitsView extends BorderPane {
                 c.lowestProperty()));
     VBox left = new VBox(6, galleryTitle, cardGallery);
     perDigit.setId("units-per-digit");
+    gateHistograms.setId("units-gates");
     perStep.setId("units-per-step");
     VBox right =
         new VBox(

@@ -1,0 +1,282 @@
+package io.gatescope.ui.shell;
+
+import io.gatescope.core.Messages;
+import io.gatescope.ui.common.Presenter;
+import java.util.IdentityHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.PopOver;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * "What am I looking at?": a small ⓘ at the top right of every panel {@link HelpTopics} names, and
+ * F2 for the panel under the pointer (else the one with the keyboard focus). Either opens a
+ * ControlsFX PopOver next to the panel with its explanation. The ⓘ sit on a layer over the
+ * workspaces (the panels themselves are not changed), placed after each layout pass, shown only
+ * while their panel's corner is on screen.
+ */
+final class PanelHelp {
+  private static final double ICON = 16;
+
+  private final Pane layer = new Pane();
+  private final Parent workspaces;
+  private final Presenter presenter;
+  private final Map<Node, Button> buttons = new IdentityHashMap<>();
+  private final Map<Node, HelpTopics.Topic> topics = new IdentityHashMap<>();
+  private final PopOver popOver = new PopOver();
+  private final Label popTitle = new Label();
+  private final Label popText = new Label();
+  private HelpTopics.Topic shown;
+  private Node underPointer;
+  private long lastSearch;
+
+  PanelHelp(Parent workspaces, Presenter presenter) {
+    this.workspaces = workspaces;
+    this.presenter = presenter;
+    layer.setId("panel-help-layer");
+    layer.setPickOnBounds(false);
+    layer.setMinSize(0, 0);
+    layer.setPrefSize(0, 0);
+    buildPopOver();
+  }
+
+  /** The layer of ⓘ buttons, to lie over the workspaces. */
+  Pane layer() {
+    return layer;
+  }
+
+  private void buildPopOver() {
+    popTitle.getStyleClass().add("section-title");
+    popTitle.setId("panel-help-title");
+    popText.setId("panel-help-text");
+    popText.setWrapText(true);
+    for (Label l : new Label[] {popTitle, popText}) {
+      l.setMaxWidth(Double.MAX_VALUE);
+      l.setMinHeight(Label.USE_PREF_SIZE);
+    }
+    VBox box = new VBox(6, popTitle, popText);
+    box.getStyleClass().add("panel-help");
+    popOver.setContentNode(box);
+    popOver.setDetachable(false);
+    popOver.setAutoHide(true);
+    popOver.setArrowLocation(PopOver.ArrowLocation.TOP_RIGHT);
+    popOver.setOnHidden(e -> shown = null);
+    popOver.setFadeInDuration(javafx.util.Duration.millis(120));
+    // A pop-up is a window of its own: it needs the style sheet itself, over the pop-over's own.
+    popOver.getStyleClass().add("panel-help-popover");
+    popOver
+        .getScene()
+        .getRoot()
+        .getStylesheets()
+        .add(PanelHelp.class.getResource("shell.css").toExternalForm());
+  }
+
+  /** Starts placing the ⓘ after every layout of {@code scene}, and following the pointer (F2). */
+  void install(Scene scene) {
+    scene.addPostLayoutPulseListener(this::place);
+    scene.addEventFilter(
+        MouseEvent.MOUSE_MOVED, e -> underPointer = e.getPickResult().getIntersectedNode());
+  }
+
+  /** F2: the panel under the pointer, else the one holding the focus; false when none. */
+  boolean explainPointedOrFocused(Scene scene) {
+    Optional<Node> panel = panelOf(underPointer);
+    if (panel.isEmpty()) {
+      panel = panelOf(scene.getFocusOwner());
+    }
+    panel.ifPresent(this::explain);
+    return panel.isPresent();
+  }
+
+  private Optional<Node> panelOf(Node n) {
+    for (Node p = n; p != null; p = p.getParent()) {
+      if (topics.containsKey(p) && buttons.get(p).isVisible()) {
+        return Optional.of(p);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Opens the explanation of {@code panel} next to its ⓘ. */
+  void explain(Node panel) {
+    HelpTopics.Topic t = topics.get(panel);
+    Button b = buttons.get(panel);
+    if (t == null || b == null) {
+      return;
+    }
+    popTitle.setText(Messages.get(t.titleKey()));
+    popText.setText(Messages.get(t.textKey()));
+    double font = presenter.fontSize();
+    // A fixed width (30 characters of the current size), so the text wraps the same every time and
+    // the pop-over's frame is measured around it.
+    double width = font * 30;
+    VBox box = (VBox) popOver.getContentNode();
+    box.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx; -fx-padding: 10;", font));
+    box.setMinWidth(width);
+    box.setPrefWidth(width);
+    box.setMaxWidth(width);
+    shown = t;
+    if (popOver.isShowing()) {
+      popOver.hide(javafx.util.Duration.ZERO);
+    }
+    popOver.show(b);
+  }
+
+  /** The topic whose explanation is open, if any. */
+  Optional<HelpTopics.Topic> shown() {
+    return popOver.isShowing() ? Optional.ofNullable(shown) : Optional.empty();
+  }
+
+  /** The pop-over's text as shown (for tests). */
+  String shownText() {
+    return popText.getText();
+  }
+
+  PopOver popOver() {
+    return popOver;
+  }
+
+  /** The ⓘ of the panel with id {@code nodeId}, if that panel was found. */
+  Optional<Button> buttonOf(String nodeId) {
+    return buttons.entrySet().stream()
+        .filter(e -> nodeId.equals(e.getKey().getId()))
+        .map(Map.Entry::getValue)
+        .findFirst();
+  }
+
+  // ---- placing the ⓘ ----
+
+  /** Finds the panels and places their ⓘ now, not after the next layout. */
+  void placeNow() {
+    lastSearch = 0;
+    place();
+  }
+
+  private void place() {
+    findPanels();
+    for (Map.Entry<Node, Button> e : buttons.entrySet()) {
+      Node panel = e.getKey();
+      Button b = e.getValue();
+      Point2D corner = corner(panel);
+      boolean show = corner != null;
+      if (b.isVisible() != show) {
+        b.setVisible(show);
+      }
+      if (show && (b.getLayoutX() != corner.getX() || b.getLayoutY() != corner.getY())) {
+        b.relocate(corner.getX(), corner.getY());
+      }
+    }
+  }
+
+  /** Looks for panels not found yet (some are built only when first shown), twice a second. */
+  private void findPanels() {
+    long now = System.nanoTime();
+    if (lastSearch != 0
+        && (buttons.size() >= HelpTopics.ALL.size() && now - lastSearch < 5_000_000_000L
+            || now - lastSearch < 500_000_000L)) {
+      return;
+    }
+    lastSearch = now;
+    for (HelpTopics.Topic t : HelpTopics.ALL) {
+      for (Node n : lookupAll("#" + t.nodeId())) {
+        if (!buttons.containsKey(n)) {
+          topics.put(n, t);
+          buttons.put(n, button(n, t));
+        }
+      }
+    }
+  }
+
+  /** In every workspace's content, shown yet or not (a tab's content is in its skin only later). */
+  private java.util.Set<Node> lookupAll(String selector) {
+    java.util.Set<Node> out = new java.util.LinkedHashSet<>(workspaces.lookupAll(selector));
+    workspaces.lookupAll(".tab-pane").stream()
+        .filter(javafx.scene.control.TabPane.class::isInstance)
+        .flatMap(tp -> ((javafx.scene.control.TabPane) tp).getTabs().stream())
+        .filter(tab -> tab.getContent() != null)
+        .forEach(tab -> out.addAll(tab.getContent().lookupAll(selector)));
+    return out;
+  }
+
+  private Button button(Node panel, HelpTopics.Topic t) {
+    FontIcon icon = new FontIcon("mdi2i-information-outline");
+    icon.setIconSize((int) ICON - 2);
+    Button b = new Button(null, icon);
+    b.setId("help-" + t.nodeId());
+    b.getStyleClass().add("panel-help-button");
+    b.setFocusTraversable(false);
+    b.setManaged(false);
+    b.resize(ICON, ICON);
+    b.setVisible(false);
+    b.setTooltip(new Tooltip(Messages.get("help.tip", Messages.get(t.titleKey()))));
+    b.setOnAction(e -> explain(panel));
+    layer.getChildren().add(b);
+    return b;
+  }
+
+  /**
+   * Where the panel's ⓘ goes, in the layer's coordinates: by its top right corner, as its topic
+   * says ({@link HelpTopics.Place}); null when the panel is not shown or that spot is scrolled or
+   * clipped out of sight.
+   */
+  private Point2D corner(Node panel) {
+    if (panel.getScene() == null || layer.getScene() == null || !showing(panel)) {
+      return null;
+    }
+    Bounds b = inLayer(panel);
+    if (b.getWidth() < 3 * ICON || b.getHeight() < ICON) {
+      return null;
+    }
+    HelpTopics.Place place = topics.get(panel).place();
+    double x =
+        switch (place) {
+          case RIGHT -> b.getMaxX() + 2;
+          case BESIDE_SCROLL_BAR -> b.getMaxX() - 2 * ICON - 2;
+          default -> b.getMaxX() - ICON - 1;
+        };
+    double y = place == HelpTopics.Place.ABOVE ? b.getMinY() - ICON - 1 : b.getMinY() + 1;
+    Bounds at = new javafx.geometry.BoundingBox(x, y, ICON, ICON);
+    for (Parent p = panel.getParent(); p != null; p = p.getParent()) {
+      if (p instanceof ScrollPane sp && !within(at, inLayer(sp))) {
+        return null;
+      }
+    }
+    if (!within(at, layer.getLayoutBounds())) {
+      return null;
+    }
+    return new Point2D(at.getMinX(), at.getMinY());
+  }
+
+  private Bounds inLayer(Node n) {
+    return layer.sceneToLocal(n.localToScene(n.getLayoutBounds()));
+  }
+
+  private static boolean within(Bounds b, Bounds area) {
+    return b.getMinX() >= area.getMinX() - 0.5
+        && b.getMaxX() <= area.getMaxX() + 0.5
+        && b.getMinY() >= area.getMinY() - 0.5
+        && b.getMaxY() <= area.getMaxY() + 0.5;
+  }
+
+  private static boolean showing(Node n) {
+    for (Node p = n; p != null; p = p.getParent()) {
+      if (!p.isVisible()) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,163 @@
+package io.gatescope.ui.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gatescope.core.Messages;
+import io.gatescope.ui.FxTestSupport;
+import io.gatescope.ui.WorkbenchFixture;
+import io.gatescope.ui.WorkbenchTestBase;
+import io.gatescope.ui.common.Workspace;
+import io.gatescope.ui.units.UnitsViewModel;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * "What am I looking at?": every panel registered for help has its explanation in both languages,
+ * its ⓘ is on screen with it and opens the explanation next to it; F2 explains the panel under the
+ * pointer, else the one holding the focus.
+ */
+class PanelHelpTest extends WorkbenchTestBase {
+  @Override
+  protected String workspace() {
+    return "draw";
+  }
+
+  @Test
+  void everyTopicHasItsTitleAndTextInBothLanguages() {
+    Set<String> topics = new HashSet<>();
+    Set<String> ids = new HashSet<>();
+    for (HelpTopics.Topic t : HelpTopics.ALL) {
+      assertTrue(topics.add(t.topic()), "twice: " + t.topic());
+      assertTrue(ids.add(t.nodeId()), "twice: " + t.nodeId());
+      for (String key : List.of(t.titleKey(), t.textKey())) {
+        String en = Messages.in(Locale.ENGLISH, key);
+        String zh = Messages.in(Locale.SIMPLIFIED_CHINESE, key);
+        assertFalse(en.startsWith("!"), key);
+        assertFalse(zh.startsWith("!"), key);
+        assertNotEquals(en, zh, key);
+        assertTrue(zh.codePoints().anyMatch(c -> c >= 0x4E00 && c <= 0x9FFF), "Chinese: " + key);
+      }
+      assertTrue(Messages.in(Locale.ENGLISH, t.textKey()).length() > 60, "explains: " + t);
+    }
+  }
+
+  @Test
+  void everyPanelsIconOpensItsExplanation() throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    FxTestSupport.run(() -> wb.drawVm.loadTestImage(3));
+    FxTestSupport.waitFor("a prediction", 30, () -> wb.drawVm.predictedProperty().get() >= 0);
+    PanelHelp help = wb.shell.panelHelp();
+    Set<String> opened = new HashSet<>();
+    List<Runnable> views = new ArrayList<>();
+    for (Workspace w : Workspace.values()) {
+      views.add(() -> wb.shell.select(w));
+    }
+    views.add(() -> wb.shell.select(Workspace.INSIDE));
+    views.add(wb.insideView::showCellDiagram);
+    views.add(wb.insideView::showBackward);
+    // The unit card's panels fill once the index of the test set is built.
+    FxTestSupport.run(
+        () -> {
+          wb.shell.select(Workspace.UNITS);
+          wb.unitsVm.card.chooseUnit(0);
+        });
+    FxTestSupport.waitFor(
+        "the unit card", 600, () -> wb.unitsVm.card.profileProperty().get() != null);
+    for (UnitsViewModel.Page p : UnitsViewModel.Page.values()) {
+      views.add(
+          () -> {
+            wb.shell.select(Workspace.UNITS);
+            wb.unitsVm.pageProperty().set(p);
+          });
+    }
+    // Twice round: a panel may show only after a second layout (the model strip, once the centre
+    // is tall enough).
+    List<Runnable> rounds = new ArrayList<>(views);
+    rounds.addAll(views);
+    for (Runnable view : rounds) {
+      FxTestSupport.run(view);
+      WaitForAsyncUtils.waitForFxEvents();
+      for (int i = 0; i < 2; i++) {
+        FxTestSupport.run(
+            () -> {
+              wb.shell.getScene().getRoot().applyCss();
+              wb.shell.getScene().getRoot().layout();
+            });
+        WaitForAsyncUtils.waitForFxEvents();
+      }
+      for (HelpTopics.Topic t : HelpTopics.ALL) {
+        boolean shown =
+            FxTestSupport.onFx(
+                () -> {
+                  help.placeNow();
+                  return help.buttonOf(t.nodeId()).map(Button::isVisible).orElse(false);
+                });
+        if (!shown || opened.contains(t.topic())) {
+          continue;
+        }
+        FxTestSupport.run(() -> help.buttonOf(t.nodeId()).orElseThrow().fire());
+        FxTestSupport.waitFor(t.topic(), 5, () -> help.shown().isPresent());
+        assertEquals(t, FxTestSupport.onFx(() -> help.shown().orElseThrow()));
+        assertEquals(Messages.get(t.textKey()), FxTestSupport.onFx(help::shownText));
+        opened.add(t.topic());
+        FxTestSupport.run(() -> help.popOver().hide(javafx.util.Duration.ZERO));
+      }
+    }
+    List<String> never =
+        HelpTopics.ALL.stream()
+            .map(HelpTopics.Topic::topic)
+            .filter(t -> !opened.contains(t))
+            .toList();
+    assertEquals(List.of(), never, "panels whose ⓘ was never on screen");
+  }
+
+  @Test
+  void clickingTheIconShowsTheTextAndF2ExplainsThePanelUnderThePointerOrWithTheFocus(FxRobot robot)
+      throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    FxTestSupport.run(() -> wb.drawVm.loadTestImage(3));
+    FxTestSupport.waitFor("a prediction", 30, () -> wb.drawVm.predictedProperty().get() >= 0);
+    PanelHelp help = wb.shell.panelHelp();
+    FxTestSupport.waitFor(
+        "the strip's ⓘ",
+        10,
+        () -> help.buttonOf("draw-strip").map(Button::isVisible).orElse(false));
+
+    // A click on the ⓘ: the explanation opens next to it, in a window of its own.
+    robot.clickOn(FxTestSupport.centre(help.buttonOf("draw-strip").orElseThrow()));
+    FxTestSupport.waitFor("the explanation", 5, () -> help.shown().isPresent());
+    Label text = robot.lookup("#panel-help-text").queryAs(Label.class);
+    assertEquals(Messages.get("help.draw.strip"), FxTestSupport.onFx(text::getText));
+    assertTrue(FxTestSupport.onFx(() -> text.getScene().getWindow().isShowing()));
+    assertTrue(FxTestSupport.onFx(text::getText).contains("P(digit | rows 1..t)"));
+    robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+    FxTestSupport.waitFor("closed", 5, () -> help.shown().isEmpty());
+
+    // F2 with the pointer over a panel.
+    robot.moveTo(FxTestSupport.centre(robot, "#draw-preview"));
+    robot.press(KeyCode.F2).release(KeyCode.F2);
+    FxTestSupport.waitFor("F2's explanation", 5, () -> help.shown().isPresent());
+    assertEquals("help.draw.preview", FxTestSupport.onFx(() -> help.shown().orElseThrow().topic()));
+    FxTestSupport.run(() -> help.popOver().hide(javafx.util.Duration.ZERO));
+
+    // F2 with the pointer on no panel (the status bar): the panel with the keyboard focus.
+    FxTestSupport.run(() -> wb.shell.lookup("#draw-canvas").requestFocus());
+    robot.moveTo(FxTestSupport.centre(robot, "#status-text"));
+    robot.press(KeyCode.F2).release(KeyCode.F2);
+    FxTestSupport.waitFor("F2 on the focus", 5, () -> help.shown().isPresent());
+    assertEquals("help.draw.canvas", FxTestSupport.onFx(() -> help.shown().orElseThrow().topic()));
+    FxTestSupport.run(() -> help.popOver().hide(javafx.util.Duration.ZERO));
+  }
+}
