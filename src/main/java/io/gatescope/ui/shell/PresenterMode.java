@@ -44,6 +44,7 @@ final class PresenterMode {
   private final Parent body;
   private final javafx.scene.control.TabPane tabs;
   private final ZoomPane zoom;
+  private final BorderPane area;
   private final List<Node> scaledText;
   private final List<Hidden> hidden = new ArrayList<>();
 
@@ -52,18 +53,21 @@ final class PresenterMode {
 
   /**
    * @param tabs the workspaces
-   * @param body what holds them (the shell's centre)
+   * @param area where they sit under the menu (its centre; a lesson bar may take its top)
+   * @param body what holds them (the area's centre)
    * @param scaledText the parts outside the workspaces whose font grows (menus, status bar)
    */
   PresenterMode(
       Presenter presenter,
       BorderPane shell,
+      BorderPane area,
       javafx.scene.control.TabPane tabs,
       Parent body,
       List<Node> scaledText) {
     this.presenter = presenter;
     this.tabs = tabs;
     this.shell = shell;
+    this.area = area;
     this.body = body;
     this.zoom = new ZoomPane(body);
     this.scaledText = scaledText;
@@ -89,14 +93,14 @@ final class PresenterMode {
       classes.addAll(List.of(Presenter.STYLE_CLASS, presenter.scaleStyleClass()));
     }
     zoom.zoom(presenter.scale(), FLOOR_WIDTH, FLOOR_HEIGHT);
-    if (shell.getCenter() != centre()) {
-      shell.setCenter(null); // the body moves between the shell and the zoom
+    if (area.getCenter() != centre()) {
+      area.setCenter(null); // the body moves between the area and the zoom
       if (on) {
         zoom.adopt();
       } else {
         zoom.release();
       }
-      shell.setCenter(centre());
+      area.setCenter(centre());
     }
     String font =
         on

@@ -43,6 +43,10 @@ public final class ShellView extends BorderPane {
   private final Presenter presenter = new Presenter();
   private final PanelHelp help;
   private final PresenterMode presenterMode;
+
+  /** The window under the menu: a lesson bar on top (when one is open), the workspaces below. */
+  private final BorderPane area = new BorderPane();
+
   private final FileChooser chooser = modelChooser();
   private final ShellViewModel vm;
   private final QuitGuard quitGuard;
@@ -72,8 +76,10 @@ public final class ShellView extends BorderPane {
             buildViewMenu(),
             buildHelpMenu());
     HBox status = buildStatusBar();
-    this.presenterMode = new PresenterMode(presenter, this, tabs, body, List.of(menus, status));
-    setCenter(presenterMode.centre());
+    this.presenterMode =
+        new PresenterMode(presenter, this, area, tabs, body, List.of(menus, status));
+    area.setCenter(presenterMode.centre());
+    setCenter(area);
     setTop(menus);
     setBottom(status);
     getStylesheets().add(ShellView.class.getResource("shell.css").toExternalForm());
@@ -164,8 +170,7 @@ public final class ShellView extends BorderPane {
 
   /** Shows {@code bar} under the menu, above the workspaces (the lesson bar). */
   public void showUnderMenu(Node bar) {
-    javafx.scene.layout.VBox.setVgrow(tabs, Priority.ALWAYS);
-    setCenter(new javafx.scene.layout.VBox(bar, tabs));
+    area.setTop(bar);
   }
 
   private static void chosen(File f, Consumer<File> then) {
