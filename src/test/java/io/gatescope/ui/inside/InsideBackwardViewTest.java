@@ -168,7 +168,8 @@ class InsideBackwardViewTest extends WorkbenchTestBase {
     robot.clickOn(FxTestSupport.onFx(() -> tri.localToScreen(tri.centreOf(5, 2))));
     FxTestSupport.waitFor(
         "timestep 5 from the triangle", 10, () -> wb.session.timestepProperty().get() == 5);
-    StepStrip strip = robot.lookup(".step-strip").queryAs(StepStrip.class);
+    // Inside's own strip (Draw has one too, hidden in its tab).
+    StepStrip strip = robot.lookup("#inside-strip").queryAs(StepStrip.class);
     var probs = FxTestSupport.onFx(() -> wb.insideVm.traceProperty().get().stepProbabilities());
     int best = RecurrentClassifier.argmax(probs[4]);
     assertEquals(
