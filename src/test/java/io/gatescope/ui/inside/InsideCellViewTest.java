@@ -57,13 +57,21 @@ class InsideCellViewTest extends WorkbenchTestBase {
     CellSection section = section();
     assertEquals(CellSection.Shown.MAPS, FxTestSupport.onFx(() -> section.shownProperty().get()));
 
-    robot.doubleClickOn(
-        FxTestSupport.onFx(() -> forget.localToScreen(forget.centerOf(10, 5))),
-        MouseButton.PRIMARY);
+    robot.moveTo(FxTestSupport.onFx(() -> forget.localToScreen(forget.centerOf(10, 5))));
+    // Rows are about 2 px high: the cell is the one under the pointer's whole pixel.
+    Point2D mouse = robot.robotContext().getBaseRobot().retrieveMouse();
+    Heatmap.Cell under =
+        FxTestSupport.onFx(
+            () -> {
+              Point2D local = forget.screenToLocal(mouse);
+              return forget.cellAt(local.getX(), local.getY());
+            });
+    robot.doubleClickOn(MouseButton.PRIMARY);
     FxTestSupport.waitFor(
         "the diagram", 10, () -> section.shownProperty().get() == CellSection.Shown.CELL);
     int unit = FxTestSupport.onFx(() -> wb.insideVm.selectedUnitProperty().get());
-    assertEquals(unit, (int) FxTestSupport.onFx(() -> wb.insideVm.orderProperty().get()[5]));
+    assertEquals(under.unit(), unit);
+    assertEquals(10, under.step());
     assertEquals(10, (int) FxTestSupport.onFx(() -> wb.insideVm.timestepProperty().get()));
     Map<String, String> d = drawn();
     assertEquals(f(tr.top(Quantity.FORGET)[9][unit]), d.get("Γf"));
