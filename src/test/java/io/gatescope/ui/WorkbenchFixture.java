@@ -17,6 +17,8 @@ public final class WorkbenchFixture {
     NativeSetup.init(1);
     Workbench wb = new Workbench(Optional.empty());
     stage.setScene(wb.scene(1280, 800));
+    // TestFX hands every test the same stage: a size an earlier test gave it would win.
+    stage.sizeToScene();
     stage.show();
     wb.shell.select(Workspace.byId(workspace).orElseThrow());
     wb.shellVm.load();
