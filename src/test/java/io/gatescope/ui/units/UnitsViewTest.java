@@ -100,21 +100,7 @@ class UnitsViewTest extends WorkbenchTestBase {
   @Test
   void aBrushedRectangleFindsWhatPatternSearchFinds(FxRobot robot) throws Exception {
     TraceIndex index = indexed();
-    FxTestSupport.run(
-        () -> {
-          wb.session.showTestImage(7);
-          units().pageProperty().set(UnitsViewModel.Page.PATTERN);
-        });
-    FxTestSupport.waitFor(
-        "the shown digit's map", 30, () -> units().pattern.traceProperty().get() != null);
-    Heatmap map = robot.lookup("#units-pattern-map").queryAs(Heatmap.class);
-    FxTestSupport.waitFor(
-        "the map laid out",
-        10,
-        () -> {
-          Point2D c = map.centerOf(20, 5);
-          return map.getWidth() > 100 && map.cellAt(c.getX(), c.getY()) != null;
-        });
+    Heatmap map = patternMapOfTestImage7(robot);
     Point2D from = FxTestSupport.onFx(() -> map.localToScreen(map.centerOf(10, 2)));
     Point2D to = FxTestSupport.onFx(() -> map.localToScreen(map.centerOf(20, 5)));
     robot.drag(from, MouseButton.PRIMARY).dropTo(to);
@@ -370,6 +356,24 @@ class UnitsViewTest extends WorkbenchTestBase {
   void aBrushLetGoBelowTheMapKeepsTheRectangleAsLastDraggedOverTheCells(FxRobot robot)
       throws Exception {
     indexed();
+    Heatmap map = patternMapOfTestImage7(robot);
+    Point2D from = FxTestSupport.onFx(() -> map.localToScreen(map.centerOf(10, 120)));
+    Point2D below =
+        FxTestSupport.onFx(
+            () -> map.localToScreen(map.centerOf(20, 127).getX(), map.getHeight() + 20));
+    robot.drag(from, MouseButton.PRIMARY).dropTo(below);
+    FxTestSupport.waitFor(
+        "the selection", 10, () -> units().pattern.selectionProperty().get() != null);
+    PatternSelection sel = FxTestSupport.onFx(() -> units().pattern.selectionProperty().get());
+    assertEquals(9, sel.fromStep());
+    assertEquals(120, sel.units()[0]);
+    assertEquals(
+        sel.units()[sel.units().length - 1],
+        FxTestSupport.onFx(() -> map.brush().units()[map.brush().units().length - 1]));
+  }
+
+  /** The pattern page showing test image 7, its map laid out with data. */
+  private Heatmap patternMapOfTestImage7(FxRobot robot) throws Exception {
     FxTestSupport.run(
         () -> {
           wb.session.showTestImage(7);
@@ -385,18 +389,6 @@ class UnitsViewTest extends WorkbenchTestBase {
           Point2D c = map.centerOf(20, 5);
           return map.getWidth() > 100 && map.cellAt(c.getX(), c.getY()) != null;
         });
-    Point2D from = FxTestSupport.onFx(() -> map.localToScreen(map.centerOf(10, 120)));
-    Point2D below =
-        FxTestSupport.onFx(
-            () -> map.localToScreen(map.centerOf(20, 127).getX(), map.getHeight() + 20));
-    robot.drag(from, MouseButton.PRIMARY).dropTo(below);
-    FxTestSupport.waitFor(
-        "the selection", 10, () -> units().pattern.selectionProperty().get() != null);
-    PatternSelection sel = FxTestSupport.onFx(() -> units().pattern.selectionProperty().get());
-    assertEquals(9, sel.fromStep());
-    assertEquals(120, sel.units()[0]);
-    assertEquals(
-        sel.units()[sel.units().length - 1],
-        FxTestSupport.onFx(() -> map.brush().units()[map.brush().units().length - 1]));
+    return map;
   }
 }
