@@ -2,6 +2,7 @@ package io.gatescope.core.engine;
 
 import static java.util.Comparator.comparingInt;
 
+import java.lang.ref.Reference;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -146,10 +147,13 @@ final class BackwardTracer {
   private boolean follow(INDArray params) {
     float[] now = new float[(int) params.length()];
     params.data().asNioFloat().get(0, now, 0, now.length); // [n], a whole array, not a view
+    Reference.reachabilityFence(params); // the NIO view does not keep the native memory alive
     if (Arrays.equals(now, weights)) {
       return true;
     }
-    twin.params().flat().data().asNioFloat().put(0, now, 0, now.length);
+    INDArray flat = twin.params().flat();
+    flat.data().asNioFloat().put(0, now, 0, now.length);
+    Reference.reachabilityFence(flat);
     weights = now;
     return false;
   }

@@ -1,5 +1,6 @@
 package io.gatescope.core.engine;
 
+import java.lang.ref.Reference;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -93,6 +94,7 @@ final class JointOperand {
     }
     float[] v = new float[(int) x.length()]; // a whole array: one bulk copy each way
     x.data().asNioFloat().get(0, v, 0, v.length);
+    Reference.reachabilityFence(x); // the NIO view does not keep the native memory alive
     operand.writeRows(v, T * batch, in, h, width);
   }
 

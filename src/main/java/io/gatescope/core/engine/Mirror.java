@@ -45,6 +45,7 @@ final class Mirror {
   void zero(long from, int len) {
     java.util.Arrays.fill(scratch, 0, len, 0f);
     floats.put((int) from, scratch, 0, len);
+    Reference.reachabilityFence(array);
   }
 
   /** array elements [to..to+len) ← src[srcOff..+len) */

@@ -1,5 +1,6 @@
 package io.gatescope.core.engine;
 
+import java.lang.ref.Reference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -171,6 +172,7 @@ public final class RecurrentClassifier {
     INDArray whole = m.isView() || m.ordering() != 'c' ? m.dup('c') : m;
     float[] out = new float[(int) whole.length()];
     whole.data().asNioFloat().get(0, out, 0, out.length);
+    Reference.reachabilityFence(whole); // the NIO view does not keep the native memory alive
     return out;
   }
 
