@@ -36,6 +36,9 @@ final class LessonJson {
   static final int MAX_LAYER = 15;
   static final int MAX_TEST_INDEX = 59_999;
 
+  /** A step's Inside state (format 2): {@code "inside": {"view": …, "target": …}}. */
+  private static final String INSIDE = "inside";
+
   private final String name;
   private String where;
   private int version = 1;
@@ -172,13 +175,13 @@ final class LessonJson {
           tabs.add(tab);
         }
       }
-      if (o.has("inside")) {
-        JsonObject inside = object(o, "inside");
+      if (o.has(INSIDE)) {
+        JsonObject inside = object(o, INSIDE);
         if (inside.has("view")) {
           view = string(inside, "view", 32);
           if (!LessonStep.INSIDE_VIEWS.contains(view)) {
             throw invalid(
-                "inside.view",
+                INSIDE + ".view", // (the field's path, not a message key)
                 Messages.get("lesson.bad.oneOf", String.join(", ", LessonStep.INSIDE_VIEWS)));
           }
         }
