@@ -82,7 +82,10 @@ public final class LessonBar extends VBox {
     title.setId("lesson-title");
     title.getStyleClass().add("lesson-title");
     title.textProperty().bind(vm.titleProperty());
+    // A long title wraps (while editing, the header has one button more): never cut.
+    title.setWrapText(true);
     title.setMinWidth(0);
+    title.setMinHeight(Region.USE_PREF_SIZE);
     Label position = new Label();
     position.setId("lesson-position");
     position.textProperty().bind(vm.positionProperty());

@@ -198,6 +198,9 @@ public final class ShellView extends BorderPane {
   /** Shows {@code bar} under the menu, above the workspaces (the lesson bar). */
   public void showUnderMenu(Node bar) {
     area.setTop(bar);
+    // While it shows, the workspaces keep the height they need and scroll under it.
+    bar.visibleProperty().addListener((o, a, shown) -> presenterMode.barAbove(shown));
+    presenterMode.barAbove(bar.isVisible());
   }
 
   private static void chosen(File f, Consumer<File> then) {
