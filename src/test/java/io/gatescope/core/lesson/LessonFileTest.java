@@ -195,6 +195,20 @@ class LessonFileTest {
   }
 
   @Test
+  void aModelLargerThanALessonCarriesIsRefusedBeforeWriting() {
+    Path f = dir.resolve("big.gslesson");
+    Lesson big = sample().withModel(Optional.of(new byte[(int) LessonFile.MAX_MODEL + 1]));
+    String m = assertThrows(LessonFileException.class, () -> LessonFile.write(big, f)).getMessage();
+    assertEquals(
+        "Could not save the lesson to "
+            + f
+            + ": the model is 67108865 bytes, more than a lesson can carry (67108864). Save it"
+            + " without the model and hand the model out as its own file.",
+        m);
+    assertFalse(Files.exists(f), "nothing written");
+  }
+
+  @Test
   void aDrawingIsExactlyItsRoundedPixels() {
     float[] rounded = DrawingPicture.rounded(drawn());
     assertArrayEquals(rounded, DrawingPicture.pixels(DrawingPicture.png(rounded)));
