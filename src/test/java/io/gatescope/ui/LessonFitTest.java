@@ -76,6 +76,7 @@ class LessonFitTest {
           String where = language + " " + size[0] + "×" + size[1] + " " + id + " step " + (k + 1);
           FxTestSupport.onFx(this::problems).forEach(p -> problems.add(where + ": " + p));
           texts.addAll(FxTestSupport.onFx(() -> LanguageTest.textsOf(wb.lessonBar)));
+          picture(stage.getScene().getRoot(), id + "-" + (k + 1) + "-" + language + "-" + size[0]);
         }
       }
       // editing: more buttons in the header, the fields, the step's editor
@@ -91,6 +92,8 @@ class LessonFitTest {
       FxTestSupport.onFx(() -> editorProblems((Parent) editor))
           .forEach(p -> problems.add(where + ", the step's editor: " + p));
       texts.addAll(FxTestSupport.onFx(() -> LanguageTest.textsOf(editor)));
+      picture(stage.getScene().getRoot(), "editing-" + language + "-" + size[0]);
+      picture(editor.getScene().getRoot(), "editor-" + language + "-" + size[0]);
       FxTestSupport.run(
           () -> {
             wb.lessonBar.toggleEditing();
@@ -101,6 +104,20 @@ class LessonFitTest {
     assertEquals(List.of(), LanguageTest.missingKeys(texts));
     if (language.startsWith("zh")) {
       assertEquals(List.of(), english(texts));
+    }
+  }
+
+  /**
+   * With -Dgatescope.lessonWalk=FOLDER, the picture of what was checked, to be looked at (the walk
+   * of the shipped lessons in both languages and sizes, in one run).
+   */
+  private static void picture(Node n, String name) throws Exception {
+    String folder = System.getProperty("gatescope.lessonWalk");
+    if (folder != null) {
+      byte[] png =
+          FxTestSupport.onFx(() -> io.gatescope.ui.common.Files2.png(n.snapshot(null, null)));
+      java.nio.file.Files.createDirectories(java.nio.file.Path.of(folder));
+      java.nio.file.Files.write(java.nio.file.Path.of(folder, name + ".png"), png);
     }
   }
 

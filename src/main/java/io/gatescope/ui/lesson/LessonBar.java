@@ -264,6 +264,7 @@ public final class LessonBar extends VBox {
     settingsPopOver.setDetachable(false);
     settingsPopOver.setTitle(Messages.get("lesson.settings.heading"));
     settingsPopOver.setHeaderAlwaysVisible(true);
+    settingsPopOver.getStyleClass().add("lesson-settings-popover");
     // a pop-up is a window of its own: it needs the style sheet itself
     settingsPopOver
         .getRoot()
