@@ -68,7 +68,7 @@ public final class Workbench {
             onQuit);
     trainVm.messageProperty().addListener((o, a, m) -> session.setStatus(m));
     wireUnits();
-    lessonVm = new LessonViewModel(session, insideState(), shell::selectedWorkspace);
+    lessonVm = new LessonViewModel(session, insideState(), shell::selectedWorkspace, trainVm::open);
     lessonBar = new LessonBar(lessonVm, () -> List.of(shell));
     wireLessons();
   }
@@ -118,6 +118,12 @@ public final class Workbench {
   private void wireLessons() {
     shell.showUnderMenu(lessonBar);
     shell.addFileItems(lessonBar.menuItems());
+    lessonVm
+        .hiddenTabsProperty()
+        .addListener(
+            (o, a, ids) ->
+                shell.hideWorkspaces(
+                    ids.stream().map(id -> Workspace.byId(id).orElseThrow()).toList()));
   }
 
   /** Inside's view-model as a lesson step sets and reads it. */
@@ -151,6 +157,34 @@ public final class Workbench {
       @Override
       public void select(int step, int unit) {
         insideVm.select(step, unit);
+      }
+
+      @Override
+      public String view() {
+        return insideView.shownView();
+      }
+
+      @Override
+      public void showView(String view) {
+        insideView.showView(view);
+      }
+
+      @Override
+      public int chosenTarget() {
+        return backwardVm.chosenTarget();
+      }
+
+      @Override
+      public void chooseTarget(int k) {
+        if (k >= 0) {
+          backwardVm.choose(k);
+        }
+      }
+
+      @Override
+      public int units() {
+        GateTrace tr = insideVm.traceProperty().get();
+        return tr == null ? 0 : tr.hidden();
       }
     };
   }

@@ -27,8 +27,9 @@ public record Lesson(
     steps = List.copyOf(steps);
     pictures = Map.copyOf(new LinkedHashMap<>(pictures));
     for (LessonStep s : steps) {
-      if (s.input() instanceof LessonInput.Picture p && !pictures.containsKey(p.entry())) {
-        throw new IllegalArgumentException("the lesson has no picture " + p.entry());
+      String entry = s.input().entry();
+      if (entry != null && !pictures.containsKey(entry)) {
+        throw new IllegalArgumentException("the lesson has no picture " + entry);
       }
     }
   }
@@ -61,5 +62,10 @@ public record Lesson(
 
   public Lesson withTitle(LocalText t) {
     return new Lesson(id, t, steps, pictures, model);
+  }
+
+  /** This lesson carrying {@code m} (a GateScope model file's bytes), or no model. */
+  public Lesson withModel(Optional<byte[]> m) {
+    return new Lesson(id, title, steps, pictures, m);
   }
 }

@@ -153,6 +153,11 @@ public final class LessonFile {
 
   static void write(Lesson lesson, Path target, AtomicFile.Opener opener)
       throws LessonFileException {
+    if (lesson.model().isPresent() && lesson.model().get().length > MAX_MODEL) {
+      // a file GateScope would refuse to open again
+      throw new LessonFileException(
+          Messages.get("lesson.modelTooLarge", target, lesson.model().get().length, MAX_MODEL));
+    }
     byte[] json =
         new GsonBuilder()
             .setPrettyPrinting()

@@ -21,7 +21,14 @@ import java.util.TreeSet;
  */
 final class LessonJson {
   static final String FORMAT = "gatescope-lesson";
-  static final int VERSION = 1;
+
+  /**
+   * The newest format this GateScope reads and writes. Version 2 added a step's drawing input,
+   * hidden tabs and Inside's view and target; a file that uses none of them is written as version
+   * 1, which older GateScopes read.
+   */
+  static final int VERSION = 2;
+
   static final int MAX_STEPS = 200;
   static final int MAX_TEXT = 4000;
   static final int MAX_LIST = 64;
@@ -29,8 +36,12 @@ final class LessonJson {
   static final int MAX_LAYER = 15;
   static final int MAX_TEST_INDEX = 59_999;
 
+  /** A step's Inside state (format 2): {@code "inside": {"view": …, "target": …}}. */
+  private static final String INSIDE = "inside";
+
   private final String name;
   private String where;
+  private int version = 1;
 
   private LessonJson(String name) {
     this.name = name;
@@ -58,7 +69,7 @@ final class LessonJson {
         || !FORMAT.equals(format.getAsJsonPrimitive().getAsString())) {
       throw new LessonFileException(Messages.get("lesson.foreign", name));
     }
-    int version = integer(root, "version", 1, Integer.MAX_VALUE);
+    version = integer(root, "version", 1, Integer.MAX_VALUE);
     if (version > VERSION) {
       throw new LessonFileException(Messages.get("lesson.newer", name, version, VERSION));
     }
@@ -86,8 +97,16 @@ final class LessonJson {
         throw invalid("", Messages.get("lesson.bad.notObject"));
       }
       LessonStep s = step(steps.get(i).getAsJsonObject());
-      if (s.input() instanceof LessonInput.Picture p && !pictures.containsKey(p.entry())) {
-        pictures.put(p.entry(), parts.picture(p.entry()));
+      String entry = s.input().entry();
+      if (entry != null && !pictures.containsKey(entry)) {
+        pictures.put(entry, parts.picture(entry));
+      }
+      if (s.input() instanceof LessonInput.Drawing d) {
+        try {
+          DrawingPicture.pixels(pictures.get(entry));
+        } catch (IllegalArgumentException e) {
+          throw invalid("input.drawing", Messages.get("lesson.bad.drawing", e.getMessage()));
+        }
       }
       out.add(s);
     }
@@ -105,11 +124,9 @@ final class LessonJson {
     if (in.has("test_index")) {
       input = new LessonInput.TestImage(integer(in, "test_index", 0, MAX_TEST_INDEX));
     } else if (in.has("picture")) {
-      String entry = string(in, "picture", 200);
-      if (!entry.startsWith("pictures/") || entry.contains("..") || entry.endsWith("/")) {
-        throw invalid("input.picture", Messages.get("lesson.bad.picturePath"));
-      }
-      input = new LessonInput.Picture(entry);
+      input = new LessonInput.Picture(picturePath(in, "picture"));
+    } else if (version >= 2 && in.has("drawing")) {
+      input = new LessonInput.Drawing(picturePath(in, "drawing"));
     } else {
       throw invalid("input", Messages.get("lesson.bad.input"));
     }
@@ -142,7 +159,47 @@ final class LessonJson {
     LocalText question = o.has("question") ? text(o, "question", false) : LocalText.EMPTY;
     Optional<LessonCheck> check =
         o.has("check") ? Optional.of(check(object(o, "check"))) : Optional.empty();
-    return new LessonStep(workspace, input, unit, timestep, ivs, hidden, caption, question, check);
+    // Format 2's fields; a version 1 file is read as version 1 was, its other fields unread.
+    List<String> tabs = new ArrayList<>();
+    String view = "maps";
+    int target = -1;
+    if (version >= 2) {
+      if (o.has("hidden_tabs")) {
+        JsonArray a = array(o, "hidden_tabs");
+        bound(a, "hidden_tabs");
+        for (JsonElement e : a) {
+          String tab = e.isJsonPrimitive() ? e.getAsString() : "";
+          if (!LessonStep.WORKSPACES.contains(tab) || tab.equals(workspace) || tabs.contains(tab)) {
+            throw invalid("hidden_tabs", Messages.get("lesson.bad.hiddenTabs"));
+          }
+          tabs.add(tab);
+        }
+      }
+      if (o.has(INSIDE)) {
+        JsonObject inside = object(o, INSIDE);
+        if (inside.has("view")) {
+          view = string(inside, "view", 32);
+          if (!LessonStep.INSIDE_VIEWS.contains(view)) {
+            throw invalid(
+                INSIDE + ".view", // (the field's path, not a message key)
+                Messages.get("lesson.bad.oneOf", String.join(", ", LessonStep.INSIDE_VIEWS)));
+          }
+        }
+        target = inside.has("target") ? integer(inside, "target", 0, 9) : -1;
+      }
+    }
+    return new LessonStep(
+        workspace, input, unit, timestep, ivs, hidden, caption, question, check, tabs, view,
+        target);
+  }
+
+  /** A picture's entry in the zip: under pictures/, never a folder, never leaving it. */
+  private String picturePath(JsonObject in, String field) throws LessonFileException {
+    String entry = string(in, field, 200);
+    if (!entry.startsWith("pictures/") || entry.contains("..") || entry.endsWith("/")) {
+      throw invalid("input." + field, Messages.get("lesson.bad.picturePath"));
+    }
+    return entry;
   }
 
   private Intervention intervention(JsonObject o) throws LessonFileException {
@@ -293,7 +350,8 @@ final class LessonJson {
   static JsonObject write(Lesson lesson, String modelEntry) {
     JsonObject root = new JsonObject();
     root.addProperty("format", FORMAT);
-    root.addProperty("version", VERSION);
+    boolean two = lesson.steps().stream().anyMatch(LessonStep::needsVersion2);
+    root.addProperty("version", two ? VERSION : 1);
     root.addProperty("id", lesson.id());
     root.add("title", text(lesson.title()));
     if (lesson.model().isPresent()) {
@@ -315,6 +373,8 @@ final class LessonJson {
       in.addProperty("test_index", t.index());
     } else if (s.input() instanceof LessonInput.Picture p) {
       in.addProperty("picture", p.entry());
+    } else if (s.input() instanceof LessonInput.Drawing d) {
+      in.addProperty("drawing", d.entry());
     }
     o.add("input", in);
     if (s.unit() >= 0) {
@@ -341,6 +401,19 @@ final class LessonJson {
       JsonArray a = new JsonArray();
       s.hidden().forEach(a::add);
       o.add("hidden", a);
+    }
+    if (!s.hiddenTabs().isEmpty()) {
+      JsonArray a = new JsonArray();
+      s.hiddenTabs().forEach(a::add);
+      o.add("hidden_tabs", a);
+    }
+    if (!s.insideView().equals("maps") || s.target() >= 0) {
+      JsonObject inside = new JsonObject();
+      inside.addProperty("view", s.insideView());
+      if (s.target() >= 0) {
+        inside.addProperty("target", s.target());
+      }
+      o.add("inside", inside);
     }
     o.add("caption", text(s.caption()));
     if (!s.question().isEmpty()) {

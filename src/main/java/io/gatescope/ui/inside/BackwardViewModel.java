@@ -237,14 +237,25 @@ public final class BackwardViewModel {
     hover.set("");
   }
 
+  /** The target chosen for the current input, or −1 while it is the default one. */
+  public int chosenTarget() {
+    return chosen == null ? -1 : chosen;
+  }
+
   /** Takes digit k (0..9) as the target, as the chooser does. */
   public void choose(int k) {
+    // Chosen whatever the chooser shows: after a new input it may still show this digit from the
+    // last one (while Backward was not shown), and setting an equal value tells no listener.
+    chosen = k;
     if (choices.size() == 10) {
-      target.set(choices.get(k));
-    } else {
-      chosen = k;
-      request();
+      quiet = true;
+      try {
+        target.set(choices.get(k));
+      } finally {
+        quiet = false;
+      }
     }
+    request();
   }
 
   /** Play: the gradient has reached step t (1..28); the steps before it are blank. */

@@ -336,6 +336,16 @@ public final class InsideView extends BorderPane {
     cell.shownProperty().set(CellSection.Shown.BACKWARD);
   }
 
+  /** What the centre shows, as a lesson step names it: "maps", "backward" or "cell". */
+  public String shownView() {
+    return cell.shownProperty().get().name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** Shows "maps" (Forward), "backward" or "cell" in the centre, as the toggle does. */
+  public void showView(String view) {
+    cell.shownProperty().set(CellSection.Shown.valueOf(view.toUpperCase(java.util.Locale.ROOT)));
+  }
+
   /** For tests: the legend of a quantity's map, if shown. */
   public Legend legend(Quantity q) {
     return maps.legend(q);

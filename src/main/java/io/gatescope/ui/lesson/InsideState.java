@@ -28,4 +28,19 @@ public interface InsideState {
 
   /** Selects {@code unit} (−1: none) and moves the shared timestep to {@code step}. */
   void select(int step, int unit);
+
+  /** What Inside's centre shows: "maps" (Forward), "backward" or "cell". */
+  String view();
+
+  /** Shows {@code view} ("maps", "backward" or "cell") in Inside's centre. */
+  void showView(String view);
+
+  /** The backward view's target as chosen for the current input, or −1 for its default. */
+  int chosenTarget();
+
+  /** Takes digit {@code k} as the backward view's target (−1: leaves the default). */
+  void chooseTarget(int k);
+
+  /** How many units the shown layer has (what a check's unit must be below). */
+  int units();
 }

@@ -22,6 +22,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.TextFlow;
 import javafx.stage.FileChooser;
+import org.controlsfx.control.PopOver;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -38,6 +39,9 @@ public final class LessonBar extends VBox {
   private final TextArea captionEdit = new TextArea();
   private final TextField questionEdit = new TextField();
   private final Button edit;
+  private final Button settings;
+  private final PopOver settingsPopOver = new PopOver();
+  private final StepEditor editor;
   private boolean editing;
 
   /**
@@ -58,7 +62,16 @@ public final class LessonBar extends VBox {
             Messages.get("lesson.bar.edit.tip"),
             this::toggleEditing);
     edit.setId("lesson-edit");
+    editor = new StepEditor(vm, settingsPopOver::hide);
+    settings =
+        Controls.button(
+            Messages.get("lesson.bar.settings"),
+            "mdi2t-tune-variant",
+            Messages.get("lesson.bar.settings.tip"),
+            this::showSettings);
+    settings.setId("lesson-settings-button");
     getChildren().addAll(buildHeader(), buildTexts(), buildCheck());
+    buildSettings();
     followLesson();
     bindPageKeys();
   }
@@ -69,7 +82,10 @@ public final class LessonBar extends VBox {
     title.setId("lesson-title");
     title.getStyleClass().add("lesson-title");
     title.textProperty().bind(vm.titleProperty());
+    // A long title wraps (while editing, the header has one button more): never cut.
+    title.setWrapText(true);
     title.setMinWidth(0);
+    title.setMinHeight(Region.USE_PREF_SIZE);
     Label position = new Label();
     position.setId("lesson-position");
     position.textProperty().bind(vm.positionProperty());
@@ -117,10 +133,21 @@ public final class LessonBar extends VBox {
     close.setTooltip(new Tooltip(Messages.get("lesson.bar.close.tip")));
     close.setOnAction(e -> vm.close());
     close.setId("lesson-close");
-    Controls.keepWidth(back, next, record, save, edit, close);
+    Controls.keepWidth(back, next, record, save, edit, settings, close);
     HBox header =
         Controls.row(
-            8, icon, title, position, Controls.spacer(), back, next, edit, record, save, close);
+            8,
+            icon,
+            title,
+            position,
+            Controls.spacer(),
+            back,
+            next,
+            edit,
+            settings,
+            record,
+            save,
+            close);
     HBox.setHgrow(title, Priority.SOMETIMES);
     return header;
   }
@@ -226,6 +253,39 @@ public final class LessonBar extends VBox {
             });
   }
 
+  // ---- the step's editor ----
+
+  /** Settings… (shown while editing): the pop-over with the title, the check and the hiding. */
+  private void buildSettings() {
+    settings.setVisible(false);
+    settings.setManaged(false);
+    settingsPopOver.setContentNode(editor);
+    settingsPopOver.setArrowLocation(PopOver.ArrowLocation.TOP_RIGHT);
+    settingsPopOver.setDetachable(false);
+    settingsPopOver.setTitle(Messages.get("lesson.settings.heading"));
+    settingsPopOver.setHeaderAlwaysVisible(true);
+    settingsPopOver.getStyleClass().add("lesson-settings-popover");
+    // a pop-up is a window of its own: it needs the style sheet itself
+    settingsPopOver
+        .getRoot()
+        .getStylesheets()
+        .add(getClass().getResource("lesson.css").toExternalForm());
+  }
+
+  /** Opens the step's editor under Settings…, showing the current step. */
+  public void showSettings() {
+    if (vm.currentStep() == null) {
+      return;
+    }
+    editor.refresh();
+    settingsPopOver.show(settings);
+  }
+
+  /** The step's editor (its pop-over's content). */
+  StepEditor editor() {
+    return editor;
+  }
+
   // ---- editing in place ----
 
   /** Edit: the caption and the question become text fields; again (or Enter) keeps the edit. */
@@ -248,6 +308,11 @@ public final class LessonBar extends VBox {
     question.setVisible(false);
     if (!editing) {
       question.visibleProperty().bind(vm.questionProperty().isNotEmpty());
+    }
+    settings.setVisible(editing);
+    settings.setManaged(editing);
+    if (!editing) {
+      settingsPopOver.hide();
     }
     ((FontIcon) edit.getGraphic()).setIconLiteral(editing ? "mdi2c-check" : "mdi2p-pencil-outline");
     edit.setText(Messages.get(editing ? "lesson.bar.done" : "lesson.bar.edit"));

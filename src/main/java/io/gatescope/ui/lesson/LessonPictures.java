@@ -1,7 +1,10 @@
 package io.gatescope.ui.lesson;
 
 import io.gatescope.core.Messages;
+import io.gatescope.core.lesson.DrawingPicture;
 import io.gatescope.core.lesson.Lesson;
+import io.gatescope.core.lesson.LessonInput;
+import io.gatescope.core.lesson.LessonStep;
 import io.gatescope.core.preprocess.ImageFiles;
 import io.gatescope.core.preprocess.Preprocessor;
 import io.gatescope.ui.common.Input;
@@ -24,14 +27,63 @@ final class LessonPictures {
 
   private final Map<String, byte[]> bytes = new LinkedHashMap<>();
   private final Map<String, Path> files = new LinkedHashMap<>();
+  private final java.util.Set<String> drawings = new java.util.HashSet<>();
   private Path folder;
 
   /** The pictures of {@code l} (none for null). */
   void use(Lesson l) {
     bytes.clear();
     files.clear();
+    drawings.clear();
     if (l != null) {
       l.pictures().forEach((k, v) -> bytes.put(k, v));
+      for (LessonStep s : l.steps()) {
+        if (s.input() instanceof LessonInput.Drawing d) {
+          drawings.add(d.entry());
+        }
+      }
+    }
+  }
+
+  /**
+   * Adds a drawing (already rounded to the PNG's grey levels) as a new picture; its entry name,
+   * {@code pictures/drawing-N.png}.
+   */
+  String addDrawing(float[] rounded) {
+    byte[] png = DrawingPicture.png(rounded);
+    String entry;
+    int i = 1;
+    do {
+      entry = "pictures/drawing-" + i++ + ".png";
+    } while (bytes.containsKey(entry));
+    bytes.put(entry, png);
+    drawings.add(entry);
+    return entry;
+  }
+
+  /** The entry of a drawing this lesson holds that is shown from {@code file}, if it is one. */
+  Optional<String> drawingShownFrom(Path file) {
+    return files.entrySet().stream()
+        .filter(e -> e.getValue().equals(file) && drawings.contains(e.getKey()))
+        .map(Map.Entry::getKey)
+        .findFirst();
+  }
+
+  /** The bytes of picture {@code entry} (empty when the lesson has none by that name). */
+  byte[] bytes(String entry) {
+    return bytes.getOrDefault(entry, new byte[0]);
+  }
+
+  /**
+   * A drawing's input: the pixels of its PNG as they are, shown from {@code file}; decoding blocks,
+   * so never on the FX thread.
+   */
+  static Read readDrawing(Path file, byte[] png) {
+    try {
+      return new Read(Input.picture(file, DrawingPicture.pixels(png)), null);
+    } catch (RuntimeException e) {
+      return new Read(
+          null, Messages.get("draw.picture.error", file.getFileName().toString(), e.getMessage()));
     }
   }
 
@@ -84,9 +136,9 @@ final class LessonPictures {
     return Optional.of(entry);
   }
 
-  /** {@code l} carrying every picture its steps show. */
-  Lesson into(Lesson l) {
-    return new Lesson(l.id(), l.title(), l.steps(), Map.copyOf(bytes), l.model());
+  /** {@code l} with {@code steps}, carrying every picture they show. */
+  Lesson into(Lesson l, java.util.List<LessonStep> steps) {
+    return new Lesson(l.id(), l.title(), steps, Map.copyOf(bytes), l.model());
   }
 
   /** A picture read and prepared as Draw prepares one, or why it could not be. */

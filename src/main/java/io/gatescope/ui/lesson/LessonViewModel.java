@@ -3,6 +3,7 @@ package io.gatescope.ui.lesson;
 import io.gatescope.core.Messages;
 import io.gatescope.core.engine.GateTrace;
 import io.gatescope.core.lesson.CheckState;
+import io.gatescope.core.lesson.DrawingPicture;
 import io.gatescope.core.lesson.Lesson;
 import io.gatescope.core.lesson.LessonCheck;
 import io.gatescope.core.lesson.LessonFile;
@@ -11,13 +12,16 @@ import io.gatescope.core.lesson.LessonInput;
 import io.gatescope.core.lesson.LessonStep;
 import io.gatescope.core.lesson.LocalText;
 import io.gatescope.ui.common.Input;
+import io.gatescope.ui.common.ModelEntry;
 import io.gatescope.ui.common.Session;
 import io.gatescope.ui.common.Workspace;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -26,6 +30,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 
 /**
  * The open lesson and its current step. Going to a step puts the window in the step's state
@@ -34,10 +39,19 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * state as a new step, edits its caption and question in the language GateScope speaks, and saves.
  */
 public final class LessonViewModel {
+  /** Opens a model file through the window's own path (the model shelf), as File ▸ Open does. */
+  @FunctionalInterface
+  public interface ModelOpener {
+    /** Completes on the FX thread with the shelf's entry, or empty when the file was refused. */
+    CompletableFuture<Optional<ModelEntry>> open(Path file);
+  }
+
   private final Session session;
   private final InsideState inside;
   private final Supplier<Workspace> shownWorkspace;
+  private final ModelOpener opener;
   private final LessonPictures pictures = new LessonPictures();
+  private final LessonModel model;
 
   private final ReadOnlyObjectWrapper<Lesson> lesson = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyIntegerWrapper index = new ReadOnlyIntegerWrapper(-1);
@@ -48,17 +62,26 @@ public final class LessonViewModel {
   private final ReadOnlyStringWrapper checkText = new ReadOnlyStringWrapper("");
   private final ReadOnlyObjectWrapper<Boolean> holds = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<List<String>> hidden = new ReadOnlyObjectWrapper<>(List.of());
+  private final ReadOnlyObjectWrapper<List<String>> hiddenTabs =
+      new ReadOnlyObjectWrapper<>(List.of());
+  private final BooleanProperty carryModel = new SimpleBooleanProperty(false);
   private final ReadOnlyBooleanWrapper settled = new ReadOnlyBooleanWrapper(true);
   private final ReadOnlyBooleanWrapper unsaved = new ReadOnlyBooleanWrapper(false);
+  private boolean loading; // the lesson's own model is being opened; steps wait for it
+  private int startAt; // the step to apply once it is in
 
   /**
    * @param inside Inside's traces, selected unit and interventions
    * @param shownWorkspace the workspace on screen (what "Record step" records)
+   * @param opener how a lesson's model file is opened (the window's File ▸ Open path)
    */
-  public LessonViewModel(Session session, InsideState inside, Supplier<Workspace> shownWorkspace) {
+  public LessonViewModel(
+      Session session, InsideState inside, Supplier<Workspace> shownWorkspace, ModelOpener opener) {
     this.session = session;
     this.inside = inside;
     this.shownWorkspace = shownWorkspace;
+    this.opener = opener;
+    this.model = new LessonModel(session);
     inside.traceProperty().addListener((o, a, tr) -> traceArrived(tr));
     inside.baselineProperty().addListener((o, a, b) -> evaluate());
     session.timestepProperty().addListener((o, a, b) -> evaluate());
@@ -77,20 +100,49 @@ public final class LessonViewModel {
     }
   }
 
-  /** Opens {@code l} at its first step. */
+  /**
+   * Opens {@code l} at its first step. A lesson that carries its model first opens that model (off
+   * the FX thread, through the window's File ▸ Open path); the steps are applied once it is in,
+   * with the model in use if it was refused (the status bar says why).
+   */
   public void open(Lesson l) {
     pictures.use(l);
     lesson.set(l);
+    index.set(-1);
     unsaved.set(false);
-    go(0);
+    carryModel.set(l.model().isPresent());
+    startAt = 0;
+    if (l.model().isEmpty()) {
+      go(0);
+      return;
+    }
+    loading = true;
+    settled.set(false);
+    texts();
+    session.setStatus(Messages.get("lesson.model.opening", l.title().text()));
+    model.open(
+        l,
+        opener,
+        ok -> {
+          loading = false;
+          if (lesson.get() == l) {
+            go(startAt);
+          }
+        });
   }
 
-  /** Closes the lesson: the bar goes and every hidden control shows again. */
+  /**
+   * Closes the lesson: the bar goes, every hidden control and tab shows again, and the model in use
+   * before a lesson's own model came back.
+   */
   public void close() {
     lesson.set(null);
     index.set(-1);
+    loading = false;
     hidden.set(List.of());
+    hiddenTabs.set(List.of());
     pictures.use(null);
+    model.restore();
     texts();
   }
 
@@ -108,6 +160,10 @@ public final class LessonViewModel {
     if (l == null || k < 0 || k >= l.steps().size()) {
       return;
     }
+    if (loading) {
+      startAt = k; // applied once the lesson's model is in
+      return;
+    }
     index.set(k);
     apply(l.steps().get(k));
   }
@@ -116,17 +172,21 @@ public final class LessonViewModel {
     settled.set(false);
     holds.set(null);
     hidden.set(s.hidden());
+    hiddenTabs.set(s.hiddenTabs());
     session.show(Workspace.byId(s.workspace()).orElse(Workspace.INSIDE));
     texts();
     if (s.input() instanceof LessonInput.TestImage t) {
       session.showTestImage(t.index());
       rest(s);
-    } else if (s.input() instanceof LessonInput.Picture p) {
-      Path file = pictures.file(p.entry());
+    } else {
+      String entry = s.input().entry();
+      Path file = pictures.file(entry);
+      byte[] png = pictures.bytes(entry);
+      boolean drawing = s.input() instanceof LessonInput.Drawing;
       session
           .inference()
           .run(
-              () -> LessonPictures.read(file),
+              () -> drawing ? LessonPictures.readDrawing(file, png) : LessonPictures.read(file),
               in -> {
                 if (in.input() != null) {
                   session.show(in.input());
@@ -138,11 +198,15 @@ public final class LessonViewModel {
     }
   }
 
-  /** After the input: Inside's interventions, the timestep and the unit. */
+  /** After the input: Inside's interventions, the timestep, the unit, Inside's view and target. */
   private void rest(LessonStep s) {
     inside.setInterventions(s.interventions());
     session.setTimestep(s.timestep());
     inside.select(s.timestep(), s.unit());
+    inside.showView(s.insideView());
+    if (s.target() >= 0) {
+      inside.chooseTarget(s.target());
+    }
     evaluate();
   }
 
@@ -188,14 +252,32 @@ public final class LessonViewModel {
    * the workspace shown, the input, the timestep, the selected unit, Inside's interventions and the
    * hidden controls of the current step. Its caption starts empty, to be written in place.
    *
-   * @return false when the input cannot be part of a lesson (a drawing, or nothing), said in the
-   *     status bar
+   * <p>A drawing becomes a picture of the lesson, rounded to the 256 grey levels a PNG holds; the
+   * window then shows that picture, so what the teacher sees is what the step will show.
+   *
+   * @return false when there is no input, or a picture that cannot be read, said in the status bar
    */
   public boolean record() {
+    if (loading) {
+      return false;
+    }
     Input in = session.currentInputProperty().get();
+    int timestep = session.timestepProperty().get();
+    int unit = inside.selectedUnitProperty().get();
+    int target = inside.chosenTarget();
     LessonInput input;
+    Input shown = null;
     if (in != null && in.source() instanceof Input.TestImage t) {
       input = new LessonInput.TestImage(t.index());
+    } else if (in != null && in.source() instanceof Input.Drawing) {
+      float[] rounded = DrawingPicture.rounded(in.pixels());
+      String entry = pictures.addDrawing(rounded);
+      input = new LessonInput.Drawing(entry);
+      shown = Input.picture(pictures.file(entry), rounded);
+    } else if (in != null
+        && in.source() instanceof Input.Picture p
+        && pictures.drawingShownFrom(p.file()).isPresent()) {
+      input = new LessonInput.Drawing(pictures.drawingShownFrom(p.file()).get());
     } else if (in != null && in.source() instanceof Input.Picture p) {
       Optional<String> entry = pictures.add(p.file());
       if (entry.isEmpty()) {
@@ -208,31 +290,47 @@ public final class LessonViewModel {
       return false;
     }
     LessonStep current = step();
+    String workspace = shownWorkspace.get().id();
     LessonStep s =
         new LessonStep(
-            shownWorkspace.get().id(),
+            workspace,
             input,
-            inside.selectedUnitProperty().get(),
-            session.timestepProperty().get(),
+            unit,
+            timestep,
             new ArrayList<>(inside.interventions()),
             current == null ? List.of() : current.hidden(),
             LocalText.EMPTY,
             LocalText.EMPTY,
-            Optional.empty());
+            Optional.empty(),
+            current == null
+                ? List.of()
+                : current.hiddenTabs().stream().filter(t -> !t.equals(workspace)).toList(),
+            inside.view(),
+            target);
     Lesson l = lesson.get();
     if (l == null) {
       LocalText untitled =
           LocalText.EMPTY.with(Messages.language(), Messages.get("lesson.untitled"));
       l = Lesson.of("my-lesson", untitled, List.of());
+      carryModel.set(model.inUseIsNotShipped());
+    }
+    if (shown != null) {
+      // the rounded drawing, where the step will show it; the row and unit stay
+      session.show(shown);
+      session.setTimestep(timestep);
+      inside.select(timestep, unit);
+      session.setStatus(
+          Messages.get("lesson.record.drawing", pictures.file(s.input().entry()).getFileName()));
     }
     List<LessonStep> steps = new ArrayList<>(l.steps());
     int at = l.steps().isEmpty() ? 0 : index.get() + 1;
     steps.add(at, s);
-    lesson.set(pictures.into(l.withSteps(steps)));
+    lesson.set(pictures.into(l, steps));
     index.set(at);
     unsaved.set(true);
     settled.set(true);
     hidden.set(s.hidden());
+    hiddenTabs.set(s.hiddenTabs());
     texts();
     evaluate();
     return true;
@@ -258,6 +356,27 @@ public final class LessonViewModel {
     }
   }
 
+  /** Sets what the current step checks (empty: nothing); evaluated at once. */
+  public void setCheck(Optional<LessonCheck> check) {
+    edit(s -> s.withCheck(check));
+    evaluate();
+  }
+
+  /**
+   * Sets the controls and the workspaces' tabs the current step hides (the step's own workspace is
+   * never hidden); applied at once.
+   */
+  public void setHiding(List<String> controls, List<String> tabs) {
+    LessonStep now = step();
+    if (now == null) {
+      return;
+    }
+    List<String> t = tabs.stream().filter(w -> !w.equals(now.workspace())).distinct().toList();
+    edit(s -> s.withHiding(controls, t));
+    hidden.set(step().hidden());
+    hiddenTabs.set(step().hiddenTabs());
+  }
+
   private void edit(java.util.function.UnaryOperator<LessonStep> change) {
     Lesson l = lesson.get();
     LessonStep s = step();
@@ -271,30 +390,42 @@ public final class LessonViewModel {
     texts();
   }
 
-  /** Writes the lesson to {@code file} (atomically, off the FX thread) and says so. */
+  /**
+   * Writes the lesson to {@code file} (atomically, off the FX thread) and says so; with the model
+   * in use inside it when {@link #carryModelProperty()} is on.
+   */
   public void save(Path file) {
     Lesson l = lesson.get();
     if (l == null) {
       return;
     }
+    LessonModel.Carry carry = model.carry(l, carryModel.get());
+    String saved =
+        Messages.get(
+            carryModel.get() ? "lesson.savedWithModel" : "lesson.saved", file.getFileName());
     session
         .inference()
         .run(
             () -> {
               try {
-                LessonFile.write(l, file);
-                return Messages.get("lesson.saved", file.getFileName());
+                Lesson out = carry.into(l);
+                LessonFile.write(out, file);
+                return new Saved(out, saved);
               } catch (LessonFileException e) {
-                return e.getMessage();
+                return new Saved(null, e.getMessage());
               }
             },
-            msg -> {
-              if (lesson.get() == l) {
-                unsaved.set(!msg.equals(Messages.get("lesson.saved", file.getFileName())));
+            r -> {
+              if (lesson.get() == l && r.lesson() != null) {
+                lesson.set(r.lesson());
+                model.carried(carry);
+                unsaved.set(false);
               }
-              session.setStatus(msg);
+              session.setStatus(r.message());
             });
   }
+
+  private record Saved(Lesson lesson, String message) {}
 
   // ---- what the bar shows ----
 
@@ -348,6 +479,29 @@ public final class LessonViewModel {
   /** Whether the step's check holds now; null when it has none or its traces are not in yet. */
   public ReadOnlyObjectProperty<Boolean> holdsProperty() {
     return holds.getReadOnlyProperty();
+  }
+
+  /** The ids of the workspaces whose tabs the current step hides. */
+  public ReadOnlyObjectProperty<List<String>> hiddenTabsProperty() {
+    return hiddenTabs.getReadOnlyProperty();
+  }
+
+  /** The current step, or null without a lesson (for the step's editor). */
+  public LessonStep currentStep() {
+    return step();
+  }
+
+  /** How many units Inside's layer has: what a check's unit must be below. */
+  public int units() {
+    return inside.units();
+  }
+
+  /**
+   * Whether Save carries the model in use inside the file: on for a lesson that came with one, and
+   * for a new lesson recorded with a model other than the shipped one.
+   */
+  public BooleanProperty carryModelProperty() {
+    return carryModel;
   }
 
   /** The ids of the panels and controls the current step hides. */

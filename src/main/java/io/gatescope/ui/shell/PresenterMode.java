@@ -39,6 +39,12 @@ final class PresenterMode {
 
   static final double FLOOR_HEIGHT = 548;
 
+  /**
+   * The narrowest the workspaces are laid out at scale 1 when a bar above them takes room: the
+   * floor less a vertical scroll bar, so a 1024-pixel window scrolls only down.
+   */
+  static final double FLOOR_WIDTH_PLAIN = FLOOR_WIDTH - 16;
+
   private final Presenter presenter;
   private final BorderPane shell;
   private final Parent body;
@@ -47,6 +53,7 @@ final class PresenterMode {
   private final BorderPane area;
   private final List<Node> scaledText;
   private final List<Hidden> hidden = new ArrayList<>();
+  private boolean barAbove; // a lesson bar takes room above the workspaces
 
   /** A control hidden by presenter mode, with what it was before. */
   private record Hidden(Node node, boolean visible, boolean managed) {}
@@ -75,9 +82,20 @@ final class PresenterMode {
     presenter.percentProperty().addListener(o -> apply());
   }
 
-  /** The centre: the workspaces, or the zoom around them while presenter mode is on. */
+  /**
+   * The centre: the workspaces, or the zoom around them while presenter mode is on or a bar above
+   * them takes room (at scale 1 then: the workspaces keep the height they need, and scroll).
+   */
   Node centre() {
-    return presenter.onProperty().get() ? zoom : body;
+    return presenter.onProperty().get() || barAbove ? zoom : body;
+  }
+
+  /** A bar above the workspaces (the lesson bar) is shown, or gone. */
+  void barAbove(boolean shown) {
+    if (barAbove != shown) {
+      barAbove = shown;
+      apply();
+    }
   }
 
   ZoomPane zoom() {
@@ -92,10 +110,10 @@ final class PresenterMode {
     if (on) {
       classes.addAll(List.of(Presenter.STYLE_CLASS, presenter.scaleStyleClass()));
     }
-    zoom.zoom(presenter.scale(), FLOOR_WIDTH, FLOOR_HEIGHT);
+    zoom.zoom(presenter.scale(), on ? FLOOR_WIDTH : FLOOR_WIDTH_PLAIN, FLOOR_HEIGHT);
     if (area.getCenter() != centre()) {
       area.setCenter(null); // the body moves between the area and the zoom
-      if (on) {
+      if (centre() == zoom) {
         zoom.adopt();
       } else {
         zoom.release();

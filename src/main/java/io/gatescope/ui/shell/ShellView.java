@@ -40,6 +40,7 @@ public final class ShellView extends BorderPane {
   static final double NOTICE_SECONDS = 8;
 
   private final TabPane tabs = new TabPane();
+  private final List<Tab> allTabs = new java.util.ArrayList<>();
   private final Presenter presenter = new Presenter();
   private final PanelHelp help;
   private final PresenterMode presenterMode;
@@ -110,6 +111,7 @@ public final class ShellView extends BorderPane {
       t.setId("tab-" + w.id());
       t.setUserData(w);
       tabs.getTabs().add(t);
+      allTabs.add(t);
     }
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     tabs.setId("workspaces");
@@ -125,9 +127,34 @@ public final class ShellView extends BorderPane {
     return tabs;
   }
 
-  /** Shows workspace {@code w}. */
+  /** Shows workspace {@code w} (nothing happens while its tab is hidden). */
   public void select(Workspace w) {
-    tabs.getSelectionModel().select(w.ordinal());
+    tabs.getTabs().stream()
+        .filter(t -> t.getUserData() == w)
+        .findFirst()
+        .ifPresent(t -> tabs.getSelectionModel().select(t));
+  }
+
+  /**
+   * Hides the tabs of {@code hidden} (a lesson step keeps its students in one workspace) and shows
+   * every other tab again, in workspace order; the workspace shown stays shown unless it is hidden.
+   */
+  public void hideWorkspaces(java.util.Collection<Workspace> hidden) {
+    Tab shown = tabs.getSelectionModel().getSelectedItem();
+    List<Tab> keep =
+        allTabs.stream().filter(t -> !hidden.contains((Workspace) t.getUserData())).toList();
+    if (keep.equals(tabs.getTabs())) {
+      return;
+    }
+    tabs.getTabs().setAll(keep);
+    if (keep.contains(shown)) {
+      tabs.getSelectionModel().select(shown);
+    }
+  }
+
+  /** The workspaces whose tabs are shown, in order. */
+  public List<Workspace> shownWorkspaces() {
+    return tabs.getTabs().stream().map(t -> (Workspace) t.getUserData()).toList();
   }
 
   /** The workspace shown. */
@@ -171,6 +198,9 @@ public final class ShellView extends BorderPane {
   /** Shows {@code bar} under the menu, above the workspaces (the lesson bar). */
   public void showUnderMenu(Node bar) {
     area.setTop(bar);
+    // While it shows, the workspaces keep the height they need and scroll under it.
+    bar.visibleProperty().addListener((o, a, shown) -> presenterMode.barAbove(shown));
+    presenterMode.barAbove(bar.isVisible());
   }
 
   private static void chosen(File f, Consumer<File> then) {
@@ -198,6 +228,11 @@ public final class ShellView extends BorderPane {
           new MenuItem(Messages.get("menu.view.workspace", Messages.get("tab." + w.id())));
       go.setAccelerator(KeyCombination.keyCombination("Shortcut+" + (w.ordinal() + 1)));
       go.setOnAction(e -> select(w));
+      Tab tab = allTabs.get(w.ordinal());
+      go.disableProperty()
+          .bind(
+              javafx.beans.binding.Bindings.createBooleanBinding(
+                  () -> !tabs.getTabs().contains(tab), tabs.getTabs()));
       view.getItems().add(go);
     }
     view.getItems()

@@ -99,6 +99,124 @@ class LessonFileTest {
         0.123456f, ((LessonCheck.Probability) back.steps().get(0).check().get()).threshold());
   }
 
+  /** A drawing's pixels: a smooth ramp, none of them on one of the PNG's 256 grey levels. */
+  static float[] drawn() {
+    float[] p = new float[784];
+    for (int i = 0; i < p.length; i++) {
+      p[i] = (i % 97) / 96.5f + 0.0007f * (i % 3);
+      p[i] = Math.min(1f, p[i]);
+    }
+    return p;
+  }
+
+  /** Format 2: a drawing, hidden tabs, Inside's backward view with its target, the cell view. */
+  static Lesson version2() {
+    float[] rounded = DrawingPicture.rounded(drawn());
+    LessonStep drawing =
+        new LessonStep(
+            "draw",
+            new LessonInput.Drawing("pictures/drawing-1.png"),
+            -1,
+            9,
+            List.of(),
+            List.of(),
+            new LocalText("Your seven.", "你的七。"),
+            LocalText.EMPTY,
+            Optional.empty(),
+            List.of("train", "evaluate"),
+            "maps",
+            -1);
+    LessonStep backward =
+        new LessonStep(
+            "inside",
+            new LessonInput.TestImage(4),
+            3,
+            20,
+            List.of(),
+            List.of(),
+            new LocalText("Why not a 2?", "为什么不是 2？"),
+            LocalText.EMPTY,
+            Optional.empty(),
+            List.of("train", "draw", "units", "evaluate"),
+            "backward",
+            2);
+    LessonStep cell =
+        backward
+            .withHiding(List.of("inside-stats"), List.of())
+            .withCaption(new LocalText("c", "c"));
+    cell =
+        new LessonStep(
+            cell.workspace(),
+            cell.input(),
+            cell.unit(),
+            cell.timestep(),
+            cell.interventions(),
+            cell.hidden(),
+            cell.caption(),
+            cell.question(),
+            cell.check(),
+            cell.hiddenTabs(),
+            "cell",
+            -1);
+    return new Lesson(
+        "drawn",
+        new LocalText("Drawn", "手绘"),
+        List.of(drawing, backward, cell),
+        Map.of("pictures/drawing-1.png", DrawingPicture.png(rounded)),
+        Optional.of(new byte[] {4, 5, 6}));
+  }
+
+  @Test
+  void version2RoundTripsADrawingHiddenTabsAndInsidesView() throws Exception {
+    Lesson l = version2();
+    Path f = dir.resolve("v2.gslesson");
+    LessonFile.write(l, f);
+    Lesson back = LessonFile.read(f);
+    assertEquals(l.steps(), back.steps());
+    assertArrayEquals(new byte[] {4, 5, 6}, back.model().orElseThrow());
+    assertArrayEquals(
+        DrawingPicture.rounded(drawn()),
+        DrawingPicture.pixels(back.pictures().get("pictures/drawing-1.png")),
+        "the drawing's pixels exactly, as rounded when recorded");
+    try (var z = new java.util.zip.ZipFile(f.toFile())) {
+      String json = new String(z.getInputStream(z.getEntry("lesson.json")).readAllBytes());
+      assertTrue(json.contains("\"version\": 2"), json);
+    }
+  }
+
+  @Test
+  void aLessonWithoutVersion2FieldsIsWrittenAsVersion1() throws Exception {
+    Path f = dir.resolve("v1.gslesson");
+    LessonFile.write(sample(), f);
+    try (var z = new java.util.zip.ZipFile(f.toFile())) {
+      String json = new String(z.getInputStream(z.getEntry("lesson.json")).readAllBytes());
+      assertTrue(json.contains("\"version\": 1"), json);
+    }
+  }
+
+  @Test
+  void aModelLargerThanALessonCarriesIsRefusedBeforeWriting() {
+    Path f = dir.resolve("big.gslesson");
+    Lesson big = sample().withModel(Optional.of(new byte[(int) LessonFile.MAX_MODEL + 1]));
+    String m = assertThrows(LessonFileException.class, () -> LessonFile.write(big, f)).getMessage();
+    assertEquals(
+        "Could not save the lesson to "
+            + f
+            + ": the model is 67108865 bytes, more than a lesson can carry (67108864). Save it"
+            + " without the model and hand the model out as its own file.",
+        m);
+    assertFalse(Files.exists(f), "nothing written");
+  }
+
+  @Test
+  void aDrawingIsExactlyItsRoundedPixels() {
+    float[] rounded = DrawingPicture.rounded(drawn());
+    assertArrayEquals(rounded, DrawingPicture.pixels(DrawingPicture.png(rounded)));
+    for (int i = 0; i < 784; i++) {
+      assertEquals(Math.round(drawn()[i] * 255) / 255f, rounded[i]);
+    }
+  }
+
   @Test
   void languagesAreThoseEveryTextHas() {
     Lesson l = sample();
@@ -222,7 +340,7 @@ class LessonFileTest {
   void aNewerVersionIsNamed() throws Exception {
     String s = lesson(STEP).replace("\"version\":1", "\"version\":7");
     assertEquals(
-        "next.gslesson: written by a newer GateScope (lesson format 7); this version reads format 1. Update GateScope to open it.",
+        "next.gslesson: written by a newer GateScope (lesson format 7); this version reads format 2. Update GateScope to open it.",
         refused(json("next.gslesson", s)));
   }
 
@@ -358,6 +476,85 @@ class LessonFileTest {
                 lesson(
                     STEP.replace(
                         "\"timestep\":3,", "\"timestep\":3,\"hidden\":[\"#shell > *\"],")))));
+  }
+
+  private static final String STEP2 = STEP.replace("\"timestep\":3,", "\"timestep\":3,%s");
+
+  private static String lesson2(String steps) {
+    return lesson(steps).replace("\"version\":1", "\"version\":2");
+  }
+
+  @Test
+  void version2FieldsAreTypedAndBounded() throws Exception {
+    assertEquals(
+        "a.gslesson: step 1: hidden_tabs must list other workspaces than the step’s own, each once: train, draw, inside, units, evaluate.",
+        refused(json("a.gslesson", lesson2(String.format(STEP2, "\"hidden_tabs\":[\"draw\"],")))));
+    assertEquals(
+        "b.gslesson: step 1: hidden_tabs must list other workspaces than the step’s own, each once: train, draw, inside, units, evaluate.",
+        refused(
+            json("b.gslesson", lesson2(String.format(STEP2, "\"hidden_tabs\":[\"kitchen\"],")))));
+    assertEquals(
+        "c.gslesson: step 1: hidden_tabs must be a list.",
+        refused(json("c.gslesson", lesson2(String.format(STEP2, "\"hidden_tabs\":\"train\",")))));
+    assertEquals(
+        "d.gslesson: step 1: inside.view must be one of: maps, backward, cell.",
+        refused(
+            json(
+                "d.gslesson",
+                lesson2(String.format(STEP2, "\"inside\":{\"view\":\"sideways\"},")))));
+    assertEquals(
+        "e.gslesson: step 1: target must be a whole number from 0 to 9.",
+        refused(json("e.gslesson", lesson2(String.format(STEP2, "\"inside\":{\"target\":10},")))));
+    String drawing = STEP.replace("{\"test_index\":0}", "{\"drawing\":\"pictures/d.png\"}");
+    assertEquals(
+        "f.gslesson: step 1: input.drawing must name a 28×28 picture (a 2×1 picture, not 28×28).",
+        refused(
+            zip(
+                "f.gslesson",
+                Map.of(
+                    "lesson.json", lesson2(drawing).getBytes(StandardCharsets.UTF_8),
+                    "pictures/d.png", png(2, 1)))));
+    assertEquals(
+        "g.gslesson: step 1: input.drawing must name a 28×28 picture (not a picture).",
+        refused(
+            zip(
+                "g.gslesson",
+                Map.of(
+                    "lesson.json",
+                    lesson2(drawing).getBytes(StandardCharsets.UTF_8),
+                    "pictures/d.png",
+                    new byte[] {1, 2, 3}))));
+    assertEquals(
+        "h.gslesson: step 1: input.drawing must name a picture under pictures/.",
+        refused(
+            json(
+                "h.gslesson",
+                lesson2(STEP.replace("{\"test_index\":0}", "{\"drawing\":\"../d.png\"}")))));
+  }
+
+  @Test
+  void aVersion1FileReadsAsVersion1Did() throws Exception {
+    // format 2's fields in a version 1 file are not read: its steps are as version 1 said
+    Lesson l =
+        LessonFile.read(
+            json(
+                "old.gslesson",
+                lesson(
+                    String.format(
+                        STEP2, "\"hidden_tabs\":[\"train\"],\"inside\":{\"view\":\"cell\"},"))));
+    assertEquals(List.of(), l.steps().get(0).hiddenTabs());
+    assertEquals("maps", l.steps().get(0).insideView());
+    String drawing = STEP.replace("{\"test_index\":0}", "{\"drawing\":\"pictures/d.png\"}");
+    assertEquals(
+        "i.gslesson: step 1: input must give a test_index or a picture.",
+        refused(json("i.gslesson", lesson(drawing))));
+  }
+
+  private static byte[] png(int w, int h) throws IOException {
+    var img = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+    var out = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(img, "png", out);
+    return out.toByteArray();
   }
 
   @Test

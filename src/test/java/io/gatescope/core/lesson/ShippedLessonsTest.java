@@ -159,5 +159,8 @@ class ShippedLessonsTest {
     BackwardTrace bt = model.backwardTrace(test.images().imageAsFloats(0), 7);
     double[] c = bt.norms(Quantity.CELL);
     assertTrue(c[0] > c[27] / 3, c[0] + " vs " + c[27]);
+    // the step that quotes it shows it: Inside's Backward view, whose target is the true 7
+    assertEquals("backward", ShippedLessons.load(id).steps().get(2).insideView());
+    assertEquals(-1, ShippedLessons.load(id).steps().get(2).target());
   }
 }

@@ -1,0 +1,163 @@
+package io.gatescope.ui.lesson;
+
+import io.gatescope.core.Messages;
+import io.gatescope.core.lesson.Lesson;
+import io.gatescope.core.lesson.LessonFileException;
+import io.gatescope.core.model.ModelFile;
+import io.gatescope.ui.common.ModelEntry;
+import io.gatescope.ui.common.Session;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * A lesson's own model: opened when the lesson opens (written to a private file named after its
+ * bytes, then opened as File ▸ Open opens a model, so it lands on the model shelf and reopening the
+ * same lesson finds it there), the model in use before it brought back when the lesson closes, and
+ * the model in use carried into a saved lesson.
+ */
+final class LessonModel {
+  private final Session session;
+  private ModelEntry before; // in use before a lesson's model came; null when none came
+  private ModelEntry own; // the open lesson's model on the shelf, or null
+
+  LessonModel(Session session) {
+    this.session = session;
+  }
+
+  /**
+   * Opens {@code l}'s model; {@code then} runs on the FX thread with whether it is now in use (if
+   * not, the status bar says why and the model in use stays).
+   */
+  void open(Lesson l, LessonViewModel.ModelOpener opener, Consumer<Boolean> then) {
+    byte[] bytes = l.model().orElseThrow();
+    if (own == null) {
+      before = session.models().currentProperty().get();
+    }
+    own = null;
+    String title = l.title().text();
+    session
+        .inference()
+        .run(
+            () -> file(l.id(), bytes),
+            file -> {
+              if (file == null) {
+                session.setStatus(Messages.get("lesson.model.refused", title, "—"));
+                then.accept(false);
+                return;
+              }
+              opener
+                  .open(file)
+                  .thenAccept(
+                      entry -> {
+                        if (entry.isPresent()) {
+                          own = entry.get();
+                          session.setStatus(Messages.get("lesson.model.opened", title));
+                        } else {
+                          // the opener put the reason in the status bar
+                          String why = session.statusProperty().get();
+                          session.setStatus(Messages.get("lesson.model.refused", title, why));
+                        }
+                        then.accept(entry.isPresent());
+                      });
+            });
+  }
+
+  /** The lesson is closed: the model in use before its own model came is in use again. */
+  void restore() {
+    ModelEntry now = session.models().currentProperty().get();
+    if (own != null && now == own && before != null) {
+      session.models().select(before);
+    }
+    own = null;
+    before = null;
+  }
+
+  /** Whether the model in use is not the one GateScope ships (a new lesson then carries it). */
+  boolean inUseIsNotShipped() {
+    ModelEntry e = session.models().currentProperty().get();
+    return e != null && e.kind() != ModelEntry.Kind.SHIPPED;
+  }
+
+  /**
+   * What Save puts in the file as its model: nothing, the lesson's own bytes, or the model in use.
+   */
+  Carry carry(Lesson l, boolean wanted) {
+    ModelEntry e = session.models().currentProperty().get();
+    if (!wanted || e == null) {
+      return new Carry(null, false);
+    }
+    return new Carry(e, e == own && l.model().isPresent());
+  }
+
+  /** The saved lesson carries the model in use: it is the lesson's own model from now on. */
+  void carried(Carry c) {
+    if (c.entry() != null) {
+      if (own == null) {
+        before = null;
+      }
+      own = c.entry();
+    }
+  }
+
+  /**
+   * What a saved lesson carries.
+   *
+   * @param entry the model in use, or null for no model
+   * @param keep whether it is the lesson's own model, whose bytes the lesson already holds
+   */
+  record Carry(ModelEntry entry, boolean keep) {
+    /**
+     * {@code l} with this model in it; writes the model to a file first, so only on the thread that
+     * runs the model (the inference worker).
+     */
+    Lesson into(Lesson l) throws LessonFileException {
+      if (entry == null) {
+        return l.withModel(Optional.empty());
+      }
+      if (keep) {
+        return l;
+      }
+      try {
+        Path tmp = Files.createTempFile("gatescope-lesson-model", ".gatescope");
+        try {
+          ModelFile.save(entry.model(), entry.summary(), tmp);
+          return l.withModel(Optional.of(Files.readAllBytes(tmp)));
+        } finally {
+          Files.deleteIfExists(tmp);
+        }
+      } catch (IOException e) {
+        throw new LessonFileException(Messages.get("lesson.model.notSaved", e.getMessage()), e);
+      }
+    }
+  }
+
+  /**
+   * The lesson's model as a file, {@code <id>.gatescope} in a private folder named after its bytes:
+   * the same lesson opened again is the same file. Null when it cannot be written.
+   */
+  private static Path file(String id, byte[] bytes) {
+    try {
+      String hash =
+          HexFormat.of()
+              .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes))
+              .substring(0, 16);
+      Path folder = Path.of(System.getProperty("java.io.tmpdir"), "gatescope-lesson-models", hash);
+      Files.createDirectories(folder);
+      Path f = folder.resolve(id + ".gatescope");
+      if (!Files.isRegularFile(f) || Files.size(f) != bytes.length) {
+        Files.write(f, bytes);
+      }
+      f.toFile().deleteOnExit();
+      folder.toFile().deleteOnExit();
+      return f;
+    } catch (IOException | NoSuchAlgorithmException e) {
+      return null;
+    }
+  }
+}
