@@ -39,7 +39,14 @@ final class RunControls {
     Button start = new Button(Messages.get("train.start"), new FontIcon("mdi2p-play"));
     start.setId("train-start");
     start.setTooltip(new Tooltip(Messages.get("train.start.tip")));
-    start.disableProperty().bind(vm.form().validProperty().not().or(run.runningProperty()));
+    start
+        .disableProperty()
+        .bind(
+            vm.form()
+                .validProperty()
+                .not()
+                .or(vm.timeLapse().validProperty().not())
+                .or(run.runningProperty()));
     start.setOnAction(e -> vm.start());
     Keys.bind(
         keys,
