@@ -2,7 +2,6 @@ package io.gatescope.ui.train;
 
 import io.gatescope.core.Messages;
 import io.gatescope.core.data.LabeledImages;
-import io.gatescope.core.engine.ModelConfig;
 import io.gatescope.core.engine.RecurrentClassifier;
 import io.gatescope.core.train.TimeLapse;
 import java.util.ArrayList;
@@ -38,14 +37,9 @@ import javafx.collections.ObservableList;
  * #MAX_FRAMES} frames; fewer for a large model), see {@link #maxBytesProperty()}.
  */
 public final class TimeLapseReplay {
-  /** The most probe digits. */
-  static final int MAX_PROBES = 4;
-
-  /** The most frames a run keeps. */
-  static final int MAX_FRAMES = 100;
-
-  /** The most bytes of frames a run keeps (40 MiB). */
-  static final long BUDGET_BYTES = 40L << 20;
+  static final int MAX_PROBES = TimeLapse.MAX_PROBES;
+  static final int MAX_FRAMES = TimeLapse.MAX_FRAMES;
+  static final long BUDGET_BYTES = TimeLapse.BUDGET_BYTES;
 
   private final StringProperty probeText = new SimpleStringProperty("");
   private final ReadOnlyStringWrapper probeError = new ReadOnlyStringWrapper("");
@@ -76,23 +70,8 @@ public final class TimeLapseReplay {
     defaults = probeText.get();
   }
 
-  /**
-   * The default probes: walking the test set from its start, the first image of each digit not
-   * taken yet, until there are four (for MNIST test images #0 to #3: a 7, a 2, a 1 and a 0).
-   */
-  static List<Integer> defaultProbes(LabeledImages test) {
-    List<Integer> out = new ArrayList<>();
-    Set<Integer> digits = new LinkedHashSet<>();
-    for (int i = 0; i < test.size() && out.size() < MAX_PROBES; i++) {
-      if (digits.add(test.label(i))) {
-        out.add(i);
-      }
-    }
-    return out;
-  }
-
   private static String defaultText(LabeledImages test) {
-    List<Integer> d = test == null ? List.of(0, 1, 2, 3) : defaultProbes(test);
+    List<Integer> d = test == null ? List.of(0, 1, 2, 3) : TimeLapse.defaultProbes(test);
     return String.join(", ", d.stream().map(String::valueOf).toList());
   }
 
@@ -170,19 +149,6 @@ public final class TimeLapseReplay {
     return List.copyOf(out);
   }
 
-  /** Frames kept when each holds {@code bytesPerFrame}: within the budget, at least 2. */
-  static int framesWithin(long bytesPerFrame) {
-    return (int) Math.max(2, Math.min(MAX_FRAMES, BUDGET_BYTES / bytesPerFrame));
-  }
-
-  /**
-   * Bytes one frame of {@code probes} probes of this model holds (its top layer's maps, strips).
-   */
-  static long bytesPerFrame(ModelConfig m, int probeCount) {
-    long perProbe = (long) m.cell().quantities().size() * ModelConfig.STEPS * m.hidden();
-    return 4L * probeCount * (perProbe + ModelConfig.STEPS * 10L);
-  }
-
   /**
    * A new run starts: the last run's frames are forgotten and the probes typed now are the run's.
    * FX thread.
@@ -204,13 +170,11 @@ public final class TimeLapseReplay {
   }
 
   /**
-   * The time-lapse of a run of {@code total} iterations of {@code model}: frames at most every
-   * {@code total / MAX_FRAMES} iterations. Training thread; {@code images} are the probes' pixels.
+   * The time-lapse of a run of {@code total} iterations of {@code model} ({@link
+   * TimeLapse#forRun}). Training thread; {@code images} are the probes' pixels.
    */
   TimeLapse begin(RecurrentClassifier model, List<float[]> images, int total) {
-    int max = framesWithin(bytesPerFrame(model.config(), images.size()));
-    int step = Math.max(1, (total + max - 2) / (max - 1)); // total / step + 1 ≤ max frames
-    TimeLapse lapse = new TimeLapse(model, images, step, max);
+    TimeLapse lapse = TimeLapse.forRun(model, images, total);
     current = lapse;
     return lapse;
   }
