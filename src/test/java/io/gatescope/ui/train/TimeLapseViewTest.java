@@ -32,9 +32,9 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
 /**
- * The training time-lapse on the real window: a short run keeps a frame per iteration; the slider
- * (by keyboard) and the probe buttons show exactly a frame's numbers; a click on the loss chart
- * shows the nearest frame; the probes typed are checked.
+ * The training time-lapse on the real window: a short run keeps a frame every 10 iterations; the
+ * slider (by keyboard) and the probe buttons show exactly a frame's numbers; a click on the loss
+ * chart shows the nearest frame; the probes typed are checked.
  */
 class TimeLapseViewTest extends WorkbenchTestBase {
   @Override
@@ -42,15 +42,15 @@ class TimeLapseViewTest extends WorkbenchTestBase {
     return "Train";
   }
 
-  /** 20 iterations of a 16-unit LSTM: a frame at every iteration, 0 to 20. */
-  private static TrainingConfig short20() {
+  /** 60 iterations of a 16-unit LSTM: a frame every 10 iterations, 0 to 60. */
+  private static TrainingConfig short60() {
     return TrainingConfig.builder()
         .model(new ModelConfig(CellType.LSTM, 1, 16, 16, 1, 3))
         .batch(32)
         .epochs(1)
         .learningRate(3e-3)
         .clipNorm(5)
-        .trainSize(640)
+        .trainSize(1920)
         .testSize(200)
         .evalEvery(10)
         .lrDecay(1)
@@ -64,15 +64,15 @@ class TimeLapseViewTest extends WorkbenchTestBase {
     TextField probes = FxTestSupport.onFx(() -> (TextField) robot.lookup("#train-probes").query());
     FxTestSupport.run(
         () -> {
-          wb.trainVm.applyPreset(short20());
+          wb.trainVm.applyPreset(short60());
           probes.setText("5, 0");
         });
     robot.clickOn(FxTestSupport.centre(robot, "#train-start"));
     FxTestSupport.waitFor("run listed", 120, () -> !wb.trainVm.history().runs().isEmpty());
-    FxTestSupport.waitFor("21 frames", 10, () -> lapse.frames().size() == 21);
+    FxTestSupport.waitFor("7 frames", 10, () -> lapse.frames().size() == 7);
     List<TimeLapse.Frame> frames = FxTestSupport.onFx(() -> List.copyOf(lapse.frames()));
-    for (int i = 0; i <= 20; i++) {
-      assertEquals(i, frames.get(i).iteration());
+    for (int i = 0; i <= 6; i++) {
+      assertEquals(10 * i, frames.get(i).iteration());
     }
     assertEquals(List.of(5, 0), FxTestSupport.onFx(() -> lapse.runProbesProperty().get()));
     assertTrue(lapse.maxBytesProperty().get() > 0);
@@ -86,7 +86,7 @@ class TimeLapseViewTest extends WorkbenchTestBase {
     assertEquals(
         Messages.get(
             "train.lapse.readout",
-            Messages.get("train.lapse.at.start", 1, 21),
+            Messages.get("train.lapse.at.start", 1, 7),
             Messages.get(
                 "train.lapse.reads",
                 5,
@@ -102,27 +102,27 @@ class TimeLapseViewTest extends WorkbenchTestBase {
     FxTestSupport.waitFor("frame 4", 5, () -> lapse.frameProperty().get() == 3);
     assertShows(robot, frames.get(3), 0);
     // The loss shown is the run's at that iteration, the point the loss chart draws there.
-    double loss = FxTestSupport.onFx(() -> wb.trainVm.run().lossAt(3).getAsDouble());
-    Point atThree =
+    double loss = FxTestSupport.onFx(() -> wb.trainVm.run().lossAt(30).getAsDouble());
+    Point at30 =
         FxTestSupport.onFx(
-            () -> wb.trainVm.series().loss().stream().filter(p -> p.x() == 3).findFirst().get());
-    assertEquals(atThree.y(), loss, 0.0);
+            () -> wb.trainVm.series().loss().stream().filter(p -> p.x() == 30).findFirst().get());
+    assertEquals(at30.y(), loss, 0.0);
     assertTrue(
-        readout(robot).startsWith(Messages.get("train.lapse.at", 4, 21, 3, loss)), readout(robot));
+        readout(robot).startsWith(Messages.get("train.lapse.at", 4, 7, 30, loss)), readout(robot));
 
     // The second probe (test image #0) at the same frame.
     robot.clickOn(FxTestSupport.centre(robot, "#train-timelapse-probe-1"));
     FxTestSupport.waitFor("probe 2", 5, () -> lapse.probeProperty().get() == 1);
     assertShows(robot, frames.get(3), 1);
 
-    // A click on the loss chart at iteration 7.2 shows the frame of iteration 7.
-    robot.clickOn(lossChartPoint(robot, 7.2));
-    FxTestSupport.waitFor("frame of iteration 7", 5, () -> lapse.frameProperty().get() == 7);
-    assertShows(robot, frames.get(7), 1);
-    assertEquals(7.0, FxTestSupport.onFx(() -> slider(robot).getValue()), 0.0);
-    robot.clickOn(lossChartPoint(robot, 15.7));
-    FxTestSupport.waitFor("frame of iteration 16", 5, () -> lapse.frameProperty().get() == 16);
-    assertShows(robot, frames.get(16), 1);
+    // A click on the loss chart at iteration 13 shows the frame of iteration 10, at 46 that of 50.
+    robot.clickOn(lossChartPoint(robot, 13));
+    FxTestSupport.waitFor("frame of iteration 10", 5, () -> lapse.frameProperty().get() == 1);
+    assertShows(robot, frames.get(1), 1);
+    assertEquals(1.0, FxTestSupport.onFx(() -> slider(robot).getValue()), 0.0);
+    robot.clickOn(lossChartPoint(robot, 46));
+    FxTestSupport.waitFor("frame of iteration 50", 5, () -> lapse.frameProperty().get() == 5);
+    assertShows(robot, frames.get(5), 1);
   }
 
   private static javafx.scene.control.Slider slider(FxRobot robot) {
