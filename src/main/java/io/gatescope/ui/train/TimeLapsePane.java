@@ -5,6 +5,7 @@ import io.gatescope.core.engine.Quantity;
 import io.gatescope.core.train.TimeLapse;
 import io.gatescope.ui.common.ColorMap;
 import io.gatescope.ui.common.Heatmap;
+import io.gatescope.ui.common.Segments;
 import io.gatescope.ui.common.StepStrip;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,17 +13,19 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.controlsfx.control.SegmentedButton;
 
 /**
  * The training time-lapse under the charts, once a run has frames: a slider over the frames, the
@@ -36,7 +39,7 @@ final class TimeLapsePane {
 
   private final TimeLapseReplay vm;
   private final Slider slider = new Slider(0, 0, 0);
-  private final ToggleGroup probeGroup = new ToggleGroup();
+  private final ObjectProperty<Integer> chosenProbe = new SimpleObjectProperty<>(0);
   private final HBox probeButtons = new HBox(4);
   private final Label readout = new Label();
   private final List<Heatmap> maps = new ArrayList<>();
@@ -58,6 +61,8 @@ final class TimeLapsePane {
     box.setMinHeight(Region.USE_PREF_SIZE);
     vm.frameProperty().addListener((Observable o) -> show());
     vm.probeProperty().addListener((Observable o) -> show());
+    chosenProbe.addListener((o, was, now) -> vm.probeProperty().set(now));
+    vm.probeProperty().addListener((o, was, now) -> chosenProbe.set(now.intValue()));
     vm.runProbesProperty().addListener((Observable o) -> buildProbeButtons());
     buildProbeButtons();
     return box;
@@ -99,27 +104,22 @@ final class TimeLapsePane {
     return readout;
   }
 
-  /** One toggle per probe of the run: "#0 (7)". */
+  /** One segment per probe of the run: "#0 (7)"; one is always chosen. */
   private void buildProbeButtons() {
-    probeButtons.getChildren().clear();
-    probeGroup.getToggles().clear();
     List<Integer> probes = vm.runProbesProperty().get();
-    for (int i = 0; i < probes.size(); i++) {
-      int index = i;
+    List<Integer> order = java.util.stream.IntStream.range(0, probes.size()).boxed().toList();
+    SegmentedButton box =
+        Segments.of(
+            order,
+            i -> Messages.get("train.lapse.probe", probes.get(i), vm.label(probes.get(i))),
+            chosenProbe);
+    for (int i = 0; i < box.getButtons().size(); i++) {
+      ToggleButton b = box.getButtons().get(i);
       int test = probes.get(i);
-      ToggleButton b = new ToggleButton(Messages.get("train.lapse.probe", test, vm.label(test)));
       b.setId("train-timelapse-probe-" + i);
-      b.setToggleGroup(probeGroup);
-      b.setMinWidth(Region.USE_PREF_SIZE);
       b.setTooltip(new Tooltip(Messages.get("train.lapse.probe.tip", test, vm.label(test))));
-      b.setSelected(i == vm.probeProperty().get());
-      b.setOnAction(
-          e -> {
-            b.setSelected(true); // one probe is always shown
-            vm.probeProperty().set(index);
-          });
-      probeButtons.getChildren().add(b);
     }
+    probeButtons.getChildren().setAll(box);
   }
 
   /** Frame by frame: arrows, Page Up/Down, Home and End work as on any slider. */
