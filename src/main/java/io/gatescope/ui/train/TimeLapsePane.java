@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Pos;
@@ -26,6 +27,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.SegmentedButton;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The training time-lapse under the charts, once a run has frames: a slider over the frames, the
@@ -51,14 +53,34 @@ final class TimeLapsePane {
     this.vm = vm;
   }
 
-  /** The whole panel; shown (and taking room) only while there are frames. */
+  /** Shown when there are frames and the time-lapse is asked for (its toggle, the loss chart). */
+  BooleanBinding showing() {
+    return Bindings.isNotEmpty(vm.frames()).and(vm.shownProperty());
+  }
+
+  /** "Time-lapse": shows the time-lapse in place of the saturation chart and the run list. */
+  Node buildToggle() {
+    ToggleButton t =
+        new ToggleButton(Messages.get("train.lapse.title"), new FontIcon("mdi2f-filmstrip"));
+    t.setId("train-timelapse-show");
+    t.setTooltip(new Tooltip(Messages.get("train.lapse.show.tip")));
+    t.selectedProperty().bindBidirectional(vm.shownProperty());
+    t.visibleProperty().bind(Bindings.isNotEmpty(vm.frames()));
+    t.managedProperty().bind(t.visibleProperty());
+    t.setMinWidth(Region.USE_PREF_SIZE);
+    return t;
+  }
+
+  /** The whole panel; shown (and taking room) only while {@link #showing()}. */
   Node build() {
-    VBox box = new VBox(2, buildHeader(), buildFrame(), buildReadout());
+    Node frame = buildFrame();
+    VBox.setVgrow(frame, Priority.ALWAYS);
+    VBox box = new VBox(2, buildHeader(), frame, buildReadout());
     box.setId("train-timelapse");
     box.getStyleClass().add("timelapse");
-    box.visibleProperty().bind(Bindings.isNotEmpty(vm.frames()));
+    box.visibleProperty().bind(showing());
     box.managedProperty().bind(box.visibleProperty());
-    box.setMinHeight(Region.USE_PREF_SIZE);
+    box.setMinHeight(0);
     vm.frameProperty().addListener((Observable o) -> show());
     vm.probeProperty().addListener((Observable o) -> show());
     chosenProbe.addListener((o, was, now) -> vm.probeProperty().set(now));
@@ -161,6 +183,8 @@ final class TimeLapsePane {
       Label name = new Label();
       name.getStyleClass().add("timelapse-map-name");
       name.setMinWidth(0);
+      hm.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+      VBox.setVgrow(hm, Priority.ALWAYS);
       VBox box = new VBox(1, name, hm);
       HBox.setHgrow(box, Priority.ALWAYS);
       box.managedProperty().bind(box.visibleProperty());
@@ -174,6 +198,8 @@ final class TimeLapsePane {
     strip.setPrefSize(230, 88);
     Label stripName = new Label(Messages.get("train.lapse.strip"));
     stripName.setMinWidth(0);
+    strip.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+    VBox.setVgrow(strip, Priority.ALWAYS);
     VBox stripBox = new VBox(1, stripName, strip);
     HBox.setHgrow(stripBox, Priority.SOMETIMES);
     row.getChildren().add(stripBox);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.IntFunction;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -21,6 +22,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -51,6 +53,7 @@ public final class TimeLapseReplay {
       FXCollections.unmodifiableObservableList(frames);
   private final IntegerProperty frame = new SimpleIntegerProperty(-1);
   private final IntegerProperty probe = new SimpleIntegerProperty(0);
+  private final BooleanProperty shown = new SimpleBooleanProperty(false);
   private final ReadOnlyLongWrapper maxBytes = new ReadOnlyLongWrapper(0);
   private final ReadOnlyIntegerWrapper every = new ReadOnlyIntegerWrapper(0);
   private final ReadOnlyObjectWrapper<List<Integer>> runProbes =
@@ -237,12 +240,24 @@ public final class TimeLapseReplay {
     return best;
   }
 
-  /** Shows the frame nearest to {@code iteration} (a click on the loss chart). */
+  /**
+   * Shows the frame nearest to {@code iteration} (a click on the loss chart), and the time-lapse
+   * with it.
+   */
   public void selectNearest(double iteration) {
     int i = nearest(iteration);
     if (i >= 0) {
       frame.set(i);
+      shown.set(true);
     }
+  }
+
+  /**
+   * Whether the time-lapse is shown (in place of the saturation chart and the run list); writable:
+   * its toggle is bound to it both ways.
+   */
+  public BooleanProperty shownProperty() {
+    return shown;
   }
 
   /** The frame shown, or null. */

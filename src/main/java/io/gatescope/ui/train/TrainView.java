@@ -72,12 +72,12 @@ public final class TrainView extends BorderPane {
   }
 
   /**
-   * Center: the run's status over a 2 × 2 grid of the charts and the run list, and under them the
-   * time-lapse once the run has frames.
+   * Center: the run's status (and the time-lapse's toggle once there are frames) over a 2 × 2 grid
+   * of the charts and the run list; the time-lapse, when shown, takes the grid's lower row.
    */
   private Node buildCenter() {
     Node grid = buildChartGrid();
-    VBox center = new VBox(8, controls.buildStatus(), grid, timeLapse.build());
+    VBox center = new VBox(8, controls.buildStatus(timeLapse.buildToggle()), grid);
     VBox.setVgrow(grid, Priority.ALWAYS);
     center.setPadding(new Insets(10, 12, 10, 4));
     return center;
@@ -90,8 +90,16 @@ public final class TrainView extends BorderPane {
     List<Node> panes = charts.panes();
     grid.add(panes.get(0), 0, 0);
     grid.add(panes.get(1), 1, 0);
+    Node runs = runList.build();
     grid.add(panes.get(2), 0, 1);
-    grid.add(runList.build(), 1, 1);
+    grid.add(runs, 1, 1);
+    // Under the loss chart (click it to pick a frame) and the accuracy chart, when shown.
+    Node lapse = timeLapse.build();
+    grid.add(lapse, 0, 1, 2, 1);
+    for (Node n : List.of(panes.get(2), runs)) {
+      n.visibleProperty().bind(timeLapse.showing().not());
+      n.managedProperty().bind(n.visibleProperty());
+    }
     for (int i = 0; i < 2; i++) {
       RowConstraints rc = new RowConstraints();
       rc.setPercentHeight(50);

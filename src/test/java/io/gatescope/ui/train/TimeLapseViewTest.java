@@ -78,6 +78,14 @@ class TimeLapseViewTest extends WorkbenchTestBase {
     assertTrue(lapse.maxBytesProperty().get() > 0);
     assertTrue(lapse.maxBytesProperty().get() <= TimeLapseReplay.BUDGET_BYTES);
 
+    // Hidden until asked for: its toggle shows it in place of the saturation chart and run list.
+    Node panel = FxTestSupport.onFx(() -> robot.lookup("#train-timelapse").query());
+    assertFalse(FxTestSupport.onFx(panel::isVisible));
+    robot.clickOn(FxTestSupport.centre(robot, "#train-timelapse-show"));
+    FxTestSupport.waitFor("the time-lapse shown", 5, panel::isVisible);
+    assertFalse(
+        FxTestSupport.onFx(() -> robot.lookup("#train-sat-chart").query().getParent().isVisible()));
+
     // The keyboard: Home is the first frame, each → one frame on.
     robot.clickOn(FxTestSupport.centre(robot, "#train-timelapse-slider"));
     robot.type(KeyCode.HOME);
@@ -115,8 +123,12 @@ class TimeLapseViewTest extends WorkbenchTestBase {
     FxTestSupport.waitFor("probe 2", 5, () -> lapse.probeProperty().get() == 1);
     assertShows(robot, frames.get(3), 1);
 
-    // A click on the loss chart at iteration 13 shows the frame of iteration 10, at 46 that of 50.
+    // A click on the loss chart at iteration 13 shows the frame of iteration 10, at 46 that of 50;
+    // with the time-lapse hidden, the click shows it too.
+    robot.clickOn(FxTestSupport.centre(robot, "#train-timelapse-show"));
+    FxTestSupport.waitFor("the time-lapse hidden", 5, () -> !panel.isVisible());
     robot.clickOn(lossChartPoint(robot, 13));
+    FxTestSupport.waitFor("the time-lapse shown again", 5, panel::isVisible);
     FxTestSupport.waitFor("frame of iteration 10", 5, () -> lapse.frameProperty().get() == 1);
     assertShows(robot, frames.get(1), 1);
     assertEquals(1.0, FxTestSupport.onFx(() -> slider(robot).getValue()), 0.0);
