@@ -80,6 +80,9 @@ public final class SnapshotCommand implements Callable<Integer> {
   @Option(names = "--explain", paramLabel = "PANEL", descriptionKey = "snapshot.explain")
   String explain; // a panel's node id: its "What am I looking at?" pop-over drawn in
 
+  @Option(names = "--time-lapse", paramLabel = "FRAME", descriptionKey = "snapshot.timeLapse")
+  Integer timeLapse; // Train: the time-lapse shown at this frame (1-based), after the run
+
   @Mixin DataFolderOption data;
 
   @Option(names = "--lang", defaultValue = "system", paramLabel = "LANG")
@@ -241,6 +244,17 @@ public final class SnapshotCommand implements Callable<Integer> {
                     && !wb[0].trainVm.history().runs().isEmpty(),
             600,
             "the quick-demo training run");
+        if (timeLapse != null) {
+          onFx(
+              () -> {
+                var lapse = wb[0].trainVm.timeLapse();
+                lapse
+                    .frameProperty()
+                    .set(Math.max(0, Math.min(lapse.frames().size(), timeLapse) - 1));
+                lapse.shownProperty().set(true);
+                return null;
+              });
+        }
       }
       case DRAW -> {
         onFx(

@@ -5,11 +5,13 @@ import io.gatescope.core.data.Mnist;
 import io.gatescope.core.engine.CellType;
 import io.gatescope.core.engine.ModelConfig;
 import io.gatescope.core.engine.Reading;
+import io.gatescope.core.engine.RecurrentClassifier;
 import io.gatescope.core.model.ModelFile;
 import io.gatescope.core.model.TrainingSummary;
 import io.gatescope.core.train.EvaluationStats;
 import io.gatescope.core.train.IterationStats;
 import io.gatescope.core.train.OptimizerKind;
+import io.gatescope.core.train.TimeLapse;
 import io.gatescope.core.train.Trainer;
 import io.gatescope.core.train.TrainingConfig;
 import io.gatescope.core.train.TrainingListener;
@@ -78,13 +80,28 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--quiet")
   boolean quiet;
 
+  @Option(names = "--time-lapse")
+  boolean timeLapse;
+
   @Override
   public Integer call() throws Exception {
     io.initNative();
     TrainingConfig cfg = config();
     Mnist data = io.mnist();
     PrintStream err = System.err;
-    Trainer trainer = new Trainer(cfg, data, null, new Progress(err, quiet));
+    RecurrentClassifier model = RecurrentClassifier.create(cfg.model());
+    Progress progress = new Progress(err, quiet);
+    TimeLapse lapse =
+        timeLapse
+            ? TimeLapse.forRun(
+                model,
+                TimeLapse.defaultProbes(data.test()).stream()
+                    .map(i -> data.test().images().imageAsFloats(i))
+                    .toList(),
+                cfg.epochs() * cfg.iterationsPerEpoch())
+            : null;
+    Trainer trainer =
+        new Trainer(cfg, data, model, lapse == null ? progress : both(lapse, progress));
     Thread hook = new Thread(trainer::cancel);
     Runtime.getRuntime().addShutdownHook(hook);
     TrainingResult r = trainer.run();
@@ -122,8 +139,38 @@ public final class TrainCommand implements Callable<Integer> {
       System.out.println(
           Messages.get("cli.train.timeToTarget", target, r.millisToTarget() / 1000.0));
     }
+    if (lapse != null) {
+      System.out.println(
+          Messages.get(
+              "cli.train.timeLapse",
+              lapse.frames().size(),
+              lapse.every(),
+              lapse.bytesPerFrame(),
+              lapse.maxBytes()));
+    }
     System.out.println(Messages.get("cli.train.saved", out));
     return r.reason() == TrainingResult.StopReason.DIVERGED ? 1 : 0;
+  }
+
+  /** The time-lapse takes its frame, then the progress is shown (as in the Train workspace). */
+  private static TrainingListener both(TimeLapse lapse, TrainingListener progress) {
+    return new TrainingListener() {
+      @Override
+      public void onIteration(IterationStats s) {
+        lapse.onIteration(s);
+        progress.onIteration(s);
+      }
+
+      @Override
+      public void onEvaluation(EvaluationStats s) {
+        progress.onEvaluation(s);
+      }
+
+      @Override
+      public void onFinished(TrainingResult r) {
+        progress.onFinished(r);
+      }
+    };
   }
 
   /**

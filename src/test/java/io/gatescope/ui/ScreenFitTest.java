@@ -83,6 +83,20 @@ class ScreenFitTest {
           }
         }
       }
+      // Train with its time-lapse shown (the run's frames in place of the lower charts).
+      FxTestSupport.run(
+          () -> {
+            wb.shell.select(Workspace.TRAIN);
+            wb.trainVm.timeLapse().shownProperty().set(true);
+          });
+      WaitForAsyncUtils.waitForFxEvents();
+      String where = language + " " + size[0] + "×" + size[1] + " train time-lapse: ";
+      FxTestSupport.onFx(this::problems).forEach(p -> problems.add(where + p));
+      if (!FxTestSupport.onFx(
+          () -> FitCheck.wholeInView(stage.getScene().lookup("#train-timelapse-slider")))) {
+        problems.add(where + "the slider is not wholly on screen");
+      }
+      FxTestSupport.run(() -> wb.trainVm.timeLapse().shownProperty().set(false));
     }
     assertEquals(List.of(), problems, String.join("\n", problems));
   }

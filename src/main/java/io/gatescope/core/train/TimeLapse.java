@@ -1,6 +1,8 @@
 package io.gatescope.core.train;
 
+import io.gatescope.core.data.LabeledImages;
 import io.gatescope.core.engine.GateTrace;
+import io.gatescope.core.engine.ModelConfig;
 import io.gatescope.core.engine.Quantity;
 import io.gatescope.core.engine.RecurrentClassifier;
 import java.util.ArrayList;
@@ -38,6 +40,22 @@ public final class TimeLapse implements TrainingListener {
   /** The probes as the model computed them after {@code iteration} updates (0: before training). */
   public record Frame(int iteration, List<Probe> probes) {}
 
+  /** The most frames a run's time-lapse keeps ({@link #forRun}). */
+  public static final int MAX_FRAMES = 100;
+
+  /** The most bytes of frames a run's time-lapse keeps ({@link #forRun}): 40 MiB. */
+  public static final long BUDGET_BYTES = 40L << 20;
+
+  /**
+   * The fewest iterations between two frames of a run's time-lapse ({@link #forRun}). A frame (four
+   * probes' traces) took about 0.6 of a minibatch step of the quick demo (64 units, batch 64, one
+   * thread): a frame every 5 iterations slowed the run by about 12%, every 10 by about 6%.
+   */
+  public static final int MIN_EVERY = 10;
+
+  /** The most probe digits a run's time-lapse takes (the app's choice, and the CLI's). */
+  public static final int MAX_PROBES = 4;
+
   private final RecurrentClassifier trained;
   private final RecurrentClassifier probeModel;
   private final List<float[]> probeImages;
@@ -65,6 +83,46 @@ public final class TimeLapse implements TrainingListener {
     this.every = every;
     this.maxFrames = maxFrames;
     capture(0);
+  }
+
+  /**
+   * The time-lapse of a run of {@code totalIterations}: as many frames as fit in {@link
+   * #BUDGET_BYTES} (at most {@link #MAX_FRAMES}, at least 2), spread evenly over the run but at
+   * least {@link #MIN_EVERY} iterations apart, so it is thinned only if the run goes on longer than
+   * planned.
+   */
+  public static TimeLapse forRun(
+      RecurrentClassifier trained, List<float[]> probeImages, int totalIterations) {
+    int max = framesWithin(bytesPerFrame(trained.config(), probeImages.size()));
+    int every = Math.max(MIN_EVERY, (totalIterations + max - 2) / (max - 1)); // total/every+1 ≤ max
+    return new TimeLapse(trained, probeImages, every, max);
+  }
+
+  /** Frames of {@code bytesPerFrame} each kept within the budget: at most 100, at least 2. */
+  static int framesWithin(long bytesPerFrame) {
+    return (int) Math.max(2, Math.min(MAX_FRAMES, BUDGET_BYTES / bytesPerFrame));
+  }
+
+  /** Bytes a frame of {@code probes} probes of a model of this shape holds (as measured below). */
+  static long bytesPerFrame(ModelConfig m, int probes) {
+    long maps = (long) m.cell().quantities().size() * ModelConfig.STEPS * m.hidden();
+    return 4L * probes * (maps + ModelConfig.STEPS * 10L);
+  }
+
+  /**
+   * The default probes: walking the test set from its start, the first image of each digit not
+   * taken yet, until there are {@link #MAX_PROBES} (for MNIST test images #0 to #3: a 7, a 2, a 1
+   * and a 0).
+   */
+  public static List<Integer> defaultProbes(LabeledImages test) {
+    List<Integer> out = new ArrayList<>();
+    java.util.Set<Integer> digits = new java.util.HashSet<>();
+    for (int i = 0; i < test.size() && out.size() < MAX_PROBES; i++) {
+      if (digits.add(test.label(i))) {
+        out.add(i);
+      }
+    }
+    return out;
   }
 
   @Override

@@ -91,7 +91,7 @@ final class FormValidation {
    * ControlsFX's error mark, inside the field at its right end (not over the next row), with a
    * tooltip that names the field and the reason.
    */
-  private static final class Mark extends GraphicValidationDecoration {
+  static final class Mark extends GraphicValidationDecoration {
     @Override
     protected Collection<Decoration> createValidationDecorations(ValidationMessage message) {
       return List.of(

@@ -39,7 +39,14 @@ final class RunControls {
     Button start = new Button(Messages.get("train.start"), new FontIcon("mdi2p-play"));
     start.setId("train-start");
     start.setTooltip(new Tooltip(Messages.get("train.start.tip")));
-    start.disableProperty().bind(vm.form().validProperty().not().or(run.runningProperty()));
+    start
+        .disableProperty()
+        .bind(
+            vm.form()
+                .validProperty()
+                .not()
+                .or(vm.timeLapse().validProperty().not())
+                .or(run.runningProperty()));
     start.setOnAction(e -> vm.start());
     Keys.bind(
         keys,
@@ -74,8 +81,11 @@ final class RunControls {
     return buttons;
   }
 
-  /** The progress bar, the paused badge, the progress text, and the last message under them. */
-  Node buildStatus() {
+  /**
+   * The progress bar, the paused badge, the progress text (then {@code after}, e.g. the time-lapse
+   * toggle), and the last message under them.
+   */
+  Node buildStatus(Node... after) {
     ProgressBar bar = new ProgressBar();
     bar.setId("train-progress");
     bar.progressProperty().bind(run.progressProperty());
@@ -94,6 +104,7 @@ final class RunControls {
     message.textProperty().bind(vm.messageProperty());
     HBox.setHgrow(bar, Priority.ALWAYS);
     HBox row = new HBox(10, bar, paused, progress);
+    row.getChildren().addAll(after);
     row.setAlignment(Pos.CENTER_LEFT);
     return new VBox(4, row, message);
   }

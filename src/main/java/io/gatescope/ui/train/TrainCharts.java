@@ -96,6 +96,27 @@ final class TrainCharts {
     return all.stream().map(this::withPlaceholder).map(Node.class::cast).toList();
   }
 
+  /**
+   * A primary click in the loss chart's plot tells the iteration under the pointer (the time-lapse
+   * shows its nearest frame).
+   */
+  void onLossClick(java.util.function.DoubleConsumer atIteration) {
+    loss.addEventHandler(
+        javafx.scene.input.MouseEvent.MOUSE_CLICKED,
+        e -> {
+          Node plot = loss.lookup(".chart-plot-background");
+          if (e.getButton() != javafx.scene.input.MouseButton.PRIMARY
+              || plot == null
+              || !plot.getLayoutBounds()
+                  .contains(plot.sceneToLocal(e.getSceneX(), e.getSceneY()))) {
+            return;
+          }
+          NumberAxis x = (NumberAxis) loss.getXAxis();
+          double local = x.sceneToLocal(e.getSceneX(), e.getSceneY()).getX();
+          atIteration.accept(x.getValueForDisplay(local).doubleValue());
+        });
+  }
+
   LineChart<Number, Number> accuracyChart() {
     return accuracy;
   }

@@ -20,18 +20,23 @@ public final class TrainView extends BorderPane {
   private final RunControls controls;
   private final TrainCharts charts;
   private final RunListPane runList;
+  private final ProbeField probes;
+  private final TimeLapsePane timeLapse;
 
   public TrainView(TrainViewModel vm) {
     this.form = new FormPane(vm);
     this.controls = new RunControls(vm);
     this.charts = new TrainCharts(vm);
     this.runList = new RunListPane(vm.history());
+    this.probes = new ProbeField(vm.timeLapse());
+    this.timeLapse = new TimeLapsePane(vm.timeLapse());
     setId("train-view");
     getStyleClass().add("workspace");
     getStylesheets().add(TrainView.class.getResource("train.css").toExternalForm());
     setLeft(buildLeftColumn());
     setCenter(buildCenter());
     charts.releaseSeriesWhileHidden(this);
+    charts.onLossClick(vm.timeLapse()::selectNearest);
   }
 
   /** Left: the preset, the form (scrolls), its reasons and the run buttons (always in view). */
@@ -44,6 +49,7 @@ public final class TrainView extends BorderPane {
             form.buildPreset(),
             formScroll,
             form.buildReasons(),
+            probes.buildReason(),
             controls.buildButtons(this));
     VBox.setVgrow(formScroll, Priority.ALWAYS);
     left.setPadding(new Insets(10, 10, 10, 12));
@@ -54,6 +60,7 @@ public final class TrainView extends BorderPane {
 
   /** As tall as the form when there is room (the buttons right under it), else shorter. */
   private ScrollPane buildFormScroll() {
+    probes.addTo(form.grid()); // the time-lapse's probe digits, the form's last row
     ScrollPane formScroll = new ScrollPane(FormValidation.decorated(form.grid()));
     formScroll.setId("train-form-scroll");
     formScroll.setFitToWidth(true);
@@ -64,10 +71,13 @@ public final class TrainView extends BorderPane {
     return formScroll;
   }
 
-  /** Center: the run's status over a 2 × 2 grid of the charts and the run list. */
+  /**
+   * Center: the run's status (and the time-lapse's toggle once there are frames) over a 2 × 2 grid
+   * of the charts and the run list; the time-lapse, when shown, takes the grid's lower row.
+   */
   private Node buildCenter() {
     Node grid = buildChartGrid();
-    VBox center = new VBox(8, controls.buildStatus(), grid);
+    VBox center = new VBox(8, controls.buildStatus(timeLapse.buildToggle()), grid);
     VBox.setVgrow(grid, Priority.ALWAYS);
     center.setPadding(new Insets(10, 12, 10, 4));
     return center;
@@ -80,8 +90,16 @@ public final class TrainView extends BorderPane {
     List<Node> panes = charts.panes();
     grid.add(panes.get(0), 0, 0);
     grid.add(panes.get(1), 1, 0);
+    Node runs = runList.build();
     grid.add(panes.get(2), 0, 1);
-    grid.add(runList.build(), 1, 1);
+    grid.add(runs, 1, 1);
+    // Under the loss chart (click it to pick a frame) and the accuracy chart, when shown.
+    Node lapse = timeLapse.build();
+    grid.add(lapse, 0, 1, 2, 1);
+    for (Node n : List.of(panes.get(2), runs)) {
+      n.visibleProperty().bind(timeLapse.showing().not());
+      n.managedProperty().bind(n.visibleProperty());
+    }
     for (int i = 0; i < 2; i++) {
       RowConstraints rc = new RowConstraints();
       rc.setPercentHeight(50);

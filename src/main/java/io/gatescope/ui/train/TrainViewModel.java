@@ -1,9 +1,14 @@
 package io.gatescope.ui.train;
 
 import io.gatescope.core.Messages;
+import io.gatescope.core.engine.RecurrentClassifier;
 import io.gatescope.core.model.TrainingSummary;
+import io.gatescope.core.train.EvaluationStats;
+import io.gatescope.core.train.IterationStats;
+import io.gatescope.core.train.TimeLapse;
 import io.gatescope.core.train.Trainer;
 import io.gatescope.core.train.TrainingConfig;
+import io.gatescope.core.train.TrainingListener;
 import io.gatescope.core.train.TrainingResult;
 import io.gatescope.ui.common.ModelEntry;
 import io.gatescope.ui.common.Navigation;
@@ -11,9 +16,11 @@ import io.gatescope.ui.common.Notice;
 import io.gatescope.ui.common.Session;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
@@ -31,11 +38,25 @@ public final class TrainViewModel {
   private final RunSeries series = new RunSeries();
   private final RunHistory history = new RunHistory(message::set);
   private final TrainingRun run = new TrainingRun(series, message::set);
+  private final TimeLapseReplay timeLapse = new TimeLapseReplay(run::lossAt);
   private final TrainModelFiles files;
 
   public TrainViewModel(Session session) {
     this.session = session;
     this.files = new TrainModelFiles(session, message::set);
+    // The run's frames are taken before its iteration is reported: they come over with the loss.
+    series.loss().addListener((Observable o) -> timeLapse.refresh());
+    session
+        .dataProperty()
+        .addListener(
+            (o, was, data) -> {
+              if (data != null) {
+                timeLapse.dataLoaded(data.test());
+              }
+            });
+    if (session.dataProperty().get() != null) {
+      timeLapse.dataLoaded(session.dataProperty().get().test());
+    }
   }
 
   public TrainForm form() {
@@ -52,6 +73,11 @@ public final class TrainViewModel {
 
   public TrainingRun run() {
     return run;
+  }
+
+  /** The training time-lapse: probe digits, the run's frames, the frame shown. */
+  public TimeLapseReplay timeLapse() {
+    return timeLapse;
   }
 
   /** The last thing the workspace has to say (started, paused, exported, refused …). */
@@ -75,18 +101,48 @@ public final class TrainViewModel {
     if (cfg == null || run.runningProperty().get()) {
       return;
     }
+    if (!timeLapse.validProperty().get()) {
+      message.set(Messages.get("train.lapse.invalid", timeLapse.probeErrorProperty().get()));
+      return;
+    }
     String name = history.nextName(cfg.model().cell().name() + " H" + cfg.model().hidden());
     AtomicReference<Trainer> trainer = new AtomicReference<>();
+    List<float[]> probes =
+        timeLapse.startRun().stream().map(i -> data.test().images().imageAsFloats(i)).toList();
+    int total = cfg.epochs() * cfg.iterationsPerEpoch();
     run.start(
         name,
         cfg,
         listener -> {
           // Built on the run's thread, not the FX thread: a large model takes a moment.
-          Trainer t = new Trainer(cfg, data, null, listener);
+          RecurrentClassifier model = RecurrentClassifier.create(cfg.model());
+          TimeLapse lapse = timeLapse.begin(model, probes, total);
+          Trainer t = new Trainer(cfg, data, model, framesFirst(lapse, listener));
           trainer.set(t);
           return job(t);
         },
         (finished, result) -> finished(finished, result, trainer.get()));
+  }
+
+  /** The time-lapse takes its frame before the iteration is reported (the frame is there first). */
+  private static TrainingListener framesFirst(TimeLapse lapse, TrainingListener report) {
+    return new TrainingListener() {
+      @Override
+      public void onIteration(IterationStats s) {
+        lapse.onIteration(s);
+        report.onIteration(s);
+      }
+
+      @Override
+      public void onEvaluation(EvaluationStats s) {
+        report.onEvaluation(s);
+      }
+
+      @Override
+      public void onFinished(TrainingResult r) {
+        report.onFinished(r);
+      }
+    };
   }
 
   private static TrainingRun.Job job(Trainer t) {

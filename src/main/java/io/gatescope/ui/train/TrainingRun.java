@@ -9,6 +9,7 @@ import io.gatescope.core.train.TrainingResult;
 import io.gatescope.ui.common.CoalescingBridge;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -215,6 +216,18 @@ public final class TrainingRun {
         series.add(s);
       }
     }
+  }
+
+  /** The minibatch loss the run reported at {@code iteration} (1-based), if it has. FX thread. */
+  public OptionalDouble lossAt(int iteration) {
+    int i = iteration - 1; // one report per iteration, from 1, in order
+    if (i >= 0 && i < iterations.size() && iterations.get(i).iteration() == iteration) {
+      return OptionalDouble.of(iterations.get(i).loss());
+    }
+    return iterations.stream()
+        .filter(s -> s.iteration() == iteration)
+        .mapToDouble(IterationStats::loss)
+        .findFirst();
   }
 
   /** Time to go, rounded to whole seconds: "2m05s", or "1h03m" from an hour on. */

@@ -107,4 +107,34 @@ class TimeLapseTest {
     assertEquals(4L * (6 * 28 * 16 + 28 * 10), lapse.bytesPerFrame());
     assertEquals(4 * lapse.bytesPerFrame(), lapse.maxBytes());
   }
+
+  @Test
+  void aRunsTimeLapseIsSpreadOverTheRunAndStaysWithinItsBudget() {
+    // The first test image of each digit from #0: a 7, a 2, a 1, a 0 (test images #0 to #3).
+    assertEquals(List.of(0, 1, 2, 3), TimeLapse.defaultProbes(data.test()));
+    List<float[]> four =
+        TimeLapse.defaultProbes(data.test()).stream()
+            .map(i -> data.test().images().imageAsFloats(i))
+            .toList();
+    // A 64-unit LSTM (the quick demo), 188 iterations: 100 frames fit, but frames are at least 10
+    // iterations apart (their cost).
+    RecurrentClassifier small =
+        RecurrentClassifier.create(
+            new io.gatescope.core.engine.ModelConfig(
+                io.gatescope.core.engine.CellType.LSTM, 1, 64, 64, 1, 1));
+    TimeLapse quick = TimeLapse.forRun(small, four, 188);
+    assertEquals(10, quick.every());
+    assertEquals(4L * 4 * (6 * 28 * 64 + 28 * 10), quick.bytesPerFrame());
+    assertEquals(100 * quick.bytesPerFrame(), quick.maxBytes());
+    // A 512-unit LSTM: a frame holds 1,380,736 bytes; 30 of them fit in 40 MiB.
+    RecurrentClassifier large =
+        RecurrentClassifier.create(
+            new io.gatescope.core.engine.ModelConfig(
+                io.gatescope.core.engine.CellType.LSTM, 1, 512, 512, 1, 1));
+    TimeLapse big = TimeLapse.forRun(large, four, 9370);
+    assertEquals(1_380_736L, big.bytesPerFrame());
+    assertEquals(30 * 1_380_736L, big.maxBytes());
+    assertTrue(big.maxBytes() <= TimeLapse.BUDGET_BYTES);
+    assertEquals(324, big.every()); // 9370 / 324 + 1 = 29 frames ≤ 30
+  }
 }
