@@ -175,7 +175,7 @@ public final class CellPanel extends BorderPane {
     Keys.bind(this, "Shortcut+Shift+Right", stepper::step);
     Keys.bind(this, "Shortcut+Shift+Left", stepper::back);
     Keys.bind(this, "Shortcut+Shift+Home", stepper::reset);
-    Keys.bind(this, "Shortcut+Shift+P", this::togglePlay);
+    Keys.bind(this, "Shortcut+Shift+Enter", this::togglePlay);
   }
 
   private void followStepper() {
