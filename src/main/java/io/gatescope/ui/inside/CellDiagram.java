@@ -5,6 +5,7 @@ import io.gatescope.core.engine.CellType;
 import io.gatescope.core.engine.Quantity;
 import io.gatescope.core.inspect.CellNumbers;
 import io.gatescope.ui.common.ColorMap;
+import io.gatescope.ui.common.ZoomedCanvas;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -61,6 +62,11 @@ public final class CellDiagram extends Region {
   private double lh;
   private GraphicsContext g;
 
+  /** Sharp while shown magnified (presenter mode), at the zoom it was last painted for. */
+  private final ZoomedCanvas zoomed = new ZoomedCanvas(canvas);
+
+  private double zoom = 1;
+
   /** A box or node the pointer can rest on, and the operation it is. */
   private record Hit(Quantity quantity, Bounds bounds) {}
 
@@ -74,7 +80,14 @@ public final class CellDiagram extends Region {
     popover.setManaged(false);
     popover.setVisible(false);
     popover.setMouseTransparent(true);
-    getChildren().addAll(canvas, popover);
+    getChildren().addAll(canvas, zoomed.node(), popover);
+    localToSceneTransformProperty()
+        .addListener(
+            o -> {
+              if (getScene() != null && ZoomedCanvas.zoomOf(this) != zoom) {
+                requestLayout();
+              }
+            });
     setAccessibleRole(AccessibleRole.TEXT);
     setMinSize(560, 220);
     setPrefSize(900, 380);
@@ -212,7 +225,18 @@ public final class CellDiagram extends Region {
   // ------------------------------------------------------------------ painting
 
   private void paint() {
-    g = canvas.getGraphicsContext2D();
+    if (getScene() != null) {
+      zoom = ZoomedCanvas.zoomOf(this);
+    }
+    g = zoomed.begin(zoom);
+    try {
+      paintDiagram();
+    } finally {
+      zoomed.end();
+    }
+  }
+
+  private void paintDiagram() {
     double w = canvas.getWidth();
     double h = canvas.getHeight();
     g.setFill(BACKGROUND);

@@ -43,6 +43,8 @@ public final class ShellView extends BorderPane {
   private final Presenter presenter = new Presenter();
   private final PanelHelp help;
   private final PresenterMode presenterMode;
+  private final PresenterWindows presenterWindows =
+      new PresenterWindows(presenter, () -> getScene() == null ? null : getScene().getWindow());
 
   /** The window under the menu: a lesson bar on top (when one is open), the workspaces below. */
   private final BorderPane area = new BorderPane();
