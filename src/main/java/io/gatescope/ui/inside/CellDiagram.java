@@ -5,6 +5,8 @@ import io.gatescope.core.engine.CellType;
 import io.gatescope.core.engine.Quantity;
 import io.gatescope.core.inspect.CellNumbers;
 import io.gatescope.ui.common.ColorMap;
+import io.gatescope.ui.common.ColorScheme;
+import io.gatescope.ui.common.PictureExport;
 import io.gatescope.ui.common.ZoomedCanvas;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,6 +21,7 @@ import javafx.geometry.VPos;
 import javafx.scene.AccessibleRole;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
@@ -223,6 +226,25 @@ public final class CellDiagram extends Region {
   }
 
   // ------------------------------------------------------------------ painting
+
+  /**
+   * The diagram as a picture {@code scale} times its size, in the colours of exports (the usual
+   * maps even in presenter mode, unless asked: {@link ColorScheme#inExportColours}).
+   */
+  WritableImage picture(double scale) {
+    if (!ColorScheme.exportChangesColours()) {
+      return PictureExport.snapshot(this, scale);
+    }
+    try {
+      return ColorScheme.inExportColours(
+          () -> {
+            paint();
+            return PictureExport.snapshot(this, scale);
+          });
+    } finally {
+      paint(); // the window's colours again
+    }
+  }
 
   private void paint() {
     if (getScene() != null) {

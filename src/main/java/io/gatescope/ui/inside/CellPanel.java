@@ -96,7 +96,7 @@ public final class CellPanel extends BorderPane {
         diagram,
         new PictureExport.Source(
             () -> "gatescope-cell-" + (numbers == null ? "" : numbers.unit() + "-t" + numbers.t()),
-            scale -> PictureExport.snapshot(diagram, scale),
+            diagram::picture,
             () -> CellCsv.of(numbers)));
     VBox.setVgrow(diagram, Priority.ALWAYS);
     BorderPane.setMargin(diagram, new Insets(0, 0, 6, 0));
