@@ -60,9 +60,6 @@ final class PresenterWindows {
     if (presenter.onProperty().get()) {
       s.getStylesheets().add(styleSheet(presenter.fontSize()));
     }
-    if (w instanceof PopupWindow p && w.isShowing()) {
-      p.sizeToScene();
-    }
   }
 
   /** The style sheet for text of {@code px} in a window of its own. */
