@@ -269,7 +269,8 @@ final class PanelHelp {
     if (view == null) {
       return b;
     }
-    Bounds v = layer.sceneToLocal(view.localToScene(view.getLayoutBounds()));
+    Bounds shown = view instanceof ZoomPane z ? z.viewport() : view.getLayoutBounds();
+    Bounds v = layer.sceneToLocal(view.localToScene(shown));
     double x0 = Math.max(b.getMinX(), v.getMinX());
     double y0 = Math.max(b.getMinY(), v.getMinY());
     double x1 = Math.min(b.getMaxX(), v.getMaxX());

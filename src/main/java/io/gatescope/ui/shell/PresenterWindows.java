@@ -3,6 +3,7 @@ package io.gatescope.ui.shell;
 import io.gatescope.ui.common.Presenter;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import javafx.collections.ListChangeListener;
@@ -11,13 +12,15 @@ import javafx.scene.Scene;
 import javafx.stage.PopupWindow;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.controlsfx.control.PopOver;
 
 /**
  * Presenter mode for the windows the main window opens: menus, context menus, tooltips, dialogs,
  * the ⓘ pop-over, notices. Each is a window with its own scene, which the main window's style
  * classes and zoom do not reach, so as each opens (and whenever presenter mode changes) its scene
- * gets a style sheet with presenter mode's font size. Only windows owned, directly or through
- * others, by the main window; the main window itself is scaled by its zoom.
+ * gets a style sheet with presenter mode's font size (the ⓘ pop-over sets its own). Only windows
+ * owned, directly or through others, by the main window; the main window itself is scaled by its
+ * zoom.
  */
 final class PresenterWindows {
   /** The prefix of the style sheets made here, to find and take them off again. */
@@ -52,13 +55,19 @@ final class PresenterWindows {
   /** Gives {@code w} presenter mode's style sheet, or takes it off, if the main window owns it. */
   void follow(Window w) {
     Window m = main.get();
-    if (m == null || w == m || !ownedBy(w, m) || w.getScene() == null) {
+    // The ⓘ pop-over sizes its own text (PanelHelp); a style sheet would also grow its frame.
+    if (m == null || w == m || w instanceof PopOver || !ownedBy(w, m) || w.getScene() == null) {
       return;
     }
-    Scene s = w.getScene();
-    s.getStylesheets().removeIf(u -> u.startsWith(PREFIX));
-    if (presenter.onProperty().get()) {
-      s.getStylesheets().add(styleSheet(presenter.fontSize()));
+    // On the scene (a pop-up's content takes its style from its owner's chain and the scene) and
+    // on the root after its own sheets (a dialog given the window's style sheet, whose root sets
+    // the usual size, must still grow).
+    Scene scene = w.getScene();
+    for (List<String> sheets : List.of(scene.getStylesheets(), scene.getRoot().getStylesheets())) {
+      sheets.removeIf(u -> u.startsWith(PREFIX));
+      if (presenter.onProperty().get()) {
+        sheets.add(styleSheet(presenter.fontSize()));
+      }
     }
   }
 
@@ -68,7 +77,7 @@ final class PresenterWindows {
     String css =
         String.format(
             Locale.ROOT,
-            ".root, .context-menu, .menu-item, .popover, .notification-bar, .dialog-pane"
+            ".root, .context-menu, .menu-item, .notification-bar, .dialog-pane"
                 + " { -fx-font-size: %.2fpx; }%n.tooltip { -fx-font-size: %.2fpx; }%n",
             px,
             px * 0.85);

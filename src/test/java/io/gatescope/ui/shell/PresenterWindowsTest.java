@@ -140,6 +140,8 @@ class PresenterWindowsTest extends WorkbenchTestBase {
   private Window dialog() {
     Alert a = new Alert(Alert.AlertType.INFORMATION, "Γu, Γf, Γo");
     a.initOwner(wb.shell.getScene().getWindow());
+    // As the keys dialog has them: the window's style sheets, whose root sets the usual size.
+    a.getDialogPane().getStylesheets().addAll(wb.shell.getScene().getStylesheets());
     a.show();
     return a.getDialogPane().getScene().getWindow();
   }
