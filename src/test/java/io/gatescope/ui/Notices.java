@@ -11,6 +11,11 @@ import javafx.stage.Window;
 public final class Notices {
   private Notices() {}
 
+  /** A notice's text as given, before the window broke it into lines (ShellView.wrap). */
+  private static String unwrapped(String s) {
+    return s.replaceAll("(?<=[，。；：、！？])\n", "").replace('\n', ' ');
+  }
+
   /** Each showing notification's title and text, joined by " | "; FX thread. */
   public static List<String> showing() {
     List<String> out = new ArrayList<>();
@@ -20,7 +25,7 @@ public final class Notices {
           List<String> texts = new ArrayList<>();
           for (Node n : bar.lookupAll(".label")) {
             if (n instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()) {
-              texts.add(l.getText());
+              texts.add(unwrapped(l.getText()));
             }
           }
           out.add(String.join(" | ", texts));

@@ -10,6 +10,9 @@ import javafx.scene.layout.Region;
  * size, and the widget paints again whenever that size changes. Subclasses draw; they call {@link
  * #paint()} when what they show changes.
  *
+ * <p>Shown magnified (presenter mode), it paints at the size it is shown ({@link ZoomedCanvas}), so
+ * its text and lines stay sharp.
+ *
  * <p>Every canvas widget has the {@link PictureExport} menu on right-click: Copy image, Save PNG
  * (drawn again at twice the size: {@link #render}), and Save CSV of the numbers {@link #csv} gives.
  */
@@ -24,12 +27,25 @@ public abstract class CanvasWidget extends Region {
    * @param prefHeight preferred height
    */
   protected CanvasWidget(double minWidth, double minHeight, double prefWidth, double prefHeight) {
-    getChildren().add(canvas);
+    getChildren().addAll(canvas, zoomed.node());
+    localToSceneTransformProperty()
+        .addListener(
+            o -> {
+              if (getScene() != null && ZoomedCanvas.zoomOf(this) != zoom) {
+                requestLayout();
+              }
+            });
     setMinSize(minWidth, minHeight);
     setPrefSize(prefWidth, prefHeight);
     PictureExport.attach(this, new PictureExport.Source(this::exportName, this::render, this::csv));
     ColorScheme.onChange(recolour);
   }
+
+  /** Draws sharp while the widget is shown magnified (presenter mode). */
+  private final ZoomedCanvas zoomed = new ZoomedCanvas(canvas);
+
+  /** How much larger than its size the widget was last painted for (1: not magnified). */
+  private double zoom = 1;
 
   /** Held here: the colour scheme holds it weakly. */
   private final javafx.beans.InvalidationListener recolour = o -> recoloured();
@@ -39,16 +55,41 @@ public abstract class CanvasWidget extends Region {
    * Widgets that keep colours in an image make it again first.
    */
   protected void recoloured() {
+    prepareColours();
     paint();
   }
+
+  /**
+   * Makes again what the widget keeps coloured (an image of its cells) with the colour maps as they
+   * are now; nothing by default. Called when the scheme changes and around an export that paints in
+   * other colours than the window.
+   */
+  protected void prepareColours() {}
 
   private boolean exporting;
 
   /**
    * The widget drawn again into a new canvas {@code scale} times its size: the same drawing at a
-   * finer resolution (text and lines stay sharp), on the window's background. FX thread.
+   * finer resolution (text and lines stay sharp), on the window's background, in the colours of
+   * exports ({@link ColorScheme#inExportColours}: the usual maps, even in presenter mode, unless
+   * asked). FX thread.
    */
   public final WritableImage render(double scale) {
+    if (!ColorScheme.exportChangesColours()) {
+      return renderNow(scale);
+    }
+    try {
+      return ColorScheme.inExportColours(
+          () -> {
+            prepareColours();
+            return renderNow(scale);
+          });
+    } finally {
+      prepareColours(); // the window's colours again, for the next paint
+    }
+  }
+
+  private WritableImage renderNow(double scale) {
     double w = canvas.getWidth();
     double h = canvas.getHeight();
     Canvas c = new Canvas(Math.round(w * scale), Math.round(h * scale));
@@ -87,9 +128,12 @@ public abstract class CanvasWidget extends Region {
 
   /** Paints the widget afresh: clears the canvas, then {@link #draw draws} what it shows. */
   protected final void paint() {
-    GraphicsContext g = canvas.getGraphicsContext2D();
-    g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
-    draw(g, canvas.getWidth(), canvas.getHeight());
+    GraphicsContext g = zoomed.begin(zoom);
+    try {
+      draw(g, canvas.getWidth(), canvas.getHeight());
+    } finally {
+      zoomed.end();
+    }
   }
 
   /** Draws everything the widget shows onto the cleared canvas, {@code w} × {@code h}. */
@@ -111,10 +155,15 @@ public abstract class CanvasWidget extends Region {
     double h = snapSizeY(getHeight() - snappedTopInset() - snappedBottomInset());
     double[] size = canvasSize(w, h);
     canvas.relocate(snappedLeftInset(), snappedTopInset());
+    double z = getScene() == null ? zoom : ZoomedCanvas.zoomOf(this);
     if (canvas.getWidth() != size[0] || canvas.getHeight() != size[1]) {
       canvas.setWidth(size[0]);
       canvas.setHeight(size[1]);
+      zoom = z;
       resized();
+      paint();
+    } else if (z != zoom) {
+      zoom = z;
       paint();
     }
   }

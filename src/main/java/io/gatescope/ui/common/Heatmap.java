@@ -263,11 +263,10 @@ public final class Heatmap extends CanvasWidget {
   }
 
   @Override
-  protected void recoloured() {
+  protected void prepareColours() {
     if (values != null) {
       rebuildImage();
     }
-    paint();
   }
 
   /** The name exports propose, e.g. "heatmap-forget". */

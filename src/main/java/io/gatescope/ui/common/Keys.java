@@ -1,5 +1,8 @@
 package io.gatescope.ui.common;
 
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCombination;
@@ -11,13 +14,42 @@ import javafx.scene.input.KeyEvent;
  * screen: two workspaces may use the same keys, e.g. Ctrl+Left to step back in time.
  */
 public final class Keys {
+  /** A shortcut as bound: the keys, and the node while which shows they work. */
+  public record Binding(Node scope, KeyCombination keys) {}
+
+  /** Every binding made, its scope held weakly (a window that is gone is not kept). */
+  private static final List<WeakBinding> BOUND = new ArrayList<>();
+
+  private record WeakBinding(WeakReference<Node> scope, KeyCombination keys) {}
+
   private Keys() {}
+
+  /**
+   * The shortcuts bound to nodes of {@code scene}, so a test can check no two of them (nor a menu's
+   * accelerator) answer the same keys in the same place. FX thread.
+   */
+  public static List<Binding> bindings(Scene scene) {
+    List<Binding> out = new ArrayList<>();
+    synchronized (BOUND) {
+      BOUND.removeIf(b -> b.scope().get() == null);
+      for (WeakBinding b : BOUND) {
+        Node n = b.scope().get();
+        if (n != null && n.getScene() == scene) {
+          out.add(new Binding(n, b.keys()));
+        }
+      }
+    }
+    return out;
+  }
 
   /**
    * Runs {@code action} when {@code combination} (e.g. "Shortcut+P") is pressed in {@code view}.
    */
   public static void bind(Node view, String combination, Runnable action) {
     KeyCombination k = KeyCombination.keyCombination(combination);
+    synchronized (BOUND) {
+      BOUND.add(new WeakBinding(new WeakReference<>(view), k));
+    }
     javafx.event.EventHandler<KeyEvent> handler =
         e -> {
           if (!e.isConsumed() && k.match(e) && showing(view)) {

@@ -13,8 +13,10 @@ import javafx.scene.Node;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Alert;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -27,8 +29,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * Right-click on a picture: Copy image, Save PNG (drawn again at twice the size, for slides), Save
- * CSV of the numbers behind it. One menu for every picture GateScope draws: canvas widgets get it
- * from {@link CanvasWidget}, charts and other nodes through {@link #attach(Node, Source)}.
+ * CSV of the numbers behind it; in presenter mode also whether pictures keep its high-contrast
+ * colours (by default they have the usual ones: {@link ColorScheme#inExportColours}). One menu for
+ * every picture GateScope draws: canvas widgets get it from {@link CanvasWidget}, charts and other
+ * nodes through {@link #attach(Node, Source)}.
  */
 public final class PictureExport {
   /** Twice the size on screen: sharp on a projector and in slides. */
@@ -38,6 +42,9 @@ public final class PictureExport {
   public static final Color BACKGROUND = Color.web("#1e2226");
 
   private static final String MENU_KEY = "gatescope.pictureExport";
+
+  /** The menu's items shown only in presenter mode (the choice of colours for exports). */
+  private static final String PRESENTER_ONLY = "export-presenter-only";
 
   /**
    * A picture that can be exported.
@@ -78,6 +85,10 @@ public final class PictureExport {
           }
           ContextMenu menu = menuOf(node, source);
           menu.getItems().get(2).setDisable(source.csv() == null || source.csv().get() == null);
+          boolean presenter = ColorScheme.highContrast();
+          menu.getItems().stream()
+              .filter(i -> i.getStyleClass().contains(PRESENTER_ONLY))
+              .forEach(i -> i.setVisible(presenter));
           menu.show(node, e.getScreenX(), e.getScreenY());
           e.consume();
         });
@@ -95,7 +106,15 @@ public final class PictureExport {
     png.setOnAction(e -> savePng(node, source));
     MenuItem csv = item("export.csv", "mdi2f-file-delimited-outline", "export-csv");
     csv.setOnAction(e -> saveCsv(node, source));
-    ContextMenu menu = new ContextMenu(copy, png, csv);
+    CheckMenuItem contrast = new CheckMenuItem(Messages.get("export.highContrast"));
+    contrast.setId("export-high-contrast");
+    contrast.selectedProperty().bindBidirectional(ColorScheme.exportInHighContrastProperty());
+    SeparatorMenuItem line = new SeparatorMenuItem();
+    for (MenuItem i : List.of(line, contrast)) {
+      i.getStyleClass().add(PRESENTER_ONLY);
+      i.setVisible(ColorScheme.highContrast());
+    }
+    ContextMenu menu = new ContextMenu(copy, png, csv, line, contrast);
     menu.setId("export-menu");
     node.getProperties().put(MENU_KEY, menu);
     return menu;
@@ -163,7 +182,7 @@ public final class PictureExport {
       try {
         AtomicFile.write(f, Files2.png(source.render().apply(PNG_SCALE)));
       } catch (IOException ex) {
-        failed(f, ex);
+        failed(node, f, ex);
       }
     }
   }
@@ -178,13 +197,15 @@ public final class PictureExport {
       try {
         AtomicFile.write(f, t.text().getBytes(StandardCharsets.UTF_8));
       } catch (IOException ex) {
-        failed(f, ex);
+        failed(node, f, ex);
       }
     }
   }
 
-  private static void failed(Path f, IOException ex) {
-    new Alert(Alert.AlertType.ERROR, Messages.get("file.saveFailed", f, ex.getMessage())).show();
+  private static void failed(Node node, Path f, IOException ex) {
+    Alert a = new Alert(Alert.AlertType.ERROR, Messages.get("file.saveFailed", f, ex.getMessage()));
+    a.initOwner(window(node)); // a window of the main one: it follows presenter mode's size
+    a.show();
   }
 
   private static Window window(Node node) {

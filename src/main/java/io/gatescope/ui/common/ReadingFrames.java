@@ -122,8 +122,15 @@ public final class ReadingFrames {
     return k < trace.steps() ? ROW_CS : ANSWER_CS;
   }
 
-  /** Frame k (0-based): after row k + 1, or the answer for the last. FX thread. */
+  /**
+   * Frame k (0-based): after row k + 1, or the answer for the last; in the colours of exports
+   * ({@link ColorScheme#inExportColours}). FX thread.
+   */
   public WritableImage frame(int k) {
+    return ColorScheme.inExportColours(() -> frameNow(k));
+  }
+
+  private WritableImage frameNow(int k) {
     int steps = trace.steps();
     int t = Math.min(steps, k + 1);
     digit.show(pixels, k < steps ? t : 0, reading);

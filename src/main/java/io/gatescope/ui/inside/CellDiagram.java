@@ -5,6 +5,9 @@ import io.gatescope.core.engine.CellType;
 import io.gatescope.core.engine.Quantity;
 import io.gatescope.core.inspect.CellNumbers;
 import io.gatescope.ui.common.ColorMap;
+import io.gatescope.ui.common.ColorScheme;
+import io.gatescope.ui.common.PictureExport;
+import io.gatescope.ui.common.ZoomedCanvas;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -18,6 +21,7 @@ import javafx.geometry.VPos;
 import javafx.scene.AccessibleRole;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
@@ -61,6 +65,11 @@ public final class CellDiagram extends Region {
   private double lh;
   private GraphicsContext g;
 
+  /** Sharp while shown magnified (presenter mode), at the zoom it was last painted for. */
+  private final ZoomedCanvas zoomed = new ZoomedCanvas(canvas);
+
+  private double zoom = 1;
+
   /** A box or node the pointer can rest on, and the operation it is. */
   private record Hit(Quantity quantity, Bounds bounds) {}
 
@@ -74,7 +83,14 @@ public final class CellDiagram extends Region {
     popover.setManaged(false);
     popover.setVisible(false);
     popover.setMouseTransparent(true);
-    getChildren().addAll(canvas, popover);
+    getChildren().addAll(canvas, zoomed.node(), popover);
+    localToSceneTransformProperty()
+        .addListener(
+            o -> {
+              if (getScene() != null && ZoomedCanvas.zoomOf(this) != zoom) {
+                requestLayout();
+              }
+            });
     setAccessibleRole(AccessibleRole.TEXT);
     setMinSize(560, 220);
     setPrefSize(900, 380);
@@ -211,8 +227,38 @@ public final class CellDiagram extends Region {
 
   // ------------------------------------------------------------------ painting
 
+  /**
+   * The diagram as a picture {@code scale} times its size, in the colours of exports (the usual
+   * maps even in presenter mode, unless asked: {@link ColorScheme#inExportColours}).
+   */
+  WritableImage picture(double scale) {
+    if (!ColorScheme.exportChangesColours()) {
+      return PictureExport.snapshot(this, scale);
+    }
+    try {
+      return ColorScheme.inExportColours(
+          () -> {
+            paint();
+            return PictureExport.snapshot(this, scale);
+          });
+    } finally {
+      paint(); // the window's colours again
+    }
+  }
+
   private void paint() {
-    g = canvas.getGraphicsContext2D();
+    if (getScene() != null) {
+      zoom = ZoomedCanvas.zoomOf(this);
+    }
+    g = zoomed.begin(zoom);
+    try {
+      paintDiagram();
+    } finally {
+      zoomed.end();
+    }
+  }
+
+  private void paintDiagram() {
     double w = canvas.getWidth();
     double h = canvas.getHeight();
     g.setFill(BACKGROUND);

@@ -96,7 +96,7 @@ public final class CellPanel extends BorderPane {
         diagram,
         new PictureExport.Source(
             () -> "gatescope-cell-" + (numbers == null ? "" : numbers.unit() + "-t" + numbers.t()),
-            scale -> PictureExport.snapshot(diagram, scale),
+            diagram::picture,
             () -> CellCsv.of(numbers)));
     VBox.setVgrow(diagram, Priority.ALWAYS);
     BorderPane.setMargin(diagram, new Insets(0, 0, 6, 0));
@@ -175,7 +175,7 @@ public final class CellPanel extends BorderPane {
     Keys.bind(this, "Shortcut+Shift+Right", stepper::step);
     Keys.bind(this, "Shortcut+Shift+Left", stepper::back);
     Keys.bind(this, "Shortcut+Shift+Home", stepper::reset);
-    Keys.bind(this, "Shortcut+Shift+P", this::togglePlay);
+    Keys.bind(this, "Shortcut+Shift+Enter", this::togglePlay);
   }
 
   private void followStepper() {

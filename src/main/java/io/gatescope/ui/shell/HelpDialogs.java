@@ -21,6 +21,8 @@ final class HelpDialogs {
                 + Messages.get("keys.mouse"),
             16);
     text.getStyleClass().add("mono");
+    // As wide as its longest lines at any font size (presenter mode's too): columns, not pixels.
+    text.setPrefColumnCount(62);
     a.getDialogPane().setContent(text);
     // A dialog is its own scene: give it the window's style sheets (the list is in columns).
     a.getDialogPane().getStylesheets().addAll(owner.getStylesheets());

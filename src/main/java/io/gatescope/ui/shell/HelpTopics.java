@@ -71,5 +71,7 @@ final class HelpTopics {
           new Topic("evaluate-per-class", "help.evaluate.perClass"),
           new Topic("evaluate-gallery", "help.evaluate.gallery", Place.BESIDE_SCROLL_BAR),
           new Topic("evaluate-flow", "help.evaluate.flow"),
-          new Topic("evaluate-compare-chart", "help.evaluate.compare"));
+          new Topic("evaluate-compare-chart", "help.evaluate.compare"),
+          new Topic("cell-lines", "help.inside.cellLines"),
+          new Topic("units-match-gallery", "help.units.matches", Place.RIGHT));
 }

@@ -236,8 +236,8 @@ final class PanelHelp {
     if (panel.getScene() == null || layer.getScene() == null || !showing(panel)) {
       return null;
     }
-    Bounds b = inLayer(panel);
-    if (b.getWidth() < 3 * ICON || b.getHeight() < ICON) {
+    Bounds b = visible(inLayer(panel));
+    if (b == null || b.getWidth() < 3 * ICON || b.getHeight() < ICON) {
       return null;
     }
     HelpTopics.Place place = topics.get(panel).place();
@@ -258,6 +258,24 @@ final class PanelHelp {
       return null;
     }
     return new Point2D(at.getMinX(), at.getMinY());
+  }
+
+  /**
+   * The part of {@code b} on screen: presenter mode's zoom shows only part of the workspaces, and
+   * an ⓘ beyond it would open its explanation off screen. Null when none of it is.
+   */
+  private Bounds visible(Bounds b) {
+    Parent view = workspaces.getParent();
+    if (view == null) {
+      return b;
+    }
+    Bounds shown = view instanceof ZoomPane z ? z.viewport() : view.getLayoutBounds();
+    Bounds v = layer.sceneToLocal(view.localToScene(shown));
+    double x0 = Math.max(b.getMinX(), v.getMinX());
+    double y0 = Math.max(b.getMinY(), v.getMinY());
+    double x1 = Math.min(b.getMaxX(), v.getMaxX());
+    double y1 = Math.min(b.getMaxY(), v.getMaxY());
+    return x1 <= x0 || y1 <= y0 ? null : new javafx.geometry.BoundingBox(x0, y0, x1 - x0, y1 - y0);
   }
 
   private Bounds inLayer(Node n) {

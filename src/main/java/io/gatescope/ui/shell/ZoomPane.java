@@ -26,6 +26,8 @@ final class ZoomPane extends Region {
   private double scale = 1;
   private double floorWidth;
   private double floorHeight;
+  private double viewWidth;
+  private double viewHeight;
 
   ZoomPane(Node content) {
     this.content = content;
@@ -84,6 +86,11 @@ final class ZoomPane extends Region {
     return content.getLayoutBounds().getHeight();
   }
 
+  /** What shows of the content, in the pane's coordinates: all of it but the scroll bars. */
+  javafx.geometry.Bounds viewport() {
+    return new javafx.geometry.BoundingBox(0, 0, viewWidth, viewHeight);
+  }
+
   @Override
   protected double computeMinWidth(double height) {
     return 0;
@@ -117,6 +124,8 @@ final class ZoomPane extends Region {
     needH = floorWidth * scale > w - (needV ? bar : 0);
     double viewW = w - (needV ? bar : 0);
     double viewH = h - (needH ? bar : 0);
+    viewWidth = viewW;
+    viewHeight = viewH;
     double lw = Math.max(floorWidth, viewW / scale);
     double lh = Math.max(floorHeight, viewH / scale);
     setUp(horizontal, needH, lw * scale - viewW, viewW);

@@ -82,6 +82,46 @@ class PresenterModeTest extends WorkbenchTestBase {
   }
 
   @Test
+  void canvasWidgetsPaintAtTheSizeTheyAreShownSoTheirTextIsSharp() throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    FxTestSupport.run(() -> wb.shell.select(io.gatescope.ui.common.Workspace.DRAW));
+    WaitForAsyncUtils.waitForFxEvents();
+    for (int percent : List.of(200, 150)) {
+      FxTestSupport.run(
+          () -> {
+            wb.shell.presenter().choosePercent(percent);
+            wb.shell.presenter().setOn(true);
+          });
+      WaitForAsyncUtils.waitForFxEvents();
+      FxTestSupport.run(
+          () -> {
+            javafx.scene.canvas.Canvas[] two = canvases("#draw-strip");
+            assertTrue(two[1].isVisible(), "the sharp canvas shows at " + percent);
+            double z = percent / 100.0;
+            assertEquals(Math.ceil(two[0].getWidth() * z), two[1].getWidth(), 1e-9);
+            assertEquals(Math.ceil(two[0].getHeight() * z), two[1].getHeight(), 1e-9);
+            // Drawn back down to the widget's size: one of its pixels, one pixel on screen.
+            assertEquals(1.0, two[1].getLocalToSceneTransform().getMxx(), 1e-9);
+          });
+    }
+    FxTestSupport.run(() -> wb.shell.presenter().setOn(false));
+    WaitForAsyncUtils.waitForFxEvents();
+    FxTestSupport.run(() -> assertFalse(canvases("#draw-strip")[1].isVisible()));
+  }
+
+  /** A canvas widget's surface and its sharp copy. */
+  private javafx.scene.canvas.Canvas[] canvases(String id) {
+    javafx.scene.Parent w = (javafx.scene.Parent) wb.shell.lookup(id);
+    List<javafx.scene.canvas.Canvas> out =
+        w.getChildrenUnmodifiable().stream()
+            .filter(javafx.scene.canvas.Canvas.class::isInstance)
+            .map(javafx.scene.canvas.Canvas.class::cast)
+            .toList();
+    assertEquals(2, out.size(), out.toString());
+    return out.toArray(new javafx.scene.canvas.Canvas[0]);
+  }
+
+  @Test
   void aDamagedSettingKeepsTheDefault() throws Exception {
     Settings s = new Settings();
     s.put("presenter.on", "yes please");
