@@ -17,6 +17,10 @@ import javafx.scene.layout.Region;
  * (drawn again at twice the size: {@link #render}), and Save CSV of the numbers {@link #csv} gives.
  */
 public abstract class CanvasWidget extends Region {
+  static {
+    TextLayoutGuard.install(); // canvas text is laid out on the render thread
+  }
+
   /** The canvas the widget paints on; its size is the widget's content area. */
   protected final Canvas canvas = new Canvas();
 

@@ -7,6 +7,7 @@ import io.gatescope.core.inspect.CellNumbers;
 import io.gatescope.ui.common.ColorMap;
 import io.gatescope.ui.common.ColorScheme;
 import io.gatescope.ui.common.PictureExport;
+import io.gatescope.ui.common.TextLayoutGuard;
 import io.gatescope.ui.common.ZoomedCanvas;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -39,6 +40,10 @@ import javafx.scene.text.TextAlignment;
  * box or node for its equation line. Drawn on one Canvas, laid out for the size it is given.
  */
 public final class CellDiagram extends Region {
+  static {
+    TextLayoutGuard.install(); // canvas text is laid out on the render thread
+  }
+
   private static final Color BACKGROUND = Color.web("#23282d");
   private static final Color TEXT = Color.web("#e6e8ea");
   private static final Color MUTED = Color.web("#9aa1a8");
