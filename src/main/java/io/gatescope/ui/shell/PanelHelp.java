@@ -122,7 +122,7 @@ final class PanelHelp {
     double font = presenter.fontSize();
     // A fixed width (30 characters of the current size), so the text wraps the same every time and
     // the pop-over's frame is measured around it.
-    double width = font * 30;
+    double width = Math.min(font * 30, windowWidth(b) * 0.45);
     VBox box = (VBox) popOver.getContentNode();
     box.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx; -fx-padding: 10;", font));
     box.setMinWidth(width);
@@ -132,7 +132,40 @@ final class PanelHelp {
     if (popOver.isShowing()) {
       popOver.hide(javafx.util.Duration.ZERO);
     }
+    popOver.setArrowLocation(towardsTheMiddle(b));
     popOver.show(b);
+    keepInside(b.getScene().getWindow());
+  }
+
+  /** Moves the shown pop-over back inside {@code w} where it would run past an edge. */
+  private void keepInside(javafx.stage.Window w) {
+    double x =
+        Math.max(w.getX(), Math.min(popOver.getX(), w.getX() + w.getWidth() - popOver.getWidth()));
+    double y =
+        Math.max(
+            w.getY(), Math.min(popOver.getY(), w.getY() + w.getHeight() - popOver.getHeight()));
+    popOver.setX(x);
+    popOver.setY(y);
+  }
+
+  /**
+   * The arrow's corner that puts the pop-over on the window's side of its ⓘ: to the left of an ⓘ in
+   * the right half, above one in the lower half. At most 45 % of the window wide, it then stays
+   * inside the window wherever its ⓘ is.
+   */
+  private static PopOver.ArrowLocation towardsTheMiddle(Node b) {
+    Bounds on = b.localToScene(b.getBoundsInLocal());
+    Scene scene = b.getScene();
+    boolean right = on.getCenterX() > scene.getWidth() / 2;
+    boolean low = on.getCenterY() > scene.getHeight() / 2;
+    if (low) {
+      return right ? PopOver.ArrowLocation.BOTTOM_RIGHT : PopOver.ArrowLocation.BOTTOM_LEFT;
+    }
+    return right ? PopOver.ArrowLocation.TOP_RIGHT : PopOver.ArrowLocation.TOP_LEFT;
+  }
+
+  private static double windowWidth(Node b) {
+    return b.getScene() == null ? Double.MAX_VALUE : b.getScene().getWidth();
   }
 
   /** The topic whose explanation is open, if any. */

@@ -155,13 +155,23 @@ public final class IndexViewModel {
     }
   }
 
-  /** "1,000 images, 29 MB; 29,186 bytes per image, 292 MB for 10,000 images". */
+  /**
+   * "1,000 images, 29 MB (29,186 bytes per image: 292 MB for 10,000 images)"; for an index of the
+   * whole test set, without the estimate it would only repeat.
+   */
   static String budget(TraceIndex built) {
-    long perImage = TraceIndex.bytesPerImage(built.cell(), built.hidden());
+    return budget(
+        built.size(), built.bytes(), TraceIndex.bytesPerImage(built.cell(), built.hidden()));
+  }
+
+  static String budget(int images, long bytes, long perImage) {
+    if (images >= TEST_SET) {
+      return Messages.get("units.index.budget.whole", images, megabytes(bytes), perImage);
+    }
     return Messages.get(
         "units.index.budget",
-        built.size(),
-        megabytes(built.bytes()),
+        images,
+        megabytes(bytes),
         perImage,
         megabytes(perImage * TEST_SET),
         TEST_SET);

@@ -111,6 +111,10 @@ class PanelHelpTest extends WorkbenchTestBase {
         FxTestSupport.waitFor(t.topic(), 5, () -> help.shown().isPresent());
         assertEquals(t, FxTestSupport.onFx(() -> help.shown().orElseThrow()));
         assertEquals(Messages.get(t.textKey()), FxTestSupport.onFx(help::shownText));
+        String where = FxTestSupport.onFx(() -> bounds(help));
+        assertTrue(
+            FxTestSupport.onFx(() -> popOverInsideTheWindow(help)),
+            t.topic() + ": the explanation runs outside the window: " + where);
         opened.add(t.topic());
         FxTestSupport.run(() -> help.popOver().hide(javafx.util.Duration.ZERO));
       }
@@ -159,5 +163,32 @@ class PanelHelpTest extends WorkbenchTestBase {
     FxTestSupport.waitFor("F2 on the focus", 5, () -> help.shown().isPresent());
     assertEquals("help.draw.canvas", FxTestSupport.onFx(() -> help.shown().orElseThrow().topic()));
     FxTestSupport.run(() -> help.popOver().hide(javafx.util.Duration.ZERO));
+  }
+
+  /** The pop-over's frame (its shadow allowed for) lies within the main window. */
+  private boolean popOverInsideTheWindow(PanelHelp help) {
+    var pop = help.popOver();
+    var w = wb.shell.getScene().getWindow();
+    double slack = 30;
+    return pop.getX() >= w.getX() - slack
+        && pop.getY() >= w.getY() - slack
+        && pop.getX() + pop.getWidth() <= w.getX() + w.getWidth() + slack
+        && pop.getY() + pop.getHeight() <= w.getY() + w.getHeight() + slack;
+  }
+
+  private String bounds(PanelHelp help) {
+    var pop = help.popOver();
+    var w = wb.shell.getScene().getWindow();
+    return String.format(
+        java.util.Locale.ROOT,
+        "pop-over x %.0f..%.0f y %.0f..%.0f, window x %.0f..%.0f y %.0f..%.0f",
+        pop.getX(),
+        pop.getX() + pop.getWidth(),
+        pop.getY(),
+        pop.getY() + pop.getHeight(),
+        w.getX(),
+        w.getX() + w.getWidth(),
+        w.getY(),
+        w.getY() + w.getHeight());
   }
 }

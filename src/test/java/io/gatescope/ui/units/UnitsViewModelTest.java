@@ -46,6 +46,13 @@ class UnitsViewModelTest {
   }
 
   @Test
+  void theBudgetNoteOfTheWholeTestSetSaysItsSizeOnce() {
+    String note = IndexViewModel.budget(10_000, 291_860_000L, 29_186);
+    assertEquals(Messages.get("units.index.budget.whole", 10_000, 292, 29_186), note);
+    assertEquals(1, note.split("292", -1).length - 1, note);
+  }
+
+  @Test
   void theDropIsWordedFromTheMeasuredAccuracies() {
     SilencingDrop d = new SilencingDrop(4, 1000, 0.981, 0.975);
     assertEquals(
