@@ -101,7 +101,7 @@ public final class TrainCommand implements Callable<Integer> {
                 cfg.epochs() * cfg.iterationsPerEpoch())
             : null;
     Trainer trainer =
-        new Trainer(cfg, data, model, lapse == null ? progress : both(lapse, progress));
+        new Trainer(cfg, data, model, lapse == null ? progress : lapse.then(progress));
     Thread hook = new Thread(trainer::cancel);
     Runtime.getRuntime().addShutdownHook(hook);
     TrainingResult r = trainer.run();
@@ -150,27 +150,6 @@ public final class TrainCommand implements Callable<Integer> {
     }
     System.out.println(Messages.get("cli.train.saved", out));
     return r.reason() == TrainingResult.StopReason.DIVERGED ? 1 : 0;
-  }
-
-  /** The time-lapse takes its frame, then the progress is shown (as in the Train workspace). */
-  private static TrainingListener both(TimeLapse lapse, TrainingListener progress) {
-    return new TrainingListener() {
-      @Override
-      public void onIteration(IterationStats s) {
-        lapse.onIteration(s);
-        progress.onIteration(s);
-      }
-
-      @Override
-      public void onEvaluation(EvaluationStats s) {
-        progress.onEvaluation(s);
-      }
-
-      @Override
-      public void onFinished(TrainingResult r) {
-        progress.onFinished(r);
-      }
-    };
   }
 
   /**

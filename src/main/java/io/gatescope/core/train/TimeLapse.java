@@ -190,4 +190,29 @@ public final class TimeLapse implements TrainingListener {
     frames.addAll(kept);
     every *= 2;
   }
+
+  /**
+   * A listener that lets this time-lapse take its frame, then passes each event on to {@code
+   * report}: a screen or a progress line told of an iteration finds its frame already there.
+   */
+  public TrainingListener then(TrainingListener report) {
+    TimeLapse lapse = this;
+    return new TrainingListener() {
+      @Override
+      public void onIteration(IterationStats s) {
+        lapse.onIteration(s);
+        report.onIteration(s);
+      }
+
+      @Override
+      public void onEvaluation(EvaluationStats s) {
+        report.onEvaluation(s);
+      }
+
+      @Override
+      public void onFinished(TrainingResult r) {
+        report.onFinished(r);
+      }
+    };
+  }
 }

@@ -48,7 +48,7 @@ final class PresenterMode {
   private final Presenter presenter;
   private final BorderPane shell;
   private final Parent body;
-  private final javafx.scene.control.TabPane tabs;
+  private final List<javafx.scene.control.Tab> tabs; // every workspace's, shown or hidden
   private final ZoomPane zoom;
   private final BorderPane area;
   private final List<Node> scaledText;
@@ -59,7 +59,7 @@ final class PresenterMode {
   private record Hidden(Node node, boolean visible, boolean managed) {}
 
   /**
-   * @param tabs the workspaces
+   * @param tabs every workspace's tab, also those a lesson hides (their controls are hidden too)
    * @param area where they sit under the menu (its centre; a lesson bar may take its top)
    * @param body what holds them (the area's centre)
    * @param scaledText the parts outside the workspaces whose font grows (menus, status bar)
@@ -68,7 +68,7 @@ final class PresenterMode {
       Presenter presenter,
       BorderPane shell,
       BorderPane area,
-      javafx.scene.control.TabPane tabs,
+      List<javafx.scene.control.Tab> tabs,
       Parent body,
       List<Node> scaledText) {
     this.presenter = presenter;
@@ -151,9 +151,12 @@ final class PresenterMode {
         });
   }
 
-  /** Each advanced control, found in the workspaces' content (shown yet or not). */
+  /**
+   * Each advanced control, found in every workspace's content (shown yet or not, tab hidden or
+   * not).
+   */
   private void eachAdvanced(Consumer<Node> action) {
-    for (javafx.scene.control.Tab tab : tabs.getTabs()) {
+    for (javafx.scene.control.Tab tab : tabs) {
       for (String id : ADVANCED) {
         tab.getContent().lookupAll("#" + id).forEach(action);
       }

@@ -83,7 +83,7 @@ public final class ShellView extends BorderPane {
             buildHelpMenu());
     HBox status = buildStatusBar();
     this.presenterMode =
-        new PresenterMode(presenter, this, area, tabs, body, List.of(menus, status));
+        new PresenterMode(presenter, this, area, allTabs, body, List.of(menus, status));
     area.setCenter(presenterMode.centre());
     setCenter(area);
     setTop(menus);

@@ -3,12 +3,9 @@ package io.gatescope.ui.train;
 import io.gatescope.core.Messages;
 import io.gatescope.core.engine.RecurrentClassifier;
 import io.gatescope.core.model.TrainingSummary;
-import io.gatescope.core.train.EvaluationStats;
-import io.gatescope.core.train.IterationStats;
 import io.gatescope.core.train.TimeLapse;
 import io.gatescope.core.train.Trainer;
 import io.gatescope.core.train.TrainingConfig;
-import io.gatescope.core.train.TrainingListener;
 import io.gatescope.core.train.TrainingResult;
 import io.gatescope.ui.common.ModelEntry;
 import io.gatescope.ui.common.Navigation;
@@ -117,32 +114,11 @@ public final class TrainViewModel {
           // Built on the run's thread, not the FX thread: a large model takes a moment.
           RecurrentClassifier model = RecurrentClassifier.create(cfg.model());
           TimeLapse lapse = timeLapse.begin(model, probes, total);
-          Trainer t = new Trainer(cfg, data, model, framesFirst(lapse, listener));
+          Trainer t = new Trainer(cfg, data, model, lapse.then(listener));
           trainer.set(t);
           return job(t);
         },
         (finished, result) -> finished(finished, result, trainer.get()));
-  }
-
-  /** The time-lapse takes its frame before the iteration is reported (the frame is there first). */
-  private static TrainingListener framesFirst(TimeLapse lapse, TrainingListener report) {
-    return new TrainingListener() {
-      @Override
-      public void onIteration(IterationStats s) {
-        lapse.onIteration(s);
-        report.onIteration(s);
-      }
-
-      @Override
-      public void onEvaluation(EvaluationStats s) {
-        report.onEvaluation(s);
-      }
-
-      @Override
-      public void onFinished(TrainingResult r) {
-        report.onFinished(r);
-      }
-    };
   }
 
   private static TrainingRun.Job job(Trainer t) {

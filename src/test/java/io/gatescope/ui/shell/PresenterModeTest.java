@@ -12,6 +12,7 @@ import io.gatescope.ui.WorkbenchFixture;
 import io.gatescope.ui.WorkbenchTestBase;
 import io.gatescope.ui.common.ColorMap;
 import io.gatescope.ui.common.ColorScheme;
+import io.gatescope.ui.common.Workspace;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.Node;
@@ -119,6 +120,17 @@ class PresenterModeTest extends WorkbenchTestBase {
             .toList();
     assertEquals(2, out.size(), out.toString());
     return out.toArray(new javafx.scene.canvas.Canvas[0]);
+  }
+
+  @Test
+  void aWorkspaceHiddenByALessonHasItsAdvancedControlsHiddenTooWhenItComesBack() throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    FxTestSupport.run(() -> wb.shell.hideWorkspaces(List.of(Workspace.TRAIN)));
+    FxTestSupport.run(() -> wb.shell.presenter().setOn(true));
+    FxTestSupport.run(() -> wb.shell.hideWorkspaces(List.of()));
+    assertPresenter(wb, true, wb.shell.presenter().percentProperty().get());
+    FxTestSupport.run(() -> wb.shell.presenter().setOn(false));
+    assertPresenter(wb, false, wb.shell.presenter().percentProperty().get());
   }
 
   @Test
