@@ -3,6 +3,7 @@ package io.gatescope.ui.lesson;
 import io.gatescope.core.Messages;
 import io.gatescope.core.lesson.LessonFile;
 import io.gatescope.ui.common.Controls;
+import io.gatescope.ui.common.FlowText;
 import java.io.File;
 import java.util.List;
 import java.util.function.Supplier;

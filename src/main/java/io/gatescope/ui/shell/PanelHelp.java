@@ -1,6 +1,7 @@
 package io.gatescope.ui.shell;
 
 import io.gatescope.core.Messages;
+import io.gatescope.ui.common.FlowText;
 import io.gatescope.ui.common.Presenter;
 import java.util.IdentityHashMap;
 import java.util.Locale;
@@ -17,7 +18,9 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextFlow;
 import org.controlsfx.control.PopOver;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -38,7 +41,7 @@ final class PanelHelp {
   private final Map<Node, HelpTopics.Topic> topics = new IdentityHashMap<>();
   private final PopOver popOver = new PopOver();
   private final Label popTitle = new Label();
-  private final Label popText = new Label();
+  private final TextFlow popText = new TextFlow(); // words as Text nodes: FlowText
   private HelpTopics.Topic shown;
   private Node underPointer;
   private long lastSearch;
@@ -62,11 +65,9 @@ final class PanelHelp {
     popTitle.getStyleClass().add("section-title");
     popTitle.setId("panel-help-title");
     popText.setId("panel-help-text");
-    popText.setWrapText(true);
-    for (Label l : new Label[] {popTitle, popText}) {
-      l.setMaxWidth(Double.MAX_VALUE);
-      l.setMinHeight(Label.USE_PREF_SIZE);
-    }
+    popTitle.setMaxWidth(Double.MAX_VALUE);
+    popTitle.setMinHeight(Label.USE_PREF_SIZE);
+    popText.setMinHeight(Region.USE_PREF_SIZE);
     VBox box = new VBox(6, popTitle, popText);
     box.getStyleClass().add("panel-help");
     popOver.setContentNode(box);
@@ -118,7 +119,7 @@ final class PanelHelp {
       return;
     }
     popTitle.setText(Messages.get(t.titleKey()));
-    popText.setText(Messages.get(t.textKey()));
+    FlowText.show(popText, Messages.get(t.textKey()), "panel-help-word");
     double font = presenter.fontSize();
     // A fixed width (30 characters of the current size), so the text wraps the same every time and
     // the pop-over's frame is measured around it.
@@ -175,7 +176,7 @@ final class PanelHelp {
 
   /** The pop-over's text as shown (for tests). */
   String shownText() {
-    return popText.getText();
+    return popText.getAccessibleText();
   }
 
   PopOver popOver() {

@@ -17,8 +17,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -142,10 +143,22 @@ class PanelHelpTest extends WorkbenchTestBase {
     // A click on the ⓘ: the explanation opens next to it, in a window of its own.
     robot.clickOn(FxTestSupport.centre(help.buttonOf("draw-strip").orElseThrow()));
     FxTestSupport.waitFor("the explanation", 5, () -> help.shown().isPresent());
-    Label text = robot.lookup("#panel-help-text").queryAs(Label.class);
-    assertEquals(Messages.get("help.draw.strip"), FxTestSupport.onFx(text::getText));
+    TextFlow text = robot.lookup("#panel-help-text").queryAs(TextFlow.class);
+    String words =
+        FxTestSupport.onFx(
+            () ->
+                text.getChildren().stream()
+                    .map(n -> ((Text) n).getText())
+                    .collect(java.util.stream.Collectors.joining()));
+    assertEquals(Messages.get("help.draw.strip"), words);
     assertTrue(FxTestSupport.onFx(() -> text.getScene().getWindow().isShowing()));
-    assertTrue(FxTestSupport.onFx(text::getText).contains("P(digit | rows 1..t)"));
+    assertTrue(words.contains("P(digit | rows 1..t)"));
+    // Every word lies within the flow's width: no line runs past the pop-over's edge.
+    assertTrue(
+        FxTestSupport.onFx(
+            () ->
+                text.getChildren().stream()
+                    .allMatch(n -> n.getBoundsInParent().getMaxX() <= text.getWidth() + 0.5)));
     robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
     FxTestSupport.waitFor("closed", 5, () -> help.shown().isEmpty());
 
