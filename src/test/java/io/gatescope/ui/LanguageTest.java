@@ -27,7 +27,6 @@ import javafx.scene.control.TextInputControl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 
 /**
@@ -82,10 +81,7 @@ class LanguageTest {
   }
 
   List<String> open(Locale language) throws Exception {
-    GateScopeApp.useLanguage(language);
-    FxToolkit.registerPrimaryStage();
-    FxToolkit.setupStage(stage -> wb = WorkbenchFixture.show(stage, "train"));
-    WorkbenchFixture.awaitReady(wb);
+    wb = WorkbenchFixture.openOnPrimaryStage(language, "train").wb();
     FxTestSupport.run(() -> wb.drawVm.loadTestImage(3));
     FxTestSupport.waitFor("a prediction", 30, () -> wb.drawVm.predictedProperty().get() >= 0);
     List<String> texts = new ArrayList<>();

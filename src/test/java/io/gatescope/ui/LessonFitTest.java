@@ -23,7 +23,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -49,14 +48,9 @@ class LessonFitTest {
   @ParameterizedTest
   @ValueSource(strings = {"en", "zh-CN"})
   void theLessonBarFitsClassroomScreens(String language, FxRobot robot) throws Exception {
-    GateScopeApp.useLanguage(Locale.forLanguageTag(language));
-    FxToolkit.registerPrimaryStage();
-    FxToolkit.setupStage(
-        s -> {
-          stage = s;
-          wb = WorkbenchFixture.show(s, "inside");
-        });
-    WorkbenchFixture.awaitReady(wb);
+    var opened = WorkbenchFixture.openOnPrimaryStage(Locale.forLanguageTag(language), "inside");
+    stage = opened.stage();
+    wb = opened.wb();
     List<String> problems = new ArrayList<>();
     List<String> texts = new ArrayList<>();
     for (int[] size : ScreenFitTest.SIZES) {

@@ -20,7 +20,6 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -52,14 +51,9 @@ class PresenterFitTest {
   @ParameterizedTest
   @ValueSource(strings = {"en", "zh-CN"})
   void nothingIsCutInPresenterMode(String language) throws Exception {
-    GateScopeApp.useLanguage(Locale.forLanguageTag(language));
-    FxToolkit.registerPrimaryStage();
-    FxToolkit.setupStage(
-        s -> {
-          stage = s;
-          wb = WorkbenchFixture.show(s, "train");
-        });
-    WorkbenchFixture.awaitReady(wb);
+    var opened = WorkbenchFixture.openOnPrimaryStage(Locale.forLanguageTag(language), "train");
+    stage = opened.stage();
+    wb = opened.wb();
     ScreenFitTest.fillWithContent(wb);
     List<String> problems = new ArrayList<>();
     for (int[] c : CASES) {

@@ -20,7 +20,6 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -54,14 +53,9 @@ class ScreenFitTest {
   @ParameterizedTest
   @ValueSource(strings = {"en", "zh-CN"})
   void everyWorkspaceFitsClassroomScreens(String language) throws Exception {
-    GateScopeApp.useLanguage(Locale.forLanguageTag(language));
-    FxToolkit.registerPrimaryStage();
-    FxToolkit.setupStage(
-        s -> {
-          stage = s;
-          wb = WorkbenchFixture.show(s, "train");
-        });
-    WorkbenchFixture.awaitReady(wb);
+    var opened = WorkbenchFixture.openOnPrimaryStage(Locale.forLanguageTag(language), "train");
+    stage = opened.stage();
+    wb = opened.wb();
     fillWithContent(wb);
     List<String> problems = new ArrayList<>();
     for (int[] size : SIZES) {

@@ -64,4 +64,26 @@ public final class WorkbenchFixture {
   public static void awaitReady(Workbench wb) throws Exception {
     FxTestSupport.waitFor("MNIST and the model", 120, () -> wb.shellVm.readyProperty().get());
   }
+
+  /** A window opened on TestFX's primary stage, with that stage. */
+  public record Opened(Stage stage, Workbench wb) {}
+
+  /**
+   * Speaks {@code language}, opens the window on TestFX's primary stage at {@code workspace} and
+   * waits until MNIST and the model are in: the start of every walk over the whole window.
+   */
+  public static Opened openOnPrimaryStage(java.util.Locale language, String workspace)
+      throws Exception {
+    io.gatescope.app.GateScopeApp.useLanguage(language);
+    org.testfx.api.FxToolkit.registerPrimaryStage();
+    Stage[] stage = new Stage[1];
+    Workbench[] wb = new Workbench[1];
+    org.testfx.api.FxToolkit.setupStage(
+        s -> {
+          stage[0] = s;
+          wb[0] = show(s, workspace);
+        });
+    awaitReady(wb[0]);
+    return new Opened(stage[0], wb[0]);
+  }
 }
