@@ -151,8 +151,8 @@ final class PanelHelp {
 
   /**
    * The arrow's corner that puts the pop-over on the window's side of its ⓘ: to the left of an ⓘ in
-   * the right half, above one in the lower half. At most 45 % of the window wide, it then stays
-   * inside the window wherever its ⓘ is.
+   * the right half, above one in the lower half. What still runs past an edge (a tall text near the
+   * top) {@link #keepInside} moves back.
    */
   private static PopOver.ArrowLocation towardsTheMiddle(Node b) {
     Bounds on = b.localToScene(b.getBoundsInLocal());
