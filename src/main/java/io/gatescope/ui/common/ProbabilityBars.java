@@ -22,7 +22,7 @@ public final class ProbabilityBars extends CanvasWidget {
     if (p == null) {
       setAccessibleText(Messages.get("a11y.bars.none"));
     } else {
-      int best = io.gatescope.core.engine.RecurrentClassifier.argmax(p);
+      int best = io.gatescope.core.engine.Softmax.argmax(p);
       setAccessibleText(Messages.get("a11y.bars", best, 100 * p[best]));
     }
     paint();

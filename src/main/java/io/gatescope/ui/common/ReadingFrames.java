@@ -4,7 +4,7 @@ import io.gatescope.core.Messages;
 import io.gatescope.core.engine.GateTrace;
 import io.gatescope.core.engine.Quantity;
 import io.gatescope.core.engine.Reading;
-import io.gatescope.core.engine.RecurrentClassifier;
+import io.gatescope.core.engine.Softmax;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -139,7 +139,7 @@ public final class ReadingFrames {
     }
     strip.show(Arrays.copyOf(trace.stepProbabilities(), t), k < steps ? t : 0);
     float[] p = trace.stepProbabilities()[t - 1];
-    int best = RecurrentClassifier.argmax(p);
+    int best = Softmax.argmax(p);
     row.setText(Messages.get("export.reading.row", t));
     answer.setText(
         k < steps

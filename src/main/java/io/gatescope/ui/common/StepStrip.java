@@ -53,7 +53,7 @@ public final class StepStrip extends CanvasWidget {
       setAccessibleText(Messages.get("a11y.strip.none"));
     } else {
       float[] p = stepProbs[cursorStep - 1];
-      int best = io.gatescope.core.engine.RecurrentClassifier.argmax(p);
+      int best = io.gatescope.core.engine.Softmax.argmax(p);
       setAccessibleText(Messages.get("a11y.strip", cursorStep, best, 100 * p[best]));
     }
     updateHover();

@@ -2,7 +2,7 @@ package io.gatescope.ui.draw;
 
 import io.gatescope.core.Messages;
 import io.gatescope.core.engine.GateTrace;
-import io.gatescope.core.engine.RecurrentClassifier;
+import io.gatescope.core.engine.Softmax;
 import io.gatescope.ui.common.Input;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -71,7 +71,7 @@ final class StepAnswer {
     }
     int t = Math.max(1, Math.min(steps.length, timestep.get()));
     float[] p = steps[t - 1];
-    int best = RecurrentClassifier.argmax(p);
+    int best = Softmax.argmax(p);
     probabilitiesAtStep.set(p);
     headline.set(Integer.toString(best));
     Integer label = predictedInput.label();

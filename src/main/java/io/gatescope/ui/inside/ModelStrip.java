@@ -3,7 +3,7 @@ package io.gatescope.ui.inside;
 import io.gatescope.core.Messages;
 import io.gatescope.core.engine.GateTrace;
 import io.gatescope.core.engine.Quantity;
-import io.gatescope.core.engine.RecurrentClassifier;
+import io.gatescope.core.engine.Softmax;
 import io.gatescope.ui.common.CanvasWidget;
 import io.gatescope.ui.common.ColorMap;
 import io.gatescope.ui.common.CsvTable;
@@ -69,7 +69,7 @@ public final class ModelStrip extends CanvasWidget {
     hidden = tr.top(Quantity.HIDDEN)[i];
     probs = tr.stepProbabilities()[i];
     cell = tr.cell().name();
-    int best = RecurrentClassifier.argmax(probs);
+    int best = Softmax.argmax(probs);
     setAccessibleText(
         Messages.get(
             "inside.strip.a11y",
@@ -197,7 +197,7 @@ public final class ModelStrip extends CanvasWidget {
     double bh = Math.max(10, h - top - 6);
     double cw = w / v.length;
     double range = s == Stage.PROJECTION ? maxAbs(v) : 1;
-    int best = s == Stage.OUTPUT ? RecurrentClassifier.argmax(v) : -1;
+    int best = s == Stage.OUTPUT ? Softmax.argmax(v) : -1;
     for (int j = 0; j < v.length; j++) {
       int argb =
           switch (s) {
