@@ -1,7 +1,7 @@
 package io.gatescope.cli;
 
 import io.gatescope.core.engine.Batches;
-import io.gatescope.core.engine.RecurrentClassifier;
+import io.gatescope.core.engine.Softmax;
 import io.gatescope.core.model.SavedModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +39,7 @@ public final class PredictCommand implements Callable<Integer> {
     float[][] probs = saved.model().predict(Batches.timeMajor(inputs.toArray(new float[0][])));
     List<Map<String, Object>> rows = new ArrayList<>();
     for (int i = 0; i < images.size(); i++) {
-      int d = RecurrentClassifier.argmax(probs[i]);
+      int d = Softmax.argmax(probs[i]);
       if (output.json) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("image", images.get(i).toString());

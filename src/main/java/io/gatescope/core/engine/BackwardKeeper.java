@@ -64,4 +64,14 @@ final class BackwardKeeper {
   Map<Quantity, float[][]> kept() {
     return kept;
   }
+
+  /** ∂L/∂q [T][H] of every kept quantity, for kept sample s. */
+  Map<Quantity, float[][]> sample(int s) {
+    if (s >= samples) {
+      throw new IllegalArgumentException("sample " + s + " was not kept");
+    }
+    Map<Quantity, float[][]> out = new EnumMap<>(Quantity.class);
+    kept.forEach((q, v) -> out.put(q, TraceKeeper.sample(v, s, h)));
+    return out;
+  }
 }

@@ -79,8 +79,8 @@ final class BackwardTracer {
         dTop[off + u] = (float) s;
       }
     }
-    float[] dx = twin.backwardOfFirst(dTop); // ∂L/∂x [T·B·F], reading order
-    List<Map<Quantity, float[][]>> layers = twin.backTraces();
+    float[] dx = backwardOfFirst(twin, dTop); // ∂L/∂x [T·B·F], reading order
+    List<Map<Quantity, float[][]>> layers = backTraces(twin);
     float[] input = twin.config().reading().toPicture(sampleSteps(dx, 0));
     float[][] connectivity = new float[T][T];
     for (int t = 0; t < T; t++) {
@@ -99,6 +99,33 @@ final class BackwardTracer {
         input,
         occlusion,
         connectivity);
+  }
+
+  /**
+   * After a forward pass of {@code model} without interventions: BPTT of dTopAll [T·B·H] (∂L/∂a⟨t⟩
+   * of the top layer at any steps) for a batch of copies of that pass's sample 0 — each sample
+   * takes sample 0's states first, where its gradient reaches —, keeping what a backward trace
+   * shows of sample 0, parameter gradients untouched. Step t going back computes only the samples
+   * whose gradient has been reached by then (see {@link ActiveRows#backward}). Returns ∂L/∂x
+   * [T·B·F] in reading order.
+   */
+  static float[] backwardOfFirst(RecurrentClassifier model, float[] dTopAll) {
+    List<RecurrentLayer> layers = model.layers();
+    int h = model.config().hidden();
+    int[] rows = ActiveRows.backward(dTopAll, dTopAll.length / (T * h), h);
+    layers.forEach(l -> l.copyFirst(rows));
+    layers.forEach(l -> l.keepBackward(1));
+    try {
+      model.passBack(dTopAll, false, null, rows);
+    } finally {
+      layers.forEach(l -> l.keepBackward(0));
+    }
+    return layers.get(0).inputGradient(rows);
+  }
+
+  /** ∂L/∂q [T][H] per layer, bottom first, of sample 0 of the last {@link #backwardOfFirst}. */
+  static List<Map<Quantity, float[][]>> backTraces(RecurrentClassifier model) {
+    return model.layers().stream().map(l -> l.backTrace(0)).toList();
   }
 
   /** The sample whose loss is on the output after step t: the latest first. */

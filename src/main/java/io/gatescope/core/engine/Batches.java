@@ -50,4 +50,16 @@ public final class Batches {
     float[] data = buffer.length == T * b * F ? buffer : java.util.Arrays.copyOf(buffer, T * b * F);
     return Nd4j.create(data, new long[] {(long) T * b, F}, 'c'); // [T·B, F]
   }
+
+  /** The batch size of a time-major input [T·B, F]; refuses any other shape. */
+  static int batchOf(INDArray input) {
+    if (input.rank() != 2 || input.columns() != F || input.rows() % T != 0) {
+      throw new IllegalArgumentException(
+          "input must be time-major [T·B, "
+              + F
+              + "], got "
+              + java.util.Arrays.toString(input.shape()));
+    }
+    return (int) (input.rows() / T);
+  }
 }

@@ -12,6 +12,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * raw x, and the [T·B, P] projection is never made. Exact, and fewer operations.
  */
 final class InputSide {
+  private static final int T = ModelConfig.STEPS;
+
   private final List<Cell.Part> parts;
   private final int n;
   private INDArray w; // [in, n]
@@ -30,6 +32,8 @@ final class InputSide {
   private INDArray weff; // Wp·W  [F, n]
   private INDArray beff; // bp·W + b  [1, n]
   private INDArray foldedGrad; // xᵀ·dz  [F, n]
+  private Mirror dx; // ∂loss/∂x of the operands' x  [T·B, width]
+  private INDArray[] dxAt; // its step blocks, [B, width]
 
   InputSide(List<Cell.Part> parts) {
     this.parts = parts;
@@ -139,5 +143,31 @@ final class InputSide {
   void projectionGradients(INDArray dwp, INDArray dbp) {
     Nd.gemm(foldedGrad, w, dwp, false, true, 0); // [F, P]
     Nd.gemm(db, w, dbp, false, true, 0); // [1, P]
+  }
+
+  /**
+   * ∂loss/∂x = Σ over parts of dz·Wᵀ, [T·B·width], after a backward pass of {@code rows}: at step t
+   * the first rows[t] samples', the others' 0.
+   */
+  float[] inputGradient(int[] rows, int batch) {
+    if (dx == null || dx.array.rows() != (long) T * batch || dx.array.columns() != width) {
+      dx = new Mirror((long) T * batch, width, T * batch * width);
+      dxAt = Nd.blocks(dx.array, T, batch);
+    }
+    float[] out = new float[T * batch * width];
+    if (ActiveRows.isAll(rows, batch)) {
+      for (int p = 0; p < parts.size(); p++) {
+        parts.get(p).operand().inputGradient(dx.array, p == 0 ? 0 : 1); // [T·B, width]
+      }
+      dx.read(0, out, 0, out.length);
+      return out;
+    }
+    for (int t = 0; t < T; t++) {
+      for (int p = 0; p < parts.size(); p++) {
+        parts.get(p).operand().inputGradient(t, rows[t], dxAt[t], p == 0 ? 0 : 1); // [rows, width]
+      }
+      dx.read((long) t * batch * width, out, t * batch * width, rows[t] * width);
+    }
+    return out;
   }
 }

@@ -1,6 +1,5 @@
 package io.gatescope.core.engine;
 
-import java.lang.ref.Reference;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -92,10 +91,7 @@ final class JointOperand {
       xColumns.assign(x); // e.g. the layer below's outputs
       return;
     }
-    float[] v = new float[(int) x.length()]; // a whole array: one bulk copy each way
-    x.data().asNioFloat().get(0, v, 0, v.length);
-    Reference.reachabilityFence(x); // the NIO view does not keep the native memory alive
-    operand.writeRows(v, T * batch, in, h, width);
+    operand.writeRows(Nd.floats(x), T * batch, in, h, width); // one bulk copy each way
   }
 
   /** RW, W, b into the stacked weights. */

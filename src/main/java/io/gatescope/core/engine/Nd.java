@@ -145,4 +145,13 @@ final class Nd {
   private static int ld(INDArray x) {
     return (int) Math.max(x.columns(), x.rows() > 1 ? x.stride(0) : 1);
   }
+
+  /** A 2-D array's values, row-major, in one bulk copy (element reads cost a call each). */
+  static float[] floats(INDArray m) {
+    INDArray whole = m.isView() || m.ordering() != 'c' ? m.dup('c') : m;
+    float[] out = new float[(int) whole.length()];
+    whole.data().asNioFloat().get(0, out, 0, out.length);
+    Reference.reachabilityFence(whole); // the NIO view does not keep the native memory alive
+    return out;
+  }
 }

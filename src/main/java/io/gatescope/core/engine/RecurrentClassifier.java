@@ -1,13 +1,10 @@
 package io.gatescope.core.engine;
 
-import java.lang.ref.Reference;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The model: x⟨t⟩ (row t of the image) → optional dense projection → recurrent layers → y =
@@ -144,13 +141,13 @@ public final class RecurrentClassifier {
 
   private INDArray forward(
       INDArray input, List<Intervention> interventions, boolean share, boolean sameWeights) {
-    int b = batchOf(input);
+    int b = Batches.batchOf(input);
     ensureBatch(b);
     INDArray asFloat = input.dataType() == DataType.FLOAT ? input : input.castTo(DataType.FLOAT);
     INDArray x = config.reading().arrange(asFloat, b); // [T·B, F] in reading order
     lastInput = x;
     lastInterventions = List.copyOf(interventions);
-    int[] rows = share ? ActiveRows.forward(floats(x), b, F) : ActiveRows.all(b);
+    int[] rows = share ? ActiveRows.forward(Nd.floats(x), b, F) : ActiveRows.all(b);
     RecurrentLayer first = layers.get(0);
     // The projection folded into the first layer: an [F, P]·[P, n] product per pass, and the
     // operand is 28 + H + 1 wide instead of P + H + 1 (it paid even for a single image, measured).
@@ -165,15 +162,6 @@ public final class RecurrentClassifier {
       layers.get(l).recur(interventions, rows); // a sample shares sample 0's input here too
     }
     return output.forward(top().last());
-  }
-
-  /** A 2-D array's values, row-major (in one copy; element reads cost each). */
-  private static float[] floats(INDArray m) {
-    INDArray whole = m.isView() || m.ordering() != 'c' ? m.dup('c') : m;
-    float[] out = new float[(int) whole.length()];
-    whole.data().asNioFloat().get(0, out, 0, out.length);
-    Reference.reachabilityFence(whole); // the NIO view does not keep the native memory alive
-    return out;
   }
 
   /**
@@ -215,8 +203,7 @@ public final class RecurrentClassifier {
    * dOut [T·B·H], ∂loss/∂a⟨t⟩ of the top layer, back through every layer; step t computes the first
    * rows[t] samples (a lower layer's ∂loss reaches no sample that the top's has not).
    */
-  private void passBack(
-      float[] dOut, boolean weightGradients, StepGradients stepGradients, int[] rows) {
+  void passBack(float[] dOut, boolean weightGradients, StepGradients stepGradients, int[] rows) {
     for (int l = layers.size() - 1; l >= 0; l--) {
       RecurrentLayer layer = layers.get(l);
       if (stepGradients != null && l == layers.size() - 1) {
@@ -241,33 +228,9 @@ public final class RecurrentClassifier {
     return backwardTracer.trace(params.flat(), image, target);
   }
 
-  /**
-   * For {@link BackwardTracer}, after a forward pass without interventions: BPTT of dTopAll [T·B·H]
-   * (∂L/∂a⟨t⟩ of the top layer at any steps) for a batch of copies of that pass's sample 0 — each
-   * sample of the batch takes sample 0's states first, where its gradient reaches —, keeping what a
-   * backward trace shows of sample 0 ({@link #backTraces}), parameter gradients untouched. Step t
-   * going back computes only the samples whose gradient has been reached by then: order them by the
-   * last step of their loss, latest first (see {@link ActiveRows#backward}). Returns ∂L/∂x [T·B·F]
-   * in reading order.
-   */
-  float[] backwardOfFirst(float[] dTopAll) {
-    if (!lastInterventions.isEmpty()) {
-      throw new IllegalStateException("gradients are not defined with interventions active");
-    }
-    int[] rows = ActiveRows.backward(dTopAll, batch, config.hidden());
-    layers.forEach(l -> l.copyFirst(rows));
-    layers.forEach(l -> l.keepBackward(1));
-    try {
-      passBack(dTopAll, false, null, rows);
-    } finally {
-      layers.forEach(l -> l.keepBackward(0));
-    }
-    return layers.get(0).inputGradient(rows);
-  }
-
-  /** ∂L/∂q [T][H] per layer, bottom first, of sample 0 of the last {@link #backwardOfFirst}. */
-  List<Map<Quantity, float[][]>> backTraces() {
-    return layers.stream().map(l -> l.backTrace(0)).toList();
+  /** The layers, bottom first (for {@link BackwardTracer}). */
+  List<RecurrentLayer> layers() {
+    return layers;
   }
 
   /** The logits after every step of the last forward pass, [T·B·K] (row t·B + b). */
@@ -324,47 +287,11 @@ public final class RecurrentClassifier {
     } finally {
       layers.forEach(l -> l.keepForTrace(false));
     }
-    return TraceBuilder.build(config, layers, output, batch, interventions, projected());
-  }
-
-  /**
-   * x⟨t⟩·Wp + bp of every step and sample of the last forward pass (its input as it read it, not
-   * arranged again), [T·B·P] (time-major), or null without a projection: what the projection gives,
-   * which the forward pass folds into the first layer and never makes.
-   */
-  private float[] projected() {
-    if (wp == null) {
-      return null;
-    }
-    INDArray p = Nd4j.zeros(DataType.FLOAT, lastInput.rows(), wp.columns()); // [T·B, P]
-    Nd.gemm(lastInput, wp, p, false, false, 0);
-    p.addiRowVector(bp);
-    return p.data().asFloat();
+    float[] projected = wp == null ? null : TraceBuilder.projected(lastInput, wp, bp);
+    return TraceBuilder.build(config, layers, output, batch, interventions, projected);
   }
 
   private RecurrentLayer top() {
     return layers.get(layers.size() - 1);
-  }
-
-  private static int batchOf(INDArray input) {
-    if (input.rank() != 2 || input.columns() != F || input.rows() % T != 0) {
-      throw new IllegalArgumentException(
-          "input must be time-major [T·B, "
-              + F
-              + "], got "
-              + java.util.Arrays.toString(input.shape()));
-    }
-    return (int) (input.rows() / T);
-  }
-
-  /** The index of the largest probability (the first of equals). */
-  public static int argmax(float[] p) {
-    int best = 0;
-    for (int k = 1; k < p.length; k++) {
-      if (p[k] > p[best]) {
-        best = k;
-      }
-    }
-    return best;
   }
 }

@@ -2,7 +2,6 @@ package io.gatescope.core.engine;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -38,8 +37,6 @@ final class RecurrentLayer {
   private float[] da; // ∂loss/∂a⟨t⟩, everything that flows into it  [B·H]
   private float[] daPrev; // ∂loss/∂a⟨t−1⟩ through step t  [B·H]
   private float[] daRecord; // [T·B·H] while recording ∂loss/∂a⟨t⟩, else null
-  private Mirror dx; // ∂loss/∂(this layer's input)  [T·B, width of the input side]
-  private INDArray[] dxAt; // its step blocks, [B, width]
   private Overrides overrides = Overrides.NONE;
 
   /** Layer {@code index} of cell type {@code type}, with inputs of width {@code in}. */
@@ -120,15 +117,10 @@ final class RecurrentLayer {
     keeper.keep(on);
   }
 
-  /** The recurrence over all steps, after the input side. */
-  void recur(List<Intervention> interventions) {
-    recur(interventions, ActiveRows.all(batch));
-  }
-
   /**
-   * The recurrence, step t computing the first rows[t] samples only; the others take sample 0's
-   * states at that step (see {@link ActiveRows#forward}). Sharing keeps no trace and takes no
-   * interventions.
+   * The recurrence over all steps, after the input side, step t computing the first rows[t] samples
+   * only (all B but in a batch of copies); the others take sample 0's states at that step (see
+   * {@link ActiveRows#forward}). Sharing keeps no trace and takes no interventions.
    */
   void recur(List<Intervention> interventions, int[] rows) {
     overrides = Overrides.of(interventions, index, cell.blocks(), h);
@@ -154,24 +146,10 @@ final class RecurrentLayer {
 
   /**
    * BPTT through the recurrence. dOut [T·B·H] is ∂loss/∂a⟨t⟩ from above (zero where a step feeds
-   * nothing). Leaves every parameter gradient of this layer, the input side's included.
-   */
-  void backward(float[] dOut) {
-    backward(dOut, true);
-  }
-
-  /**
-   * As {@link #backward(float[])}; without {@code weightGradients} it leaves the parameter
-   * gradients alone and only passes ∂loss back (enough for {@link #inputGradient} and a backward
-   * trace).
-   */
-  void backward(float[] dOut, boolean weightGradients) {
-    backward(dOut, weightGradients, ActiveRows.all(batch));
-  }
-
-  /**
-   * As {@link #backward(float[], boolean)}, step t going back computing the first rows[t] samples
-   * only: the others have ∂loss = 0 there (see {@link ActiveRows#backward}), and their ∂z stay 0.
+   * nothing); step t going back computes the first rows[t] samples only: the others have ∂loss = 0
+   * there (see {@link ActiveRows#backward}), and their ∂z stay 0. With {@code weightGradients} it
+   * leaves every parameter gradient of this layer, the input side's included; without, it only
+   * passes ∂loss back (enough for {@link #inputGradient} and a backward trace).
    */
   void backward(float[] dOut, boolean weightGradients, int[] rows) {
     if (overrides.any()) {
@@ -217,26 +195,7 @@ final class RecurrentLayer {
    * backward pass of {@code rows}: at step t the first rows[t] samples', the others' 0.
    */
   float[] inputGradient(int[] rows) {
-    int width = inputSide.width();
-    if (dx == null || dx.array.rows() != (long) T * batch || dx.array.columns() != width) {
-      dx = new Mirror((long) T * batch, width, T * batch * width);
-      dxAt = Nd.blocks(dx.array, T, batch);
-    }
-    float[] out = new float[T * batch * width];
-    if (ActiveRows.isAll(rows, batch)) {
-      for (int p = 0; p < parts.size(); p++) {
-        parts.get(p).operand().inputGradient(dx.array, p == 0 ? 0 : 1); // [T·B, width]
-      }
-      dx.read(0, out, 0, out.length);
-      return out;
-    }
-    for (int t = 0; t < T; t++) {
-      for (int p = 0; p < parts.size(); p++) {
-        parts.get(p).operand().inputGradient(t, rows[t], dxAt[t], p == 0 ? 0 : 1); // [rows, width]
-      }
-      dx.read((long) t * batch * width, out, t * batch * width, rows[t] * width);
-    }
-    return out;
+    return inputSide.inputGradient(rows, batch);
   }
 
   /** Starts recording ∂loss/∂a⟨t⟩ during the next backward pass; returns the [T·B·H] array. */
@@ -319,20 +278,10 @@ final class RecurrentLayer {
 
   /** ∂L/∂q [T][H] of every quantity the last kept backward pass kept, for (kept) sample s. */
   Map<Quantity, float[][]> backTrace(int s) {
-    if (s >= backKeeper.samples()) {
-      throw new IllegalArgumentException("sample " + s + " was not kept");
-    }
-    Map<Quantity, float[][]> out = new EnumMap<>(Quantity.class);
-    backKeeper.kept().forEach((q, v) -> out.put(q, sample(v, s)));
-    return out;
+    return backKeeper.sample(s);
   }
 
-  /** Sample s's [T][H] of per-step [B·H] arrays. */
   private float[][] sample(float[][] steps, int s) {
-    float[][] out = new float[T][h];
-    for (int t = 0; t < T; t++) {
-      System.arraycopy(steps[t], s * h, out[t], 0, h);
-    }
-    return out;
+    return TraceKeeper.sample(steps, s, h);
   }
 }

@@ -1,7 +1,10 @@
 package io.gatescope.core.engine;
 
-/** y = softmax(z), in double (ten classes: exactness costs nothing here). */
-final class Softmax {
+/**
+ * y = softmax(z), in double (ten classes: exactness costs nothing here), and the class a vector of
+ * probabilities picks.
+ */
+public final class Softmax {
   private Softmax() {}
 
   static double[] of(double[] z) {
@@ -54,5 +57,16 @@ final class Softmax {
       f[k] = (float) p[k];
     }
     return f;
+  }
+
+  /** The index of the largest probability (the first of equals). */
+  public static int argmax(float[] p) {
+    int best = 0;
+    for (int k = 1; k < p.length; k++) {
+      if (p[k] > p[best]) {
+        best = k;
+      }
+    }
+    return best;
   }
 }

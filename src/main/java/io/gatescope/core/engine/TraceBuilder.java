@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Turns the last (traced) forward pass of a batch into one {@link GateTrace} per sample: every
@@ -53,7 +56,7 @@ final class TraceBuilder {
               interventions,
               stepProbs[s],
               probs,
-              RecurrentClassifier.argmax(probs),
+              Softmax.argmax(probs),
               projected == null ? null : sample(projected, batch, s, config.projection())));
     }
     return out;
@@ -88,5 +91,17 @@ final class TraceBuilder {
     if (v != null) {
       m.put(q, v);
     }
+  }
+
+  /**
+   * x⟨t⟩·Wp + bp of every step and sample of a forward pass's input x [T·B, F] (as that pass read
+   * it, not arranged again), [T·B·P] time-major: what the projection gives, which the forward pass
+   * folds into the first layer and never makes.
+   */
+  static float[] projected(INDArray x, INDArray wp, INDArray bp) {
+    INDArray p = Nd4j.zeros(DataType.FLOAT, x.rows(), wp.columns()); // [T·B, P]
+    Nd.gemm(x, wp, p, false, false, 0);
+    p.addiRowVector(bp);
+    return p.data().asFloat();
   }
 }

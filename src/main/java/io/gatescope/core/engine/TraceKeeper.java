@@ -65,4 +65,13 @@ final class TraceKeeper {
   float[][] unscaled() {
     return unscaled;
   }
+
+  /** Sample s's [T][h] of per-step [B·h] arrays. */
+  static float[][] sample(float[][] steps, int s, int h) {
+    float[][] out = new float[T][h];
+    for (int t = 0; t < T; t++) {
+      System.arraycopy(steps[t], s * h, out[t], 0, h);
+    }
+    return out;
+  }
 }

@@ -4,6 +4,7 @@ import io.gatescope.core.data.LabeledImages;
 import io.gatescope.core.engine.Batches;
 import io.gatescope.core.engine.ModelConfig;
 import io.gatescope.core.engine.RecurrentClassifier;
+import io.gatescope.core.engine.Softmax;
 import java.util.function.IntPredicate;
 
 /**
@@ -64,7 +65,7 @@ public final class Mistakes {
       }
       float[][] p = model.predict(Batches.timeMajor(set, idx, 0, b, labels, buffer));
       for (int i = 0; i < b; i++) {
-        if (RecurrentClassifier.argmax(p[i]) != labels[i] && !wrong.test(idx[i])) {
+        if (Softmax.argmax(p[i]) != labels[i] && !wrong.test(idx[i])) {
           return;
         }
       }

@@ -5,6 +5,7 @@ import io.gatescope.core.engine.Batches;
 import io.gatescope.core.engine.Intervention;
 import io.gatescope.core.engine.ModelConfig;
 import io.gatescope.core.engine.RecurrentClassifier;
+import io.gatescope.core.engine.Softmax;
 import java.util.List;
 
 /**
@@ -60,8 +61,8 @@ public record SilencingDrop(int unit, int images, double accuracy, double silenc
       model.forward(x, silence);
       float[][] silenced = model.lastProbabilities();
       for (int i = 0; i < b; i++) {
-        right += RecurrentClassifier.argmax(plain[i]) == labels[i] ? 1 : 0;
-        rightSilenced += RecurrentClassifier.argmax(silenced[i]) == labels[i] ? 1 : 0;
+        right += Softmax.argmax(plain[i]) == labels[i] ? 1 : 0;
+        rightSilenced += Softmax.argmax(silenced[i]) == labels[i] ? 1 : 0;
       }
     }
     return new SilencingDrop(

@@ -4,6 +4,7 @@ import io.gatescope.core.data.LabeledImages;
 import io.gatescope.core.engine.Batches;
 import io.gatescope.core.engine.ModelConfig;
 import io.gatescope.core.engine.RecurrentClassifier;
+import io.gatescope.core.engine.Softmax;
 import java.util.function.DoubleConsumer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -50,7 +51,7 @@ public record Evaluation(
       float[][] oneHot = new float[b][ModelConfig.CLASSES];
       for (int i = 0; i < b; i++) {
         oneHot[i][labels[i]] = 1;
-        int k = RecurrentClassifier.argmax(p[i]);
+        int k = Softmax.argmax(p[i]);
         predicted[from + i] = k;
         confidence[from + i] = p[i][k];
         loss -= Math.log(Math.max(p[i][labels[i]], 1e-30));

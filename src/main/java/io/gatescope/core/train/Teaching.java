@@ -4,6 +4,7 @@ import io.gatescope.core.data.LabeledImages;
 import io.gatescope.core.engine.Batches;
 import io.gatescope.core.engine.ModelConfig;
 import io.gatescope.core.engine.RecurrentClassifier;
+import io.gatescope.core.engine.Softmax;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -56,7 +57,7 @@ public final class Teaching {
         return model;
       }
       opt.step(0);
-      if (RecurrentClassifier.argmax(copy.predict(alone)[0]) == label && --margin < 0) {
+      if (Softmax.argmax(copy.predict(alone)[0]) == label && --margin < 0) {
         break;
       }
     }

@@ -8,6 +8,7 @@ import io.gatescope.core.engine.GateTrace;
 import io.gatescope.core.engine.ModelConfig;
 import io.gatescope.core.engine.Quantity;
 import io.gatescope.core.engine.RecurrentClassifier;
+import io.gatescope.core.engine.Softmax;
 import io.gatescope.core.train.TrainingResult.StopReason;
 import java.util.ArrayList;
 import java.util.List;
@@ -218,7 +219,7 @@ public final class Trainer {
     float[][] p = model.lastProbabilities();
     int ok = 0;
     for (int i = 0; i < labels.length; i++) {
-      if (RecurrentClassifier.argmax(p[i]) == labels[i]) {
+      if (Softmax.argmax(p[i]) == labels[i]) {
         ok++;
       }
     }

@@ -124,8 +124,8 @@ class BackwardShortcutsTest {
     }
     assertEquals(1, ActiveRows.backward(late, B, h)[T - 1], "the last step computes one sample");
     assertEquals(T, ActiveRows.backward(early, B, h)[T - 2], "and here all of them");
-    float[] dxLate = latestFirst.backwardOfFirst(late); // [T·B·F]
-    float[] dxAll = allAlong.backwardOfFirst(early);
+    float[] dxLate = BackwardTracer.backwardOfFirst(latestFirst, late); // [T·B·F]
+    float[] dxAll = BackwardTracer.backwardOfFirst(allAlong, early);
     for (int t = 0; t < T; t++) {
       for (int s = 0; s < T; s++) {
         float[] a = row(dxLate, s, latest(t));
@@ -136,8 +136,8 @@ class BackwardShortcutsTest {
         assertArrayEquals(e, a, 1e-6f * (1 + max(e)), "loss after step " + (t + 1) + ", x⟨" + s);
       }
     }
-    List<Map<Quantity, float[][]>> kept = latestFirst.backTraces();
-    List<Map<Quantity, float[][]>> keptAll = allAlong.backTraces();
+    List<Map<Quantity, float[][]>> kept = BackwardTracer.backTraces(latestFirst);
+    List<Map<Quantity, float[][]>> keptAll = BackwardTracer.backTraces(allAlong);
     for (int l = 0; l < cfg.layers(); l++) {
       for (Quantity q : kept.get(l).keySet()) {
         for (int t = 0; t < T; t++) {

@@ -10,6 +10,7 @@ import io.gatescope.core.engine.CellType;
 import io.gatescope.core.engine.ModelConfig;
 import io.gatescope.core.engine.NativeSetup;
 import io.gatescope.core.engine.RecurrentClassifier;
+import io.gatescope.core.engine.Softmax;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,8 +41,7 @@ class MistakesTest {
     answers = new int[N];
     for (int i = 0; i < N; i++) {
       float[] one = set.imageAsFloats(i);
-      answers[i] =
-          RecurrentClassifier.argmax(model.predict(Batches.timeMajor(new float[][] {one}))[0]);
+      answers[i] = Softmax.argmax(model.predict(Batches.timeMajor(new float[][] {one}))[0]);
     }
   }
 

@@ -10,6 +10,7 @@ import io.gatescope.core.engine.Intervention;
 import io.gatescope.core.engine.ModelConfig;
 import io.gatescope.core.engine.NativeSetup;
 import io.gatescope.core.engine.RecurrentClassifier;
+import io.gatescope.core.engine.Softmax;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class SilencingDropTest {
 
   static int answer(LabeledImages s, int i, List<Intervention> iv) {
     model.forward(Batches.timeMajor(new float[][] {s.images().imageAsFloats(i)}), iv);
-    return RecurrentClassifier.argmax(model.lastProbabilities()[0]);
+    return Softmax.argmax(model.lastProbabilities()[0]);
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.gatescope.core.data.DataLocator;
 import io.gatescope.core.data.Mnist;
 import io.gatescope.core.engine.Batches;
 import io.gatescope.core.engine.RecurrentClassifier;
+import io.gatescope.core.engine.Softmax;
 import io.gatescope.core.model.ModelFile;
 import io.gatescope.core.model.ModelLocator;
 import java.util.Optional;
@@ -31,10 +32,9 @@ class TeachingTest {
     int label = data.test().label(wrong);
 
     RecurrentClassifier taught = Teaching.teach(model, img, label, data.train(), 1);
-    int now = RecurrentClassifier.argmax(taught.predict(Batches.timeMajor(new float[][] {img}))[0]);
+    int now = Softmax.argmax(taught.predict(Batches.timeMajor(new float[][] {img}))[0]);
     assertEquals(label, now, "the taught model reads the drawing as its label");
-    int original =
-        RecurrentClassifier.argmax(model.predict(Batches.timeMajor(new float[][] {img}))[0]);
+    int original = Softmax.argmax(model.predict(Batches.timeMajor(new float[][] {img}))[0]);
     assertNotEquals(label, original, "the original model is untouched (undo keeps it)");
 
     double after = Evaluation.of(taught, data.test().head(2000), 500, null).accuracy();

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gatescope.core.Messages;
-import io.gatescope.core.engine.RecurrentClassifier;
+import io.gatescope.core.engine.Softmax;
 import io.gatescope.ui.FxTestSupport;
 import io.gatescope.ui.WorkbenchFixture;
 import io.gatescope.ui.WorkbenchTestBase;
@@ -53,7 +53,7 @@ class DrawPlaybackTest extends WorkbenchTestBase {
     float[][] steps = showTestImage(0);
     FxTestSupport.run(() -> wb.session.setTimestep(7));
     float[] p7 = steps[6];
-    int best7 = RecurrentClassifier.argmax(p7);
+    int best7 = Softmax.argmax(p7);
     assertEquals(Integer.toString(best7), text(robot, "#draw-digit"));
     assertArrayEquals(
         p7, FxTestSupport.onFx(() -> robot.lookup("#draw-bars").<ProbabilityBars>query().shown()));
@@ -64,7 +64,7 @@ class DrawPlaybackTest extends WorkbenchTestBase {
     FxTestSupport.run(() -> wb.session.setTimestep(28));
     float[] p28 = steps[27];
     int final28 = FxTestSupport.onFx(() -> wb.drawVm.predictedProperty().get());
-    assertEquals(RecurrentClassifier.argmax(p28), final28);
+    assertEquals(Softmax.argmax(p28), final28);
     assertEquals(Integer.toString(final28), text(robot, "#draw-digit"));
     assertArrayEquals(
         p28, FxTestSupport.onFx(() -> robot.lookup("#draw-bars").<ProbabilityBars>query().shown()));
@@ -173,7 +173,7 @@ class DrawPlaybackTest extends WorkbenchTestBase {
     FxTestSupport.run(() -> wb.session.setTimestep(13));
     float[][] steps = showTestImage(5);
     assertEquals(28, (int) FxTestSupport.onFx(() -> wb.session.timestepProperty().get()));
-    int finalAnswer = io.gatescope.core.engine.RecurrentClassifier.argmax(steps[27]);
+    int finalAnswer = io.gatescope.core.engine.Softmax.argmax(steps[27]);
     FxTestSupport.waitFor(
         "the final answer",
         10,

@@ -9,6 +9,7 @@ import io.gatescope.core.Messages;
 import io.gatescope.core.engine.BackwardTrace;
 import io.gatescope.core.engine.Quantity;
 import io.gatescope.core.engine.RecurrentClassifier;
+import io.gatescope.core.engine.Softmax;
 import io.gatescope.ui.FxTestSupport;
 import io.gatescope.ui.WorkbenchFixture;
 import io.gatescope.ui.WorkbenchTestBase;
@@ -171,7 +172,7 @@ class InsideBackwardViewTest extends WorkbenchTestBase {
     // Inside's own strip (Draw has one too, hidden in its tab).
     StepStrip strip = robot.lookup("#inside-strip").queryAs(StepStrip.class);
     var probs = FxTestSupport.onFx(() -> wb.insideVm.traceProperty().get().stepProbabilities());
-    int best = RecurrentClassifier.argmax(probs[4]);
+    int best = Softmax.argmax(probs[4]);
     assertEquals(
         Messages.get("a11y.strip", 5, best, 100 * probs[4][best]),
         FxTestSupport.onFx(strip::getAccessibleText),

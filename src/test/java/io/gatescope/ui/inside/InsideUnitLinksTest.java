@@ -13,6 +13,7 @@ import io.gatescope.core.engine.Intervention;
 import io.gatescope.core.engine.ModelConfig;
 import io.gatescope.core.engine.Quantity;
 import io.gatescope.core.engine.RecurrentClassifier;
+import io.gatescope.core.engine.Softmax;
 import io.gatescope.core.inspect.PatternSearch;
 import io.gatescope.core.inspect.PatternSelection;
 import io.gatescope.core.inspect.SilencingDrop;
@@ -338,7 +339,7 @@ class InsideUnitLinksTest extends WorkbenchTestBase {
     int right = 0;
     for (int i = 0; i < d.images(); i++) {
       copy.forward(Batches.timeMajor(new float[][] {test.images().imageAsFloats(i)}), ivs);
-      right += RecurrentClassifier.argmax(copy.lastProbabilities()[0]) == test.label(i) ? 1 : 0;
+      right += Softmax.argmax(copy.lastProbabilities()[0]) == test.label(i) ? 1 : 0;
     }
     assertEquals(right / (double) d.images(), d.silencedAccuracy(), 0);
   }
