@@ -26,7 +26,7 @@ final class ConfusionMatrix extends CanvasWidget {
   private final int[] cursor = {0, 0}; // the keyboard's cell: (true, predicted)
 
   ConfusionMatrix() {
-    super(200, 200, 380, 380);
+    super(200, 200, 320, 320);
     setFocusTraversable(true);
     canvas.setOnMouseClicked(
         e -> {

@@ -158,14 +158,15 @@ public final class EvaluateView extends BorderPane {
     perClass.getStyleClass().add("mono");
     perClass.setMinHeight(Region.USE_PREF_SIZE);
     Label matrixHint = note(Messages.get("evaluate.matrix.hint"));
-    // Under the matrix and its legend: the hint and the per-digit table, scrolling if short.
+    // Under the matrix and its legend: the hint and the per-digit table, scrolling when short.
     VBox more = new VBox(6, matrixHint, perClass);
     ScrollPane scroll = new ScrollPane(more);
     scroll.setId("evaluate-per-class");
     scroll.setFitToWidth(true);
     scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
     scroll.getStyleClass().add("edge-to-edge");
-    scroll.setPrefHeight(150);
+    // The whole table where the window has room (the matrix gives way down to its smallest).
+    scroll.setPrefHeight(Region.USE_COMPUTED_SIZE);
     scroll.setMinHeight(50);
     VBox left = new VBox(6, title(Messages.get("evaluate.matrix")), matrix, legend, scroll);
     VBox.setVgrow(matrix, Priority.ALWAYS);

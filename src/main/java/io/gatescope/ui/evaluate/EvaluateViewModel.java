@@ -262,12 +262,12 @@ public final class EvaluateViewModel {
 
   /** Recall and precision per digit, as a table in monospaced text. */
   static String perClassText(Evaluation ev) {
-    StringBuilder sb = new StringBuilder(Messages.get("evaluate.perClass.head")).append('\n');
+    StringBuilder sb = new StringBuilder(Messages.get("evaluate.perClass.head"));
     for (int d = 0; d < 10; d++) {
-      sb.append(
+      sb.append('\n')
+          .append(
               String.format(
-                  "  %d    %5.1f%%    %5.1f%%", d, 100 * ev.recall()[d], 100 * ev.precision()[d]))
-          .append('\n');
+                  "  %d    %5.1f%%    %5.1f%%", d, 100 * ev.recall()[d], 100 * ev.precision()[d]));
     }
     return sb.toString();
   }
