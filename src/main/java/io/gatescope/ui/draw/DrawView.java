@@ -210,6 +210,7 @@ public final class DrawView extends BorderPane {
     wrap(interventions);
     VBox verdict = new VBox(2, digit, detail, note, interventions);
     verdict.setAlignment(Pos.CENTER_LEFT);
+    verdict.setPadding(new Insets(0, 20, 0, 0)); // the bars' ⓘ sits at the end of its last line
     preview.setId("draw-preview");
     preview.setDimUnread(true);
     preview.setPrefSize(180, 180);

@@ -43,7 +43,7 @@ final class HelpTopics {
           new Topic("train-loss-chart", "help.train.loss"),
           new Topic("train-acc-chart", "help.train.accuracy"),
           new Topic("train-sat-chart", "help.train.saturation"),
-          new Topic("train-runs", "help.train.runs"),
+          new Topic("train-runs", "help.train.runs", Place.ABOVE),
           new Topic("draw-canvas", "help.draw.canvas"),
           new Topic("draw-preview", "help.draw.preview"),
           new Topic("draw-bars", "help.draw.bars", Place.ABOVE),
