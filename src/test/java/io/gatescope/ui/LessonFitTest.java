@@ -60,7 +60,9 @@ class LessonFitTest {
             stage.setHeight(size[1]);
           });
       FxTestSupport.waitFor( // the window system resizes asynchronously
-          "the window at " + size[1] + " px", 20, () -> Math.abs(stage.getScene().getHeight() - size[1]) < 1.0);
+          "the window at " + size[1] + " px",
+          20,
+          () -> Math.abs(stage.getScene().getHeight() - size[1]) < 1.0);
       WaitForAsyncUtils.waitForFxEvents();
       for (String id : ShippedLessons.ids()) {
         Lesson l = ShippedLessons.load(id);

@@ -66,7 +66,9 @@ class PresenterFitTest {
           });
       // The window system resizes asynchronously: under load a pulse or two after the call.
       FxTestSupport.waitFor(
-          "the window at " + c[1] + " px", 20, () -> Math.abs(stage.getScene().getHeight() - c[1]) < 1.0);
+          "the window at " + c[1] + " px",
+          20,
+          () -> Math.abs(stage.getScene().getHeight() - c[1]) < 1.0);
       WaitForAsyncUtils.waitForFxEvents();
       for (String ws : ScreenFitTest.WORKSPACES) {
         FxTestSupport.run(() -> wb.shell.select(Workspace.byId(ws).orElseThrow()));

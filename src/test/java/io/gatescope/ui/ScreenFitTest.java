@@ -66,7 +66,9 @@ class ScreenFitTest {
           });
       // The window system resizes asynchronously: under load a pulse or two after the call.
       FxTestSupport.waitFor(
-          "the window at " + size[1] + " px", 20, () -> Math.abs(stage.getScene().getHeight() - size[1]) < 1.0);
+          "the window at " + size[1] + " px",
+          20,
+          () -> Math.abs(stage.getScene().getHeight() - size[1]) < 1.0);
       WaitForAsyncUtils.waitForFxEvents();
       for (String ws : WORKSPACES) {
         FxTestSupport.run(() -> wb.shell.select(Workspace.byId(ws).orElseThrow()));
