@@ -61,10 +61,9 @@ final class Mirror {
    */
   void readBlocks(long from, int rows, int h, float[][] dst) {
     int k = dst.length;
-    floats.get((int) from, scratch, 0, rows * k * h);
     for (int r = 0; r < rows; r++) {
-      for (int g = 0; g < k; g++) {
-        System.arraycopy(scratch, (r * k + g) * h, dst[g], r * h, h);
+      for (int g = 0; g < k; g++) { // straight into place: one copy, not two through a scratch
+        floats.get((int) (from + (long) (r * k + g) * h), dst[g], r * h, h);
       }
     }
     Reference.reachabilityFence(array);
@@ -75,10 +74,9 @@ final class Mirror {
     int k = src.length;
     for (int r = 0; r < rows; r++) {
       for (int g = 0; g < k; g++) {
-        System.arraycopy(src[g], r * h, scratch, (r * k + g) * h, h);
+        floats.put((int) (to + (long) (r * k + g) * h), src[g], r * h, h);
       }
     }
-    floats.put((int) to, scratch, 0, rows * k * h);
     Reference.reachabilityFence(array);
   }
 
