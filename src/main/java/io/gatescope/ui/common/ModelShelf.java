@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -28,8 +29,8 @@ public final class ModelShelf {
   private final ObservableList<ModelEntry> readOnly =
       FXCollections.unmodifiableObservableList(entries);
   private final ReadOnlyObjectWrapper<ModelEntry> current = new ReadOnlyObjectWrapper<>();
-  private final ExecutorService measurer =
-      InferenceService.singleDaemon("gatescope-model-accuracy");
+  private final ExecutorService measurer = // a whole test set: long work, behind the window
+      Executors.newSingleThreadExecutor(r -> LongWork.thread(r, "gatescope-model-accuracy"));
 
   ModelShelf(Session session) {
     this.session = session;
