@@ -21,9 +21,9 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 
 /**
- * The parts of a cell diagram that carry its numbers: the inputs with their strips, the bus, the
- * gate boxes with z, the values on the gates' wires and the outputs. Each number drawn is kept in
- * the labels by name.
+ * The parts of a cell diagram that carry its numbers, each also kept in the labels by name: the
+ * inputs with their strips, the bus, the gate boxes with z, the values on the gates' wires and the
+ * outputs.
  */
 final class CellParts {
   private final CellPen pen;

@@ -13,9 +13,9 @@ import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /**
- * What the cell diagram is drawn with, at one font size: its colours, wires with arrowheads, nodes,
- * pills with a number and its swatch, and text in which every c̃ carries a tilde drawn above it. A
- * node it draws is recorded as a {@link Hit} for the pointer.
+ * What the cell diagram is drawn with, at one font size: its colours, wires with arrowheads, nodes
+ * (each recorded as a {@link Hit} for the pointer), pills with a number and its swatch, and text in
+ * which every c̃ carries a tilde drawn above it.
  */
 final class CellPen {
   static final Color BACKGROUND = Color.web("#23282d");
