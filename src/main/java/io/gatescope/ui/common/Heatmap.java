@@ -5,15 +5,11 @@ import java.util.function.Consumer;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.geometry.Point2D;
-import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
 import javafx.scene.text.Text;
-import javafx.scene.text.TextAlignment;
 
 /**
  * A timestep × unit heatmap: x = timestep 1..T, y = unit (in the given order). The values are
@@ -47,12 +43,7 @@ public final class Heatmap extends CanvasWidget {
     }
   }
 
-  private static final Font TICK_FONT = Font.font(9.5);
-  private static final Color TICK_COLOR = Color.web("#aab1b8");
-  private static final double MIN_UNIT_SPACING = 10; // px between two unit labels
-  private static final double MIN_STEP_SPACING = 18; // px between two timestep labels
-  private static final double BOTTOM = 13; // the timestep gutter's height
-  private static final double TOP = 5; // half a label above the first row, so it is not cut
+  private static final double TOP = HeatmapGrid.TOP;
   private static final int EMPTY_ARGB = 0xFF202428; // the plot's background: nothing shown here
 
   private float[][] values; // [T][H]
@@ -66,112 +57,31 @@ public final class Heatmap extends CanvasWidget {
   private final IntegerProperty cursor = new SimpleIntegerProperty(0); // step 1..T, 0 = none
   private int selectedStep = -1;
   private int selectedUnit = -1;
-  private Consumer<Cell> onHover = c -> {};
-  private Consumer<Cell> onClick = c -> {};
   private int shownSteps = Integer.MAX_VALUE; // columns after it are painted as not read yet
   private String exportName = "gatescope-heatmap";
-  private java.util.function.IntConsumer onLabelClick;
-  private java.util.function.IntConsumer onLabelHover = u -> {};
-  private Consumer<Brush> onBrush;
-  private int[] brush; // fromStep, fromRow, toStep, toRow as dragged (1-based steps), or null
-  private Cell pressed;
-  private boolean draggedOver; // this press has brushed (a drag over the cells)
+  private final HeatmapGestures gestures;
 
   public Heatmap() {
     super(120, 80, 320, 200);
     getStyleClass().add("heatmap");
     setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
     cursor.addListener((o, a, b) -> paint());
-    canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> moved(e.getX(), e.getY()));
-    canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, this::clicked);
-    canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> onHover.accept(null));
-    canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
-    canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
-    canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
-  }
-
-  private void moved(double x, double y) {
-    Cell c = cellAt(x, y);
-    int label = c == null && onLabelClick != null ? unitLabelAt(x, y) : -1;
-    canvas.setCursor(label >= 0 ? javafx.scene.Cursor.HAND : null);
-    if (label >= 0) {
-      onLabelHover.accept(label);
-    } else {
-      onHover.accept(c);
-    }
-  }
-
-  private void clicked(MouseEvent e) {
-    if (e.getButton() != javafx.scene.input.MouseButton.PRIMARY) {
-      return;
-    }
-    if (onLabelClick != null && cellAt(e.getX(), e.getY()) == null) {
-      int label = unitLabelAt(e.getX(), e.getY());
-      if (label >= 0) {
-        onLabelClick.accept(label);
-      }
-      return;
-    }
-    if (onBrush == null || e.isStillSincePress()) { // a drag that brushed is not a click
-      cellAt(e.getX(), e.getY(), onClick);
-    }
-  }
-
-  private void pressed(MouseEvent e) {
-    pressed =
-        onBrush != null && e.getButton() == javafx.scene.input.MouseButton.PRIMARY
-            ? cellAt(e.getX(), e.getY())
-            : null;
-    draggedOver = false;
-  }
-
-  private void dragged(MouseEvent e) {
-    Cell c = cellAt(e.getX(), e.getY());
-    if (pressed != null && c != null) {
-      brush = new int[] {pressed.step(), rowOf(pressed.unit()), c.step(), rowOf(c.unit())};
-      draggedOver = true;
-      paint();
-    }
-  }
-
-  private void released(MouseEvent e) {
-    Cell c = cellAt(e.getX(), e.getY());
-    Cell from = pressed;
-    pressed = null;
-    if (from == null || e.isStillSincePress() || !(draggedOver || c != null)) {
-      return;
-    }
-    if (c != null) {
-      showBrush(from.step(), rowOf(from.unit()), c.step(), rowOf(c.unit()));
-    } // let go outside the cells: the rectangle as last dragged over them
-    onBrush.accept(brush());
+    gestures = new HeatmapGestures(this, canvas);
   }
 
   /** The brushed rectangle shown, or null. */
   public Brush brush() {
-    if (brush == null || order == null) {
-      return null;
-    }
-    int r0 = Math.min(brush[1], brush[3]);
-    int r1 = Math.max(brush[1], brush[3]);
-    return new Brush(
-        Math.min(brush[0], brush[2]),
-        Math.max(brush[0], brush[2]),
-        r0,
-        r1,
-        java.util.Arrays.copyOfRange(order, r0, r1 + 1));
+    return gestures.brush(order);
   }
 
   /** Shows a brush over steps step0..step1 (1-based) and display rows row0..row1. */
   public void showBrush(int step0, int row0, int step1, int row1) {
-    brush = new int[] {step0, row0, step1, row1};
-    paint();
+    gestures.show(step0, row0, step1, row1);
   }
 
   /** Takes the brush away. */
   public void clearBrush() {
-    brush = null;
-    paint();
+    gestures.clear(true);
   }
 
   /**
@@ -179,17 +89,17 @@ public final class Heatmap extends CanvasWidget {
    * handed over. A click without a drag stays a click.
    */
   public void setOnBrush(Consumer<Brush> c) {
-    onBrush = c;
+    gestures.setOnBrush(c);
   }
 
   /** A click on a unit number (left of the map) tells the unit; the pointer is a hand there. */
   public void setOnUnitLabelClick(java.util.function.IntConsumer c) {
-    onLabelClick = c;
+    gestures.setOnUnitLabelClick(c);
   }
 
   /** Told the unit whose number is under the pointer (instead of a cell). */
   public void setOnUnitLabelHover(java.util.function.IntConsumer c) {
-    onLabelHover = c;
+    gestures.setOnUnitLabelHover(c);
   }
 
   /**
@@ -197,30 +107,17 @@ public final class Heatmap extends CanvasWidget {
    * half a label spacing of its row's centre), or −1.
    */
   public int unitLabelAt(double x, double y) {
-    if (values == null || x < 0 || x >= left) {
-      return -1;
-    }
-    double ch = plotHeight() / order.length;
-    double reach = Math.max(ch, unitLabelEvery() * ch) / 2;
-    int best = -1;
-    double bestD = Double.MAX_VALUE;
-    for (int row : labelledRows()) {
-      double d = Math.abs(TOP + (row + 0.5) * ch - y);
-      if (d <= reach && d < bestD) {
-        bestD = d;
-        best = order[row];
-      }
-    }
-    return best;
+    int row = values == null ? -1 : grid().labelRowAt(x, y);
+    return row < 0 ? -1 : order[row];
   }
 
   /** The centre of the unit number label of display row {@code row}, in this region. */
   public Point2D unitLabelCenter(int row) {
-    double ch = plotHeight() / order.length;
-    return new Point2D(left / 2, TOP + (row + 0.5) * ch);
+    return grid().unitLabelCenter(row);
   }
 
-  private int rowOf(int unit) {
+  /** The display row of a unit. */
+  int rowOf(int unit) {
     return indexOf(order, unit);
   }
 
@@ -239,14 +136,14 @@ public final class Heatmap extends CanvasWidget {
     setAccessibleText(Messages.get("a11y.heatmap", v.length, rowOrder.length, min, max));
     this.values = v;
     this.order = rowOrder;
-    if (brush != null && Math.max(brush[1], brush[3]) >= rowOrder.length) {
-      brush = null; // rows of another model
+    if (gestures.reaches(rowOrder.length)) {
+      gestures.clear(false); // rows of another model
     }
     this.map = cm;
     this.lo = min;
     this.hi = max;
     Text widest = new Text(Integer.toString(Math.max(0, rowOrder.length - 1)));
-    widest.setFont(TICK_FONT);
+    widest.setFont(HeatmapGrid.TICK_FONT);
     left = Math.ceil(widest.getLayoutBounds().getWidth()) + 7;
     rebuildImage();
     paint();
@@ -317,88 +214,46 @@ public final class Heatmap extends CanvasWidget {
 
   /** Called with the cell under the pointer as it moves, and with null when it leaves a cell. */
   public void setOnCellHover(Consumer<Cell> c) {
-    onHover = c;
+    gestures.setOnCellHover(c);
   }
 
   public void setOnCellClick(Consumer<Cell> c) {
-    onClick = c;
+    gestures.setOnCellClick(c);
   }
 
-  // ---- geometry: the cells fill the plot, right of the unit gutter and above the step gutter ----
-
-  private double plotWidth() {
-    return Math.max(1, canvas.getWidth() - left);
-  }
-
-  private double plotHeight() {
-    return Math.max(1, canvas.getHeight() - BOTTOM - TOP);
+  /** Where the cells and labels sit on the canvas as it is now. */
+  private HeatmapGrid grid() {
+    return new HeatmapGrid(
+        canvas.getWidth(),
+        canvas.getHeight(),
+        left,
+        values == null ? 0 : values.length,
+        order == null ? 0 : order.length);
   }
 
   /** The cell under a point of this region, or null (used by hover and by tests). */
   public Cell cellAt(double x, double y) {
-    double px = x - left;
-    double py = y - TOP;
-    if (values == null || px < 0 || py < 0 || px >= plotWidth() || py >= plotHeight()) {
+    int[] at = values == null ? null : grid().cellAt(x, y);
+    if (at == null) {
       return null;
     }
-    int t = (int) (px / plotWidth() * values.length);
-    int row = (int) (py / plotHeight() * order.length);
-    t = Math.min(values.length - 1, t);
-    row = Math.min(order.length - 1, row);
-    int unit = order[row];
-    return new Cell(t + 1, unit, values[t][unit]);
+    int unit = order[at[1]];
+    return new Cell(at[0] + 1, unit, values[at[0]][unit]);
   }
 
   /** The centre of the cell at step (1-based) and display row, in this region's coordinates. */
   public Point2D centerOf(int step, int row) {
-    double cw = plotWidth() / values.length;
-    double ch = plotHeight() / order.length;
-    return new Point2D(left + (step - 0.5) * cw, TOP + (row + 0.5) * ch);
+    return grid().centerOf(step, row);
   }
 
   /** The display rows that carry a unit-number label, top to bottom (for tests and a11y). */
   public int[] labelledRows() {
-    if (order == null) {
-      return new int[0];
-    }
-    int every = unitLabelEvery();
-    int[] rows = new int[(order.length + every - 1) / every];
-    for (int i = 0; i < rows.length; i++) {
-      rows[i] = i * every;
-    }
-    return rows;
+    return order == null ? new int[0] : grid().labelledRows();
   }
 
   /** The unit-number label of a display row: the real unit shown there. */
   public String unitLabel(int row) {
     return Integer.toString(order[row]);
-  }
-
-  /** Label every k-th row, k a power of two, the smallest whose labels do not overlap. */
-  private int unitLabelEvery() {
-    double rowHeight = plotHeight() / order.length;
-    int k = 1;
-    while (k < order.length && k * rowHeight < MIN_UNIT_SPACING) {
-      k *= 2;
-    }
-    return k;
-  }
-
-  private int stepLabelEvery() {
-    double colWidth = plotWidth() / values.length;
-    for (int k : new int[] {1, 2, 4, 7, 14}) {
-      if (k * colWidth >= MIN_STEP_SPACING) {
-        return k;
-      }
-    }
-    return values.length;
-  }
-
-  private void cellAt(double x, double y, Consumer<Cell> to) {
-    Cell c = cellAt(x, y);
-    if (c != null) {
-      to.accept(c);
-    }
   }
 
   private void rebuildImage() {
@@ -427,8 +282,9 @@ public final class Heatmap extends CanvasWidget {
 
   @Override
   protected void draw(GraphicsContext g, double width, double height) {
-    double w = plotWidth();
-    double h = plotHeight();
+    HeatmapGrid grid = grid();
+    double w = grid.plotWidth();
+    double h = grid.plotHeight();
     g.setFill(Color.rgb(EMPTY_ARGB >> 16 & 0xFF, EMPTY_ARGB >> 8 & 0xFF, EMPTY_ARGB & 0xFF));
     g.fillRect(left, TOP, w, h);
     if (image == null) {
@@ -436,63 +292,20 @@ public final class Heatmap extends CanvasWidget {
     }
     g.setImageSmoothing(false);
     g.drawImage(image, left, TOP, w, h);
-    paintTicks(g, w, h);
+    grid.paintTicks(g, order);
     double cw = w / values.length;
     if (cursor.get() >= 1) {
       g.setStroke(Color.WHITE);
       g.setLineWidth(1.5);
       g.strokeRect(left + (cursor.get() - 1) * cw + 0.5, TOP + 0.5, cw - 1, h - 1);
     }
-    if (brush != null) {
-      double ch = h / order.length;
-      int s0 = Math.min(brush[0], brush[2]);
-      int s1 = Math.max(brush[0], brush[2]);
-      int r0 = Math.min(brush[1], brush[3]);
-      int r1 = Math.max(brush[1], brush[3]);
-      double bx = left + (s0 - 1) * cw;
-      double by = TOP + r0 * ch;
-      g.setFill(Color.web("#ffffff", 0.18));
-      g.fillRect(bx, by, (s1 - s0 + 1) * cw, (r1 - r0 + 1) * ch);
-      g.setStroke(Color.WHITE);
-      g.setLineWidth(1.5);
-      g.setLineDashes(4, 3);
-      g.strokeRect(bx, by, (s1 - s0 + 1) * cw, (r1 - r0 + 1) * ch);
-      g.setLineDashes();
-    }
+    gestures.draw(g, left, TOP, cw, h / order.length);
     if (selectedStep >= 1 && selectedUnit >= 0) {
       int row = indexOf(order, selectedUnit);
       double ch = h / order.length;
       g.setStroke(Color.web("#ff3b30"));
       g.setLineWidth(2);
       g.strokeRect(left + (selectedStep - 1) * cw, TOP + row * ch - 1, cw, Math.max(3, ch + 2));
-    }
-  }
-
-  private void paintTicks(GraphicsContext g, double w, double h) {
-    g.setFont(TICK_FONT);
-    g.setFill(TICK_COLOR);
-    g.setStroke(TICK_COLOR);
-    g.setLineWidth(1);
-    double ch = h / order.length;
-    g.setTextAlign(TextAlignment.RIGHT);
-    g.setTextBaseline(VPos.CENTER);
-    for (int row : labelledRows()) {
-      double y = TOP + (row + 0.5) * ch;
-      g.strokeLine(left - 3, y, left, y);
-      g.fillText(unitLabel(row), left - 4, y);
-    }
-    double cw = w / values.length;
-    int every = stepLabelEvery();
-    g.setTextAlign(TextAlignment.CENTER);
-    g.setTextBaseline(VPos.TOP);
-    double bottom = TOP + h;
-    for (int t = 1; t <= values.length; t++) {
-      // Step 1 is labelled too, unless its label would crowd the first multiple.
-      if (t % every == 0 || (t == 1 && (every == 1 || every >= 4))) {
-        double x = left + (t - 0.5) * cw;
-        g.strokeLine(x, bottom, x, bottom + 2);
-        g.fillText(Integer.toString(t), Math.min(x, canvas.getWidth() - 7), bottom + 2);
-      }
     }
   }
 

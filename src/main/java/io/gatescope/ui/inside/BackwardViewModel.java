@@ -3,13 +3,10 @@ package io.gatescope.ui.inside;
 import io.gatescope.core.Messages;
 import io.gatescope.core.engine.BackwardTrace;
 import io.gatescope.core.engine.CellType;
-import io.gatescope.core.engine.GateTrace;
 import io.gatescope.core.engine.Quantity;
 import io.gatescope.core.engine.RecurrentClassifier;
 import io.gatescope.ui.common.InferenceService;
 import io.gatescope.ui.common.Session;
-import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -34,13 +31,6 @@ import javafx.collections.ObservableList;
  * <p>Gradients are those of the model as trained: interventions do not enter (they have none).
  */
 public final class BackwardViewModel {
-  /** What one job computed, all for the same input and model. */
-  record Result(
-      GateTrace forward,
-      BackwardTrace trace,
-      Map<CellType, BackwardTrace> compared,
-      TargetChoice byDefault) {}
-
   private final Session session;
   private final InsideViewModel inside;
   private final InferenceService.Channel channel;
@@ -54,7 +44,7 @@ public final class BackwardViewModel {
   private boolean quiet; // the target is being set from a result, not by the user
   private Integer chosen; // the user's target for this input, or null for the default
 
-  private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyObjectWrapper<BackwardResult> result = new ReadOnlyObjectWrapper<>();
   private final ObservableList<TargetChoice> choices = FXCollections.observableArrayList();
   private final ObservableList<TargetChoice> choicesView =
       FXCollections.unmodifiableObservableList(choices);
@@ -67,7 +57,7 @@ public final class BackwardViewModel {
   private final ObservableList<HighwaySeries> highwayView =
       FXCollections.unmodifiableObservableList(highway);
   private final ReadOnlyIntegerWrapper frontier = new ReadOnlyIntegerWrapper(1);
-  private final ReadOnlyStringWrapper hover = new ReadOnlyStringWrapper("");
+  private final PointerReadout hover = new PointerReadout("inside.back.hover");
   private final ReadOnlyStringWrapper equations =
       new ReadOnlyStringWrapper(Messages.get("inside.equations.hint"));
   private final ReadOnlyStringWrapper loss = new ReadOnlyStringWrapper("");
@@ -119,7 +109,7 @@ public final class BackwardViewModel {
       return;
     }
     stale = false;
-    hover.set("");
+    hover.clear();
     float[] in = session.inputProperty().get();
     if (in == null || session.modelProperty().get() == null) {
       channel.cancel();
@@ -129,36 +119,10 @@ public final class BackwardViewModel {
     Integer label = session.inputLabelProperty().get();
     Integer k = chosen;
     Map<CellType, RecurrentClassifier> others = session.comparisonModelsProperty().get();
-    channel.compute(m -> compute(m, in, label, k, others, workerCopies), this::show);
+    channel.compute(m -> BackwardResult.compute(m, in, label, k, others, workerCopies), this::show);
   }
 
-  /** On the worker: the forward and backward traces, and the compared cells' backward traces. */
-  static Result compute(
-      RecurrentClassifier m,
-      float[] in,
-      Integer label,
-      Integer chosen,
-      Map<CellType, RecurrentClassifier> others,
-      Map<RecurrentClassifier, RecurrentClassifier> copies) {
-    GateTrace forward = m.trace(in);
-    TargetChoice byDefault = TargetChoice.byDefault(label, forward.prediction());
-    int k = chosen != null ? chosen : byDefault.digit();
-    BackwardTrace bt = m.backwardTrace(in, k);
-    Map<CellType, BackwardTrace> compared = new EnumMap<>(CellType.class);
-    copies.keySet().retainAll(others.values()); // only the last comparison's models stay
-    for (CellType c : List.of(CellType.GRU, CellType.RNN)) {
-      RecurrentClassifier other = others.get(c);
-      if (other != null) {
-        // The worker's own copy, made once per compared model (with its buffers, kept between
-        // requests): the session's model is not for this thread.
-        compared.put(
-            c, copies.computeIfAbsent(other, RecurrentClassifier::copy).backwardTrace(in, k));
-      }
-    }
-    return new Result(forward, bt, compared, byDefault);
-  }
-
-  private void show(Result r) {
+  private void show(BackwardResult r) {
     result.set(r);
     quiet = true;
     try {
@@ -188,8 +152,8 @@ public final class BackwardViewModel {
   }
 
   private void rebuildMaps() {
-    hover.set("");
-    Result r = result.get();
+    hover.clear();
+    BackwardResult r = result.get();
     if (r == null) {
       return;
     }
@@ -207,7 +171,7 @@ public final class BackwardViewModel {
   }
 
   private void updateEquations() {
-    Result r = result.get();
+    BackwardResult r = result.get();
     int u = inside.selectedUnitProperty().get();
     if (r == null || u < 0 || u >= r.trace().hidden()) {
       equations.set(Messages.get("inside.equations.hint"));
@@ -218,7 +182,7 @@ public final class BackwardViewModel {
   }
 
   private void updateHighway() {
-    Result r = result.get();
+    BackwardResult r = result.get();
     highway.setAll(HighwaySeries.of(r.trace(), r.compared()));
     highwayNote.set(r.compared().isEmpty() ? Messages.get("inside.back.highway.none") : "");
   }
@@ -230,11 +194,11 @@ public final class BackwardViewModel {
 
   /** The pointer is over a cell of ∂L/∂q's map: the read-out names it and its exact value. */
   public void hoverAt(Quantity q, int step, int unit, float value) {
-    hover.set(Messages.get("inside.back.hover", q.symbol(), unit, step, TraceTexts.exact(value)));
+    hover.at(q, step, unit, value);
   }
 
   public void clearHover() {
-    hover.set("");
+    hover.clear();
   }
 
   /** The target chosen for the current input, or −1 while it is the default one. */
@@ -272,13 +236,13 @@ public final class BackwardViewModel {
   // ---- read-only state ----
 
   /** The last result: forward and backward traces of the same input and model. */
-  public ReadOnlyObjectProperty<Result> resultProperty() {
+  public ReadOnlyObjectProperty<BackwardResult> resultProperty() {
     return result.getReadOnlyProperty();
   }
 
   /** The shown backward trace, or null. */
   public BackwardTrace trace() {
-    Result r = result.get();
+    BackwardResult r = result.get();
     return r == null ? null : r.trace();
   }
 
@@ -318,7 +282,7 @@ public final class BackwardViewModel {
   }
 
   public ReadOnlyStringProperty hoverProperty() {
-    return hover.getReadOnlyProperty();
+    return hover.property();
   }
 
   public ReadOnlyStringProperty equationsProperty() {

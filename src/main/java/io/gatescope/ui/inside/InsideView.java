@@ -2,13 +2,11 @@ package io.gatescope.ui.inside;
 
 import static io.gatescope.ui.common.Controls.heading;
 import static io.gatescope.ui.common.Controls.keepWidth;
-import static io.gatescope.ui.common.Controls.spacer;
 import static io.gatescope.ui.common.Controls.workspace;
 
 import io.gatescope.core.Messages;
 import io.gatescope.core.engine.Quantity;
 import io.gatescope.core.inspect.PatternSelection;
-import io.gatescope.core.inspect.UnitOrder;
 import io.gatescope.ui.common.DigitImage;
 import io.gatescope.ui.common.Heatmap;
 import io.gatescope.ui.common.Keys;
@@ -16,18 +14,12 @@ import io.gatescope.ui.common.Legend;
 import io.gatescope.ui.common.StepStrip;
 import java.util.function.IntConsumer;
 import javafx.beans.Observable;
-import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Spinner;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -46,11 +38,9 @@ public final class InsideView extends BorderPane {
   private final DigitImage digit = new DigitImage();
   private final StepStrip strip = new StepStrip();
   private final GateScatter scatter = new GateScatter();
-  private final EquationText equations = new EquationText();
   private final CellSection cell;
-  private IntConsumer onUnitCard = u -> {};
-  private java.util.function.BiConsumer<PatternSelection, int[]> onFindPattern = (sel, o) -> {};
-  private final ContextMenu patternOffer = new ContextMenu();
+  private final EquationsBox equations;
+  private final UnitLinks links;
   private final BackwardViewModel bvm;
   private final MapGrid backMaps;
   private final BackwardPanels backward;
@@ -68,6 +58,8 @@ public final class InsideView extends BorderPane {
     maps.setId("inside-maps");
     backMaps.setId("inside-back-maps");
     this.cell = new CellSection(vm);
+    this.equations = new EquationsBox(vm, bvm, cell.shownProperty());
+    this.links = new UnitLinks(vm);
     workspace(this, "inside-view", "inside.css");
     setTop(buildTopBar());
     setLeft(buildSideColumn());
@@ -79,53 +71,7 @@ public final class InsideView extends BorderPane {
 
   /** The summary; the test image to show; how the units are sorted and coloured. */
   private HBox buildTopBar() {
-    Label summary = heading(null);
-    summary.textProperty().bind(vm.summaryProperty());
-    Spinner<Integer> index = new Spinner<>(0, 9999, 0);
-    index.setEditable(true);
-    index.setPrefWidth(90);
-    Button show = new Button(Messages.get("inside.show"), new FontIcon("mdi2i-image-outline"));
-    show.setTooltip(new Tooltip(Messages.get("inside.show.tip")));
-    show.setOnAction(e -> vm.showTestImage(index.getValue()));
-    vm.testIndexProperty() // the spinner follows the shown test image, whoever showed it
-        .addListener(
-            (o, a, i) -> {
-              if (i.intValue() >= 0) {
-                index.getValueFactory().setValue(i.intValue());
-              }
-            });
-    ComboBox<UnitOrder> order =
-        new ComboBox<>(FXCollections.observableArrayList(UnitOrder.values()));
-    order.valueProperty().bindBidirectional(vm.orderKindProperty());
-    order.setTooltip(new Tooltip(Messages.get("inside.order.tip")));
-    order.setId("inside-order");
-    CheckBox shared = new CheckBox(Messages.get("inside.shared"));
-    shared.selectedProperty().bindBidirectional(vm.sharedRangeProperty());
-    shared.setTooltip(new Tooltip(Messages.get("inside.shared.tip")));
-    shared.setId("inside-shared");
-    Label orderLabel = new Label(Messages.get("inside.units"));
-    orderLabel.setId("inside-order-label");
-    HBox top = new HBox(10, summary, spacer(), new Label(Messages.get("draw.testIndex")), index);
-    top.getChildren().addAll(show, orderLabel, order, shared);
-    top.setAlignment(Pos.CENTER_LEFT);
-    top.setPadding(new Insets(8, 12, 4, 12));
-    fitTopBar(top, summary);
-    return top;
-  }
-
-  /**
-   * Nothing in the top bar is cut: the controls keep their width, the summary takes what is left
-   * and wraps onto a second line when that is not enough.
-   */
-  private static void fitTopBar(HBox top, Label summary) {
-    for (Node n : top.getChildren()) {
-      if (n instanceof Region r && n != summary && HBox.getHgrow(n) == null) {
-        keepWidth(r);
-      }
-    }
-    summary.setWrapText(true);
-    summary.setMinWidth(120);
-    summary.setMinHeight(Region.USE_PREF_SIZE);
+    return InsideTopBar.build(vm);
   }
 
   /** The input, P(digit | rows 1..t) and the gate statistics; scrolls when the window is short. */
@@ -137,7 +83,7 @@ public final class InsideView extends BorderPane {
     strip.setOnStepSelect(vm::selectStep);
     scatter.setId("inside-scatter");
     scatter.setOnSelect(vm::selectUnit);
-    scatter.setOnOpen(this::openUnitCard);
+    scatter.setOnOpen(links::openUnitCard);
     Button compute =
         new Button(Messages.get("inside.compute"), new FontIcon("mdi2c-chart-scatter-plot"));
     compute.setId("inside-stats");
@@ -198,8 +144,8 @@ public final class InsideView extends BorderPane {
    */
   private Node buildCentre() {
     maps.setOnOpenCell(cell::openCell);
-    maps.setOnUnitLabel(this::openUnitCard, vm::hoverUnitLabel);
-    maps.setOnBrush(this::offerPattern);
+    maps.setOnUnitLabel(links::openUnitCard, vm::hoverUnitLabel);
+    maps.setOnBrush(links::offerPattern);
     backMaps.setOnOpenCell(cell::openCell);
     Node centre = cell.build(maps, backMaps, backward.bar(), this);
     cell.shownProperty().addListener((o, a, b) -> bvm.setShown(b == CellSection.Shown.BACKWARD));
@@ -227,31 +173,7 @@ public final class InsideView extends BorderPane {
   }
 
   private VBox buildEquations() {
-    equations.setId("inside-equations");
-    for (Observable o :
-        new Observable[] {vm.equationsProperty(), bvm.equationsProperty(), cell.shownProperty()}) {
-      o.addListener(x -> refreshEquations());
-    }
-    refreshEquations();
-    Button prev = new Button(null, new FontIcon("mdi2c-chevron-left"));
-    prev.setTooltip(new Tooltip(Messages.get("inside.prev.tip")));
-    prev.setOnAction(e -> vm.stepBy(-1));
-    Button next = new Button(null, new FontIcon("mdi2c-chevron-right"));
-    next.setTooltip(new Tooltip(Messages.get("inside.next.tip")));
-    next.setOnAction(e -> vm.stepBy(1));
-    Button card = new Button(Messages.get("inside.unitCard"), new FontIcon("mdi2c-card-search"));
-    card.setId("inside-unit-card");
-    card.setTooltip(new Tooltip(Messages.get("inside.unitCard.tip")));
-    card.setOnAction(e -> openUnitCard());
-    HBox head = new HBox(6, heading(Messages.get("inside.equations")), prev, next, card);
-    VBox eqBox = new VBox(4, head, equations);
-    eqBox.setMinWidth(0);
-    return eqBox;
-  }
-
-  private void refreshEquations() {
-    boolean back = cell.shownProperty().get() == CellSection.Shown.BACKWARD;
-    equations.setText((back ? bvm.equationsProperty() : vm.equationsProperty()).get());
+    return equations.build(links::openUnitCard);
   }
 
   private void bindKeys() {
@@ -259,7 +181,7 @@ public final class InsideView extends BorderPane {
     Keys.bind(this, "Shortcut+Right", () -> vm.stepBy(1));
     Keys.bind(this, "Shortcut+Up", () -> vm.unitBy(-1));
     Keys.bind(this, "Shortcut+Down", () -> vm.unitBy(1));
-    Keys.bind(this, "Shortcut+Shift+U", this::openUnitCard);
+    Keys.bind(this, "Shortcut+Shift+U", links::openUnitCard);
   }
 
   private void bindRefresh() {
@@ -353,67 +275,17 @@ public final class InsideView extends BorderPane {
 
   /** What "Unit card" does with the selected unit (the window shows its card in Units). */
   public void setOnUnitCard(IntConsumer action) {
-    onUnitCard = action;
-  }
-
-  private void openUnitCard() {
-    openUnitCard(vm.selectedUnitProperty().get());
-  }
-
-  /**
-   * Selects unit u and asks for its card (a click on its number, a double click on its dot, the
-   * button): only when the maps show the layer the cards cover, else the status bar says so.
-   */
-  private void openUnitCard(int u) {
-    if (!vm.showsTopLayer()) {
-      vm.explainTopLayerOnly();
-      return;
-    }
-    if (u >= 0) {
-      vm.selectUnit(u);
-      onUnitCard.accept(u);
-    }
+    links.setOnUnitCard(action);
   }
 
   /** What "Find this pattern" does with a selection brushed on a map and the maps' row order. */
   public void setOnFindPattern(java.util.function.BiConsumer<PatternSelection, int[]> action) {
-    onFindPattern = action;
-  }
-
-  /**
-   * A rectangle brushed on q's map: "Find this pattern" is offered beside it (the brush goes when
-   * the offer closes); chosen, Units searches the test set for those units over those steps.
-   */
-  private void offerPattern(Quantity q, Heatmap hm) {
-    Heatmap.Brush b = hm.brush();
-    if (b == null) {
-      return;
-    }
-    if (!vm.showsTopLayer()) {
-      vm.explainTopLayerOnly();
-      hm.clearBrush();
-      return;
-    }
-    PatternSelection sel = new PatternSelection(q, b.units(), b.fromStep() - 1, b.toStep() - 1);
-    int[] order = vm.orderProperty().get();
-    MenuItem find =
-        new MenuItem(
-            Messages.get(
-                "inside.findPattern", q.symbol(), b.units().length, b.fromStep(), b.toStep()),
-            new FontIcon("mdi2m-magnify"));
-    find.setId("inside-find-pattern");
-    find.setOnAction(e -> onFindPattern.accept(sel, order));
-    patternOffer.getItems().setAll(find);
-    patternOffer.setOnHidden(e -> hm.clearBrush());
-    var at = hm.localToScreen(hm.centerOf(b.toStep(), b.toRow()));
-    if (at != null) {
-      patternOffer.show(hm, at.getX(), at.getY());
-    }
+    links.setOnFindPattern(action);
   }
 
   /** For tests: the offer made after a brush on a map ("Find this pattern"). */
   ContextMenu patternOffer() {
-    return patternOffer;
+    return links.patternOffer();
   }
 
   /** For tests: the gate-statistics plot. */

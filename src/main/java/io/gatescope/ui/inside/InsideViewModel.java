@@ -6,17 +6,13 @@ import io.gatescope.core.engine.Intervention;
 import io.gatescope.core.engine.Quantity;
 import io.gatescope.core.engine.Reading;
 import io.gatescope.core.engine.RecurrentClassifier;
-import io.gatescope.core.inspect.Equations;
 import io.gatescope.core.inspect.GateStatistics;
 import io.gatescope.core.inspect.UnitOrder;
-import io.gatescope.ui.common.InferenceService;
 import io.gatescope.ui.common.Session;
-import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -35,30 +31,25 @@ import javafx.collections.ObservableList;
 public final class InsideViewModel {
   private final Session session;
 
-  /** Newest request wins: a trace job that was overtaken is skipped, its result dropped. */
-  private final InferenceService.Channel inference;
-
-  private final ReadOnlyObjectWrapper<GateTrace> trace = new ReadOnlyObjectWrapper<>();
+  private final InsideTraces traces;
   private final ObjectProperty<UnitOrder> orderKind = new SimpleObjectProperty<>(UnitOrder.INDEX);
   private final ReadOnlyObjectWrapper<int[]> order = new ReadOnlyObjectWrapper<>();
   private final ObservableList<MapData> maps = FXCollections.observableArrayList();
   private final ObservableList<MapData> mapsView = FXCollections.unmodifiableObservableList(maps);
   private final BooleanProperty sharedRange = new SimpleBooleanProperty(false);
-  private final ReadOnlyIntegerWrapper layer = new ReadOnlyIntegerWrapper(0);
-  private final ReadOnlyIntegerWrapper selectedUnit = new ReadOnlyIntegerWrapper(-1);
-  private final ReadOnlyStringWrapper hover = new ReadOnlyStringWrapper("");
-  private final ReadOnlyObjectWrapper<GateTrace> baseline = new ReadOnlyObjectWrapper<>();
-  private final ReadOnlyStringWrapper before = new ReadOnlyStringWrapper("");
-  private final ReadOnlyStringWrapper after = new ReadOnlyStringWrapper("");
-  private final ReadOnlyStringWrapper equations =
-      new ReadOnlyStringWrapper(Messages.get("inside.equations.hint"));
+  private final ShownLayer layer;
+  private final CellSelection selection;
+  private final PointerReadout hover = new PointerReadout("inside.hover.at");
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
-  private final InterventionSetup setup = new InterventionSetup(layer::get, selectedUnit::get);
+  private final InterventionSetup setup;
   private final StatisticsRun statistics;
 
   public InsideViewModel(Session session) {
     this.session = session;
-    this.inference = session.inference().channel();
+    this.layer = new ShownLayer(session);
+    this.traces = new InsideTraces(session, this::rebuildMaps);
+    this.selection = new CellSelection(session, () -> traces.traceProperty().get(), layer::get);
+    this.setup = new InterventionSetup(layer::get, selection::unit);
     this.statistics = new StatisticsRun(session);
     session.inputProperty().addListener((o, a, b) -> recompute());
     session
@@ -67,7 +58,7 @@ public final class InsideViewModel {
             (o, a, b) -> {
               setup.reset();
               setup.offer(b);
-              layer.set(0);
+              layer.reset();
               statistics.clear();
               recompute();
             });
@@ -79,10 +70,10 @@ public final class InsideViewModel {
                   session.setActiveInterventions(setup.active().size());
                   recompute();
                 });
-    layer.addListener((o, a, b) -> rebuildMaps());
+    layer.property().addListener((o, a, b) -> rebuildMaps());
     orderKind.addListener((o, a, b) -> rebuildMaps());
     sharedRange.addListener((o, a, b) -> rebuildMaps());
-    session.timestepProperty().addListener((o, a, b) -> updateEquations());
+    session.timestepProperty().addListener((o, a, b) -> selection.updateEquations());
   }
 
   /**
@@ -91,35 +82,18 @@ public final class InsideViewModel {
    */
   public void recompute() {
     clearHover();
-    float[] in = session.inputProperty().get();
-    if (in == null || session.modelProperty().get() == null) {
-      inference.cancel();
-      trace.set(null);
-      baseline.set(null);
+    if (!traces.request(setup.active())) {
       maps.clear();
-      updatePredictions();
-      summary.set(Messages.get(in == null ? "inside.noInput" : "inside.noModel"));
-      return;
+      traces.updatePredictions();
+      summary.set(
+          Messages.get(
+              session.inputProperty().get() == null ? "inside.noInput" : "inside.noModel"));
     }
-    List<Intervention> active = new ArrayList<>(setup.active());
-    // One job computes both, so the two always belong to the same input and model.
-    inference.compute(
-        model -> {
-          GateTrace plain = model.trace(in);
-          return new GateTrace[] {plain, active.isEmpty() ? plain : model.trace(in, active)};
-        },
-        both -> show(both[0], both[1]));
-  }
-
-  private void show(GateTrace plain, GateTrace tr) {
-    baseline.set(plain);
-    trace.set(tr);
-    rebuildMaps();
   }
 
   private void rebuildMaps() {
     clearHover();
-    GateTrace tr = trace.get();
+    GateTrace tr = traces.traceProperty().get();
     if (tr == null) {
       return;
     }
@@ -134,34 +108,23 @@ public final class InsideViewModel {
     Integer label = session.inputLabelProperty().get();
     summary.set(
         TraceTexts.summary(session.inputSourceProperty().get(), tr, label, setup.active().size()));
-    updatePredictions();
-    updateEquations();
-  }
-
-  /** The prediction without and with the interventions, when any is active; else both empty. */
-  private void updatePredictions() {
-    GateTrace plain = baseline.get();
-    GateTrace tr = trace.get();
-    boolean changed = plain != null && tr != null && !tr.interventions().isEmpty();
-    before.set(changed ? TraceTexts.answer("inside.before", plain) : "");
-    after.set(changed ? TraceTexts.answer("inside.after", tr) : "");
+    traces.updatePredictions();
+    selection.updateEquations();
   }
 
   /** A map cell was clicked: select the unit and move the shared timestep there. */
   public void select(int step, int unit) {
-    selectedUnit.set(unit);
-    session.setTimestep(step);
-    updateEquations();
+    selection.select(step, unit);
   }
 
   /** The pointer is over a cell of q's map: the read-out names it and its exact value. */
   public void hoverAt(Quantity q, int step, int unit, float value) {
-    hover.set(Messages.get("inside.hover.at", q.symbol(), unit, step, TraceTexts.exact(value)));
+    hover.at(q, step, unit, value);
   }
 
   /** Nothing under the pointer, or what was there is gone (new trace, new order). */
   public void clearHover() {
-    hover.set("");
+    hover.clear();
   }
 
   public void stepBy(int delta) {
@@ -171,16 +134,6 @@ public final class InsideViewModel {
   /** Moves the shared timestep to t (1..28). */
   public void selectStep(int t) {
     session.setTimestep(t);
-  }
-
-  private void updateEquations() {
-    GateTrace tr = trace.get();
-    int u = selectedUnit.get();
-    if (tr == null || u < 0 || u >= tr.hidden()) {
-      return;
-    }
-    int l = Math.min(layer.get(), tr.layers().size() - 1);
-    equations.set(Equations.describe(tr, l, session.timestepProperty().get(), u));
   }
 
   /** Clamps the chosen gate (all units, or only the selected one) to the chosen value. */
@@ -205,28 +158,17 @@ public final class InsideViewModel {
    * the units of a unit card or a pattern search.
    */
   public boolean showsTopLayer() {
-    RecurrentClassifier m = session.modelProperty().get();
-    return m != null && layer.get() == m.config().layers() - 1;
+    return layer.isTop();
   }
 
   /** Says in the status bar that unit cards and pattern searches cover the top layer only. */
   public void explainTopLayerOnly() {
-    RecurrentClassifier m = session.modelProperty().get();
-    if (m != null) {
-      session.setStatus(Messages.get("inside.topLayerOnly", layer.get() + 1, m.config().layers()));
-    }
+    layer.explainTopOnly();
   }
 
   /** The pointer is over a map's unit number: the read-out says what a click does there. */
   public void hoverUnitLabel(int unit) {
-    hover.set(
-        showsTopLayer()
-            ? Messages.get("inside.hover.unitLabel", unit)
-            : Messages.get(
-                "inside.hover.unitLabelOtherLayer",
-                unit,
-                layer.get() + 1,
-                session.modelProperty().get().config().layers()));
+    hover.say(layer.unitLabelSentence(unit));
   }
 
   public void resetInterventions() {
@@ -239,7 +181,7 @@ public final class InsideViewModel {
   }
 
   public ReadOnlyObjectProperty<GateTrace> traceProperty() {
-    return trace.getReadOnlyProperty();
+    return traces.traceProperty();
   }
 
   /** One map per gate and state of the shown layer, in the cell's order. */
@@ -263,11 +205,11 @@ public final class InsideViewModel {
   }
 
   public ReadOnlyIntegerProperty layerProperty() {
-    return layer.getReadOnlyProperty();
+    return layer.property();
   }
 
   public ReadOnlyIntegerProperty selectedUnitProperty() {
-    return selectedUnit.getReadOnlyProperty();
+    return selection.unitProperty();
   }
 
   public ReadOnlyIntegerProperty timestepProperty() {
@@ -276,26 +218,26 @@ public final class InsideViewModel {
 
   /** The read-out of the cell under the pointer; empty when there is none. */
   public ReadOnlyStringProperty hoverProperty() {
-    return hover.getReadOnlyProperty();
+    return hover.property();
   }
 
   /** The trace of the current input without interventions. */
   public ReadOnlyObjectProperty<GateTrace> baselineProperty() {
-    return baseline.getReadOnlyProperty();
+    return traces.baselineProperty();
   }
 
   /** "Before: 5 · 96.1%" while an intervention is active, else empty. */
   public ReadOnlyStringProperty predictionBeforeProperty() {
-    return before.getReadOnlyProperty();
+    return traces.beforeProperty();
   }
 
   /** "After: 3 · 54.2%" while an intervention is active, else empty. */
   public ReadOnlyStringProperty predictionAfterProperty() {
-    return after.getReadOnlyProperty();
+    return traces.afterProperty();
   }
 
   public ReadOnlyStringProperty equationsProperty() {
-    return equations.getReadOnlyProperty();
+    return selection.equationsProperty();
   }
 
   public ReadOnlyStringProperty summaryProperty() {
@@ -360,14 +302,7 @@ public final class InsideViewModel {
     if (o == null || o.length == 0) {
       return;
     }
-    int row = -1;
-    for (int i = 0; i < o.length; i++) {
-      if (o[i] == selectedUnit.get()) {
-        row = i;
-      }
-    }
-    int next = row < 0 ? 0 : Math.max(0, Math.min(o.length - 1, row + delta));
-    selectUnit(o[next]);
+    selectUnit(CellSelection.unitBy(o, selection.unit(), delta));
   }
 
   /** The current model's reading order (rows unless it was trained otherwise). */
