@@ -235,15 +235,20 @@ class InsideBackwardViewTest extends WorkbenchTestBase {
           int f = wb.backwardVm.frontierProperty().get();
           return f > 2 && f < 20 && wb.session.timestepProperty().get() == f;
         });
-    float[][] shown =
+    // The maps and the frontier in one FX call: Play moves on between two calls.
+    record Frame(float[][] shown, int frontier) {}
+    Frame frame =
         FxTestSupport.onFx(
             () ->
-                wb.backwardVm.maps().stream()
-                    .filter(m -> m.quantity() == Quantity.CELL)
-                    .findFirst()
-                    .orElseThrow()
-                    .values());
-    int f = FxTestSupport.onFx(() -> wb.backwardVm.frontierProperty().get());
+                new Frame(
+                    wb.backwardVm.maps().stream()
+                        .filter(m -> m.quantity() == Quantity.CELL)
+                        .findFirst()
+                        .orElseThrow()
+                        .values(), // a copy made for that frontier (BackwardMaps)
+                    wb.backwardVm.frontierProperty().get()));
+    float[][] shown = frame.shown();
+    int f = frame.frontier();
     BackwardTrace bt = FxTestSupport.onFx(wb.backwardVm::trace);
     assertTrue(Float.isNaN(shown[0][0]), "step 1 not reached yet");
     assertEquals(bt.top(Quantity.CELL)[27][0], shown[27][0], 0f);
