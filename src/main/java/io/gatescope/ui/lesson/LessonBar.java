@@ -121,7 +121,7 @@ public final class LessonBar extends VBox {
             Messages.get("lesson.bar.record"),
             "mdi2r-record-circle-outline",
             Messages.get("lesson.bar.record.tip"),
-            vm::record);
+            vm.authoring()::record);
     record.setId("lesson-record");
     Button save =
         Controls.button(
@@ -292,8 +292,8 @@ public final class LessonBar extends VBox {
   /** Edit: the caption and the question become text fields; again (or Enter) keeps the edit. */
   public void toggleEditing() {
     if (editing) {
-      vm.editCaption(captionEdit.getText());
-      vm.editQuestion(questionEdit.getText());
+      vm.authoring().editCaption(captionEdit.getText());
+      vm.authoring().editQuestion(questionEdit.getText());
     } else {
       captionEdit.setText(vm.captionProperty().get());
       questionEdit.setText(vm.questionProperty().get());
@@ -357,7 +357,7 @@ public final class LessonBar extends VBox {
             Messages.get("lesson.menu.record"), new FontIcon("mdi2r-record-circle-outline"));
     record.setId("menu-record-step");
     record.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+L"));
-    record.setOnAction(e -> vm.record());
+    record.setOnAction(e -> vm.authoring().record());
     MenuItem save = new MenuItem(Messages.get("lesson.menu.save"));
     save.setId("menu-save-lesson");
     save.disableProperty().bind(vm.lessonProperty().isNull());
@@ -375,7 +375,7 @@ public final class LessonBar extends VBox {
             + LessonFile.EXTENSION);
     File f = c.showSaveDialog(getScene().getWindow());
     if (f != null) {
-      vm.save(f.toPath());
+      vm.authoring().save(f.toPath());
     }
   }
 
