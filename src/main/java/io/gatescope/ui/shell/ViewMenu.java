@@ -22,8 +22,9 @@ import javafx.scene.input.KeyCombination;
 final class ViewMenu {
   private ViewMenu() {}
 
-  /** View: one item per workspace (Shortcut+1..5), then the language. */
   /**
+   * View: one item per workspace (Shortcut+1..5), then presenter mode, its size and the language.
+   *
    * @param tabs the workspaces' tabs shown
    * @param allTabs every workspace's tab, in {@link Workspace} order
    * @param select shows a workspace
