@@ -7,7 +7,6 @@ import io.gatescope.core.lesson.Lesson;
 import io.gatescope.core.lesson.LessonFile;
 import io.gatescope.core.lesson.LessonFileException;
 import io.gatescope.core.lesson.ShippedLessons;
-import io.gatescope.core.train.TrainingConfig;
 import io.gatescope.ui.common.Files2;
 import io.gatescope.ui.common.FxThread;
 import io.gatescope.ui.common.Workspace;
@@ -145,9 +144,9 @@ public final class SnapshotCommand implements Callable<Integer> {
         });
     waitFor(() -> wb[0].shellVm.readyProperty().get(), 120, "loading MNIST and the model");
     if (chosen != null) {
-      lessonStep(wb[0], chosen);
+      new SnapshotContent(this).lessonStep(wb[0], chosen);
     } else {
-      workspace(wb[0], ws);
+      new SnapshotContent(this).workspace(wb[0], ws);
     }
     Thread.sleep(300); // let a pulse lay out and paint
     if (explain != null) {
@@ -205,180 +204,6 @@ public final class SnapshotCommand implements Callable<Integer> {
               + " steps)");
     }
     return l;
-  }
-
-  /** The lesson opened at {@code step}, its state applied and its check evaluated. */
-  private void lessonStep(Workbench wb, Lesson l) throws Exception {
-    onFx(
-        () -> {
-          wb.lessonVm.open(l);
-          wb.lessonVm.go(step - 1);
-          return null;
-        });
-    waitFor(
-        () -> wb.lessonVm.settledProperty().get() && wb.insideVm.traceProperty().get() != null,
-        60,
-        "the lesson step's trace");
-    if (l.steps().get(step - 1).check().isPresent()) {
-      waitFor(() -> wb.lessonVm.holdsProperty().get() != null, 60, "the lesson step's check");
-    }
-    if (l.steps().get(step - 1).workspace().equals("draw")) {
-      waitFor(() -> wb.drawVm.probabilitiesProperty().get() != null, 60, "the prediction");
-    }
-  }
-
-  /** The workspace's content, as --workspace asks for it. */
-  private void workspace(Workbench wb0, Workspace ws) throws Exception {
-    Workbench[] wb = {wb0};
-    switch (ws) {
-      case TRAIN -> {
-        onFx(
-            () -> {
-              wb[0].trainVm.applyPreset(TrainingConfig.quickDemo());
-              wb[0].trainVm.start();
-              return null;
-            });
-        waitFor(
-            () ->
-                !wb[0].trainVm.run().runningProperty().get()
-                    && !wb[0].trainVm.history().runs().isEmpty(),
-            600,
-            "the quick-demo training run");
-        if (timeLapse != null) {
-          onFx(
-              () -> {
-                var lapse = wb[0].trainVm.timeLapse();
-                lapse
-                    .frameProperty()
-                    .set(Math.max(0, Math.min(lapse.frames().size(), timeLapse) - 1));
-                lapse.shownProperty().set(true);
-                return null;
-              });
-        }
-      }
-      case DRAW -> {
-        onFx(
-            () -> {
-              wb[0].drawVm.loadTestImage(testIndex);
-              wb[0].session.setTimestep(Math.max(1, Math.min(28, timestep)));
-              return null;
-            });
-        waitFor(() -> wb[0].drawVm.probabilitiesProperty().get() != null, 60, "the prediction");
-      }
-      case EVALUATE -> {
-        onFx(
-            () -> {
-              wb[0].evaluateVm.compare();
-              return null;
-            });
-        waitFor(() -> !wb[0].evaluateVm.busyProperty().get(), 900, "the cell comparison");
-        onFx(
-            () -> {
-              wb[0].evaluateVm.evaluate();
-              return null;
-            });
-        waitFor(
-            () ->
-                wb[0].evaluateVm.evaluationProperty().get() != null
-                    && !wb[0].evaluateVm.busyProperty().get(),
-            300,
-            "the evaluation");
-      }
-      case UNITS -> units(wb[0]);
-      case INSIDE -> {
-        onFx(
-            () -> {
-              wb[0].session.showTestImage(testIndex);
-              wb[0].session.setTimestep(Math.max(1, Math.min(28, timestep)));
-              return null;
-            });
-        waitFor(() -> !wb[0].insideVm.maps().isEmpty(), 60, "the gate trace");
-        onFx(
-            () -> {
-              int u = unit >= 0 ? unit : wb[0].insideVm.orderProperty().get()[0];
-              wb[0].insideVm.select(Math.max(1, Math.min(28, timestep)), u);
-              wb[0].insideVm.computeGateStatistics();
-              if (cell) {
-                wb[0].insideView.showCellDiagram();
-              } else if (backward) {
-                wb[0].insideView.showBackward();
-              }
-              return null;
-            });
-        waitFor(
-            () -> wb[0].insideVm.gateStatisticsProperty().get() != null,
-            120,
-            "the gate statistics");
-        if (backward) {
-          waitFor(() -> !wb[0].backwardVm.maps().isEmpty(), 60, "the backward trace");
-          if (target != null) {
-            onFx(
-                () -> {
-                  wb[0].backwardVm.choose(target);
-                  return null;
-                });
-            waitFor(
-                () -> wb[0].backwardVm.trace().target() == target.intValue(),
-                60,
-                "the backward trace");
-          }
-        }
-      }
-    }
-  }
-
-  /**
-   * Units: the index built (waited for, like every job here), then the page asked for: the card of
-   * --unit (0 if none), a pattern brushed over four units from it at steps 10–20, or the state map
-   * with the path up to --timestep.
-   */
-  private void units(Workbench wb) throws Exception {
-    io.gatescope.ui.units.UnitsViewModel.Page p =
-        switch (page) {
-          case "card" -> io.gatescope.ui.units.UnitsViewModel.Page.CARD;
-          case "pattern" -> io.gatescope.ui.units.UnitsViewModel.Page.PATTERN;
-          case "map" -> io.gatescope.ui.units.UnitsViewModel.Page.MAP;
-          default -> throw new Cli.UserError("--page must be card, pattern or map");
-        };
-    int u = Math.max(0, unit);
-    onFx(
-        () -> {
-          wb.session.showTestImage(testIndex);
-          wb.session.setTimestep(Math.max(1, Math.min(28, timestep)));
-          wb.unitsVm.pageProperty().set(p);
-          wb.unitsVm.card.chooseUnit(u);
-          return null;
-        });
-    waitFor(() -> wb.unitsVm.index.indexProperty().get() != null, 600, "the index");
-    switch (p) {
-      case CARD ->
-          waitFor(
-              () ->
-                  wb.unitsVm.card.profileProperty().get() != null
-                      && wb.unitsVm.card.dropProperty().get() != null,
-              120,
-              "the unit card");
-      case PATTERN -> {
-        waitFor(() -> wb.unitsVm.pattern.traceProperty().get() != null, 60, "the trace");
-        onFx(
-            () -> {
-              int hidden = wb.unitsVm.card.unitsProperty().get();
-              int from = Math.min(u, Math.max(0, hidden - 4));
-              wb.unitsVm.pattern.select(
-                  java.util.stream.IntStream.range(from, Math.min(hidden, from + 4)).toArray(),
-                  9,
-                  19);
-              return null;
-            });
-        waitFor(
-            () ->
-                !wb.unitsVm.pattern.matchesProperty().get().isEmpty()
-                    && wb.unitsVm.pattern.histogramProperty().get() != null,
-            120,
-            "the pattern search");
-      }
-      case MAP -> waitFor(() -> wb.unitsVm.map.pathProperty().get() != null, 300, "the state map");
-    }
   }
 
   /**

@@ -11,7 +11,7 @@ import javafx.stage.Window;
 public final class Notices {
   private Notices() {}
 
-  /** A notice's text as given, before the window broke it into lines (ShellView.wrap). */
+  /** A notice's text as given, before the window broke it into lines (NoticePopup.wrap). */
   private static String unwrapped(String s) {
     return s.replaceAll("(?<=[，。；：、！？])\n", "").replace('\n', ' ');
   }

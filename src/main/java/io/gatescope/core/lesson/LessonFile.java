@@ -163,7 +163,7 @@ public final class LessonFile {
             .setPrettyPrinting()
             .disableHtmlEscaping()
             .create()
-            .toJson(LessonJson.write(lesson, MODEL))
+            .toJson(LessonJsonWriter.write(lesson, MODEL))
             .getBytes(StandardCharsets.UTF_8);
     try {
       AtomicFile.write(

@@ -1,10 +1,8 @@
 package io.gatescope.ui.lesson;
 
 import io.gatescope.core.Messages;
-import io.gatescope.core.lesson.LessonFile;
 import io.gatescope.ui.common.Controls;
 import io.gatescope.ui.common.FlowText;
-import java.io.File;
 import java.util.List;
 import java.util.function.Supplier;
 import javafx.scene.Node;
@@ -15,14 +13,12 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.TextFlow;
-import javafx.stage.FileChooser;
 import org.controlsfx.control.PopOver;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -43,6 +39,7 @@ public final class LessonBar extends VBox {
   private final Button settings;
   private final PopOver settingsPopOver = new PopOver();
   private final StepEditor editor;
+  private final LessonFiles files;
   private boolean editing;
 
   /**
@@ -56,6 +53,15 @@ public final class LessonBar extends VBox {
     setMinWidth(0);
     getStyleClass().add("lesson-bar");
     getStylesheets().add(getClass().getResource("lesson.css").toExternalForm());
+    files =
+        new LessonFiles(
+            vm,
+            () -> getScene().getWindow(),
+            () -> {
+              if (editing) {
+                toggleEditing();
+              }
+            });
     edit =
         Controls.button(
             Messages.get("lesson.bar.edit"),
@@ -74,7 +80,7 @@ public final class LessonBar extends VBox {
     getChildren().addAll(buildHeader(), buildTexts(), buildCheck());
     buildSettings();
     followLesson();
-    bindPageKeys();
+    PageKeys.bind(this, vm, () -> editing);
   }
 
   private HBox buildHeader() {
@@ -121,14 +127,14 @@ public final class LessonBar extends VBox {
             Messages.get("lesson.bar.record"),
             "mdi2r-record-circle-outline",
             Messages.get("lesson.bar.record.tip"),
-            vm::record);
+            vm.authoring()::record);
     record.setId("lesson-record");
     Button save =
         Controls.button(
             Messages.get("lesson.bar.save"),
             "mdi2c-content-save-outline",
             Messages.get("lesson.bar.save.tip"),
-            this::askSave);
+            files::askSave);
     save.setId("lesson-save");
     Button close = new Button(null, new FontIcon("mdi2c-close"));
     close.setTooltip(new Tooltip(Messages.get("lesson.bar.close.tip")));
@@ -227,33 +233,6 @@ public final class LessonBar extends VBox {
             });
   }
 
-  /** Page Down / Page Up go to the next / previous step while a lesson is open. */
-  private void bindPageKeys() {
-    sceneProperty()
-        .addListener(
-            (o, a, scene) -> {
-              if (scene != null) {
-                scene.addEventFilter(
-                    KeyEvent.KEY_PRESSED,
-                    e -> {
-                      if (vm.lessonProperty().get() == null || editing) {
-                        return;
-                      }
-                      if (e.isShortcutDown() || e.isAltDown() || e.isShiftDown()) {
-                        return;
-                      }
-                      if (e.getCode() == KeyCode.PAGE_DOWN) {
-                        vm.next();
-                        e.consume();
-                      } else if (e.getCode() == KeyCode.PAGE_UP) {
-                        vm.back();
-                        e.consume();
-                      }
-                    });
-              }
-            });
-  }
-
   // ---- the step's editor ----
 
   /** Settings… (shown while editing): the pop-over with the title, the check and the hiding. */
@@ -292,8 +271,8 @@ public final class LessonBar extends VBox {
   /** Edit: the caption and the question become text fields; again (or Enter) keeps the edit. */
   public void toggleEditing() {
     if (editing) {
-      vm.editCaption(captionEdit.getText());
-      vm.editQuestion(questionEdit.getText());
+      vm.authoring().editCaption(captionEdit.getText());
+      vm.authoring().editQuestion(questionEdit.getText());
     } else {
       captionEdit.setText(vm.captionProperty().get());
       questionEdit.setText(vm.questionProperty().get());
@@ -341,51 +320,6 @@ public final class LessonBar extends VBox {
    * File ▸ Open lesson…, Record lesson step (the first one starts a new lesson) and Save lesson…
    */
   public List<MenuItem> menuItems() {
-    MenuItem open =
-        new MenuItem(Messages.get("lesson.menu.open"), new FontIcon("mdi2s-school-outline"));
-    open.setId("menu-open-lesson");
-    open.setAccelerator(KeyCombination.keyCombination("Shortcut+L"));
-    open.setOnAction(
-        e -> {
-          File f = chooser().showOpenDialog(getScene().getWindow());
-          if (f != null) {
-            vm.openFile(f.toPath());
-          }
-        });
-    MenuItem record =
-        new MenuItem(
-            Messages.get("lesson.menu.record"), new FontIcon("mdi2r-record-circle-outline"));
-    record.setId("menu-record-step");
-    record.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+L"));
-    record.setOnAction(e -> vm.record());
-    MenuItem save = new MenuItem(Messages.get("lesson.menu.save"));
-    save.setId("menu-save-lesson");
-    save.disableProperty().bind(vm.lessonProperty().isNull());
-    save.setOnAction(e -> askSave());
-    return List.of(open, record, save);
-  }
-
-  private void askSave() {
-    if (editing) {
-      toggleEditing();
-    }
-    FileChooser c = chooser();
-    c.setInitialFileName(
-        (vm.lessonProperty().get() == null ? "lesson" : vm.lessonProperty().get().id())
-            + LessonFile.EXTENSION);
-    File f = c.showSaveDialog(getScene().getWindow());
-    if (f != null) {
-      vm.save(f.toPath());
-    }
-  }
-
-  private static FileChooser chooser() {
-    FileChooser c = new FileChooser();
-    c.getExtensionFilters()
-        .addAll(
-            new FileChooser.ExtensionFilter(
-                Messages.get("lesson.filter"), "*" + LessonFile.EXTENSION),
-            new FileChooser.ExtensionFilter(Messages.get("file.filter.all"), "*"));
-    return c;
+    return files.menuItems();
   }
 }

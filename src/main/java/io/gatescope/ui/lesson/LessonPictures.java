@@ -8,6 +8,7 @@ import io.gatescope.core.lesson.LessonStep;
 import io.gatescope.core.preprocess.ImageFiles;
 import io.gatescope.core.preprocess.Preprocessor;
 import io.gatescope.ui.common.Input;
+import io.gatescope.ui.common.Session;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -139,6 +140,35 @@ final class LessonPictures {
   /** {@code l} with {@code steps}, carrying every picture they show. */
   Lesson into(Lesson l, java.util.List<LessonStep> steps) {
     return new Lesson(l.id(), l.title(), steps, Map.copyOf(bytes), l.model());
+  }
+
+  /**
+   * Shows {@code input} in the window, then runs {@code then}: a test image at once, a picture or
+   * drawing of the lesson once the inference worker has read it (a picture that cannot be read is
+   * named in the status bar).
+   */
+  void show(LessonInput input, Session session, Runnable then) {
+    if (input instanceof LessonInput.TestImage t) {
+      session.showTestImage(t.index());
+      then.run();
+    } else {
+      String entry = input.entry();
+      Path file = file(entry);
+      byte[] png = bytes(entry);
+      boolean drawing = input instanceof LessonInput.Drawing;
+      session
+          .inference()
+          .run(
+              () -> drawing ? readDrawing(file, png) : read(file),
+              in -> {
+                if (in.input() != null) {
+                  session.show(in.input());
+                } else {
+                  session.setStatus(in.error());
+                }
+                then.run();
+              });
+    }
   }
 
   /** A picture read and prepared as Draw prepares one, or why it could not be. */

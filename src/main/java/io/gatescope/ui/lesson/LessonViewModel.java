@@ -2,26 +2,18 @@ package io.gatescope.ui.lesson;
 
 import io.gatescope.core.Messages;
 import io.gatescope.core.engine.GateTrace;
-import io.gatescope.core.lesson.CheckState;
-import io.gatescope.core.lesson.DrawingPicture;
 import io.gatescope.core.lesson.Lesson;
-import io.gatescope.core.lesson.LessonCheck;
 import io.gatescope.core.lesson.LessonFile;
 import io.gatescope.core.lesson.LessonFileException;
-import io.gatescope.core.lesson.LessonInput;
 import io.gatescope.core.lesson.LessonStep;
-import io.gatescope.core.lesson.LocalText;
-import io.gatescope.ui.common.Input;
 import io.gatescope.ui.common.ModelEntry;
 import io.gatescope.ui.common.Session;
 import io.gatescope.ui.common.Workspace;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -30,13 +22,12 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 
 /**
  * The open lesson and its current step. Going to a step puts the window in the step's state
  * (workspace, input, timestep, unit, Inside's interventions, hidden controls); the step's check is
- * evaluated again whenever Inside's traces or the timestep change. A teacher records the current
- * state as a new step, edits its caption and question in the language GateScope speaks, and saves.
+ * evaluated again ({@link StepCheck}) whenever Inside's traces or the timestep change. A teacher's
+ * recording, editing and saving ({@link LessonAuthoring}) are shown here as they happen.
  */
 public final class LessonViewModel {
   /** Opens a model file through the window's own path (the model shelf), as File ▸ Open does. */
@@ -48,10 +39,11 @@ public final class LessonViewModel {
 
   private final Session session;
   private final InsideState inside;
-  private final Supplier<Workspace> shownWorkspace;
   private final ModelOpener opener;
   private final LessonPictures pictures = new LessonPictures();
   private final LessonModel model;
+  private final StepCheck check;
+  private final LessonAuthoring authoring;
 
   private final ReadOnlyObjectWrapper<Lesson> lesson = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyIntegerWrapper index = new ReadOnlyIntegerWrapper(-1);
@@ -59,14 +51,10 @@ public final class LessonViewModel {
   private final ReadOnlyStringWrapper position = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper question = new ReadOnlyStringWrapper("");
-  private final ReadOnlyStringWrapper checkText = new ReadOnlyStringWrapper("");
-  private final ReadOnlyObjectWrapper<Boolean> holds = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<List<String>> hidden = new ReadOnlyObjectWrapper<>(List.of());
   private final ReadOnlyObjectWrapper<List<String>> hiddenTabs =
       new ReadOnlyObjectWrapper<>(List.of());
-  private final BooleanProperty carryModel = new SimpleBooleanProperty(false);
   private final ReadOnlyBooleanWrapper settled = new ReadOnlyBooleanWrapper(true);
-  private final ReadOnlyBooleanWrapper unsaved = new ReadOnlyBooleanWrapper(false);
   private boolean loading; // the lesson's own model is being opened; steps wait for it
   private int startAt; // the step to apply once it is in
 
@@ -79,9 +67,10 @@ public final class LessonViewModel {
       Session session, InsideState inside, Supplier<Workspace> shownWorkspace, ModelOpener opener) {
     this.session = session;
     this.inside = inside;
-    this.shownWorkspace = shownWorkspace;
     this.opener = opener;
     this.model = new LessonModel(session);
+    this.check = new StepCheck(session, inside);
+    this.authoring = new LessonAuthoring(this, session, inside, shownWorkspace, pictures, model);
     inside.traceProperty().addListener((o, a, tr) -> traceArrived(tr));
     inside.baselineProperty().addListener((o, a, b) -> evaluate());
     session.timestepProperty().addListener((o, a, b) -> evaluate());
@@ -109,8 +98,7 @@ public final class LessonViewModel {
     pictures.use(l);
     lesson.set(l);
     index.set(-1);
-    unsaved.set(false);
-    carryModel.set(l.model().isPresent());
+    authoring.opened(l);
     startAt = 0;
     if (l.model().isEmpty()) {
       go(0);
@@ -170,32 +158,11 @@ public final class LessonViewModel {
 
   private void apply(LessonStep s) {
     settled.set(false);
-    holds.set(null);
-    hidden.set(s.hidden());
-    hiddenTabs.set(s.hiddenTabs());
+    check.unknown();
+    hide(s);
     session.show(Workspace.byId(s.workspace()).orElse(Workspace.INSIDE));
     texts();
-    if (s.input() instanceof LessonInput.TestImage t) {
-      session.showTestImage(t.index());
-      rest(s);
-    } else {
-      String entry = s.input().entry();
-      Path file = pictures.file(entry);
-      byte[] png = pictures.bytes(entry);
-      boolean drawing = s.input() instanceof LessonInput.Drawing;
-      session
-          .inference()
-          .run(
-              () -> drawing ? LessonPictures.readDrawing(file, png) : LessonPictures.read(file),
-              in -> {
-                if (in.input() != null) {
-                  session.show(in.input());
-                } else {
-                  session.setStatus(in.error());
-                }
-                rest(s);
-              });
-    }
+    pictures.show(s.input(), session, () -> rest(s));
   }
 
   /** After the input: Inside's interventions, the timestep, the unit, Inside's view and target. */
@@ -218,214 +185,49 @@ public final class LessonViewModel {
     evaluate();
   }
 
-  // ---- the check ----
-
-  private void evaluate() {
-    LessonStep s = step();
-    Optional<LessonCheck> c = s == null ? Optional.empty() : s.check();
-    if (c.isEmpty()) {
-      holds.set(null);
-      checkText.set("");
-      return;
-    }
-    GateTrace plain = inside.baselineProperty().get();
-    GateTrace shown = inside.traceProperty().get();
-    if (plain == null || shown == null || !settled.get()) {
-      holds.set(null);
-      checkText.set(Messages.get("lesson.bar.checking", c.get().describe()));
-      return;
-    }
-    CheckState state = new CheckState(plain, shown, session.timestepProperty().get());
-    boolean ok = c.get().holds(state);
-    holds.set(ok);
-    checkText.set(
-        Messages.get(
-            ok ? "lesson.bar.holds" : "lesson.bar.notYet",
-            c.get().describe(),
-            c.get().found(state)));
+  /** The step's check evaluated again. */
+  void evaluate() {
+    check.evaluate(step(), settled.get());
   }
 
-  // ---- recording and editing ----
+  // ---- what the teacher changed (LessonAuthoring) ----
 
-  /**
-   * Records the window's state as a new step after the current one (a new lesson if none is open):
-   * the workspace shown, the input, the timestep, the selected unit, Inside's interventions and the
-   * hidden controls of the current step. Its caption starts empty, to be written in place.
-   *
-   * <p>A drawing becomes a picture of the lesson, rounded to the 256 grey levels a PNG holds; the
-   * window then shows that picture, so what the teacher sees is what the step will show.
-   *
-   * @return false when there is no input, or a picture that cannot be read, said in the status bar
-   */
-  public boolean record() {
-    if (loading) {
-      return false;
-    }
-    Input in = session.currentInputProperty().get();
-    int timestep = session.timestepProperty().get();
-    int unit = inside.selectedUnitProperty().get();
-    int target = inside.chosenTarget();
-    LessonInput input;
-    Input shown = null;
-    if (in != null && in.source() instanceof Input.TestImage t) {
-      input = new LessonInput.TestImage(t.index());
-    } else if (in != null && in.source() instanceof Input.Drawing) {
-      float[] rounded = DrawingPicture.rounded(in.pixels());
-      String entry = pictures.addDrawing(rounded);
-      input = new LessonInput.Drawing(entry);
-      shown = Input.picture(pictures.file(entry), rounded);
-    } else if (in != null
-        && in.source() instanceof Input.Picture p
-        && pictures.drawingShownFrom(p.file()).isPresent()) {
-      input = new LessonInput.Drawing(pictures.drawingShownFrom(p.file()).get());
-    } else if (in != null && in.source() instanceof Input.Picture p) {
-      Optional<String> entry = pictures.add(p.file());
-      if (entry.isEmpty()) {
-        session.setStatus(Messages.get("lesson.record.pictureUnreadable", p.file().getFileName()));
-        return false;
-      }
-      input = new LessonInput.Picture(entry.get());
-    } else {
-      session.setStatus(Messages.get("lesson.record.noInput"));
-      return false;
-    }
-    LessonStep current = step();
-    String workspace = shownWorkspace.get().id();
-    LessonStep s =
-        new LessonStep(
-            workspace,
-            input,
-            unit,
-            timestep,
-            new ArrayList<>(inside.interventions()),
-            current == null ? List.of() : current.hidden(),
-            LocalText.EMPTY,
-            LocalText.EMPTY,
-            Optional.empty(),
-            current == null
-                ? List.of()
-                : current.hiddenTabs().stream().filter(t -> !t.equals(workspace)).toList(),
-            inside.view(),
-            target);
-    Lesson l = lesson.get();
-    if (l == null) {
-      LocalText untitled =
-          LocalText.EMPTY.with(Messages.language(), Messages.get("lesson.untitled"));
-      l = Lesson.of("my-lesson", untitled, List.of());
-      carryModel.set(model.inUseIsNotShipped());
-    }
-    if (shown != null) {
-      // the rounded drawing, where the step will show it; the row and unit stay
-      session.show(shown);
-      session.setTimestep(timestep);
-      inside.select(timestep, unit);
-      session.setStatus(
-          Messages.get("lesson.record.drawing", pictures.file(s.input().entry()).getFileName()));
-    }
-    List<LessonStep> steps = new ArrayList<>(l.steps());
-    int at = l.steps().isEmpty() ? 0 : index.get() + 1;
-    steps.add(at, s);
-    lesson.set(pictures.into(l, steps));
+  /** The recording, editing and saving of this lesson. */
+  LessonAuthoring authoring() {
+    return authoring;
+  }
+
+  /** Whether the lesson's own model is being opened (no step is recorded meanwhile). */
+  boolean loading() {
+    return loading;
+  }
+
+  /** Shows {@code l}, an edit of the lesson, at the same step. */
+  void edited(Lesson l) {
+    lesson.set(l);
+    texts();
+  }
+
+  /** Shows {@code l} at step {@code at}, the step {@code s} just recorded from the window. */
+  void recorded(Lesson l, int at, LessonStep s) {
+    lesson.set(l);
     index.set(at);
-    unsaved.set(true);
     settled.set(true);
+    hide(s);
+    texts();
+    evaluate();
+  }
+
+  /** Hides the controls and tabs {@code s} hides. */
+  void hide(LessonStep s) {
     hidden.set(s.hidden());
     hiddenTabs.set(s.hiddenTabs());
-    texts();
-    evaluate();
-    return true;
   }
 
-  /** Replaces the current step's caption in the language GateScope speaks. */
-  public void editCaption(String text) {
-    edit(s -> s.withCaption(s.caption().with(Messages.language(), text.strip())));
+  /** {@code l} as saved (with the model it carries), nothing else changed. */
+  void saved(Lesson l) {
+    lesson.set(l);
   }
-
-  /** Replaces the current step's question in the language GateScope speaks. */
-  public void editQuestion(String text) {
-    edit(s -> s.withQuestion(s.question().with(Messages.language(), text.strip())));
-  }
-
-  /** Replaces the lesson's title in the language GateScope speaks. */
-  public void editTitle(String text) {
-    Lesson l = lesson.get();
-    if (l != null) {
-      lesson.set(l.withTitle(l.title().with(Messages.language(), text.strip())));
-      unsaved.set(true);
-      texts();
-    }
-  }
-
-  /** Sets what the current step checks (empty: nothing); evaluated at once. */
-  public void setCheck(Optional<LessonCheck> check) {
-    edit(s -> s.withCheck(check));
-    evaluate();
-  }
-
-  /**
-   * Sets the controls and the workspaces' tabs the current step hides (the step's own workspace is
-   * never hidden); applied at once.
-   */
-  public void setHiding(List<String> controls, List<String> tabs) {
-    LessonStep now = step();
-    if (now == null) {
-      return;
-    }
-    List<String> t = tabs.stream().filter(w -> !w.equals(now.workspace())).distinct().toList();
-    edit(s -> s.withHiding(controls, t));
-    hidden.set(step().hidden());
-    hiddenTabs.set(step().hiddenTabs());
-  }
-
-  private void edit(java.util.function.UnaryOperator<LessonStep> change) {
-    Lesson l = lesson.get();
-    LessonStep s = step();
-    if (s == null) {
-      return;
-    }
-    List<LessonStep> steps = new ArrayList<>(l.steps());
-    steps.set(index.get(), change.apply(s));
-    lesson.set(l.withSteps(steps));
-    unsaved.set(true);
-    texts();
-  }
-
-  /**
-   * Writes the lesson to {@code file} (atomically, off the FX thread) and says so; with the model
-   * in use inside it when {@link #carryModelProperty()} is on.
-   */
-  public void save(Path file) {
-    Lesson l = lesson.get();
-    if (l == null) {
-      return;
-    }
-    LessonModel.Carry carry = model.carry(l, carryModel.get());
-    String saved =
-        Messages.get(
-            carryModel.get() ? "lesson.savedWithModel" : "lesson.saved", file.getFileName());
-    session
-        .inference()
-        .run(
-            () -> {
-              try {
-                Lesson out = carry.into(l);
-                LessonFile.write(out, file);
-                return new Saved(out, saved);
-              } catch (LessonFileException e) {
-                return new Saved(null, e.getMessage());
-              }
-            },
-            r -> {
-              if (lesson.get() == l && r.lesson() != null) {
-                lesson.set(r.lesson());
-                model.carried(carry);
-                unsaved.set(false);
-              }
-              session.setStatus(r.message());
-            });
-  }
-
-  private record Saved(Lesson lesson, String message) {}
 
   // ---- what the bar shows ----
 
@@ -473,12 +275,12 @@ public final class LessonViewModel {
 
   /** The check and what GateScope found; empty when the step has none. */
   public ReadOnlyStringProperty checkTextProperty() {
-    return checkText.getReadOnlyProperty();
+    return check.textProperty();
   }
 
   /** Whether the step's check holds now; null when it has none or its traces are not in yet. */
   public ReadOnlyObjectProperty<Boolean> holdsProperty() {
-    return holds.getReadOnlyProperty();
+    return check.holdsProperty();
   }
 
   /** The ids of the workspaces whose tabs the current step hides. */
@@ -496,14 +298,6 @@ public final class LessonViewModel {
     return inside.units();
   }
 
-  /**
-   * Whether Save carries the model in use inside the file: on for a lesson that came with one, and
-   * for a new lesson recorded with a model other than the shipped one.
-   */
-  public BooleanProperty carryModelProperty() {
-    return carryModel;
-  }
-
   /** The ids of the panels and controls the current step hides. */
   public ReadOnlyObjectProperty<List<String>> hiddenProperty() {
     return hidden.getReadOnlyProperty();
@@ -512,10 +306,5 @@ public final class LessonViewModel {
   /** False from going to a step until Inside's trace with the step's interventions is in. */
   public ReadOnlyBooleanProperty settledProperty() {
     return settled.getReadOnlyProperty();
-  }
-
-  /** Whether the lesson has recorded steps or edits no file holds. */
-  public ReadOnlyBooleanProperty unsavedProperty() {
-    return unsaved.getReadOnlyProperty();
   }
 }

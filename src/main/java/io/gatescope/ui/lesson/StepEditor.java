@@ -153,7 +153,7 @@ final class StepEditor extends VBox {
       return;
     }
     title.setText(vm.titleProperty().get());
-    carryModel.setSelected(vm.carryModelProperty().get());
+    carryModel.setSelected(vm.authoring().carryModelProperty().get());
     CheckForm.Fields f = CheckForm.of(s.check(), s.unit());
     kind.setValue(null);
     kind.setValue(f.kind());
@@ -202,11 +202,11 @@ final class StepEditor extends VBox {
     }
     error.setText("");
     if (!title.getText().isBlank() && !title.getText().strip().equals(vm.titleProperty().get())) {
-      vm.editTitle(title.getText());
+      vm.authoring().editTitle(title.getText());
     }
-    vm.carryModelProperty().set(carryModel.isSelected());
-    vm.setCheck(p.check());
-    vm.setHiding(selected(controlBoxes), selected(tabBoxes));
+    vm.authoring().carryModelProperty().set(carryModel.isSelected());
+    vm.authoring().setCheck(p.check());
+    vm.authoring().setHiding(selected(controlBoxes), selected(tabBoxes));
     done.run();
     return true;
   }

@@ -12,17 +12,14 @@ import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -30,18 +27,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
-import javafx.util.Duration;
-import org.controlsfx.control.Notifications;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The main window: menu, one tab per workspace, status bar. */
 public final class ShellView extends BorderPane {
-  /** How long a notice stays: time to read two lines aloud in a classroom. */
-  static final double NOTICE_SECONDS = 8;
-
-  /** A notice's widest line, in Latin characters (a Chinese one counts two). */
-  static final int NOTICE_COLUMNS = 64;
-
   private final TabPane tabs = new TabPane();
   private final List<Tab> allTabs = new java.util.ArrayList<>();
   private final Presenter presenter = new Presenter();
@@ -79,7 +68,7 @@ public final class ShellView extends BorderPane {
         new MenuBar(
             buildFileMenu(onOpen, onSave, onQuit),
             ModelsMenu.of(vm),
-            buildViewMenu(),
+            ViewMenu.of(vm, presenter, tabs, allTabs, this::select),
             buildHelpMenu());
     HBox status = buildStatusBar();
     this.presenterMode =
@@ -225,64 +214,6 @@ public final class ShellView extends BorderPane {
     return chooser;
   }
 
-  /** View: one item per workspace (Shortcut+1..5), then the language. */
-  private Menu buildViewMenu() {
-    Menu view = new Menu(Messages.get("menu.view"));
-    for (Workspace w : Workspace.values()) {
-      MenuItem go =
-          new MenuItem(Messages.get("menu.view.workspace", Messages.get("tab." + w.id())));
-      go.setAccelerator(KeyCombination.keyCombination("Shortcut+" + (w.ordinal() + 1)));
-      go.setOnAction(e -> select(w));
-      Tab tab = allTabs.get(w.ordinal());
-      go.disableProperty()
-          .bind(
-              javafx.beans.binding.Bindings.createBooleanBinding(
-                  () -> !tabs.getTabs().contains(tab), tabs.getTabs()));
-      view.getItems().add(go);
-    }
-    view.getItems()
-        .addAll(
-            new SeparatorMenuItem(),
-            buildPresenterItem(),
-            buildPresenterSizeMenu(),
-            new SeparatorMenuItem(),
-            buildLanguageMenu());
-    return view;
-  }
-
-  /** View ▸ Presenter mode (Ctrl+Shift+P): on and off, live. */
-  private MenuItem buildPresenterItem() {
-    CheckMenuItem item = new CheckMenuItem(Messages.get("menu.presenter"));
-    item.setId("menu-presenter");
-    item.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+P"));
-    item.setSelected(presenter.onProperty().get());
-    item.setOnAction(e -> presenter.setOn(item.isSelected()));
-    presenter.onProperty().addListener((o, a, on) -> item.setSelected(on));
-    return item;
-  }
-
-  /** View ▸ Presenter size: 150 %, 175 % or 200 %. */
-  private Menu buildPresenterSizeMenu() {
-    Menu menu = new Menu(Messages.get("menu.presenter.size"));
-    ToggleGroup group = new ToggleGroup();
-    for (int p : Presenter.SCALES) {
-      RadioMenuItem item = new RadioMenuItem(Messages.get("menu.presenter.percent", p));
-      item.setId("presenter-" + p);
-      item.setToggleGroup(group);
-      item.setUserData(p);
-      item.setOnAction(e -> presenter.choosePercent(p));
-      menu.getItems().add(item);
-    }
-    Runnable tick =
-        () ->
-            group.getToggles().stream()
-                .filter(t -> t.getUserData().equals(presenter.percentProperty().get()))
-                .forEach(t -> t.setSelected(true));
-    presenter.percentProperty().addListener(o -> tick.run());
-    tick.run();
-    return menu;
-  }
-
   /** Presenter mode: on or off, its size; remembered in the settings. */
   public Presenter presenter() {
     return presenter;
@@ -320,28 +251,6 @@ public final class ShellView extends BorderPane {
 
   PanelHelp panelHelp() {
     return help;
-  }
-
-  /** View ▸ Language: the system's, English or 简体中文; takes effect at the next start. */
-  private Menu buildLanguageMenu() {
-    Menu menu = new Menu(Messages.get("menu.language"));
-    ToggleGroup group = new ToggleGroup();
-    for (String tag : ShellViewModel.LANGUAGE_CHOICES) {
-      RadioMenuItem item = new RadioMenuItem(Messages.get("language." + tag));
-      item.setId("language-" + tag);
-      item.setToggleGroup(group);
-      item.setUserData(tag);
-      item.setOnAction(e -> vm.chooseLanguage(tag));
-      menu.getItems().add(item);
-    }
-    Runnable tick =
-        () ->
-            group.getToggles().stream()
-                .filter(t -> t.getUserData().equals(vm.languageProperty().get()))
-                .forEach(t -> t.setSelected(true));
-    vm.languageProperty().addListener(o -> tick.run());
-    tick.run();
-    return menu;
   }
 
   private Menu buildHelpMenu() {
@@ -397,79 +306,12 @@ public final class ShellView extends BorderPane {
     return bar;
   }
 
-  /**
-   * A notice as a ControlsFX notification at the window's bottom right (above the status bar, clear
-   * of the menus and tabs), in its dark style: seen on a small screen where the status bar's text
-   * may be cut; it fades after a while.
-   */
+  /** A notice over the window's bottom right (above the status bar), once the window shows. */
   private void showNotice(Notice n) {
     if (n == null || getScene() == null || getScene().getWindow() == null) {
       return;
     }
-    Notifications.create()
-        .owner(getScene().getWindow())
-        .title(n.title())
-        .text(wrap(n.text(), NOTICE_COLUMNS))
-        .graphic(new FontIcon("mdi2i-information-outline"))
-        .position(Pos.BOTTOM_RIGHT)
-        .hideAfter(Duration.seconds(NOTICE_SECONDS))
-        .darkStyle()
-        .styleClass("gatescope-notice")
-        .show();
-  }
-
-  /**
-   * {@code text} broken into lines of at most {@code columns} (a Chinese character counts two), at
-   * spaces where there are any: a notice is as wide as its longest line, and one long line would
-   * cover the bottom of the window, buttons included.
-   */
-  static String wrap(String text, int columns) {
-    StringBuilder out = new StringBuilder();
-    for (String line : text.split("\n", -1)) {
-      if (out.length() > 0) {
-        out.append('\n');
-      }
-      out.append(wrapLine(line, columns));
-    }
-    return out.toString();
-  }
-
-  /** Chinese punctuation a line may end after. */
-  private static final String BREAK_AFTER = "，。；：、！？";
-
-  private static String wrapLine(String s, int columns) {
-    StringBuilder out = new StringBuilder();
-    int breakAt = -1;
-    boolean atSpace = false;
-    for (int i = 0; i < s.length(); ) {
-      int c = s.codePointAt(i);
-      i += Character.charCount(c);
-      if (width(out, out.lastIndexOf("\n") + 1) + width(c) > columns && breakAt >= 0) {
-        if (atSpace) {
-          out.setCharAt(breakAt, '\n');
-        } else {
-          out.insert(breakAt, '\n');
-        }
-        breakAt = -1;
-      }
-      out.appendCodePoint(c);
-      if (c == ' ') {
-        breakAt = out.length() - 1;
-        atSpace = true;
-      } else if (BREAK_AFTER.indexOf(c) >= 0) {
-        breakAt = out.length();
-        atSpace = false;
-      }
-    }
-    return out.toString();
-  }
-
-  private static int width(CharSequence s, int from) {
-    return s.subSequence(from, s.length()).codePoints().map(ShellView::width).sum();
-  }
-
-  private static int width(int c) {
-    return Character.isIdeographic(c) || c >= 0x3000 && c <= 0x303F || c >= 0xFF00 ? 2 : 1;
+    NoticePopup.show(getScene().getWindow(), n);
   }
 
   /**

@@ -126,16 +126,17 @@ class LessonBarTest extends WorkbenchTestBase {
         });
     recorded.add(state());
     robot.clickOn(FxTestSupport.centre(robot, "#lesson-record"));
-    FxTestSupport.run(() -> wb.lessonVm.editCaption("Unit 3 silenced."));
+    FxTestSupport.run(() -> wb.lessonVm.authoring().editCaption("Unit 3 silenced."));
     assertEquals(
         "step 3 of 3",
         FxTestSupport.onFx(
             () -> ((Label) wb.shell.getScene().lookup("#lesson-position")).getText()));
-    assertTrue(FxTestSupport.onFx(() -> wb.lessonVm.unsavedProperty().get()));
+    assertTrue(FxTestSupport.onFx(() -> wb.lessonVm.authoring().unsavedProperty().get()));
 
     Path file = dir.resolve("class.gslesson");
-    FxTestSupport.run(() -> wb.lessonVm.save(file));
-    FxTestSupport.waitFor("the saved file", 30, () -> !wb.lessonVm.unsavedProperty().get());
+    FxTestSupport.run(() -> wb.lessonVm.authoring().save(file));
+    FxTestSupport.waitFor(
+        "the saved file", 30, () -> !wb.lessonVm.authoring().unsavedProperty().get());
     assertTrue(Files.isRegularFile(file));
     assertEquals(3, LessonFile.read(file).steps().size());
 

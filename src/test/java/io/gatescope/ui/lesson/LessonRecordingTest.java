@@ -107,7 +107,7 @@ class LessonRecordingTest extends WorkbenchTestBase {
     FxTestSupport.run(() -> wb.session.show(Input.drawing(drawn)));
     traceOf("the drawing");
     FxTestSupport.run(() -> wb.insideVm.select(9, 4));
-    assertTrue(FxTestSupport.onFx(wb.lessonVm::record), "a drawing can be a step");
+    assertTrue(FxTestSupport.onFx(wb.lessonVm.authoring()::record), "a drawing can be a step");
     float[] rounded = DrawingPicture.rounded(drawn);
     assertFalse(Arrays.equals(drawn, rounded), "the drawing is not on the PNG's grey levels");
     assertArrayEquals(
@@ -132,8 +132,9 @@ class LessonRecordingTest extends WorkbenchTestBase {
           wb.insideView.showView("backward");
           wb.backwardVm.choose(2);
         });
-    assertTrue(FxTestSupport.onFx(wb.lessonVm::record));
-    FxTestSupport.run(() -> wb.lessonVm.setHiding(List.of(), List.of("train", "evaluate")));
+    assertTrue(FxTestSupport.onFx(wb.lessonVm.authoring()::record));
+    FxTestSupport.run(
+        () -> wb.lessonVm.authoring().setHiding(List.of(), List.of("train", "evaluate")));
     assertEquals(
         List.of(Workspace.DRAW, Workspace.INSIDE, Workspace.UNITS),
         FxTestSupport.onFx(wb.shell::shownWorkspaces));
@@ -147,14 +148,15 @@ class LessonRecordingTest extends WorkbenchTestBase {
           wb.insideVm.select(14, 5);
           wb.insideView.showView("cell");
         });
-    assertTrue(FxTestSupport.onFx(wb.lessonVm::record));
+    assertTrue(FxTestSupport.onFx(wb.lessonVm.authoring()::record));
     recorded.add(state());
 
     // saved with the model in use inside
-    FxTestSupport.run(() -> wb.lessonVm.carryModelProperty().set(true));
+    FxTestSupport.run(() -> wb.lessonVm.authoring().carryModelProperty().set(true));
     Path file = dir.resolve("drawn.gslesson");
-    FxTestSupport.run(() -> wb.lessonVm.save(file));
-    FxTestSupport.waitFor("the saved file", 60, () -> !wb.lessonVm.unsavedProperty().get());
+    FxTestSupport.run(() -> wb.lessonVm.authoring().save(file));
+    FxTestSupport.waitFor(
+        "the saved file", 60, () -> !wb.lessonVm.authoring().unsavedProperty().get());
     Lesson saved = LessonFile.read(file);
     assertInstanceOf(LessonInput.Drawing.class, saved.steps().get(0).input());
     assertTrue(saved.model().isPresent(), "the model is inside the file");
@@ -220,7 +222,7 @@ class LessonRecordingTest extends WorkbenchTestBase {
         });
     traceOf("test image 0");
     FxTestSupport.run(() -> wb.insideVm.select(28, 3));
-    assertTrue(FxTestSupport.onFx(wb.lessonVm::record));
+    assertTrue(FxTestSupport.onFx(wb.lessonVm.authoring()::record));
     robot.clickOn(FxTestSupport.centre(robot, "#lesson-edit"));
     robot.clickOn(FxTestSupport.centre(robot, "#lesson-settings-button"));
     FxTestSupport.waitFor(
@@ -289,13 +291,16 @@ class LessonRecordingTest extends WorkbenchTestBase {
           wb.session.showTestImage(0);
         });
     traceOf("test image 0");
-    FxTestSupport.run(wb.lessonVm::record);
+    FxTestSupport.run(wb.lessonVm.authoring()::record);
     FxTestSupport.run(
-        () -> wb.lessonVm.setHiding(List.of(), List.of("train", "draw", "units", "evaluate")));
+        () ->
+            wb.lessonVm
+                .authoring()
+                .setHiding(List.of(), List.of("train", "draw", "units", "evaluate")));
     FxTestSupport.run(
         () -> {
-          wb.lessonVm.record();
-          wb.lessonVm.setHiding(List.of(), List.of());
+          wb.lessonVm.authoring().record();
+          wb.lessonVm.authoring().setHiding(List.of(), List.of());
         });
     FxTestSupport.run(() -> wb.lessonVm.go(0));
     settle();
