@@ -47,13 +47,7 @@ public final class UiBenchCommand implements Callable<Integer> {
     System.out.println("GC: " + gcNames());
     if (unitsOnly) {
       UnitsBench.run(wb[0]);
-      FxThread.call(
-          () -> {
-            wb[0].shutdown();
-            return null;
-          });
-      Platform.exit();
-      return 0;
+      return closed(wb[0]);
     }
 
     FxThread.call(
@@ -190,9 +184,14 @@ public final class UiBenchCommand implements Callable<Integer> {
           g.get(g.size() - 1) / 1e6,
           late);
     }
+    return closed(wb[0]);
+  }
+
+  /** Closes the window's workbench and JavaFX; the command's exit code. */
+  private static int closed(Workbench wb) throws Exception {
     FxThread.call(
         () -> {
-          wb[0].shutdown();
+          wb.shutdown();
           return null;
         });
     Platform.exit();
