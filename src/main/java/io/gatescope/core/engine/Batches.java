@@ -2,7 +2,6 @@ package io.gatescope.core.engine;
 
 import io.gatescope.core.data.LabeledImages;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** Builds the engine's time-major input: row t·B + b holds pixel row t of image b, /255. */
 public final class Batches {
@@ -23,7 +22,7 @@ public final class Batches {
         System.arraycopy(images[i], t * F, data, (t * b + i) * F, F);
       }
     }
-    return Nd4j.create(data, new long[] {(long) T * b, F}, 'c'); // [T·B, F]
+    return Nd.fromFloats(data, (long) T * b, F); // [T·B, F]
   }
 
   /**
@@ -47,8 +46,7 @@ public final class Batches {
         }
       }
     }
-    float[] data = buffer.length == T * b * F ? buffer : java.util.Arrays.copyOf(buffer, T * b * F);
-    return Nd4j.create(data, new long[] {(long) T * b, F}, 'c'); // [T·B, F]
+    return Nd.fromFloats(buffer, (long) T * b, F); // [T·B, F]
   }
 
   /** The batch size of a time-major input [T·B, F]; refuses any other shape. */

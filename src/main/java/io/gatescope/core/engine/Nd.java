@@ -154,4 +154,16 @@ final class Nd {
     Reference.reachabilityFence(whole); // the NIO view does not keep the native memory alive
     return out;
   }
+
+  /**
+   * A new [rows, cols] array holding the first rows·cols values of {@code data}, row-major, in one
+   * bulk copy (ND4J's own {@code create(float[], ...)} puts them one element at a time: a quarter
+   * of the training thread's Java time went there, measured).
+   */
+  static INDArray fromFloats(float[] data, long rows, long cols) {
+    INDArray m = Nd4j.create(DataType.FLOAT, rows, cols); // [rows, cols]
+    m.data().asNioFloat().put(data, 0, (int) (rows * cols));
+    Reference.reachabilityFence(m); // the NIO view does not keep the native memory alive
+    return m;
+  }
 }
