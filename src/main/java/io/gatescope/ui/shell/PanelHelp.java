@@ -224,33 +224,25 @@ final class PanelHelp {
       return;
     }
     lastSearch = now;
-    Map<String, HelpTopics.Topic> byId = new java.util.HashMap<>();
-    HelpTopics.ALL.forEach(t -> byId.put(t.nodeId(), t));
-    visit(workspaces, byId, java.util.Collections.newSetFromMap(new IdentityHashMap<>()));
-  }
-
-  /**
-   * One walk over every workspace's content, shown yet or not (a tab's content is in its skin only
-   * later), giving each panel not found before its ⓘ. One walk for all topics: a lookup per topic
-   * walked the whole window thirty times, on the FX thread, twice a second.
-   */
-  private void visit(Node n, Map<String, HelpTopics.Topic> byId, java.util.Set<Node> seen) {
-    if (n == null || !seen.add(n)) {
-      return;
-    }
-    HelpTopics.Topic t = n.getId() == null ? null : byId.get(n.getId());
-    if (t != null && !buttons.containsKey(n)) {
-      topics.put(n, t);
-      buttons.put(n, button(n, t));
-    }
-    if (n instanceof javafx.scene.control.TabPane tp) {
-      tp.getTabs().forEach(tab -> visit(tab.getContent(), byId, seen));
-    }
-    if (n instanceof Parent p) {
-      for (Node child : p.getChildrenUnmodifiable()) {
-        visit(child, byId, seen);
+    for (HelpTopics.Topic t : HelpTopics.ALL) {
+      for (Node n : lookupAll("#" + t.nodeId())) {
+        if (!buttons.containsKey(n)) {
+          topics.put(n, t);
+          buttons.put(n, button(n, t));
+        }
       }
     }
+  }
+
+  /** In every workspace's content, shown yet or not (a tab's content is in its skin only later). */
+  private java.util.Set<Node> lookupAll(String selector) {
+    java.util.Set<Node> out = new java.util.LinkedHashSet<>(workspaces.lookupAll(selector));
+    workspaces.lookupAll(".tab-pane").stream()
+        .filter(javafx.scene.control.TabPane.class::isInstance)
+        .flatMap(tp -> ((javafx.scene.control.TabPane) tp).getTabs().stream())
+        .filter(tab -> tab.getContent() != null)
+        .forEach(tab -> out.addAll(tab.getContent().lookupAll(selector)));
+    return out;
   }
 
   private Button button(Node panel, HelpTopics.Topic t) {
