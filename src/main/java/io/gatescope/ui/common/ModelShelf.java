@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -29,8 +28,8 @@ public final class ModelShelf {
   private final ObservableList<ModelEntry> readOnly =
       FXCollections.unmodifiableObservableList(entries);
   private final ReadOnlyObjectWrapper<ModelEntry> current = new ReadOnlyObjectWrapper<>();
-  private final ExecutorService measurer = // a whole test set: long work, behind the window
-      Executors.newSingleThreadExecutor(r -> LongWork.thread(r, "gatescope-model-accuracy"));
+  private final ExecutorService measurer =
+      InferenceService.singleDaemon("gatescope-model-accuracy");
 
   ModelShelf(Session session) {
     this.session = session;
