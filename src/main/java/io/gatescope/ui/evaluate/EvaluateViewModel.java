@@ -9,7 +9,6 @@ import io.gatescope.core.inspect.CellComparison;
 import io.gatescope.core.inspect.GradientFlow;
 import io.gatescope.core.train.Evaluation;
 import io.gatescope.core.train.TrainingConfig;
-import io.gatescope.ui.common.LongWork;
 import io.gatescope.ui.common.Navigation;
 import io.gatescope.ui.common.Session;
 import io.gatescope.ui.common.Workspace;
@@ -162,43 +161,49 @@ public final class EvaluateViewModel {
     flows.removeIf(f -> !f.label().equals(CURRENT));
     TrainingConfig quick = TrainingConfig.quickDemo();
     TrainingConfig base = quick.toBuilder().model(quick.model().withReading(reading.get())).build();
-    LongWork.start(
-        () -> {
-          List<CellComparison.Outcome> res =
-              CellComparison.run(
-                  base,
-                  data,
-                  (cell, f) ->
-                      Platform.runLater(
-                          () -> {
-                            int k = cell.ordinal();
-                            progress.set((k + f) / CellType.values().length);
-                            status.set(
-                                Messages.get("evaluate.status.comparing", cell, k + 1, 100 * f));
-                          }),
-                  cancel::get);
-          Platform.runLater(
-              () -> {
-                comparison.setAll(res);
-                java.util.Map<CellType, io.gatescope.core.engine.RecurrentClassifier> models =
-                    new java.util.EnumMap<>(CellType.class);
-                res.forEach(o -> models.put(o.cell(), o.model()));
-                session.setComparisonModels(models);
-                showCellFlows(res.stream().map(CellComparison.Outcome::flow).toList());
-                busy.set(false);
-                StringBuilder sb =
-                    new StringBuilder(
-                        cancel.get() ? Messages.get("evaluate.status.compareStopped") + " " : "");
-                for (CellComparison.Outcome o : res) {
-                  sb.append(
-                          Messages.get(
-                              "evaluate.outcome", o.cell(), 100 * o.result().finalAccuracy()))
-                      .append("   ");
-                }
-                status.set(sb.toString().trim());
-              });
-        },
-        "gatescope-compare");
+    Thread t =
+        new Thread(
+            () -> {
+              List<CellComparison.Outcome> res =
+                  CellComparison.run(
+                      base,
+                      data,
+                      (cell, f) ->
+                          Platform.runLater(
+                              () -> {
+                                int k = cell.ordinal();
+                                progress.set((k + f) / CellType.values().length);
+                                status.set(
+                                    Messages.get(
+                                        "evaluate.status.comparing", cell, k + 1, 100 * f));
+                              }),
+                      cancel::get);
+              Platform.runLater(
+                  () -> {
+                    comparison.setAll(res);
+                    java.util.Map<CellType, io.gatescope.core.engine.RecurrentClassifier> models =
+                        new java.util.EnumMap<>(CellType.class);
+                    res.forEach(o -> models.put(o.cell(), o.model()));
+                    session.setComparisonModels(models);
+                    showCellFlows(res.stream().map(CellComparison.Outcome::flow).toList());
+                    busy.set(false);
+                    StringBuilder sb =
+                        new StringBuilder(
+                            cancel.get()
+                                ? Messages.get("evaluate.status.compareStopped") + " "
+                                : "");
+                    for (CellComparison.Outcome o : res) {
+                      sb.append(
+                              Messages.get(
+                                  "evaluate.outcome", o.cell(), 100 * o.result().finalAccuracy()))
+                          .append("   ");
+                    }
+                    status.set(sb.toString().trim());
+                  });
+            },
+            "gatescope-compare");
+    t.setDaemon(true);
+    t.start();
   }
 
   /**

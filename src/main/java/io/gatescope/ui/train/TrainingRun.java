@@ -7,7 +7,6 @@ import io.gatescope.core.train.TrainingConfig;
 import io.gatescope.core.train.TrainingListener;
 import io.gatescope.core.train.TrainingResult;
 import io.gatescope.ui.common.CoalescingBridge;
-import io.gatescope.ui.common.LongWork;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -124,7 +123,9 @@ public final class TrainingRun {
     running.set(true);
     setPaused(false);
     say.accept(Messages.get("train.training", name));
-    LongWork.start(task, "gatescope-training"); // the window's pulses go first
+    Thread th = new Thread(task, "gatescope-training");
+    th.setDaemon(true);
+    th.start();
   }
 
   private void end(TrainingConfig cfg, TrainingResult r, BiConsumer<Run, TrainingResult> finished) {

@@ -1,7 +1,6 @@
 package io.gatescope.ui.units;
 
 import io.gatescope.core.engine.RecurrentClassifier;
-import io.gatescope.ui.common.LongWork;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -21,7 +20,13 @@ final class UnitsWorker {
 
   /** A lane whose thread is named "gatescope-units-" + {@code name}. */
   UnitsWorker(String name) {
-    thread = Executors.newSingleThreadExecutor(r -> LongWork.thread(r, "gatescope-units-" + name));
+    thread =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "gatescope-units-" + name);
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   /**
