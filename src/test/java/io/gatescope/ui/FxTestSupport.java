@@ -37,6 +37,18 @@ public final class FxTestSupport {
   }
 
   /**
+   * Waits until {@code stage}'s scene is {@code height} px high, then for the FX events after it:
+   * the window system resizes asynchronously, under load a pulse or two after the call.
+   */
+  public static void awaitSceneHeight(javafx.stage.Stage stage, double height) throws Exception {
+    waitFor(
+        "the window at " + height + " px",
+        20,
+        () -> Math.abs(stage.getScene().getHeight() - height) < 1.0);
+    org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  /**
    * Where a node's centre is on the screen, worked out on the FX thread. TestFX's {@code
    * clickOn(node)}, {@code clickOn(query)} and {@code moveTo(node)} measure the node on the calling
    * thread; measuring can lay out text, and JavaFX's text layout (FreeType, Pango) running beside

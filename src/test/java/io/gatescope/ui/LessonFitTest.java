@@ -59,11 +59,7 @@ class LessonFitTest {
             stage.setWidth(size[0]);
             stage.setHeight(size[1]);
           });
-      FxTestSupport.waitFor( // the window system resizes asynchronously
-          "the window at " + size[1] + " px",
-          20,
-          () -> Math.abs(stage.getScene().getHeight() - size[1]) < 1.0);
-      WaitForAsyncUtils.waitForFxEvents();
+      FxTestSupport.awaitSceneHeight(stage, size[1]);
       for (String id : ShippedLessons.ids()) {
         Lesson l = ShippedLessons.load(id);
         FxTestSupport.run(() -> wb.lessonVm.open(l));

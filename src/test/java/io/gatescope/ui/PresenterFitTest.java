@@ -64,12 +64,7 @@ class PresenterFitTest {
             wb.shell.presenter().choosePercent(c[2]);
             wb.shell.presenter().setOn(true);
           });
-      // The window system resizes asynchronously: under load a pulse or two after the call.
-      FxTestSupport.waitFor(
-          "the window at " + c[1] + " px",
-          20,
-          () -> Math.abs(stage.getScene().getHeight() - c[1]) < 1.0);
-      WaitForAsyncUtils.waitForFxEvents();
+      FxTestSupport.awaitSceneHeight(stage, c[1]);
       for (String ws : ScreenFitTest.WORKSPACES) {
         FxTestSupport.run(() -> wb.shell.select(Workspace.byId(ws).orElseThrow()));
         WaitForAsyncUtils.waitForFxEvents();

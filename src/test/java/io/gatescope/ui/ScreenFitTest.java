@@ -64,12 +64,7 @@ class ScreenFitTest {
             stage.setWidth(size[0]);
             stage.setHeight(size[1]);
           });
-      // The window system resizes asynchronously: under load a pulse or two after the call.
-      FxTestSupport.waitFor(
-          "the window at " + size[1] + " px",
-          20,
-          () -> Math.abs(stage.getScene().getHeight() - size[1]) < 1.0);
-      WaitForAsyncUtils.waitForFxEvents();
+      FxTestSupport.awaitSceneHeight(stage, size[1]);
       for (String ws : WORKSPACES) {
         FxTestSupport.run(() -> wb.shell.select(Workspace.byId(ws).orElseThrow()));
         WaitForAsyncUtils.waitForFxEvents();
