@@ -69,7 +69,7 @@ public final class Workbench {
     trainVm.messageProperty().addListener((o, a, m) -> session.setStatus(m));
     wireUnits();
     lessonVm = new LessonViewModel(session, insideState(), shell::selectedWorkspace, trainVm::open);
-    lessonBar = new LessonBar(lessonVm, () -> List.of(shell));
+    lessonBar = new LessonBar(lessonVm, shell::controlRoots);
     wireLessons();
   }
 

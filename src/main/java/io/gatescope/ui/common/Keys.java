@@ -25,21 +25,31 @@ public final class Keys {
   private Keys() {}
 
   /**
-   * The shortcuts bound to nodes of {@code scene}, so a test can check no two of them (nor a menu's
-   * accelerator) answer the same keys in the same place. FX thread.
+   * The shortcuts bound to nodes under {@code roots} (the window and its workspaces, shown or not),
+   * so a test can check no two of them (nor a menu's accelerator) answer the same keys in the same
+   * place. FX thread.
    */
-  public static List<Binding> bindings(Scene scene) {
+  public static List<Binding> bindings(List<? extends Node> roots) {
     List<Binding> out = new ArrayList<>();
     synchronized (BOUND) {
       BOUND.removeIf(b -> b.scope().get() == null);
       for (WeakBinding b : BOUND) {
         Node n = b.scope().get();
-        if (n != null && n.getScene() == scene) {
+        if (n != null && under(n, roots)) {
           out.add(new Binding(n, b.keys()));
         }
       }
     }
     return out;
+  }
+
+  private static boolean under(Node n, List<? extends Node> roots) {
+    for (Node p = n; p != null; p = p.getParent()) {
+      if (roots.contains(p)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -4,6 +4,7 @@ import io.gatescope.core.Messages;
 import io.gatescope.ui.common.FlowText;
 import io.gatescope.ui.common.Presenter;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +37,7 @@ final class PanelHelp {
 
   private final Pane layer = new Pane();
   private final Parent workspaces;
+  private final List<Node> views;
   private final Presenter presenter;
   private final Map<Node, Button> buttons = new IdentityHashMap<>();
   private final Map<Node, HelpTopics.Topic> topics = new IdentityHashMap<>();
@@ -46,8 +48,13 @@ final class PanelHelp {
   private Node underPointer;
   private long lastSearch;
 
-  PanelHelp(Parent workspaces, Presenter presenter) {
+  /**
+   * @param workspaces what holds the workspaces on screen
+   * @param views every workspace's view, shown or not (a hidden one is out of the scene)
+   */
+  PanelHelp(Parent workspaces, List<Node> views, Presenter presenter) {
     this.workspaces = workspaces;
+    this.views = views;
     this.presenter = presenter;
     layer.setId("panel-help-layer");
     layer.setPickOnBounds(false);
@@ -234,10 +241,15 @@ final class PanelHelp {
     }
   }
 
-  /** In every workspace's content, shown yet or not (a tab's content is in its skin only later). */
+  /**
+   * In every workspace's view, shown or not, and in the tabs inside them (a tab's content is in its
+   * skin only later).
+   */
   private java.util.Set<Node> lookupAll(String selector) {
     java.util.Set<Node> out = new java.util.LinkedHashSet<>(workspaces.lookupAll(selector));
-    workspaces.lookupAll(".tab-pane").stream()
+    views.forEach(v -> out.addAll(v.lookupAll(selector)));
+    views.stream()
+        .flatMap(v -> v.lookupAll(".tab-pane").stream())
         .filter(javafx.scene.control.TabPane.class::isInstance)
         .flatMap(tp -> ((javafx.scene.control.TabPane) tp).getTabs().stream())
         .filter(tab -> tab.getContent() != null)

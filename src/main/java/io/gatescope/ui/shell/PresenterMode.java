@@ -48,7 +48,7 @@ final class PresenterMode {
   private final Presenter presenter;
   private final BorderPane shell;
   private final Parent body;
-  private final List<javafx.scene.control.Tab> tabs; // every workspace's, shown or hidden
+  private final List<Node> views; // every workspace's, shown or hidden
   private final ZoomPane zoom;
   private final BorderPane area;
   private final List<Node> scaledText;
@@ -59,7 +59,8 @@ final class PresenterMode {
   private record Hidden(Node node, boolean visible, boolean managed) {}
 
   /**
-   * @param tabs every workspace's tab, also those a lesson hides (their controls are hidden too)
+   * @param views every workspace's view, shown or not, also those a lesson hides (their controls
+   *     are hidden too)
    * @param area where they sit under the menu (its centre; a lesson bar may take its top)
    * @param body what holds them (the area's centre)
    * @param scaledText the parts outside the workspaces whose font grows (menus, status bar)
@@ -68,11 +69,11 @@ final class PresenterMode {
       Presenter presenter,
       BorderPane shell,
       BorderPane area,
-      List<javafx.scene.control.Tab> tabs,
+      List<Node> views,
       Parent body,
       List<Node> scaledText) {
     this.presenter = presenter;
-    this.tabs = tabs;
+    this.views = views;
     this.shell = shell;
     this.area = area;
     this.body = body;
@@ -156,9 +157,9 @@ final class PresenterMode {
    * not).
    */
   private void eachAdvanced(Consumer<Node> action) {
-    for (javafx.scene.control.Tab tab : tabs) {
+    for (Node view : views) {
       for (String id : ADVANCED) {
-        tab.getContent().lookupAll("#" + id).forEach(action);
+        view.lookupAll("#" + id).forEach(action);
       }
     }
   }

@@ -34,6 +34,7 @@ public final class ShellView extends BorderPane {
   private final TabPane tabs = new TabPane();
   private final List<Tab> allTabs = new java.util.ArrayList<>();
   private final Presenter presenter = new Presenter();
+  private final WorkspaceSlots slots;
   private final PanelHelp help;
   private final PresenterMode presenterMode;
   private final PresenterWindows presenterWindows =
@@ -62,7 +63,8 @@ public final class ShellView extends BorderPane {
     this.vm = vm;
     this.quitGuard = new QuitGuard(vm.session().models(), chooser, () -> getScene().getWindow());
     StackPane body = new StackPane(buildTabs(workspaces));
-    this.help = new PanelHelp(body, presenter);
+    this.slots = new WorkspaceSlots(tabs, workspaces);
+    this.help = new PanelHelp(body, slots.views(), presenter);
     body.getChildren().add(help.layer());
     MenuBar menus =
         new MenuBar(
@@ -72,7 +74,7 @@ public final class ShellView extends BorderPane {
             buildHelpMenu());
     HBox status = buildStatusBar();
     this.presenterMode =
-        new PresenterMode(presenter, this, area, allTabs, body, List.of(menus, status));
+        new PresenterMode(presenter, this, area, slots.views(), body, List.of(menus, status));
     area.setCenter(presenterMode.centre());
     setCenter(area);
     setTop(menus);
@@ -83,6 +85,7 @@ public final class ShellView extends BorderPane {
             (o, a, scene) -> {
               if (a == null && scene != null) {
                 help.install(scene);
+                slots.primeAfterFirstLayout(scene);
               }
             });
     followNavigation();
@@ -100,7 +103,9 @@ public final class ShellView extends BorderPane {
       "mdi2t-table-eye"
     };
     for (Workspace w : Workspace.values()) {
-      Tab t = new Tab(Messages.get("tab." + w.id()), workspaces.get(w.ordinal()));
+      Tab t =
+          new Tab(
+              Messages.get("tab." + w.id()), WorkspaceSlots.slotFor(workspaces.get(w.ordinal())));
       t.setGraphic(new FontIcon(icons[w.ordinal()]));
       t.setId("tab-" + w.id());
       t.setUserData(w);
@@ -119,6 +124,16 @@ public final class ShellView extends BorderPane {
 
   public TabPane tabs() {
     return tabs;
+  }
+
+  /**
+   * Where a control is looked for by its id: the window, and every workspace's view (a workspace
+   * not shown is out of the window, see {@link WorkspaceSlots}).
+   */
+  public List<Node> controlRoots() {
+    List<Node> out = new java.util.ArrayList<>(List.of(this));
+    out.addAll(slots.views());
+    return out;
   }
 
   /** Shows workspace {@code w} (nothing happens while its tab is hidden). */

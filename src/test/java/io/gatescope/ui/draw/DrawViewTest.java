@@ -214,16 +214,21 @@ class DrawViewTest extends WorkbenchTestBase {
   }
 
   int drawSpinner(FxRobot robot) {
-    return robot
-        .lookup("#draw-test-index")
-        .<javafx.scene.control.Spinner<Integer>>query()
-        .getValue();
+    return spinner("#draw-test-index");
   }
 
   int insideSpinner(FxRobot robot) {
-    return robot
-        .lookup("#inside-view .spinner")
-        .<javafx.scene.control.Spinner<Integer>>query()
+    return spinner("#inside-view .spinner");
+  }
+
+  /** A spinner in any workspace, shown or not (a workspace not shown is out of the window). */
+  @SuppressWarnings("unchecked")
+  private int spinner(String selector) {
+    return wb.shell.controlRoots().stream()
+        .map(r -> (javafx.scene.control.Spinner<Integer>) r.lookup(selector))
+        .filter(java.util.Objects::nonNull)
+        .findFirst()
+        .orElseThrow()
         .getValue();
   }
 

@@ -50,7 +50,7 @@ class InsideUnitLinksTest extends WorkbenchTestBase {
 
   /** Inside's view (call on the FX thread). */
   InsideView inside() {
-    return (InsideView) wb.shell.getScene().lookup("#inside-view");
+    return wb.insideView; // shown or not (a workspace not shown is out of the window)
   }
 
   /** The model and MNIST loaded, Units' index limited to IMAGES, test image i in six maps. */

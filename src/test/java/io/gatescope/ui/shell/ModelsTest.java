@@ -112,6 +112,7 @@ class ModelsTest {
     String pct = String.format("%.2f%%", 100 * shelf);
     Label model = robot.lookup("#status-model").queryAs(Label.class);
     assertTrue(FxTestSupport.onFx(model::getText).contains(pct + " on the test set"));
+    FxTestSupport.run(() -> wb.shell.select(io.gatescope.ui.common.Workspace.EVALUATE));
     Label status = robot.lookup("#evaluate-status").queryAs(Label.class);
     assertTrue(
         FxTestSupport.onFx(status::getText).contains(pct), FxTestSupport.onFx(status::getText));

@@ -168,7 +168,13 @@ class PresenterModeTest extends WorkbenchTestBase {
           }
           assertEquals(on, ColorMap.highContrast());
           for (String id : PresenterMode.ADVANCED) {
-            Node n = shell.lookup("#" + id);
+            // in every workspace, shown or not (a hidden one is out of the window)
+            Node n =
+                shell.controlRoots().stream()
+                    .map(r -> r.lookup("#" + id))
+                    .filter(java.util.Objects::nonNull)
+                    .findFirst()
+                    .orElse(null);
             assertTrue(n != null, id);
             assertEquals(!on, n.isVisible(), id);
             assertEquals(!on, n.isManaged(), id);

@@ -8,6 +8,7 @@ import io.gatescope.ui.FxTestSupport;
 import io.gatescope.ui.WorkbenchFixture;
 import io.gatescope.ui.WorkbenchTestBase;
 import io.gatescope.ui.common.Workspace;
+import java.util.List;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -53,6 +54,32 @@ class ShellViewTest extends WorkbenchTestBase {
         "Inside by mouse",
         5,
         () -> tabs.getSelectionModel().getSelectedItem().getText().equals("Inside"));
+  }
+
+  /**
+   * Only the workspace shown is in the window (a hidden one would be laid out and drawn again with
+   * every change in it, e.g. while training); one shown again comes back as it was left.
+   */
+  @Test
+  void onlyTheWorkspaceShownIsInTheWindowAndComesBackAsItWas() throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    javafx.scene.Node train = wb.shell.controlRoots().get(1 + Workspace.TRAIN.ordinal());
+    javafx.scene.Node draw = wb.shell.controlRoots().get(1 + Workspace.DRAW.ordinal());
+    FxTestSupport.waitFor(
+        "the others leave after the first layout", 10, () -> draw.getScene() == null);
+    assertNotNull(FxTestSupport.onFx(train::getScene));
+    FxTestSupport.run(() -> wb.drawVm.beginStroke(100, 60));
+    FxTestSupport.run(() -> wb.drawVm.extendStroke(100, 200));
+    FxTestSupport.run(wb.drawVm::endStroke);
+    FxTestSupport.run(() -> wb.shell.select(Workspace.DRAW));
+    assertEquals(
+        List.of(false, true),
+        FxTestSupport.onFx(() -> List.of(train.getScene() != null, draw.getScene() != null)));
+    assertEquals(1, FxTestSupport.onFx(() -> wb.drawVm.strokes().size()), "the drawing kept");
+    FxTestSupport.run(() -> wb.shell.select(Workspace.TRAIN));
+    assertEquals(
+        List.of(true, false),
+        FxTestSupport.onFx(() -> List.of(train.getScene() != null, draw.getScene() != null)));
   }
 
   /** Workspace shortcuts act only in the workspace on screen, wherever the focus is in it. */

@@ -64,7 +64,7 @@ class ShortcutsTest extends WorkbenchTestBase {
               wb.shell.getScene().getAccelerators().keySet().stream()
                   .filter(k -> !global.contains(k))
                   .forEach(global::add);
-              List<Keys.Binding> bound = Keys.bindings(wb.shell.getScene());
+              List<Keys.Binding> bound = Keys.bindings(wb.shell.controlRoots());
               assertTrue(bound.size() > 20, "the workspaces' shortcuts are found: " + bound.size());
               for (int i = 0; i < bound.size(); i++) {
                 Keys.Binding a = bound.get(i);
