@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
 
-/** How run points reach a chart: once per pulse, appended, and decimated when long. */
+/** How run points reach a chart: at most five times a second, appended, and decimated when long. */
 class ChartFeedTest {
   @BeforeAll
   static void toolkit() throws Exception {
@@ -91,5 +91,33 @@ class ChartFeedTest {
         });
     assertEquals(2, s.getData().size());
     assertEquals(3.0, s.getData().get(1).getXValue().doubleValue(), 0.0);
+  }
+
+  @Test
+  void theChartsAreUpdatedAtMostFiveTimesASecond() throws Exception {
+    ObservableList<Point> source = FXCollections.observableArrayList();
+    ChartPulse pulse = FxTestSupport.onFx(ChartPulse::new);
+    ChartFeed feed = FxTestSupport.onFx(() -> new ChartFeed("loss", source, pulse));
+    XYChart.Series<Number, Number> s = feed.series();
+    long t0 = 1_000_000_000L;
+    long gap = ChartPulse.GAP_NANOS;
+    assertEquals(200_000_000L, gap, "five a second");
+    List<Integer> drawn = new ArrayList<>();
+    FxTestSupport.run(
+        () -> {
+          source.add(new Point(1, 2.5));
+          pulse.tick(t0);
+          drawn.add(s.getData().size()); // the first pulse draws
+          source.add(new Point(2, 2.25));
+          pulse.tick(t0 + gap / 2);
+          drawn.add(s.getData().size()); // too soon: waits
+          pulse.tick(t0 + gap - 1);
+          drawn.add(s.getData().size()); // still too soon
+          pulse.tick(t0 + gap);
+          drawn.add(s.getData().size()); // due: both points
+          pulse.tick(t0 + 3 * gap);
+          drawn.add(s.getData().size()); // nothing new, nothing to do
+        });
+    assertEquals(List.of(1, 1, 1, 2, 2), drawn);
   }
 }
