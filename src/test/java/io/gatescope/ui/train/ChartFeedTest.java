@@ -21,6 +21,17 @@ class ChartFeedTest {
     FxToolkit.registerPrimaryStage();
   }
 
+  /** A run's points, the pulse and the chart series fed from them. */
+  private record Fed(
+      ObservableList<Point> source, ChartPulse pulse, XYChart.Series<Number, Number> series) {}
+
+  private static Fed fed() throws Exception {
+    ObservableList<Point> source = FXCollections.observableArrayList();
+    ChartPulse pulse = FxTestSupport.onFx(ChartPulse::new);
+    ChartFeed feed = FxTestSupport.onFx(() -> new ChartFeed("loss", source, pulse));
+    return new Fed(source, pulse, feed.series());
+  }
+
   private static List<Point> points(double... ys) {
     List<Point> out = new ArrayList<>();
     for (int i = 0; i < ys.length; i++) {
@@ -63,10 +74,10 @@ class ChartFeedTest {
 
   @Test
   void newPointsAreAppendedAtTheNextPulseAndAThinnedSeriesIsRedrawn() throws Exception {
-    ObservableList<Point> source = FXCollections.observableArrayList();
-    ChartPulse pulse = FxTestSupport.onFx(ChartPulse::new);
-    ChartFeed feed = FxTestSupport.onFx(() -> new ChartFeed("loss", source, pulse));
-    XYChart.Series<Number, Number> s = feed.series();
+    Fed fed = fed();
+    ObservableList<Point> source = fed.source();
+    ChartPulse pulse = fed.pulse();
+    XYChart.Series<Number, Number> s = fed.series();
     FxTestSupport.run(
         () -> {
           source.add(new Point(1, 2.5));
@@ -95,28 +106,25 @@ class ChartFeedTest {
 
   @Test
   void theChartsAreUpdatedAtMostFiveTimesASecond() throws Exception {
-    ObservableList<Point> source = FXCollections.observableArrayList();
-    ChartPulse pulse = FxTestSupport.onFx(ChartPulse::new);
-    ChartFeed feed = FxTestSupport.onFx(() -> new ChartFeed("loss", source, pulse));
-    XYChart.Series<Number, Number> s = feed.series();
+    Fed f = fed();
     long t0 = 1_000_000_000L;
     long gap = ChartPulse.GAP_NANOS;
     assertEquals(200_000_000L, gap, "five a second");
     List<Integer> drawn = new ArrayList<>();
     FxTestSupport.run(
         () -> {
-          source.add(new Point(1, 2.5));
-          pulse.tick(t0);
-          drawn.add(s.getData().size()); // the first pulse draws
-          source.add(new Point(2, 2.25));
-          pulse.tick(t0 + gap / 2);
-          drawn.add(s.getData().size()); // too soon: waits
-          pulse.tick(t0 + gap - 1);
-          drawn.add(s.getData().size()); // still too soon
-          pulse.tick(t0 + gap);
-          drawn.add(s.getData().size()); // due: both points
-          pulse.tick(t0 + 3 * gap);
-          drawn.add(s.getData().size()); // nothing new, nothing to do
+          f.source().add(new Point(1, 2.5));
+          f.pulse().tick(t0);
+          drawn.add(f.series().getData().size()); // the first pulse draws
+          f.source().add(new Point(2, 2.25));
+          f.pulse().tick(t0 + gap / 2);
+          drawn.add(f.series().getData().size()); // too soon: waits
+          f.pulse().tick(t0 + gap - 1);
+          drawn.add(f.series().getData().size()); // still too soon
+          f.pulse().tick(t0 + gap);
+          drawn.add(f.series().getData().size()); // due: both points
+          f.pulse().tick(t0 + 3 * gap);
+          drawn.add(f.series().getData().size()); // nothing new, nothing to do
         });
     assertEquals(List.of(1, 1, 1, 2, 2), drawn);
   }
