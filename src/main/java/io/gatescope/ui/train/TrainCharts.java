@@ -4,14 +4,11 @@ import io.gatescope.core.Messages;
 import io.gatescope.ui.common.ChartPlaceholder;
 import io.gatescope.ui.common.Ticks;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.value.ChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Side;
 import javafx.scene.Node;
@@ -196,38 +193,6 @@ final class TrainCharts {
     axis.setLowerBound(0);
     axis.setUpperBound(1);
     axis.setTickUnit(0.2);
-  }
-
-  /**
-   * While another workspace is shown, the charts let go of their series: a chart lays out its paths
-   * again for every new point even when hidden, and training adds points all the time.
-   */
-  void releaseSeriesWhileHidden(Node view) {
-    Map<LineChart<Number, Number>, List<XYChart.Series<Number, Number>>> own = new HashMap<>();
-    all.forEach(c -> own.put(c, List.copyOf(c.getData())));
-    ChangeListener<Boolean> onShown =
-        (o, was, shown) -> {
-          for (LineChart<Number, Number> c : all) {
-            if (shown) {
-              c.getData().setAll(own.get(c));
-            } else {
-              c.getData().clear();
-            }
-          }
-          if (shown) {
-            overlay();
-          }
-        };
-    view.parentProperty()
-        .addListener(
-            (o, old, parent) -> {
-              if (old != null) {
-                old.visibleProperty().removeListener(onShown);
-              }
-              if (parent != null) {
-                parent.visibleProperty().addListener(onShown);
-              }
-            });
   }
 
   /** Test-accuracy curves of the ticked runs, next to the current run's. */

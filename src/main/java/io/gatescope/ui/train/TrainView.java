@@ -35,7 +35,6 @@ public final class TrainView extends BorderPane {
     getStylesheets().add(TrainView.class.getResource("train.css").toExternalForm());
     setLeft(buildLeftColumn());
     setCenter(buildCenter());
-    charts.releaseSeriesWhileHidden(this);
     charts.onLossClick(vm.timeLapse()::selectNearest);
   }
 
