@@ -137,9 +137,8 @@ final class PanelHelp {
     box.setPrefWidth(width);
     box.setMaxWidth(width);
     shown = t;
-    if (popOver.isShowing()) {
-      popOver.hide(javafx.util.Duration.ZERO);
-    }
+    // No hide() first: PopOver's hide fades out and hides when the fade ends, a pulse later, which
+    // would close the pop-over just opened; show() itself closes a showing one at once.
     popOver.setArrowLocation(towardsTheMiddle(b));
     popOver.show(b);
     keepInside(b.getScene().getWindow());

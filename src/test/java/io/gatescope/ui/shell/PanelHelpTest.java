@@ -54,6 +54,35 @@ class PanelHelpTest extends WorkbenchTestBase {
     }
   }
 
+  /**
+   * A second panel's explanation, asked for while the first is open, replaces it and stays open (a
+   * fading hide of the first, ending a pulse later, used to close the second).
+   */
+  @Test
+  void aSecondExplanationReplacesTheFirstAndStaysOpen() throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    PanelHelp help = wb.shell.panelHelp();
+    FxTestSupport.run(() -> wb.shell.select(Workspace.DRAW));
+    FxTestSupport.waitFor(
+        "Draw's ⓘ",
+        10,
+        () -> {
+          help.placeNow();
+          return help.buttonOf("draw-canvas").map(Button::isVisible).orElse(false)
+              && help.buttonOf("draw-bars").map(Button::isVisible).orElse(false);
+        });
+    FxTestSupport.run(() -> help.buttonOf("draw-canvas").orElseThrow().fire());
+    FxTestSupport.waitFor("the first", 5, () -> help.shown().isPresent());
+    FxTestSupport.run(() -> help.buttonOf("draw-bars").orElseThrow().fire());
+    for (int i = 0; i < 10; i++) {
+      WaitForAsyncUtils.waitForFxEvents(); // pulses for a fade to end
+      Thread.sleep(20);
+    }
+    assertEquals(
+        "draw-bars", FxTestSupport.onFx(() -> help.shown().map(t -> t.nodeId()).orElse("closed")));
+    FxTestSupport.run(() -> help.popOver().hide(javafx.util.Duration.ZERO));
+  }
+
   @Test
   void everyPanelsIconOpensItsExplanation() throws Exception {
     WorkbenchFixture.awaitReady(wb);
