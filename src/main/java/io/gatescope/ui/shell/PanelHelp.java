@@ -82,7 +82,9 @@ final class PanelHelp {
     popOver.setAutoHide(true);
     popOver.setArrowLocation(PopOver.ArrowLocation.TOP_RIGHT);
     popOver.setOnHidden(e -> shown = null);
-    popOver.setFadeInDuration(javafx.util.Duration.millis(120));
+    // No fades: a fading hide ends a pulse later with a hide of its own, which closed an
+    // explanation opened in the meantime (Esc and at once F2, or one ⓘ and then another).
+    popOver.setAnimated(false);
     // A pop-up is a window of its own: it needs the style sheet itself, over the pop-over's own.
     popOver.getStyleClass().add("panel-help-popover");
     popOver
@@ -137,8 +139,7 @@ final class PanelHelp {
     box.setPrefWidth(width);
     box.setMaxWidth(width);
     shown = t;
-    // No hide() first: PopOver's hide fades out and hides when the fade ends, a pulse later, which
-    // would close the pop-over just opened; show() itself closes a showing one at once.
+    // show() closes a showing pop-over itself, at once.
     popOver.setArrowLocation(towardsTheMiddle(b));
     popOver.show(b);
     keepInside(b.getScene().getWindow());
