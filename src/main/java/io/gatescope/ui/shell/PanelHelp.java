@@ -46,6 +46,7 @@ final class PanelHelp {
   private final TextFlow popText = new TextFlow(); // words as Text nodes: FlowText
   private HelpTopics.Topic shown;
   private Node underPointer;
+  private Point2D pointer; // where the pointer last moved, in the scene
   private long lastSearch;
 
   /**
@@ -98,12 +99,23 @@ final class PanelHelp {
   void install(Scene scene) {
     scene.addPostLayoutPulseListener(this::place);
     scene.addEventFilter(
-        MouseEvent.MOUSE_MOVED, e -> underPointer = e.getPickResult().getIntersectedNode());
+        MouseEvent.MOUSE_MOVED,
+        e -> {
+          underPointer = e.getPickResult().getIntersectedNode();
+          pointer = new Point2D(e.getSceneX(), e.getSceneY());
+        });
   }
 
-  /** F2: the panel under the pointer, else the one holding the focus; false when none. */
+  /**
+   * F2: the panel under the pointer, else the one holding the focus; false when none. The pointer
+   * may not have moved since the workspace under it changed (a switch by the keyboard): then the
+   * panel shown where it rests.
+   */
   boolean explainPointedOrFocused(Scene scene) {
     Optional<Node> panel = panelOf(underPointer);
+    if (panel.isEmpty()) {
+      panel = panelAt(pointer);
+    }
     if (panel.isEmpty()) {
       panel = panelOf(scene.getFocusOwner());
     }
@@ -118,6 +130,20 @@ final class PanelHelp {
       }
     }
     return Optional.empty();
+  }
+
+  /** The innermost panel with its ⓘ shown whose bounds hold {@code p} (scene coordinates). */
+  private Optional<Node> panelAt(Point2D p) {
+    if (p == null) {
+      return Optional.empty();
+    }
+    return buttons.entrySet().stream()
+        .filter(e -> e.getValue().isVisible() && e.getKey().getScene() != null)
+        .map(Map.Entry::getKey)
+        .filter(n -> n.localToScene(n.getLayoutBounds()).contains(p))
+        .min(
+            java.util.Comparator.comparingDouble(
+                n -> n.getLayoutBounds().getWidth() * n.getLayoutBounds().getHeight()));
   }
 
   /** Opens the explanation of {@code panel} next to its ⓘ. */

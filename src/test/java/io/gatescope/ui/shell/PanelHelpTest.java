@@ -211,6 +211,22 @@ class PanelHelpTest extends WorkbenchTestBase {
     assertEquals("help.draw.preview", FxTestSupport.onFx(() -> help.shown().orElseThrow().topic()));
     FxTestSupport.run(() -> help.popOver().hide(javafx.util.Duration.ZERO));
 
+    // The pointer rests; the keyboard shows Inside under it: F2 explains Inside's panel there.
+    robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+    FxTestSupport.waitFor(
+        "Inside's maps' ⓘ",
+        10,
+        () -> help.buttonOf("inside-maps").map(Button::isVisible).orElse(false));
+    robot.press(KeyCode.F2).release(KeyCode.F2);
+    FxTestSupport.waitFor("F2 after the switch", 5, () -> help.shown().isPresent());
+    assertTrue(
+        FxTestSupport.onFx(() -> help.shown().orElseThrow().nodeId()).startsWith("inside"),
+        FxTestSupport.onFx(() -> help.shown().orElseThrow().nodeId()));
+    FxTestSupport.run(() -> help.popOver().hide());
+    robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+    FxTestSupport.waitFor(
+        "Draw again", 10, () -> help.buttonOf("draw-canvas").map(Button::isVisible).orElse(false));
+
     // F2 with the pointer on no panel (the status bar): the panel with the keyboard focus.
     FxTestSupport.run(() -> wb.shell.lookup("#draw-canvas").requestFocus());
     robot.moveTo(FxTestSupport.centre(robot, "#status-text"));
