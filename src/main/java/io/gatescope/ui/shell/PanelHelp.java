@@ -1,11 +1,9 @@
 package io.gatescope.ui.shell;
 
 import io.gatescope.core.Messages;
-import io.gatescope.ui.common.FlowText;
 import io.gatescope.ui.common.Presenter;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javafx.geometry.Bounds;
@@ -14,14 +12,10 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Pane;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
-import javafx.scene.text.TextFlow;
 import org.controlsfx.control.PopOver;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -38,13 +32,9 @@ final class PanelHelp {
   private final Pane layer = new Pane();
   private final Parent workspaces;
   private final List<Node> views;
-  private final Presenter presenter;
   private final Map<Node, Button> buttons = new IdentityHashMap<>();
   private final Map<Node, HelpTopics.Topic> topics = new IdentityHashMap<>();
-  private final PopOver popOver = new PopOver();
-  private final Label popTitle = new Label();
-  private final TextFlow popText = new TextFlow(); // words as Text nodes: FlowText
-  private HelpTopics.Topic shown;
+  private final HelpPopOver pop;
   private Node underPointer;
   private Point2D pointer; // where the pointer last moved, in the scene
   private long lastSearch;
@@ -56,43 +46,16 @@ final class PanelHelp {
   PanelHelp(Parent workspaces, List<Node> views, Presenter presenter) {
     this.workspaces = workspaces;
     this.views = views;
-    this.presenter = presenter;
+    this.pop = new HelpPopOver(presenter);
     layer.setId("panel-help-layer");
     layer.setPickOnBounds(false);
     layer.setMinSize(0, 0);
     layer.setPrefSize(0, 0);
-    buildPopOver();
   }
 
   /** The layer of ⓘ buttons, to lie over the workspaces. */
   Pane layer() {
     return layer;
-  }
-
-  private void buildPopOver() {
-    popTitle.getStyleClass().add("section-title");
-    popTitle.setId("panel-help-title");
-    popText.setId("panel-help-text");
-    popTitle.setMaxWidth(Double.MAX_VALUE);
-    popTitle.setMinHeight(Label.USE_PREF_SIZE);
-    popText.setMinHeight(Region.USE_PREF_SIZE);
-    VBox box = new VBox(6, popTitle, popText);
-    box.getStyleClass().add("panel-help");
-    popOver.setContentNode(box);
-    popOver.setDetachable(false);
-    popOver.setAutoHide(true);
-    popOver.setArrowLocation(PopOver.ArrowLocation.TOP_RIGHT);
-    popOver.setOnHidden(e -> shown = null);
-    // No fades: a fading hide ends a pulse later with a hide of its own, which closed an
-    // explanation opened in the meantime (Esc and at once F2, or one ⓘ and then another).
-    popOver.setAnimated(false);
-    // A pop-up is a window of its own: it needs the style sheet itself, over the pop-over's own.
-    popOver.getStyleClass().add("panel-help-popover");
-    popOver
-        .getScene()
-        .getRoot()
-        .getStylesheets()
-        .add(PanelHelp.class.getResource("shell.css").toExternalForm());
   }
 
   /** Starts placing the ⓘ after every layout of {@code scene}, and following the pointer (F2). */
@@ -150,70 +113,23 @@ final class PanelHelp {
   void explain(Node panel) {
     HelpTopics.Topic t = topics.get(panel);
     Button b = buttons.get(panel);
-    if (t == null || b == null) {
-      return;
+    if (t != null && b != null) {
+      pop.open(t, b);
     }
-    popTitle.setText(Messages.get(t.titleKey()));
-    FlowText.show(popText, Messages.get(t.textKey()), "panel-help-word");
-    double font = presenter.fontSize();
-    // A fixed width (30 characters of the current size), so the text wraps the same every time and
-    // the pop-over's frame is measured around it.
-    double width = Math.min(font * 30, windowWidth(b) * 0.45);
-    VBox box = (VBox) popOver.getContentNode();
-    box.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx; -fx-padding: 10;", font));
-    box.setMinWidth(width);
-    box.setPrefWidth(width);
-    box.setMaxWidth(width);
-    shown = t;
-    // show() closes a showing pop-over itself, at once.
-    popOver.setArrowLocation(towardsTheMiddle(b));
-    popOver.show(b);
-    keepInside(b.getScene().getWindow());
-  }
-
-  /** Moves the shown pop-over back inside {@code w} where it would run past an edge. */
-  private void keepInside(javafx.stage.Window w) {
-    double x =
-        Math.max(w.getX(), Math.min(popOver.getX(), w.getX() + w.getWidth() - popOver.getWidth()));
-    double y =
-        Math.max(
-            w.getY(), Math.min(popOver.getY(), w.getY() + w.getHeight() - popOver.getHeight()));
-    popOver.setX(x);
-    popOver.setY(y);
-  }
-
-  /**
-   * The arrow's corner that puts the pop-over on the window's side of its ⓘ: to the left of an ⓘ in
-   * the right half, above one in the lower half. What still runs past an edge (a tall text near the
-   * top) {@link #keepInside} moves back.
-   */
-  private static PopOver.ArrowLocation towardsTheMiddle(Node b) {
-    Bounds on = b.localToScene(b.getBoundsInLocal());
-    Scene scene = b.getScene();
-    boolean right = on.getCenterX() > scene.getWidth() / 2;
-    boolean low = on.getCenterY() > scene.getHeight() / 2;
-    if (low) {
-      return right ? PopOver.ArrowLocation.BOTTOM_RIGHT : PopOver.ArrowLocation.BOTTOM_LEFT;
-    }
-    return right ? PopOver.ArrowLocation.TOP_RIGHT : PopOver.ArrowLocation.TOP_LEFT;
-  }
-
-  private static double windowWidth(Node b) {
-    return b.getScene() == null ? Double.MAX_VALUE : b.getScene().getWidth();
   }
 
   /** The topic whose explanation is open, if any. */
   Optional<HelpTopics.Topic> shown() {
-    return popOver.isShowing() ? Optional.ofNullable(shown) : Optional.empty();
+    return pop.shown();
   }
 
   /** The pop-over's text as shown (for tests). */
   String shownText() {
-    return popText.getAccessibleText();
+    return pop.shownText();
   }
 
   PopOver popOver() {
-    return popOver;
+    return pop.popOver();
   }
 
   /** The ⓘ of the panel with id {@code nodeId}, if that panel was found. */
