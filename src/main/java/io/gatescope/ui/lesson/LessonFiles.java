@@ -2,9 +2,12 @@ package io.gatescope.ui.lesson;
 
 import io.gatescope.core.Messages;
 import io.gatescope.core.lesson.LessonFile;
+import io.gatescope.core.lesson.LessonFileException;
+import io.gatescope.core.lesson.ShippedLessons;
 import java.io.File;
 import java.util.List;
 import java.util.function.Supplier;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.FileChooser;
@@ -28,7 +31,8 @@ final class LessonFiles {
   }
 
   /**
-   * File ▸ Open lesson…, Record lesson step (the first one starts a new lesson) and Save lesson…
+   * File ▸ Open lesson…, Lessons that come with GateScope, Record lesson step (the first one starts
+   * a new lesson) and Save lesson…
    */
   List<MenuItem> menuItems() {
     MenuItem open =
@@ -52,7 +56,25 @@ final class LessonFiles {
     save.setId("menu-save-lesson");
     save.disableProperty().bind(vm.lessonProperty().isNull());
     save.setOnAction(e -> askSave());
-    return List.of(open, record, save);
+    return List.of(open, shipped(), record, save);
+  }
+
+  /** File ▸ Lessons that come with GateScope ▸ one item per lesson, by its title. */
+  private Menu shipped() {
+    Menu m = new Menu(Messages.get("lesson.menu.shipped"));
+    m.setId("menu-shipped-lessons");
+    for (String id : ShippedLessons.ids()) {
+      MenuItem item;
+      try {
+        item = new MenuItem(ShippedLessons.load(id).title().text());
+      } catch (LessonFileException e) {
+        continue; // the build's own check (ShippedLessonsTest) keeps this from happening
+      }
+      item.setId("menu-lesson-" + id);
+      item.setOnAction(e -> vm.openShipped(id));
+      m.getItems().add(item);
+    }
+    return m;
   }
 
   /** Save lesson…: asks where, then saves there. */

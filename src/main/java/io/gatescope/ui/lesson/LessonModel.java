@@ -68,6 +68,30 @@ final class LessonModel {
             });
   }
 
+  /**
+   * A lesson without a model of its own was written for the one GateScope ships (its text quotes
+   * that model's numbers): that model is put in use, and the one in use before comes back when the
+   * lesson closes. Nothing changes when it is in use already or not on the shelf.
+   */
+  void useShipped(Lesson l) {
+    ModelEntry now = session.models().currentProperty().get();
+    if (now == null || now.kind() == ModelEntry.Kind.SHIPPED) {
+      return;
+    }
+    session.models().entries().stream()
+        .filter(e -> e.kind() == ModelEntry.Kind.SHIPPED)
+        .findFirst()
+        .ifPresent(
+            shipped -> {
+              if (own == null) {
+                before = now;
+              }
+              own = shipped;
+              session.models().select(shipped);
+              session.setStatus(Messages.get("lesson.model.shipped", l.title().text()));
+            });
+  }
+
   /** The lesson is closed: the model in use before its own model came is in use again. */
   void restore() {
     ModelEntry now = session.models().currentProperty().get();

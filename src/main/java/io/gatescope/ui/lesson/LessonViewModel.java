@@ -6,6 +6,7 @@ import io.gatescope.core.lesson.Lesson;
 import io.gatescope.core.lesson.LessonFile;
 import io.gatescope.core.lesson.LessonFileException;
 import io.gatescope.core.lesson.LessonStep;
+import io.gatescope.core.lesson.ShippedLessons;
 import io.gatescope.ui.common.ModelEntry;
 import io.gatescope.ui.common.Session;
 import io.gatescope.ui.common.Workspace;
@@ -89,6 +90,17 @@ public final class LessonViewModel {
     }
   }
 
+  /** Opens the lesson {@code id} that comes with GateScope (false, the status bar says why). */
+  public boolean openShipped(String id) {
+    try {
+      open(ShippedLessons.load(id));
+      return true;
+    } catch (LessonFileException e) {
+      session.setStatus(e.getMessage());
+      return false;
+    }
+  }
+
   /**
    * Opens {@code l} at its first step. A lesson that carries its model first opens that model (off
    * the FX thread, through the window's File ▸ Open path); the steps are applied once it is in,
@@ -101,6 +113,7 @@ public final class LessonViewModel {
     authoring.opened(l);
     startAt = 0;
     if (l.model().isEmpty()) {
+      model.useShipped(l);
       go(0);
       return;
     }

@@ -234,4 +234,43 @@ class LessonBarTest extends WorkbenchTestBase {
     assertTrue(FxTestSupport.onFx(() -> shown(teach)));
     assertFalse(FxTestSupport.onFx(() -> shown(wb.lessonBar)));
   }
+
+  /**
+   * File ▸ Lessons that come with GateScope opens a shipped lesson; written for the shipped model,
+   * it puts that model in use over a trained one, and closing it brings the trained one back.
+   */
+  @Test
+  void aShippedLessonOpensFromTheFileMenuWithTheShippedModel() throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    WorkbenchFixture.train(wb, WorkbenchFixture.shortRun(640, 500));
+    var trained = FxTestSupport.onFx(() -> wb.session.models().currentProperty().get());
+    assertFalse(trained.kind() == io.gatescope.ui.common.ModelEntry.Kind.SHIPPED);
+    String id = ShippedLessons.ids().get(0);
+    javafx.scene.control.MenuItem item =
+        FxTestSupport.onFx(() -> menuItem(wb.shell.getTop(), "menu-lesson-" + id));
+    assertEquals(ShippedLessons.load(id).title().text(), FxTestSupport.onFx(item::getText));
+    FxTestSupport.run(item::fire);
+    assertEquals(id, FxTestSupport.onFx(() -> wb.lessonVm.lessonProperty().get().id()));
+    assertEquals(
+        io.gatescope.ui.common.ModelEntry.Kind.SHIPPED,
+        FxTestSupport.onFx(() -> wb.session.models().currentProperty().get().kind()));
+    FxTestSupport.run(wb.lessonVm::close);
+    assertTrue(FxTestSupport.onFx(() -> wb.session.models().currentProperty().get() == trained));
+  }
+
+  private static javafx.scene.control.MenuItem menuItem(Node menuBar, String id) {
+    List<javafx.scene.control.MenuItem> all = new ArrayList<>();
+    for (var m : ((javafx.scene.control.MenuBar) menuBar).getMenus()) {
+      collect(m, all);
+    }
+    return all.stream().filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
+  }
+
+  private static void collect(
+      javafx.scene.control.MenuItem i, List<javafx.scene.control.MenuItem> out) {
+    out.add(i);
+    if (i instanceof javafx.scene.control.Menu m) {
+      m.getItems().forEach(c -> collect(c, out));
+    }
+  }
 }
