@@ -2,6 +2,7 @@ package io.gatescope.ui.lesson;
 
 import io.gatescope.core.Messages;
 import io.gatescope.core.engine.GateTrace;
+import io.gatescope.core.engine.Intervention;
 import io.gatescope.core.lesson.Lesson;
 import io.gatescope.core.lesson.LessonFile;
 import io.gatescope.core.lesson.LessonFileException;
@@ -40,6 +41,7 @@ public final class LessonViewModel {
 
   private final Session session;
   private final InsideState inside;
+  private List<Intervention> interventionsBefore; // Inside's, when the lesson opened
   private final ModelOpener opener;
   private final LessonPictures pictures = new LessonPictures();
   private final LessonModel model;
@@ -107,6 +109,9 @@ public final class LessonViewModel {
    * with the model in use if it was refused (the status bar says why).
    */
   public void open(Lesson l) {
+    if (lesson.get() == null) {
+      interventionsBefore = List.copyOf(inside.interventions());
+    }
     pictures.use(l);
     lesson.set(l);
     index.set(-1);
@@ -133,10 +138,16 @@ public final class LessonViewModel {
   }
 
   /**
-   * Closes the lesson: the bar goes, every hidden control and tab shows again, and the model in use
-   * before a lesson's own model came back.
+   * Closes the lesson: the bar goes, every hidden control and tab shows again, Inside's
+   * interventions are those from before the lesson, and the model in use before a lesson's own
+   * model came back.
    */
   public void close() {
+    if (lesson.get() != null && interventionsBefore != null) {
+      inside.setInterventions(interventionsBefore); // the steps' clamps go with the
+      // lesson
+    }
+    interventionsBefore = null;
     lesson.set(null);
     index.set(-1);
     loading = false;

@@ -258,6 +258,22 @@ class LessonBarTest extends WorkbenchTestBase {
     assertTrue(FxTestSupport.onFx(() -> wb.session.models().currentProperty().get() == trained));
   }
 
+  /** A lesson's clamps go with it: closing it gives Inside the interventions it had before. */
+  @Test
+  void closingALessonTakesItsInterventionsAway() throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    Intervention mine = new Intervention(0, Quantity.OUTPUT, new int[] {3}, 1f);
+    FxTestSupport.run(() -> wb.insideVm.setInterventions(List.of(mine)));
+    FxTestSupport.run(() -> wb.lessonVm.openShipped("forget-gate"));
+    FxTestSupport.run(() -> wb.lessonVm.go(1)); // Γf of unit 16 clamped to 0
+    assertEquals(
+        Quantity.FORGET,
+        FxTestSupport.onFx(() -> wb.insideVm.interventions().get(0).quantity()),
+        "the step's clamp is on");
+    FxTestSupport.run(wb.lessonVm::close);
+    assertEquals(List.of(mine), FxTestSupport.onFx(() -> wb.insideVm.interventions()));
+  }
+
   private static javafx.scene.control.MenuItem menuItem(Node menuBar, String id) {
     List<javafx.scene.control.MenuItem> all = new ArrayList<>();
     for (var m : ((javafx.scene.control.MenuBar) menuBar).getMenus()) {
