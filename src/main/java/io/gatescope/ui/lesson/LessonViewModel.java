@@ -83,19 +83,22 @@ public final class LessonViewModel {
 
   /** Opens a lesson file; a bad file is named in the status bar and nothing changes. */
   public boolean openFile(Path file) {
-    try {
-      open(LessonFile.read(file));
-      return true;
-    } catch (LessonFileException e) {
-      session.setStatus(e.getMessage());
-      return false;
-    }
+    return openRead(() -> LessonFile.read(file));
   }
 
   /** Opens the lesson {@code id} that comes with GateScope (false, the status bar says why). */
   public boolean openShipped(String id) {
+    return openRead(() -> ShippedLessons.load(id));
+  }
+
+  /** A lesson read from somewhere, or the reason it cannot be. */
+  private interface LessonSource {
+    Lesson read() throws LessonFileException;
+  }
+
+  private boolean openRead(LessonSource source) {
     try {
-      open(ShippedLessons.load(id));
+      open(source.read());
       return true;
     } catch (LessonFileException e) {
       session.setStatus(e.getMessage());
