@@ -62,8 +62,8 @@ public final class ShellView extends BorderPane {
     setId("shell");
     this.vm = vm;
     this.quitGuard = new QuitGuard(vm.session().models(), chooser, () -> getScene().getWindow());
-    StackPane body = new StackPane(buildTabs(workspaces));
     this.slots = new WorkspaceSlots(tabs, workspaces);
+    StackPane body = new StackPane(buildTabs(workspaces));
     this.help = new PanelHelp(body, slots.views(), presenter);
     body.getChildren().add(help.layer());
     MenuBar menus =
@@ -103,9 +103,7 @@ public final class ShellView extends BorderPane {
       "mdi2t-table-eye"
     };
     for (Workspace w : Workspace.values()) {
-      Tab t =
-          new Tab(
-              Messages.get("tab." + w.id()), WorkspaceSlots.slotFor(workspaces.get(w.ordinal())));
+      Tab t = new Tab(Messages.get("tab." + w.id()), slots.slotFor(workspaces.get(w.ordinal())));
       t.setGraphic(new FontIcon(icons[w.ordinal()]));
       t.setId("tab-" + w.id());
       t.setUserData(w);

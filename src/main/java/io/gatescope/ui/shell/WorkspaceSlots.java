@@ -20,6 +20,7 @@ import javafx.scene.layout.StackPane;
 final class WorkspaceSlots {
   private final TabPane tabs;
   private final List<Node> views;
+  private final List<StackPane> slots = new java.util.ArrayList<>();
   private boolean primed; // every workspace has been laid out once
 
   /**
@@ -39,10 +40,11 @@ final class WorkspaceSlots {
   }
 
   /** The slot to put in a new tab for {@code view}: holding it until the first layout. */
-  static StackPane slotFor(Node view) {
+  StackPane slotFor(Node view) {
     StackPane slot = new StackPane(view);
     slot.getStyleClass().add("workspace-slot");
     slot.setUserData(view);
+    slots.add(slot);
     return slot;
   }
 
@@ -54,7 +56,10 @@ final class WorkspaceSlots {
           scene.removePostLayoutPulseListener(once[0]);
           primed = true;
           Tab shown = tabs.getSelectionModel().getSelectedItem();
-          tabs.getTabs().stream().filter(t -> t != shown).forEach(t -> show(t, null));
+          // every slot but the shown one, also those of tabs a lesson has hidden
+          slots.stream()
+              .filter(slot -> shown == null || shown.getContent() != slot)
+              .forEach(slot -> slot.getChildren().clear());
         };
     scene.addPostLayoutPulseListener(once[0]);
   }

@@ -80,6 +80,12 @@ class ShellViewTest extends WorkbenchTestBase {
     assertEquals(
         List.of(true, false),
         FxTestSupport.onFx(() -> List.of(train.getScene() != null, draw.getScene() != null)));
+    // A tab a lesson hid and gave back stays out of the window until chosen.
+    FxTestSupport.run(() -> wb.shell.hideWorkspaces(List.of(Workspace.DRAW)));
+    FxTestSupport.run(() -> wb.shell.hideWorkspaces(List.of()));
+    assertEquals(
+        List.of(true, false),
+        FxTestSupport.onFx(() -> List.of(train.getScene() != null, draw.getScene() != null)));
   }
 
   /** Workspace shortcuts act only in the workspace on screen, wherever the focus is in it. */
