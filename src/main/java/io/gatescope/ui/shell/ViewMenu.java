@@ -5,6 +5,8 @@ import io.gatescope.ui.common.Presenter;
 import io.gatescope.ui.common.Workspace;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
@@ -71,44 +73,53 @@ final class ViewMenu {
 
   /** View ▸ Presenter size: 150 %, 175 % or 200 %. */
   private static Menu presenterSizeMenu(Presenter presenter) {
-    Menu menu = new Menu(Messages.get("menu.presenter.size"));
-    ToggleGroup group = new ToggleGroup();
-    for (int p : Presenter.SCALES) {
-      RadioMenuItem item = new RadioMenuItem(Messages.get("menu.presenter.percent", p));
-      item.setId("presenter-" + p);
-      item.setToggleGroup(group);
-      item.setUserData(p);
-      item.setOnAction(e -> presenter.choosePercent(p));
-      menu.getItems().add(item);
-    }
-    Runnable tick =
-        () ->
-            group.getToggles().stream()
-                .filter(t -> t.getUserData().equals(presenter.percentProperty().get()))
-                .forEach(t -> t.setSelected(true));
-    presenter.percentProperty().addListener(o -> tick.run());
-    tick.run();
-    return menu;
+    return radioMenu(
+        "menu.presenter.size",
+        Presenter.SCALES,
+        p -> Messages.get("menu.presenter.percent", p),
+        p -> "presenter-" + p,
+        presenter::choosePercent,
+        presenter.percentProperty());
   }
 
   /** View ▸ Language: the system's, English or 简体中文; takes effect at the next start. */
   private static Menu languageMenu(ShellViewModel vm) {
-    Menu menu = new Menu(Messages.get("menu.language"));
+    return radioMenu(
+        "menu.language",
+        ShellViewModel.LANGUAGE_CHOICES,
+        tag -> Messages.get("language." + tag),
+        tag -> "language-" + tag,
+        vm::chooseLanguage,
+        vm.languageProperty());
+  }
+
+  /**
+   * A menu of {@code choices}, one radio item each: choosing one calls {@code choose}, and the item
+   * ticked is always the one {@code current} holds.
+   */
+  private static <T> Menu radioMenu(
+      String titleKey,
+      List<T> choices,
+      Function<T, String> label,
+      Function<T, String> id,
+      Consumer<T> choose,
+      ObservableValue<?> current) {
+    Menu menu = new Menu(Messages.get(titleKey));
     ToggleGroup group = new ToggleGroup();
-    for (String tag : ShellViewModel.LANGUAGE_CHOICES) {
-      RadioMenuItem item = new RadioMenuItem(Messages.get("language." + tag));
-      item.setId("language-" + tag);
+    for (T choice : choices) {
+      RadioMenuItem item = new RadioMenuItem(label.apply(choice));
+      item.setId(id.apply(choice));
       item.setToggleGroup(group);
-      item.setUserData(tag);
-      item.setOnAction(e -> vm.chooseLanguage(tag));
+      item.setUserData(choice);
+      item.setOnAction(e -> choose.accept(choice));
       menu.getItems().add(item);
     }
     Runnable tick =
         () ->
             group.getToggles().stream()
-                .filter(t -> t.getUserData().equals(vm.languageProperty().get()))
+                .filter(t -> t.getUserData().equals(current.getValue()))
                 .forEach(t -> t.setSelected(true));
-    vm.languageProperty().addListener(o -> tick.run());
+    current.addListener(o -> tick.run());
     tick.run();
     return menu;
   }
