@@ -63,7 +63,7 @@ public final class ShellView extends BorderPane {
     this.vm = vm;
     this.quitGuard = new QuitGuard(vm.session().models(), chooser, () -> getScene().getWindow());
     this.slots = new WorkspaceSlots(tabs, workspaces);
-    StackPane body = new StackPane(buildTabs(workspaces));
+    StackPane body = new StackPane(buildTabs());
     this.help = new PanelHelp(body, slots.views(), presenter);
     body.getChildren().add(help.layer());
     MenuBar menus =
@@ -94,7 +94,7 @@ public final class ShellView extends BorderPane {
 
   // ---- the workspaces ----
 
-  private TabPane buildTabs(List<Node> workspaces) {
+  private TabPane buildTabs() {
     String[] icons = {
       "mdi2c-chart-line",
       "mdi2d-draw",
@@ -103,7 +103,7 @@ public final class ShellView extends BorderPane {
       "mdi2t-table-eye"
     };
     for (Workspace w : Workspace.values()) {
-      Tab t = new Tab(Messages.get("tab." + w.id()), slots.slotFor(workspaces.get(w.ordinal())));
+      Tab t = new Tab(Messages.get("tab." + w.id()), slots.slot(w.ordinal()));
       t.setGraphic(new FontIcon(icons[w.ordinal()]));
       t.setId("tab-" + w.id());
       t.setUserData(w);

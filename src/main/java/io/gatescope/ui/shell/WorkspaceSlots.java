@@ -20,15 +20,16 @@ import javafx.scene.layout.StackPane;
 final class WorkspaceSlots {
   private final TabPane tabs;
   private final List<Node> views;
-  private final List<StackPane> slots = new java.util.ArrayList<>();
+  private final List<StackPane> slots; // one per view, holding it until the first layout
   private boolean primed; // every workspace has been laid out once
 
   /**
-   * @param views every workspace's view, in the order of {@code tabs}' tabs
+   * @param views every workspace's view, in {@link io.gatescope.ui.common.Workspace} order
    */
   WorkspaceSlots(TabPane tabs, List<Node> views) {
     this.tabs = tabs;
     this.views = List.copyOf(views);
+    this.slots = this.views.stream().map(WorkspaceSlots::slotOf).toList();
     tabs.getSelectionModel()
         .selectedItemProperty()
         .addListener(
@@ -39,12 +40,15 @@ final class WorkspaceSlots {
             });
   }
 
-  /** The slot to put in a new tab for {@code view}: holding it until the first layout. */
-  StackPane slotFor(Node view) {
+  /** The slot to put in the tab of the {@code i}-th view. */
+  StackPane slot(int i) {
+    return slots.get(i);
+  }
+
+  private static StackPane slotOf(Node view) {
     StackPane slot = new StackPane(view);
     slot.getStyleClass().add("workspace-slot");
     slot.setUserData(view);
-    slots.add(slot);
     return slot;
   }
 
