@@ -147,8 +147,8 @@ public final class LessonViewModel {
    */
   public void close() {
     if (lesson.get() != null && interventionsBefore != null) {
-      inside.setInterventions(interventionsBefore); // the steps' clamps go with the
-      // lesson
+      // the steps' clamps go with the lesson
+      inside.setInterventions(interventionsBefore);
     }
     interventionsBefore = null;
     lesson.set(null);
