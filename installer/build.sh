@@ -53,10 +53,12 @@ if [ -f "$icon" ]; then iconopt=(--icon "$icon"); fi
 cli=()
 if [ "$os" = win ]; then cli=(--add-launcher GateScope-cli=installer/cli-launcher.properties); fi
 
+# JavaFX is a module of the runtime image: TextLayoutGuard needs its text package (docs/faults.md).
 jpackage --type app-image "${common[@]}" \
   --input "$stage/input" --main-jar gatescope.jar --main-class io.gatescope.app.Launcher \
   --module-path "$stage/fx" --add-modules "$modules" \
   --java-options "-XX:+UseZGC" \
+  --java-options "--add-exports=javafx.graphics/com.sun.javafx.text=ALL-UNNAMED" \
   ${iconopt[@]+"${iconopt[@]}"} ${cli[@]+"${cli[@]}"} \
   --dest "$out"
 

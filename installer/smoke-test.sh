@@ -102,5 +102,12 @@ if [ "$(uname -s | cut -c1-5)" = Linux ] && command -v xvfb-run >/dev/null \
     import -window root $out/smoke.png
     kill %1"
   echo "screenshot: $out/smoke.png"
+  # JavaFX is a module of the installed runtime; the launcher must open its text package to the
+  # guard against the native text-layout crash (docs/faults.md).
+  grep -q "ready .* ms after start" "$log" || { cat "$log" >&2; fail "the installed app did not start"; }
+  if grep -q "text layout guard not installed" "$log"; then
+    cat "$log" >&2
+    fail "the text layout guard is not installed in the installed app"
+  fi
 fi
 echo "smoke test passed"
