@@ -7,12 +7,14 @@ import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.IUpdater;
 
 /**
- * Applies an ND4J updater to the model's flat parameter array: optional clipping of the gradient by
- * its global norm, then the updater turns the gradient into a step in place, then params −= step.
- * The updater state (Adam's moments) lives in one flat array too, so it can be saved.
+ * Updates the model's flat parameter array from its gradient: optional clipping of the gradient by
+ * its global norm, then the optimizer's step. Adam, the lesson's optimizer and the one nearly every
+ * run uses, is written out in {@link Adam}; the others are ND4J's updaters, which turn the gradient
+ * into a step in place (state in one flat array), then params −= step.
  */
 public final class Optimizer {
   private final RecurrentClassifier model;
+  private final Adam adam; // the lesson's optimizer, written out; null for the others
   private final GradientUpdater<?> updater;
   private final INDArray state;
   private final double clipNorm;
@@ -22,6 +24,13 @@ public final class Optimizer {
     this.model = model;
     this.clipNorm = clipNorm;
     long n = model.params().size();
+    if (config instanceof org.nd4j.linalg.learning.config.Adam a) {
+      this.adam = new Adam(a, Math.toIntExact(n));
+      this.state = null;
+      this.updater = null;
+      return;
+    }
+    this.adam = null;
     long stateSize = config.stateSize(n);
     this.state =
         stateSize > 0
@@ -38,7 +47,13 @@ public final class Optimizer {
   /** As {@link #step(int)}, for a caller that already has the gradient's global norm. */
   public double step(int epoch, double norm) {
     INDArray g = model.gradients().flat(); // [n]
-    if (clipNorm > 0 && norm > clipNorm) {
+    boolean clip = clipNorm > 0 && norm > clipNorm;
+    if (adam != null) {
+      adam.step(
+          model.params().flat(), g, clip ? (float) (clipNorm / norm) : 1f, iteration++, epoch);
+      return norm;
+    }
+    if (clip) {
       g.muli(clipNorm / norm);
     }
     INDArray g2 = g.reshape(1, g.length()); // [1, n] view, the shape the updaters expect
@@ -51,8 +66,13 @@ public final class Optimizer {
     return iteration;
   }
 
-  /** Updater state (e.g. Adam's m and v), or null for plain SGD. */
+  /** ND4J's updater state (e.g. momentum's), or null for plain SGD and for Adam. */
   public INDArray state() {
     return state;
+  }
+
+  /** The written-out Adam, or null when another optimizer is in use (for tests). */
+  Adam adam() {
+    return adam;
   }
 }
