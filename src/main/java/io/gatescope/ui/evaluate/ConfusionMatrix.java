@@ -112,8 +112,26 @@ final class ConfusionMatrix extends CanvasWidget {
     onSelect = c;
   }
 
+  /** The band of digit labels above the columns and left of the rows. */
+  private static final double LABELS = 24;
+
+  /**
+   * Width kept free at the right: the window's ⓘ for this panel sits inside its top right corner
+   * (16 px and a 1 px margin), which would otherwise cover the "9" column's label, or the corner
+   * cell where no labels row is above it.
+   */
+  static final double HELP_ROOM = 18;
+
   private double cell() {
-    return (Math.min(canvas.getWidth(), canvas.getHeight()) - 24) / 10;
+    return Math.max(
+            0, Math.min(canvas.getWidth() - LABELS - HELP_ROOM, canvas.getHeight() - LABELS))
+        / 10;
+  }
+
+  /** The labels and the cells as drawn, in the widget's coordinates (for tests). */
+  javafx.geometry.Bounds drawnBounds() {
+    double side = LABELS + 10 * cell();
+    return canvas.localToParent(new javafx.geometry.BoundingBox(0, 0, side, side));
   }
 
   int[] cellAt(double x, double y) {

@@ -6,6 +6,7 @@ import static io.gatescope.ui.common.Controls.spacer;
 
 import io.gatescope.core.Messages;
 import io.gatescope.core.inspect.UnitOrder;
+import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -51,12 +52,57 @@ final class InsideTopBar {
     shared.setId("inside-shared");
     Label orderLabel = new Label(Messages.get("inside.units"));
     orderLabel.setId("inside-order-label");
-    HBox top = new HBox(10, summary, spacer(), new Label(Messages.get("draw.testIndex")), index);
+    Label indexLabel = new Label(Messages.get("draw.testIndex"));
+    indexLabel.setId("inside-index-label");
+    index.setTooltip(new Tooltip(Messages.get("draw.testIndex")));
+    index.setAccessibleText(Messages.get("draw.testIndex"));
+    order.setAccessibleText(Messages.get("inside.units"));
+    HBox top = new OneLine(summary, List.of(indexLabel, orderLabel));
+    top.getChildren().addAll(summary, spacer(), indexLabel, index);
     top.getChildren().addAll(show, orderLabel, order, shared);
     top.setAlignment(Pos.CENTER_LEFT);
     top.setPadding(new Insets(8, 12, 4, 12));
     fitTopBar(top, summary);
     return top;
+  }
+
+  /**
+   * The top bar on one line wherever it can be: when the summary would have to wrap (a long input
+   * name, an intervention's note, Chinese at 1024 px), the captions of the test-image box and the
+   * unit order give way first (the boxes keep them as tooltip and accessible text). A second line
+   * would take its height from the side column, whose gate-statistics row it cut.
+   */
+  static final class OneLine extends HBox {
+    private final Label summary;
+    private final List<Label> captions;
+
+    OneLine(Label summary, List<Label> captions) {
+      super(10);
+      this.summary = summary;
+      this.captions = captions;
+    }
+
+    @Override
+    protected void layoutChildren() {
+      boolean room = oneLineWidth() <= getWidth();
+      for (Label c : captions) {
+        if (c.isManaged() != room) {
+          c.setVisible(room);
+          c.setManaged(room);
+        }
+      }
+      super.layoutChildren();
+    }
+
+    /** The width every child needs for the summary on one line, captions shown. */
+    private double oneLineWidth() {
+      double w = snappedLeftInset() + snappedRightInset();
+      List<Node> kids = getChildren();
+      for (Node n : kids) {
+        w += n == summary ? summary.prefWidth(-1) : n.prefWidth(-1);
+      }
+      return w + getSpacing() * (kids.size() - 1);
+    }
   }
 
   /**

@@ -77,7 +77,10 @@ public final class LessonBar extends VBox {
             Messages.get("lesson.bar.settings.tip"),
             this::showSettings);
     settings.setId("lesson-settings-button");
-    getChildren().addAll(buildHeader(), buildTexts(), buildCheck());
+    getChildren()
+        .addAll(
+            buildHeader(),
+            new SteadyTexts(buildTexts(), buildCheck(), vm.lessonProperty()::get, () -> !editing));
     buildSettings();
     followLesson();
     PageKeys.bind(this, vm, () -> editing);

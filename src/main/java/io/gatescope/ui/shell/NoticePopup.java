@@ -1,7 +1,11 @@
 package io.gatescope.ui.shell;
 
 import io.gatescope.ui.common.Notice;
+import java.util.List;
+import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.stage.PopupWindow;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
@@ -21,9 +25,10 @@ final class NoticePopup {
   private NoticePopup() {}
 
   /**
-   * A notice as a ControlsFX notification at the window's bottom right (above the status bar, clear
-   * of the menus and tabs), in its dark style: seen on a small screen where the status bar's text
-   * may be cut; it fades after a while.
+   * A notice as a ControlsFX notification in its dark style, seen on a small screen where the
+   * status bar's text may be cut; it fades after a while. It goes where it covers no control
+   * ({@link NoticePlace}): the bottom right unless a control is there (Inside's clamp buttons, a
+   * workspace's own bottom row), else along another edge.
    */
   static void show(Window owner, Notice n) {
     Notifications.create()
@@ -36,7 +41,71 @@ final class NoticePopup {
         .darkStyle()
         .styleClass("gatescope-notice")
         .show();
+    place(owner);
   }
+
+  /** Moves the notice just shown to a spot over no control of {@code owner}'s window. */
+  private static void place(Window owner) {
+    Scene scene = owner.getScene();
+    if (scene == null) {
+      return;
+    }
+    for (Window w : List.copyOf(Window.getWindows())) {
+      if (w instanceof PopupWindow popup
+          && popup.isShowing()
+          && popup.getScene() != null
+          && popup.getScene().getRoot().lookup(".gatescope-notice") != null
+          && popup.getProperties().putIfAbsent(PLACED, Boolean.TRUE) == null) {
+        keepPlaced(owner, scene, popup);
+      }
+    }
+  }
+
+  /**
+   * Puts {@code popup} on its spot and keeps it there: ControlsFX slides a notice in (and the
+   * earlier ones up), which would carry it back over the controls; its size settles after its first
+   * layout, so the spot is found again when that changes.
+   */
+  private static void keepPlaced(Window owner, Scene scene, PopupWindow popup) {
+    Point2D[] spot = new Point2D[1];
+    Runnable find =
+        () -> {
+          Point2D at = NoticePlace.find(scene, popup.getWidth(), popup.getHeight());
+          spot[0] =
+              at == null
+                  ? null
+                  : new Point2D(
+                      owner.getX() + scene.getX() + at.getX(),
+                      owner.getY() + scene.getY() + at.getY());
+        };
+    boolean[] moving = {false};
+    Runnable apply =
+        () -> {
+          if (spot[0] != null && popup.isShowing() && !moving[0]) {
+            moving[0] = true; // moving it fires these listeners again
+            try {
+              popup.setX(spot[0].getX());
+              popup.setY(spot[0].getY());
+            } finally {
+              moving[0] = false;
+            }
+          }
+        };
+    find.run();
+    apply.run();
+    // change listeners: each move is heard, not only the first after a read
+    popup.xProperty().addListener((o, a, b) -> apply.run());
+    popup.yProperty().addListener((o, a, b) -> apply.run());
+    javafx.beans.value.ChangeListener<Number> resized =
+        (o, a, b) -> {
+          find.run();
+          apply.run();
+        };
+    popup.widthProperty().addListener(resized);
+    popup.heightProperty().addListener(resized);
+  }
+
+  private static final String PLACED = "gatescope.notice.placed";
 
   /**
    * {@code text} broken into lines of at most {@code columns} (a Chinese character counts two), at

@@ -224,10 +224,14 @@ final class PanelHelp {
     if (panel.getScene() == null || layer.getScene() == null || !showing(panel)) {
       return null;
     }
-    Bounds b = visible(inLayer(panel));
+    Bounds whole = inLayer(panel);
+    Bounds b = visible(whole);
     if (b == null || b.getWidth() < 3 * ICON || b.getHeight() < ICON) {
       return null;
     }
+    // By the panel's own corner, never by the edge of the part in view (presenter mode's zoom
+    // shows part of a panel): there the ⓘ would cover the panel's text.
+    b = whole;
     HelpTopics.Place place = topics.get(panel).place();
     double x =
         switch (place) {
@@ -242,7 +246,7 @@ final class PanelHelp {
         return null;
       }
     }
-    if (!within(at, layer.getLayoutBounds())) {
+    if (!within(at, layer.getLayoutBounds()) || !within(at, shownArea())) {
       return null;
     }
     return new Point2D(at.getMinX(), at.getMinY());
@@ -253,17 +257,22 @@ final class PanelHelp {
    * an ⓘ beyond it would open its explanation off screen. Null when none of it is.
    */
   private Bounds visible(Bounds b) {
-    Parent view = workspaces.getParent();
-    if (view == null) {
-      return b;
-    }
-    Bounds shown = view instanceof ZoomPane z ? z.viewport() : view.getLayoutBounds();
-    Bounds v = layer.sceneToLocal(view.localToScene(shown));
+    Bounds v = shownArea();
     double x0 = Math.max(b.getMinX(), v.getMinX());
     double y0 = Math.max(b.getMinY(), v.getMinY());
     double x1 = Math.min(b.getMaxX(), v.getMaxX());
     double y1 = Math.min(b.getMaxY(), v.getMaxY());
     return x1 <= x0 || y1 <= y0 ? null : new javafx.geometry.BoundingBox(x0, y0, x1 - x0, y1 - y0);
+  }
+
+  /** The part of the workspaces on screen, in the layer's coordinates. */
+  private Bounds shownArea() {
+    Parent view = workspaces.getParent();
+    if (view == null) {
+      return layer.getLayoutBounds();
+    }
+    Bounds shown = view instanceof ZoomPane z ? z.viewport() : view.getLayoutBounds();
+    return layer.sceneToLocal(view.localToScene(shown));
   }
 
   private Bounds inLayer(Node n) {

@@ -27,10 +27,26 @@ public record Run(
         ? Messages.get(
             "train.run.summary.unmeasured", name, reason, result.elapsedMillis() / 1000.0)
         : Messages.get(
-            "train.run.summary",
+            "train.run.summary.finalBest",
             name,
+            100 * result.finalAccuracy(),
             100 * result.bestAccuracy(),
             reason,
             result.elapsedMillis() / 1000.0);
+  }
+
+  /**
+   * What the list's two accuracies are: the final one (the run's last evaluation, on its test
+   * images) and the best one (the highest of its evaluations); null before any evaluation.
+   */
+  public String accuracyTip() {
+    return evaluations.isEmpty()
+        ? null
+        : Messages.get(
+            "train.run.accuracy.tip",
+            100 * result.finalAccuracy(),
+            config.testSize(),
+            100 * result.bestAccuracy(),
+            evaluations.size());
   }
 }

@@ -55,6 +55,13 @@ final class RunListPane {
           cell.setWrapText(true);
           cell.prefWidthProperty().bind(lv.widthProperty().subtract(18));
           cell.setMaxWidth(Region.USE_PREF_SIZE);
+          // Which accuracy is which: final (as the status bar's model) and best.
+          cell.itemProperty()
+              .addListener(
+                  (o, a, run) -> {
+                    String tip = run == null ? null : run.accuracyTip();
+                    cell.setTooltip(tip == null ? null : new Tooltip(tip));
+                  });
           return cell;
         });
   }

@@ -118,6 +118,67 @@ class EvaluateViewTest extends WorkbenchTestBase {
     assertEquals(cell[0], FxTestSupport.onFx(() -> wb.session.inputLabelProperty().get()));
   }
 
+  /**
+   * The matrix's ⓘ (top right of the panel) covers neither a digit label nor a cell: before an
+   * evaluation (the matrix then has the column's full height, so its width decides its size) and
+   * after one, at 1366×768 and 1024×600, and in presenter mode, where it is laid out smaller.
+   */
+  @Test
+  void theMatrixHelpIconCoversNoLabelNorCell(FxRobot robot) throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    javafx.stage.Stage stage =
+        FxTestSupport.onFx(() -> (javafx.stage.Stage) wb.shell.getScene().getWindow());
+    ConfusionMatrix matrix = robot.lookup("#evaluate-matrix").queryAs(ConfusionMatrix.class);
+    List<String> overlaps = new java.util.ArrayList<>();
+    for (boolean evaluated : new boolean[] {false, true}) {
+      if (evaluated) {
+        WorkbenchFixture.evaluate(wb);
+      }
+      for (int[] c :
+          new int[][] {
+            {1366, 768, 0}, {1024, 600, 0}, {1366, 768, 150}, {1366, 768, 200}, {1024, 600, 150}
+          }) {
+        FxTestSupport.run(
+            () -> {
+              stage.setWidth(c[0]);
+              stage.setHeight(c[1]);
+              wb.shell.presenter().setOn(c[2] > 0);
+              if (c[2] > 0) {
+                wb.shell.presenter().choosePercent(c[2]);
+              }
+            });
+        FxTestSupport.awaitSceneHeight(stage, c[1]);
+        javafx.scene.Node icon = robot.lookup("#help-evaluate-matrix").query();
+        FxTestSupport.waitFor("the matrix's ⓘ", 10, icon::isVisible);
+        String overlap =
+            FxTestSupport.onFx(
+                () -> {
+                  wb.shell.getScene().getRoot().layout();
+                  javafx.geometry.Bounds drawn = matrix.localToScene(matrix.drawnBounds());
+                  javafx.geometry.Bounds i = icon.localToScene(icon.getLayoutBounds());
+                  return drawn.intersects(i)
+                      ? c[0]
+                          + "×"
+                          + c[1]
+                          + " "
+                          + c[2]
+                          + "% evaluated "
+                          + evaluated
+                          + ": "
+                          + i
+                          + " over "
+                          + drawn
+                      : null;
+                });
+        if (overlap != null) {
+          overlaps.add(overlap);
+        }
+      }
+      FxTestSupport.run(() -> wb.shell.presenter().setOn(false));
+    }
+    assertEquals(List.of(), overlaps, String.join("\n", overlaps));
+  }
+
   /** Before anything is evaluated or compared the charts say so, on axes that mean something. */
   @Test
   void beforeAnEvaluationTheChartsSaySo(FxRobot robot) throws Exception {

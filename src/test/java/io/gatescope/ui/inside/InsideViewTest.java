@@ -328,6 +328,14 @@ class InsideViewTest extends WorkbenchTestBase {
           wb.insideVm.clampValueProperty().set(0.5);
           wb.insideVm.applyClamp();
         });
+    // The clamp's trace in first: it lists the clamp under the buttons, moving them.
+    FxTestSupport.waitFor(
+        "the clamp's trace",
+        30,
+        () ->
+            wb.insideVm.traceProperty().get() != null
+                && !wb.insideVm.traceProperty().get().interventions().isEmpty());
+    org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
     var one =
         robot
             .lookup("#inside-clamp-value .toggle-button")

@@ -72,6 +72,77 @@ class LessonBarTest extends WorkbenchTestBase {
     return n.getScene() != null;
   }
 
+  /**
+   * Step to step through each shipped lesson the bar keeps its height, so the workspace under it
+   * stays put; each step's caption, question and check lie whole inside the bar. At 1024×600 and
+   * 1366×768, and in presenter mode.
+   */
+  @Test
+  void theBarKeepsItsHeightFromStepToStep() throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    javafx.stage.Stage stage =
+        FxTestSupport.onFx(() -> (javafx.stage.Stage) wb.shell.getScene().getWindow());
+    List<String> problems = new ArrayList<>();
+    for (int[] c : new int[][] {{1024, 600, 0}, {1366, 768, 0}, {1024, 600, 150}}) {
+      FxTestSupport.run(
+          () -> {
+            stage.setWidth(c[0]);
+            stage.setHeight(c[1]);
+            wb.shell.presenter().setOn(c[2] > 0);
+            if (c[2] > 0) {
+              wb.shell.presenter().choosePercent(c[2]);
+            }
+          });
+      FxTestSupport.awaitSceneHeight(stage, c[1]);
+      for (String id : ShippedLessons.ids()) {
+        var lesson = ShippedLessons.load(id);
+        FxTestSupport.run(() -> wb.lessonVm.open(lesson));
+        java.util.Set<Double> heights = new java.util.TreeSet<>();
+        for (int k = 0; k < lesson.steps().size(); k++) {
+          int step = k;
+          FxTestSupport.run(() -> wb.lessonVm.go(step));
+          settle();
+          FxTestSupport.waitFor(
+              "the check",
+              30,
+              () ->
+                  lesson.steps().get(step).check().isEmpty()
+                      || wb.lessonVm.holdsProperty().get() != null);
+          String where = c[0] + "×" + c[1] + " " + c[2] + "% " + id + " step " + (k + 1) + ": ";
+          heights.add(
+              FxTestSupport.onFx(
+                  () -> {
+                    wb.shell.getScene().getRoot().layout();
+                    javafx.geometry.Bounds bar =
+                        wb.lessonBar.localToScene(wb.lessonBar.getLayoutBounds());
+                    for (String part :
+                        List.of("#lesson-caption", "#lesson-question", "#lesson-check")) {
+                      Node n = wb.lessonBar.lookup(part);
+                      javafx.geometry.Bounds b = n.localToScene(n.getLayoutBounds());
+                      if (n.isVisible() && b.getMaxY() > bar.getMaxY() + 0.5) {
+                        problems.add(
+                            where
+                                + part
+                                + " ends at "
+                                + b.getMaxY()
+                                + ", the bar at "
+                                + bar.getMaxY());
+                      }
+                    }
+                    return Math.round(bar.getHeight() * 10) / 10.0;
+                  }));
+        }
+        if (heights.size() != 1) {
+          problems.add(
+              c[0] + "×" + c[1] + " " + c[2] + "% " + id + ": the bar's heights " + heights);
+        }
+        FxTestSupport.run(wb.lessonVm::close);
+      }
+    }
+    FxTestSupport.run(() -> wb.shell.presenter().setOn(false));
+    assertEquals(List.of(), problems, String.join("\n", problems));
+  }
+
   @Test
   void aTeacherRecordsEditsSavesAndAStudentWalksTheSameSteps(FxRobot robot) throws Exception {
     WorkbenchFixture.awaitReady(wb);

@@ -96,6 +96,71 @@ class PanelHelpTest extends WorkbenchTestBase {
     FxTestSupport.run(() -> help.popOver().hide());
   }
 
+  /**
+   * In presenter mode the zoom shows part of the workspaces; an ⓘ sits by its panel's own corner or
+   * not at all, never at the edge of the part in view, where it covered the panel's text.
+   */
+  @Test
+  void inPresenterModeAnIconSitsByItsPanelsOwnCorner() throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    FxTestSupport.run(() -> wb.drawVm.loadTestImage(3));
+    PanelHelp help = wb.shell.panelHelp();
+    javafx.stage.Stage stage =
+        FxTestSupport.onFx(() -> (javafx.stage.Stage) wb.shell.getScene().getWindow());
+    FxTestSupport.run(
+        () -> {
+          stage.setWidth(1024);
+          stage.setHeight(600);
+          wb.shell.presenter().choosePercent(200);
+          wb.shell.presenter().setOn(true);
+        });
+    FxTestSupport.awaitSceneHeight(stage, 600);
+    List<String> problems = new ArrayList<>();
+    int shown = 0;
+    for (Workspace w : Workspace.values()) {
+      FxTestSupport.run(() -> wb.shell.select(w));
+      WaitForAsyncUtils.waitForFxEvents();
+      for (HelpTopics.Topic t : HelpTopics.ALL) {
+        String p =
+            FxTestSupport.onFx(
+                () -> {
+                  wb.shell.getScene().getRoot().layout();
+                  help.placeNow();
+                  Button b = help.buttonOf(t.nodeId()).orElse(null);
+                  javafx.scene.Node panel = wb.shell.getScene().lookup("#" + t.nodeId());
+                  if (b == null || !b.isVisible() || panel == null) {
+                    return null;
+                  }
+                  javafx.geometry.Bounds i = b.localToScene(b.getLayoutBounds());
+                  javafx.geometry.Bounds c = panel.localToScene(panel.getLayoutBounds());
+                  double scale = b.getLocalToSceneTransform().getMxx();
+                  double x =
+                      switch (t.place()) {
+                        case RIGHT -> c.getMaxX() + 2 * scale;
+                        case BESIDE_SCROLL_BAR -> c.getMaxX() - (2 * 16 + 2) * scale;
+                        default -> c.getMaxX() - (16 + 1) * scale;
+                      };
+                  double y =
+                      t.place() == HelpTopics.Place.ABOVE
+                          ? c.getMinY() - 17 * scale
+                          : c.getMinY() + scale;
+                  return Math.abs(i.getMinX() - x) > 1 || Math.abs(i.getMinY() - y) > 1
+                      ? w + " " + t.nodeId() + ": the ⓘ at " + i + ", its panel at " + c
+                      : "";
+                });
+        if (p != null) {
+          shown++;
+          if (!p.isEmpty()) {
+            problems.add(p);
+          }
+        }
+      }
+    }
+    FxTestSupport.run(() -> wb.shell.presenter().setOn(false));
+    assertEquals(List.of(), problems, String.join("\n", problems));
+    assertTrue(shown >= 3, "some ⓘ shown: " + shown);
+  }
+
   @Test
   void everyPanelsIconOpensItsExplanation() throws Exception {
     WorkbenchFixture.awaitReady(wb);
