@@ -37,6 +37,29 @@ public final class FxTestSupport {
   }
 
   /**
+   * The window at {@code width} × {@code height} with presenter mode at {@code percent} (0: off),
+   * waited for until the scene has that height.
+   */
+  public static void windowAt(
+      javafx.stage.Stage stage,
+      io.gatescope.ui.common.Presenter presenter,
+      int width,
+      int height,
+      int percent)
+      throws Exception {
+    run(
+        () -> {
+          stage.setWidth(width);
+          stage.setHeight(height);
+          presenter.setOn(percent > 0);
+          if (percent > 0) {
+            presenter.choosePercent(percent);
+          }
+        });
+    awaitSceneHeight(stage, height);
+  }
+
+  /**
    * Waits until {@code stage}'s scene is {@code height} px high, then for the FX events after it:
    * the window system resizes asynchronously, under load a pulse or two after the call.
    */

@@ -138,16 +138,7 @@ class EvaluateViewTest extends WorkbenchTestBase {
           new int[][] {
             {1366, 768, 0}, {1024, 600, 0}, {1366, 768, 150}, {1366, 768, 200}, {1024, 600, 150}
           }) {
-        FxTestSupport.run(
-            () -> {
-              stage.setWidth(c[0]);
-              stage.setHeight(c[1]);
-              wb.shell.presenter().setOn(c[2] > 0);
-              if (c[2] > 0) {
-                wb.shell.presenter().choosePercent(c[2]);
-              }
-            });
-        FxTestSupport.awaitSceneHeight(stage, c[1]);
+        FxTestSupport.windowAt(stage, wb.shell.presenter(), c[0], c[1], c[2]);
         javafx.scene.Node icon = robot.lookup("#help-evaluate-matrix").query();
         FxTestSupport.waitFor("the matrix's ⓘ", 10, icon::isVisible);
         String overlap =

@@ -84,16 +84,7 @@ class LessonBarTest extends WorkbenchTestBase {
         FxTestSupport.onFx(() -> (javafx.stage.Stage) wb.shell.getScene().getWindow());
     List<String> problems = new ArrayList<>();
     for (int[] c : new int[][] {{1024, 600, 0}, {1366, 768, 0}, {1024, 600, 150}}) {
-      FxTestSupport.run(
-          () -> {
-            stage.setWidth(c[0]);
-            stage.setHeight(c[1]);
-            wb.shell.presenter().setOn(c[2] > 0);
-            if (c[2] > 0) {
-              wb.shell.presenter().choosePercent(c[2]);
-            }
-          });
-      FxTestSupport.awaitSceneHeight(stage, c[1]);
+      FxTestSupport.windowAt(stage, wb.shell.presenter(), c[0], c[1], c[2]);
       for (String id : ShippedLessons.ids()) {
         var lesson = ShippedLessons.load(id);
         FxTestSupport.run(() -> wb.lessonVm.open(lesson));

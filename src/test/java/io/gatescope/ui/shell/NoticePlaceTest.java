@@ -43,16 +43,7 @@ class NoticePlaceTest extends WorkbenchTestBase {
                 "train.finishedInUse", "#1 LSTM H16", Messages.get("trainer.finished", 1)));
     List<String> problems = new ArrayList<>();
     for (int[] c : new int[][] {{1024, 600, 0}, {1366, 768, 0}, {1024, 600, 150}}) {
-      FxTestSupport.run(
-          () -> {
-            stage.setWidth(c[0]);
-            stage.setHeight(c[1]);
-            wb.shell.presenter().setOn(c[2] > 0);
-            if (c[2] > 0) {
-              wb.shell.presenter().choosePercent(c[2]);
-            }
-          });
-      FxTestSupport.awaitSceneHeight(stage, c[1]);
+      FxTestSupport.windowAt(stage, wb.shell.presenter(), c[0], c[1], c[2]);
       for (Workspace w : Workspace.values()) {
         FxTestSupport.run(() -> wb.shell.select(w));
         WaitForAsyncUtils.waitForFxEvents();
