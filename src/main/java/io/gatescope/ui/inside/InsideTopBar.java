@@ -57,7 +57,7 @@ final class InsideTopBar {
     index.setTooltip(new Tooltip(Messages.get("draw.testIndex")));
     index.setAccessibleText(Messages.get("draw.testIndex"));
     order.setAccessibleText(Messages.get("inside.units"));
-    HBox top = new OneLine(summary, List.of(indexLabel, orderLabel));
+    HBox top = new OneLine(List.of(indexLabel, orderLabel));
     top.getChildren().addAll(summary, spacer(), indexLabel, index);
     top.getChildren().addAll(show, orderLabel, order, shared);
     top.setAlignment(Pos.CENTER_LEFT);
@@ -73,12 +73,10 @@ final class InsideTopBar {
    * would take its height from the side column, whose gate-statistics row it cut.
    */
   static final class OneLine extends HBox {
-    private final Label summary;
     private final List<Label> captions;
 
-    OneLine(Label summary, List<Label> captions) {
+    OneLine(List<Label> captions) {
       super(10);
-      this.summary = summary;
       this.captions = captions;
     }
 
@@ -99,7 +97,7 @@ final class InsideTopBar {
       double w = snappedLeftInset() + snappedRightInset();
       List<Node> kids = getChildren();
       for (Node n : kids) {
-        w += n == summary ? summary.prefWidth(-1) : n.prefWidth(-1);
+        w += n.prefWidth(-1);
       }
       return w + getSpacing() * (kids.size() - 1);
     }
@@ -107,7 +105,8 @@ final class InsideTopBar {
 
   /**
    * Nothing in the top bar is cut: the controls keep their width, the summary takes what is left
-   * and wraps onto a second line when that is not enough.
+   * and wraps onto a second line when that is not enough even without the captions ({@link
+   * OneLine}).
    */
   private static void fitTopBar(HBox top, Label summary) {
     for (Node n : top.getChildren()) {

@@ -82,12 +82,9 @@ final class NoticePlace {
   private static double covered(Bounds b, List<Bounds> controls) {
     double area = 0;
     for (Bounds c : controls) {
-      double x0 = Math.max(b.getMinX(), c.getMinX());
-      double y0 = Math.max(b.getMinY(), c.getMinY());
-      double x1 = Math.min(b.getMaxX(), c.getMaxX());
-      double y1 = Math.min(b.getMaxY(), c.getMaxY());
-      if (x1 > x0 && y1 > y0) {
-        area += (x1 - x0) * (y1 - y0);
+      Bounds o = Overlap.of(b, c);
+      if (o != null) {
+        area += o.getWidth() * o.getHeight();
       }
     }
     return area;
@@ -135,15 +132,10 @@ final class NoticePlace {
     Bounds b = n.localToScene(n.getLayoutBounds());
     for (Parent p = n.getParent(); p != null; p = p.getParent()) {
       if (p instanceof ScrollPane sp) {
-        Bounds v = sp.localToScene(sp.getLayoutBounds());
-        double x0 = Math.max(b.getMinX(), v.getMinX());
-        double y0 = Math.max(b.getMinY(), v.getMinY());
-        double x1 = Math.min(b.getMaxX(), v.getMaxX());
-        double y1 = Math.min(b.getMaxY(), v.getMaxY());
-        if (x1 <= x0 || y1 <= y0) {
+        b = Overlap.of(b, sp.localToScene(sp.getLayoutBounds()));
+        if (b == null) {
           return null;
         }
-        b = new BoundingBox(x0, y0, x1 - x0, y1 - y0);
       }
     }
     return b.getWidth() > 0 && b.getHeight() > 0 ? b : null;

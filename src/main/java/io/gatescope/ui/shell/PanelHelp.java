@@ -257,12 +257,7 @@ final class PanelHelp {
    * an ⓘ beyond it would open its explanation off screen. Null when none of it is.
    */
   private Bounds visible(Bounds b) {
-    Bounds v = shownArea();
-    double x0 = Math.max(b.getMinX(), v.getMinX());
-    double y0 = Math.max(b.getMinY(), v.getMinY());
-    double x1 = Math.min(b.getMaxX(), v.getMaxX());
-    double y1 = Math.min(b.getMaxY(), v.getMaxY());
-    return x1 <= x0 || y1 <= y0 ? null : new javafx.geometry.BoundingBox(x0, y0, x1 - x0, y1 - y0);
+    return Overlap.of(b, shownArea());
   }
 
   /** The part of the workspaces on screen, in the layer's coordinates. */
