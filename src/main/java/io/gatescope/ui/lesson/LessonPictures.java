@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * The pictures of the open lesson: each written once to a private temporary folder so it can be
@@ -145,9 +146,10 @@ final class LessonPictures {
   /**
    * Shows {@code input} in the window, then runs {@code then}: a test image at once, a picture or
    * drawing of the lesson once the inference worker has read it (a picture that cannot be read is
-   * named in the status bar).
+   * named in the status bar). A picture read after {@code current} turned false (another step was
+   * applied, or the lesson closed) is not shown, and {@code then} does not run.
    */
-  void show(LessonInput input, Session session, Runnable then) {
+  void show(LessonInput input, Session session, BooleanSupplier current, Runnable then) {
     if (input instanceof LessonInput.TestImage t) {
       session.showTestImage(t.index());
       then.run();
@@ -161,6 +163,9 @@ final class LessonPictures {
           .run(
               () -> drawing ? readDrawing(file, png) : read(file),
               in -> {
+                if (!current.getAsBoolean()) {
+                  return;
+                }
                 if (in.input() != null) {
                   session.show(in.input());
                 } else {

@@ -60,6 +60,8 @@ public final class LessonViewModel {
   private final ReadOnlyBooleanWrapper settled = new ReadOnlyBooleanWrapper(true);
   private boolean loading; // the lesson's own model is being opened; steps wait for it
   private int startAt; // the step to apply once it is in
+  private long
+      applied; // counts steps applied and closes: a late picture of an older one is dropped
 
   /**
    * @param inside Inside's traces, selected unit and interventions
@@ -151,6 +153,7 @@ public final class LessonViewModel {
       inside.setInterventions(interventionsBefore);
     }
     interventionsBefore = null;
+    applied++; // a picture still being read for a step shows nothing now
     lesson.set(null);
     index.set(-1);
     loading = false;
@@ -189,7 +192,8 @@ public final class LessonViewModel {
     hide(s);
     session.show(Workspace.byId(s.workspace()).orElse(Workspace.INSIDE));
     texts();
-    pictures.show(s.input(), session, () -> rest(s));
+    long ticket = ++applied;
+    pictures.show(s.input(), session, () -> ticket == applied, () -> rest(s));
   }
 
   /** After the input: Inside's interventions, the timestep, the unit, Inside's view and target. */

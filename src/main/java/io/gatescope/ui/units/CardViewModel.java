@@ -8,6 +8,7 @@ import io.gatescope.core.engine.RecurrentClassifier;
 import io.gatescope.core.inspect.SilencingDrop;
 import io.gatescope.core.inspect.TraceIndex;
 import io.gatescope.core.inspect.UnitProfile;
+import io.gatescope.ui.common.Failure;
 import io.gatescope.ui.common.Navigation;
 import io.gatescope.ui.common.Session;
 import io.gatescope.ui.common.Workspace;
@@ -143,7 +144,12 @@ public final class CardViewModel {
             profile.set(p);
           }
         },
-        e -> asked = null);
+        e -> {
+          asked = null; // asked again, it is computed again
+          if (gen == generation) {
+            session.setStatus(Messages.get("units.card.failed", Failure.describe(e)));
+          }
+        });
     dropText.set(Messages.get("units.card.dropMeasuring", SilencingDrop.IMAGES));
     boolean sameUnit = drop.get() != null && drop.get().unit() == u;
     if (sameUnit) {
@@ -164,7 +170,11 @@ public final class CardViewModel {
             dropText.set(dropWords(d));
           }
         },
-        e -> {});
+        e -> {
+          if (gen == generation) {
+            dropText.set(Messages.get("units.card.dropFailed", Failure.describe(e)));
+          }
+        });
   }
 
   static String dropWords(SilencingDrop d) {

@@ -5,6 +5,7 @@ import io.gatescope.core.data.LabeledImages;
 import io.gatescope.core.data.Mnist;
 import io.gatescope.core.engine.RecurrentClassifier;
 import io.gatescope.core.inspect.TraceIndex;
+import io.gatescope.ui.common.Failure;
 import io.gatescope.ui.common.Session;
 import java.util.ArrayList;
 import java.util.List;
@@ -144,7 +145,7 @@ public final class IndexViewModel {
             stoppedBuilds++;
           } else if (!stop.get()) {
             building.set(false);
-            note.set(Messages.get("units.index.failed", String.valueOf(error.getMessage())));
+            note.set(Messages.get("units.index.failed", Failure.describe(error)));
           }
         });
   }

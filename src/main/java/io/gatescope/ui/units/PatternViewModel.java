@@ -9,6 +9,7 @@ import io.gatescope.core.inspect.Histogram;
 import io.gatescope.core.inspect.PatternSearch;
 import io.gatescope.core.inspect.PatternSelection;
 import io.gatescope.core.inspect.TraceIndex;
+import io.gatescope.ui.common.Failure;
 import io.gatescope.ui.common.Navigation;
 import io.gatescope.ui.common.Session;
 import io.gatescope.ui.common.Workspace;
@@ -279,7 +280,7 @@ public final class PatternViewModel {
                   ix.size(),
                   s.cells()));
         },
-        e -> status.set(String.valueOf(e.getMessage())));
+        e -> status.set(Failure.describe(e)));
   }
 
   /** Opens MNIST test image {@code testIndex} in Inside. */

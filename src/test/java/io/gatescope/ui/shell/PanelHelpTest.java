@@ -175,14 +175,16 @@ class PanelHelpTest extends WorkbenchTestBase {
     views.add(() -> wb.shell.select(Workspace.INSIDE));
     views.add(wb.insideView::showCellDiagram);
     views.add(wb.insideView::showBackward);
-    // The unit card's panels fill once the index of the test set is built.
+    // The unit card's panels fill once the index is built (of 500 test images: seconds, not half a
+    // minute).
     FxTestSupport.run(
         () -> {
+          wb.unitsVm.index.limitImages(500);
           wb.shell.select(Workspace.UNITS);
           wb.unitsVm.card.chooseUnit(0);
         });
     FxTestSupport.waitFor(
-        "the unit card", 600, () -> wb.unitsVm.card.profileProperty().get() != null);
+        "the unit card", 120, () -> wb.unitsVm.card.profileProperty().get() != null);
     for (UnitsViewModel.Page p : UnitsViewModel.Page.values()) {
       views.add(
           () -> {

@@ -1,0 +1,117 @@
+package io.gatescope.ui.lesson;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.gatescope.core.engine.Intervention;
+import io.gatescope.core.lesson.DrawingPicture;
+import io.gatescope.core.lesson.Lesson;
+import io.gatescope.core.lesson.LessonInput;
+import io.gatescope.core.lesson.LessonStep;
+import io.gatescope.core.lesson.LocalText;
+import io.gatescope.ui.FxTestSupport;
+import io.gatescope.ui.WorkbenchFixture;
+import io.gatescope.ui.WorkbenchTestBase;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A lesson's drawing is read on the inference worker; if the lesson closes, or another step is
+ * applied, before it is read, the late drawing shows nothing and its step's clamps are not applied
+ * over what the window shows now.
+ */
+class LessonLatePictureTest extends WorkbenchTestBase {
+  private static final String ENTRY = "pictures/drawing-1.png";
+
+  @Override
+  protected String workspace() {
+    return "inside";
+  }
+
+  @Test
+  void aDrawingReadAfterTheLessonClosedChangesNothing() throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    FxTestSupport.run(() -> wb.session.showTestImage(3));
+    float[] before = FxTestSupport.onFx(() -> wb.session.inputProperty().get().clone());
+    FxTestSupport.run(
+        () -> {
+          wb.lessonVm.open(lesson());
+          wb.lessonVm.close(); // while the drawing is still being read
+        });
+    afterTheWorkersQueue();
+    assertEquals(List.of(), FxTestSupport.onFx(() -> List.copyOf(wb.insideVm.interventions())));
+    assertArrayEquals(before, FxTestSupport.onFx(() -> wb.session.inputProperty().get()));
+  }
+
+  @Test
+  void aDrawingReadAfterTheNextStepWasAppliedLeavesThatStep() throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    FxTestSupport.run(
+        () -> {
+          wb.lessonVm.open(lesson());
+          wb.lessonVm.next(); // step 2 (test image 5, no clamps) before step 1's drawing is read
+        });
+    afterTheWorkersQueue();
+    assertEquals(1, FxTestSupport.onFx(() -> wb.lessonVm.indexProperty().get()));
+    assertEquals(List.of(), FxTestSupport.onFx(() -> List.copyOf(wb.insideVm.interventions())));
+    assertEquals(5, FxTestSupport.onFx(() -> wb.session.testIndexProperty().get()));
+    assertFalse(
+        Arrays.equals(
+            DrawingPicture.rounded(drawn()),
+            FxTestSupport.onFx(() -> wb.session.inputProperty().get())),
+        "step 1's drawing is not shown at step 2");
+    FxTestSupport.run(wb.lessonVm::close);
+  }
+
+  /** Waits until what the inference worker had queued, and its hand-over to the window, is done. */
+  private void afterTheWorkersQueue() throws Exception {
+    AtomicBoolean done = new AtomicBoolean();
+    FxTestSupport.run(() -> wb.session.inference().run(() -> null, r -> done.set(true)));
+    FxTestSupport.waitFor("the worker's queue", 60, done::get);
+  }
+
+  /** Step 1: a drawing with unit 16 silenced; step 2: test image 5, nothing clamped. */
+  private static Lesson lesson() {
+    LessonStep drawing =
+        new LessonStep(
+            "draw",
+            new LessonInput.Drawing(ENTRY),
+            16,
+            9,
+            List.of(Intervention.silence(0, 16)),
+            List.of(),
+            new LocalText("Your seven.", "你的七。"),
+            LocalText.EMPTY,
+            Optional.empty());
+    LessonStep image =
+        new LessonStep(
+            "inside",
+            new LessonInput.TestImage(5),
+            -1,
+            28,
+            List.of(),
+            List.of(),
+            new LocalText("A test image.", "一张测试图像。"),
+            LocalText.EMPTY,
+            Optional.empty());
+    return new Lesson(
+        "late-picture",
+        new LocalText("Late", "迟到"),
+        List.of(drawing, image),
+        Map.of(ENTRY, DrawingPicture.png(DrawingPicture.rounded(drawn()))),
+        Optional.empty());
+  }
+
+  private static float[] drawn() {
+    float[] p = new float[784];
+    for (int r = 6; r < 22; r++) {
+      p[r * 28 + 14] = 1f; // a stroke down the middle
+    }
+    return p;
+  }
+}
