@@ -9,7 +9,7 @@ profile.jfc with method-sampling-native-interval set to 10 ms, then:
 
 Only the main thread's samples inside a training step (RecurrentClassifier.lossAndGradient or
 Optimizer.step) are counted. Each sample goes to the phase of the innermost GateScope frame:
-Nd.gemm -> products, Mirror -> copies between Java arrays and native buffers, Optimizer -> Adam,
+Nd.gemm, gemmRows, multiply -> products, Mirror -> copies between Java arrays and native buffers, Optimizer and Adam -> Adam,
 a GateScope frame under which ND4J code runs -> other ND4J calls, the cells and activations ->
 cell loops, RecurrentClassifier -> loss and the rest.
 """
@@ -34,11 +34,12 @@ def phase(frames):
                 inner_library = True
             continue
         cls = n[len(PKG):].rsplit(".", 1)[0]
-        if n.endswith("core/engine/Nd.gemm"):
+        if n.endswith(("core/engine/Nd.gemm", "core/engine/Nd.gemmRows",
+                       "core/engine/Nd.multiply", "core/engine/Nd.sgemm")):
             return "products (cblas_sgemm and its call)", caller(frames, f)
         if cls in ("core/engine/Mirror", "core/engine/JointOperand"):
             return "copies Java <-> native (Mirror)", None
-        if cls == "core/train/Optimizer":
+        if cls in ("core/train/Optimizer", "core/train/Adam"):
             return "Adam (ND4J updater, norm, params -= step)", None
         if inner_library:
             return "other ND4J calls (assign, views)", None
@@ -53,11 +54,11 @@ def phase(frames):
 
 
 def caller(frames, gemm):
-    """The method that made the product: the first GateScope frame under Nd.gemm."""
+    """The method that made the product: the first GateScope frame under the Nd calls."""
     below = frames[frames.index(gemm) + 1:]
     for f in below:
         n = name(f)
-        if n.startswith(PKG):
+        if n.startswith(PKG) and "/core/engine/Nd." not in n:
             return n[len(PKG):].replace("core/engine/", "")
     return "?"
 

@@ -48,6 +48,23 @@ final class Mirror {
     Reference.reachabilityFence(array);
   }
 
+  /**
+   * The first {@code rows} rows, each plus {@code row} (the array's rows are row.length wide), in a
+   * new array: a bias added in Java, as ND4J's own row-vector add would, without its op.
+   */
+  float[] readAddingToRows(float[] row, int rows) {
+    int k = row.length;
+    float[] out = new float[rows * k];
+    floats.get(0, out, 0, out.length);
+    Reference.reachabilityFence(array);
+    for (int r = 0; r < rows; r++) {
+      for (int j = 0; j < k; j++) {
+        out[r * k + j] += row[j];
+      }
+    }
+    return out;
+  }
+
   /** array elements [to..to+len) ← src[srcOff..+len) */
   void write(float[] src, int srcOff, long to, int len) {
     floats.put((int) to, src, srcOff, len);

@@ -53,6 +53,20 @@ final class OutputLayer {
   }
 
   /**
+   * Samples [from, B) take sample 0's logits of the last {@link #forward} (they share its a⟨T⟩).
+   */
+  void firstRowFrom(int from) {
+    if (from >= batch) {
+      return;
+    }
+    float[] first = new float[K];
+    logits.read(0, first, 0, K);
+    for (int s = Math.max(from, 1); s < batch; s++) {
+      logits.write(first, 0, (long) s * K, K);
+    }
+  }
+
+  /**
    * The logits the output layer would give after every step, from a⟨1..T⟩ [T·B, H] (time-major):
    * one product, [T·B·K] row-major (P(digit | rows 1..t) is their softmax).
    */
@@ -62,10 +76,7 @@ final class OutputLayer {
       stepLogits = new Mirror(rows, K, rows * K);
     }
     Nd.gemm(states, wy, stepLogits.array, false, false, 0); // a⟨t⟩·W_y  [T·B, K]
-    stepLogits.array.addiRowVector(by);
-    float[] z = new float[rows * K];
-    stepLogits.read(0, z, 0, rows * K);
-    return z;
+    return stepLogits.readAddingToRows(Nd.floats(by), rows); // + b_y
   }
 
   /** The last logits, [B][K] (read in one copy; element reads cost each). */

@@ -37,6 +37,8 @@ public final class RecurrentClassifier {
   private float[] dTop; // [T·B·H] ∂loss/∂a⟨t⟩ of the top layer; only the last step is non-zero
   private List<Intervention> lastInterventions = List.of();
   private INDArray lastInput; // [T·B, F] the last forward pass's input, in reading order
+  private int[] lastRows; // the samples the last forward pass computed at each step (ActiveRows)
+  private final WeightsSeen seen = new WeightsSeen(); // the weights the operands hold copies of
   private BackwardTracer backwardTracer; // runs backward traces' batches on a copy of this model
 
   private RecurrentClassifier(ModelConfig config) {
@@ -123,8 +125,17 @@ public final class RecurrentClassifier {
     return forward(input, List.of());
   }
 
+  /**
+   * Logits [B, K] with {@code interventions}; the weights' copies in the operands are kept when no
+   * parameter has changed since the last such pass ({@link WeightsSeen}).
+   */
   public INDArray forward(INDArray input, List<Intervention> interventions) {
-    return forward(input, interventions, false, false);
+    boolean same = seen.unchanged(params.flat());
+    INDArray logits = forward(input, interventions, false, same);
+    if (!same) {
+      seen.remember(params.flat());
+    }
+    return logits;
   }
 
   /**
@@ -141,6 +152,9 @@ public final class RecurrentClassifier {
 
   private INDArray forward(
       INDArray input, List<Intervention> interventions, boolean share, boolean sameWeights) {
+    if (!sameWeights) {
+      seen.forget(); // the operands take the weights as they are now; forward(…) remembers them
+    }
     int b = Batches.batchOf(input);
     ensureBatch(b);
     INDArray asFloat = input.dataType() == DataType.FLOAT ? input : input.castTo(DataType.FLOAT);
@@ -148,6 +162,7 @@ public final class RecurrentClassifier {
     lastInput = x;
     lastInterventions = List.copyOf(interventions);
     int[] rows = share ? ActiveRows.forward(Nd.floats(x), b, F) : ActiveRows.all(b);
+    lastRows = rows;
     RecurrentLayer first = layers.get(0);
     // The projection folded into the first layer: an [F, P]·[P, n] product per pass, and the
     // operand is 28 + H + 1 wide instead of P + H + 1 (it paid even for a single image, measured).
@@ -161,7 +176,11 @@ public final class RecurrentClassifier {
       layers.get(l).input(layers.get(l - 1).outputs(), sameWeights);
       layers.get(l).recur(interventions, rows); // a sample shares sample 0's input here too
     }
-    return output.forward(top().last());
+    INDArray logits = output.forward(top().last());
+    // A sample that shares sample 0's a⟨T⟩ has its logits: copied, not multiplied again, where
+    // BLAS may round a row differently by its place in the batch (OpenBLAS's Haswell kernels do).
+    output.firstRowFrom(rows[T - 1]);
+    return logits;
   }
 
   /**
@@ -177,7 +196,7 @@ public final class RecurrentClassifier {
    * ∂loss/∂a⟨t⟩ of the top layer and ∂loss/∂x⟨t⟩ for every step (for gradient-flow plots).
    */
   public double lossAndGradient(INDArray input, int[] labels, StepGradients stepGradients) {
-    forward(input);
+    forward(input, List.of(), false, false);
     double loss = output.loss(labels);
     backward(stepGradients);
     return loss;
@@ -235,7 +254,14 @@ public final class RecurrentClassifier {
 
   /** The logits after every step of the last forward pass, [T·B·K] (row t·B + b). */
   float[] stepLogits() {
-    return output.logitsAfterEveryStep(top().outputs());
+    float[] z = output.logitsAfterEveryStep(top().outputs()); // [T·B·K], row t·B + s
+    int k = ModelConfig.CLASSES;
+    for (int t = 0; t < T; t++) { // samples sharing sample 0's a⟨t⟩ share its logits (see forward)
+      for (int s = lastRows[t]; s < batch; s++) {
+        System.arraycopy(z, t * batch * k, z, (t * batch + s) * k, k);
+      }
+    }
+    return z;
   }
 
   /** The same of sample 0 alone, [T·K]. */

@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Turns the last (traced) forward pass of a batch into one {@link GateTrace} per sample: every
@@ -99,9 +97,9 @@ final class TraceBuilder {
    * folds into the first layer and never makes.
    */
   static float[] projected(INDArray x, INDArray wp, INDArray bp) {
-    INDArray p = Nd4j.zeros(DataType.FLOAT, x.rows(), wp.columns()); // [T·B, P]
-    Nd.gemm(x, wp, p, false, false, 0);
-    p.addiRowVector(bp);
-    return p.data().asFloat();
+    int rows = (int) x.rows();
+    Mirror p = new Mirror(rows, wp.columns(), 0); // [T·B, P]
+    Nd.gemm(x, wp, p.array, false, false, 0); // x·W_p
+    return p.readAddingToRows(Nd.floats(bp), rows); // + b_p
   }
 }

@@ -29,7 +29,7 @@ class BackwardTraceTest {
   }
 
   @Test
-  void lstmLocalRelationsHoldToFloatPrecision() {
+  void lstmLocalRelationsHoldUpToRounding() {
     RecurrentClassifier m = model(CellType.LSTM);
     float[] img = imageWithBlankRows();
     GateTrace fwd = m.trace(img);
@@ -58,8 +58,13 @@ class BackwardTraceTest {
     assertTrue(Arrays.stream(back.norms(Quantity.CELL)).allMatch(v -> v > 0), "c carries gradient");
   }
 
+  /**
+   * The forward trace is one image alone, the backward trace's pass a batch of 29: BLAS may round a
+   * product's rows differently with the batch's size (OpenBLAS's Haswell kernels do, its AVX-512
+   * ones did not), and 28 steps carry that on: 4e-5 relative seen, a wrong relation is off by O(1).
+   */
   private static void close(float expected, float actual, String what, int t, int j) {
-    float tol = 2e-6f * Math.max(1e-3f, Math.abs(expected));
+    float tol = 2e-4f * Math.max(1e-3f, Math.abs(expected));
     assertEquals(expected, actual, tol, what + " at step " + (t + 1) + ", unit " + j);
   }
 
