@@ -143,14 +143,25 @@ final class LstmCell extends Cell {
     float[] dzO = dz[O];
     float[] dzU = dz[U];
     float[] dct = dc;
+    // One loop per equation: fused into one loop (six outputs) the JIT did not vectorise it, and
+    // it took 1.4 ms of a 16 ms step against 0.55 ms split (measured).
     for (int i = 0; i < n; i++) {
-      float d = da[i] * ot[i] * (1 - tc[i] * tc[i]) + dcNext[i]; // ∂c⟨t⟩: via a⟨t⟩ and c⟨t+1⟩
-      dct[i] = d;
-      dzC[i] = d * ut[i] * (1 - ct[i] * ct[i]); // ∂z_c̃ = ∂c⟨t⟩ ⊙ Γu ⊙ tanh′
-      dzF[i] = d * cPrev[i] * ft[i] * (1 - ft[i]); // ∂z_f = ∂c⟨t⟩ ⊙ c⟨t−1⟩ ⊙ σ′
+      dct[i] = da[i] * ot[i] * (1 - tc[i] * tc[i]) + dcNext[i]; // ∂c⟨t⟩: via a⟨t⟩ and c⟨t+1⟩
+    }
+    for (int i = 0; i < n; i++) {
+      dzC[i] = dct[i] * ut[i] * (1 - ct[i] * ct[i]); // ∂z_c̃ = ∂c⟨t⟩ ⊙ Γu ⊙ tanh′
+    }
+    for (int i = 0; i < n; i++) {
+      dzF[i] = dct[i] * cPrev[i] * ft[i] * (1 - ft[i]); // ∂z_f = ∂c⟨t⟩ ⊙ c⟨t−1⟩ ⊙ σ′
+    }
+    for (int i = 0; i < n; i++) {
       dzO[i] = da[i] * tc[i] * ot[i] * (1 - ot[i]); // ∂z_o = ∂a⟨t⟩ ⊙ tanh(c⟨t⟩) ⊙ σ′
-      dzU[i] = d * ct[i] * ut[i] * (1 - ut[i]); // ∂z_u = ∂c⟨t⟩ ⊙ c̃⟨t⟩ ⊙ σ′
-      dcNext[i] = d * ft[i]; // ∂c⟨t−1⟩ through c⟨t⟩
+    }
+    for (int i = 0; i < n; i++) {
+      dzU[i] = dct[i] * ct[i] * ut[i] * (1 - ut[i]); // ∂z_u = ∂c⟨t⟩ ⊙ c̃⟨t⟩ ⊙ σ′
+    }
+    for (int i = 0; i < n; i++) {
+      dcNext[i] = dct[i] * ft[i]; // ∂c⟨t−1⟩ through c⟨t⟩
     }
     joint.putDz(t, rows, dz);
     if (t > 0) {
