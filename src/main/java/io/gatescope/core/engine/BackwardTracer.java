@@ -2,7 +2,6 @@ package io.gatescope.core.engine;
 
 import static java.util.Comparator.comparingInt;
 
-import java.lang.ref.Reference;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,7 @@ final class BackwardTracer {
 
   private final RecurrentClassifier twin;
   private final Mirror batch = new Mirror((long) T * B, F, F); // the occlusion batch  [T·B, F]
-  private float[] weights; // the twin's, as of its last forward pass; null before the first
+  private final WeightsSeen seen = new WeightsSeen(); // the model's weights the twin holds
 
   /** A tracer on {@code twin}, a copy of the model that this tracer alone uses. */
   BackwardTracer(RecurrentClassifier twin) {
@@ -167,21 +166,17 @@ final class BackwardTracer {
   }
 
   /**
-   * Gives the twin the model's weights unless it has them already, compared value by value (a
-   * version count would miss a write through a kept reference to the array); whether it had them.
-   * Then its layers keep their copies of the weights stacked for the products and folded.
+   * Gives the twin the model's weights unless it has them already, compared value by value ({@link
+   * WeightsSeen}: a version count would miss a write through a kept reference to the array);
+   * whether it had them. Then its layers keep their copies of the weights stacked for the products
+   * and folded.
    */
   private boolean follow(INDArray params) {
-    float[] now = new float[(int) params.length()];
-    params.data().asNioFloat().get(0, now, 0, now.length); // [n], a whole array, not a view
-    Reference.reachabilityFence(params); // the NIO view does not keep the native memory alive
-    if (Arrays.equals(now, weights)) {
+    if (seen.unchanged(params)) {
       return true;
     }
-    INDArray flat = twin.params().flat();
-    flat.data().asNioFloat().put(0, now, 0, now.length);
-    Reference.reachabilityFence(flat);
-    weights = now;
+    twin.params().flat().assign(params);
+    seen.remember(params);
     return false;
   }
 
