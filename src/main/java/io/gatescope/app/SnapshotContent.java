@@ -165,7 +165,17 @@ final class SnapshotContent {
           wb.unitsVm.card.chooseUnit(u);
           return null;
         });
-    waitFor(() -> wb.unitsVm.index.indexProperty().get() != null, 600, "the index");
+    // Building starts with the card asked for above; a build that stops without an index (out of
+    // memory, say) ends the snapshot with the index's own words, not with a wait of minutes.
+    waitFor(
+        () ->
+            wb.unitsVm.index.indexProperty().get() != null
+                || !wb.unitsVm.index.buildingProperty().get(),
+        600,
+        "the index");
+    if (onFx(() -> wb.unitsVm.index.indexProperty().get() == null)) {
+      throw new Cli.UserError(onFx(() -> wb.unitsVm.index.noteProperty().get()));
+    }
     switch (p) {
       case CARD ->
           waitFor(
