@@ -217,7 +217,6 @@ public final class BenchCommand implements Callable<Integer> {
     return out;
   }
 
-  /** The median over 5 blocks of {@code perBlock} runs, after {@code warmUp} runs, in ms. */
   /** The median time of {@code calls} single calls, in ms. */
   private static double medianOfCalls(Runnable run, int calls) {
     List<Double> ms = new ArrayList<>();
@@ -229,6 +228,7 @@ public final class BenchCommand implements Callable<Integer> {
     return median(ms);
   }
 
+  /** The median over 5 blocks of {@code perBlock} runs, after {@code warmUp} runs, in ms. */
   private static double medianMs(Runnable run, int warmUp, int perBlock) {
     for (int i = 0; i < warmUp; i++) {
       run.run();

@@ -2,6 +2,7 @@ package io.gatescope.core.engine;
 
 import java.lang.ref.Reference;
 import java.nio.FloatBuffer;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -39,9 +40,7 @@ final class WeightsSeen {
   }
 
   private static boolean plainFloats(INDArray flat) {
-    return flat.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT
-        && !flat.isView()
-        && flat.length() < Integer.MAX_VALUE;
+    return flat.dataType() == DataType.FLOAT && !flat.isView() && flat.length() < Integer.MAX_VALUE;
   }
 
   /** Nothing remembered: the next pass fills the operands (training changes every weight). */

@@ -60,8 +60,8 @@ public final class LessonViewModel {
   private final ReadOnlyBooleanWrapper settled = new ReadOnlyBooleanWrapper(true);
   private boolean loading; // the lesson's own model is being opened; steps wait for it
   private int startAt; // the step to apply once it is in
-  private long
-      applied; // counts steps applied and closes: a late picture of an older one is dropped
+  // Counts steps applied and closes: a picture read late for an older one is dropped.
+  private long applied;
 
   /**
    * @param inside Inside's traces, selected unit and interventions
