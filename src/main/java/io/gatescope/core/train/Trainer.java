@@ -132,7 +132,7 @@ public final class Trainer {
         int[] lab = bs == b ? labels : new int[bs];
         INDArray x = Batches.timeMajor(train, order, from, to, lab, buffer);
         double loss = model.lossAndGradient(x, lab);
-        double gradNorm = model.gradients().flat().norm2Number().doubleValue();
+        double gradNorm = optimizer.gradientNorm();
         if (!Double.isFinite(loss) || !Double.isFinite(gradNorm)) {
           model.params().flat().assign(lastGood);
           reason = StopReason.DIVERGED;

@@ -14,7 +14,7 @@ import org.nd4j.linalg.schedule.ScheduleType;
 
 /** The written-out Adam against ND4J's Adam updater, the reference it replaces. */
 class AdamTest {
-  private static final int N = 1000;
+  private static final int N = 1001; // not a multiple of the norm's four partial sums
 
   @Test
   void givesNd4jsParametersAndMomentsStepAfterStep() {
@@ -34,6 +34,12 @@ class AdamTest {
   }
 
   @Test
+  void readsTheGradientOnceForItsNormAndTheStep() {
+    // the trainer asks for the norm first (divergence, clipping), then steps on what was read
+    agreeOver(new org.nd4j.linalg.learning.config.Adam(1e-3), 1f, 6, true);
+  }
+
+  @Test
   void refusesAnArrayOfAnotherSize() {
     Adam adam = new Adam(new org.nd4j.linalg.learning.config.Adam(1e-3), N);
     INDArray small = Nd4j.zeros(DataType.FLOAT, N - 1);
@@ -46,6 +52,12 @@ class AdamTest {
    */
   private static void agreeOver(
       org.nd4j.linalg.learning.config.Adam config, float scale, int steps) {
+    agreeOver(config, scale, steps, false);
+  }
+
+  /** As above; with {@code norms}, each gradient's norm is asked for first and checked. */
+  private static void agreeOver(
+      org.nd4j.linalg.learning.config.Adam config, float scale, int steps, boolean norms) {
     SplittableRandom r = new SplittableRandom(7);
     INDArray ours = Nd4j.zeros(DataType.FLOAT, N);
     fill(ours, r, 1);
@@ -57,6 +69,10 @@ class AdamTest {
       int epoch = it / 2;
       INDArray grad = Nd4j.zeros(DataType.FLOAT, N);
       fill(grad, r, 1 + it); // gradients of growing size, some tiny
+      if (norms) {
+        double expected = grad.norm2Number().doubleValue();
+        assertEquals(expected, adam.load(grad), 1e-6 * expected, "‖g‖ at step " + it);
+      }
       adam.step(ours, grad, scale, it, epoch);
 
       INDArray g2 = grad.mul(scale).reshape(1, N);
