@@ -52,9 +52,10 @@ final class BackwardTracer {
     }
     int h = twin.config().hidden();
     float[] occlusion = rowOcclusion(image, target, follow(params));
-    float[] stepLogits = twin.firstStepLogits(); // [T·K], the image after every step
-    double[] lastLogits = twin.lastLogits()[0]; // the prediction's own logits
-    float[] wy = twin.outputWeights(); // [H·K]
+    OutputLayer out = twin.output();
+    float[] stepLogits = out.logitsAfterEveryStep(twin.top().firstOutputs()); // [T·K], every step
+    double[] lastLogits = out.logitRows()[0]; // the prediction's own logits
+    float[] wy = out.weights().dup('c').data().asFloat(); // [H·K]
     float[] dTop = new float[T * B * h];
     double loss = 0;
     double probability = 0;
@@ -115,7 +116,7 @@ final class BackwardTracer {
     layers.forEach(l -> l.copyFirst(rows));
     layers.forEach(l -> l.keepBackward(1));
     try {
-      model.passBack(dTopAll, false, null, rows);
+      model.passBack(dTopAll, 0, false, null, rows);
     } finally {
       layers.forEach(l -> l.keepBackward(0));
     }

@@ -148,11 +148,19 @@ final class Nd {
 
   /** A 2-D array's values, row-major, in one bulk copy (element reads cost a call each). */
   static float[] floats(INDArray m) {
+    float[] out = new float[(int) m.length()];
+    floatsInto(m, out);
+    return out;
+  }
+
+  /** As {@link #floats}, into {@code out} (of m's length). */
+  static void floatsInto(INDArray m, float[] out) {
+    if (out.length != m.length()) {
+      throw new IllegalArgumentException(m.length() + " values do not fit " + out.length);
+    }
     INDArray whole = m.isView() || m.ordering() != 'c' ? m.dup('c') : m;
-    float[] out = new float[(int) whole.length()];
     whole.data().asNioFloat().get(0, out, 0, out.length);
     Reference.reachabilityFence(whole); // the NIO view does not keep the native memory alive
-    return out;
   }
 
   /**

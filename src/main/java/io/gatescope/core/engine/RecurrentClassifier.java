@@ -27,10 +27,7 @@ public final class RecurrentClassifier {
   private final ParamSet grads;
   private final List<RecurrentLayer> layers = new ArrayList<>();
 
-  private INDArray wp; // [F, P]
-  private INDArray bp; // [1, P]
-  private INDArray dwp;
-  private INDArray dbp;
+  private final Projection projection; // null without one
   private final OutputLayer output;
 
   private int batch = -1;
@@ -47,22 +44,13 @@ public final class RecurrentClassifier {
       int layerIn = l == 0 ? config.recurrentInput() : config.hidden();
       layers.add(new RecurrentLayer(l, config.cell(), layerIn, config.hidden()));
     }
-    List<ParamSet.Spec> specs = new ArrayList<>();
-    if (config.projection() > 0) {
-      specs.add(new ParamSet.Spec("proj.W", F, config.projection()));
-      specs.add(new ParamSet.Spec("proj.b", 1, config.projection()));
-    }
+    List<ParamSet.Spec> specs = new ArrayList<>(Projection.specs(config));
     layers.forEach(l -> specs.addAll(l.specs()));
     specs.add(new ParamSet.Spec("out.W", config.hidden(), K));
     specs.add(new ParamSet.Spec("out.b", 1, K));
     this.params = new ParamSet(specs, DataType.FLOAT);
     this.grads = params.like();
-    if (config.projection() > 0) {
-      wp = params.get("proj.W");
-      bp = params.get("proj.b");
-      dwp = grads.get("proj.W");
-      dbp = grads.get("proj.b");
-    }
+    this.projection = Projection.of(config, params, grads);
     layers.forEach(l -> l.bind(params, grads));
     output = new OutputLayer(params, grads, config.hidden());
   }
@@ -71,8 +59,8 @@ public final class RecurrentClassifier {
   public static RecurrentClassifier create(ModelConfig config) {
     RecurrentClassifier m = new RecurrentClassifier(config);
     SplittableRandom rnd = new SplittableRandom(config.seed());
-    if (m.wp != null) {
-      Init.xavier(m.wp, rnd);
+    if (m.projection != null) {
+      m.projection.initialize(rnd);
     }
     m.layers.forEach(l -> l.initialize(rnd, config));
     Init.xavier(m.output.weights(), rnd);
@@ -115,9 +103,8 @@ public final class RecurrentClassifier {
       return;
     }
     batch = b;
-    int h = config.hidden();
     layers.forEach(l -> l.ensureBatch(b));
-    dTop = new float[T * b * h];
+    dTop = new float[T * b * config.hidden()];
   }
 
   /** Logits [B, K] for a time-major batch x [T·B, F] (see {@link Batches}). */
@@ -166,8 +153,8 @@ public final class RecurrentClassifier {
     RecurrentLayer first = layers.get(0);
     // The projection folded into the first layer: an [F, P]·[P, n] product per pass, and the
     // operand is 28 + H + 1 wide instead of P + H + 1 (it paid even for a single image, measured).
-    if (wp != null) {
-      first.inputFolded(x, wp, bp, sameWeights);
+    if (projection != null) {
+      projection.feed(first, x, sameWeights);
     } else {
       first.input(x, sameWeights);
     }
@@ -209,9 +196,9 @@ public final class RecurrentClassifier {
     }
     // Only the last step feeds the output; dTop's other steps stay zero (nothing writes them).
     output.backward(top().last(), dTop, (T - 1) * batch * config.hidden());
-    passBack(dTop, true, stepGradients, ActiveRows.all(batch));
-    if (wp != null) {
-      layers.get(0).projectionGradients(dwp, dbp);
+    passBack(dTop, T - 1, true, stepGradients, ActiveRows.all(batch));
+    if (projection != null) {
+      projection.gradients(layers.get(0));
     }
     if (stepGradients != null) {
       stepGradients.input = layers.get(0).inputGradient(ActiveRows.all(batch)); // ∂loss/∂x [T·B, F]
@@ -219,16 +206,18 @@ public final class RecurrentClassifier {
   }
 
   /**
-   * dOut [T·B·H], ∂loss/∂a⟨t⟩ of the top layer, back through every layer; step t computes the first
-   * rows[t] samples (a lower layer's ∂loss reaches no sample that the top's has not).
+   * dOut [T·B·H], ∂loss/∂a⟨t⟩ of the top layer (zero before step fedFrom), back through every
+   * layer; step t computes the first rows[t] samples (a lower layer's ∂loss reaches no sample that
+   * the top's has not).
    */
-  void passBack(float[] dOut, boolean weightGradients, StepGradients stepGradients, int[] rows) {
+  void passBack(
+      float[] dOut, int fedFrom, boolean weightGradients, StepGradients stepGradients, int[] rows) {
     for (int l = layers.size() - 1; l >= 0; l--) {
       RecurrentLayer layer = layers.get(l);
       if (stepGradients != null && l == layers.size() - 1) {
         stepGradients.hidden = layer.recordHiddenGradients();
       }
-      layer.backward(dOut, weightGradients, rows);
+      layer.backward(dOut, l == layers.size() - 1 ? fedFrom : 0, weightGradients, rows);
       layer.stopRecording();
       if (l > 0) {
         dOut = layer.inputGradient(rows); // [T·B, H]
@@ -254,29 +243,12 @@ public final class RecurrentClassifier {
 
   /** The logits after every step of the last forward pass, [T·B·K] (row t·B + b). */
   float[] stepLogits() {
-    float[] z = output.logitsAfterEveryStep(top().outputs()); // [T·B·K], row t·B + s
-    int k = ModelConfig.CLASSES;
-    for (int t = 0; t < T; t++) { // samples sharing sample 0's a⟨t⟩ share its logits (see forward)
-      for (int s = lastRows[t]; s < batch; s++) {
-        System.arraycopy(z, t * batch * k, z, (t * batch + s) * k, k);
-      }
-    }
-    return z;
+    return output.logitsAfterEveryStep(top().outputs(), lastRows); // [T·B·K], row t·B + s
   }
 
-  /** The same of sample 0 alone, [T·K]. */
-  float[] firstStepLogits() {
-    return output.logitsAfterEveryStep(top().firstOutputs());
-  }
-
-  /** The last forward pass's logits, [B][K]. */
-  double[][] lastLogits() {
-    return output.logitRows();
-  }
-
-  /** W_y [H·K], row-major. */
-  float[] outputWeights() {
-    return output.weights().dup('c').data().asFloat();
+  /** The output layer (its last logits, its weights, its logits after every step). */
+  OutputLayer output() {
+    return output;
   }
 
   /** Softmax of the logits of the last forward pass, [B][K]. */
@@ -313,11 +285,12 @@ public final class RecurrentClassifier {
     } finally {
       layers.forEach(l -> l.keepForTrace(false));
     }
-    float[] projected = wp == null ? null : TraceBuilder.projected(lastInput, wp, bp);
+    float[] projected = projection == null ? null : projection.values(lastInput);
     return TraceBuilder.build(config, layers, output, batch, interventions, projected);
   }
 
-  private RecurrentLayer top() {
+  /** The top recurrent layer (its a⟨t⟩ feed the output). */
+  RecurrentLayer top() {
     return layers.get(layers.size() - 1);
   }
 }

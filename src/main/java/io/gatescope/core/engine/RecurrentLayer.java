@@ -146,12 +146,14 @@ final class RecurrentLayer {
 
   /**
    * BPTT through the recurrence. dOut [T·B·H] is ∂loss/∂a⟨t⟩ from above (zero where a step feeds
-   * nothing); step t going back computes the first rows[t] samples only: the others have ∂loss = 0
-   * there (see {@link ActiveRows#backward}), and their ∂z stay 0. With {@code weightGradients} it
-   * leaves every parameter gradient of this layer, the input side's included; without, it only
-   * passes ∂loss back (enough for {@link #inputGradient} and a backward trace).
+   * nothing, and not read before step {@code fedFrom}: the classifier's top layer feeds the output
+   * from its last step only, and reading 27 steps of zeros cost more than the additions); step t
+   * going back computes the first rows[t] samples only: the others have ∂loss = 0 there (see {@link
+   * ActiveRows#backward}), and their ∂z stay 0. With {@code weightGradients} it leaves every
+   * parameter gradient of this layer, the input side's included; without, it only passes ∂loss back
+   * (enough for {@link #inputGradient} and a backward trace).
    */
-  void backward(float[] dOut, boolean weightGradients, int[] rows) {
+  void backward(float[] dOut, int fedFrom, boolean weightGradients, int[] rows) {
     if (overrides.any()) {
       throw new IllegalStateException("gradients are not defined with interventions active");
     }
@@ -161,8 +163,12 @@ final class RecurrentLayer {
     for (int t = T - 1; t >= 0; t--) {
       int off = t * m;
       int n = rows[t] * h; // the others' ∂a⟨t⟩ are 0, and nothing reads them
-      for (int i = 0; i < n; i++) {
-        da[i] = dOut[off + i] + daPrev[i]; // ∂a⟨t⟩: from above and from step t+1
+      if (t >= fedFrom) {
+        for (int i = 0; i < n; i++) {
+          da[i] = dOut[off + i] + daPrev[i]; // ∂a⟨t⟩: from above and from step t+1
+        }
+      } else {
+        System.arraycopy(daPrev, 0, da, 0, n); // ∂a⟨t⟩: from step t+1 alone
       }
       if (daRecord != null) {
         System.arraycopy(da, 0, daRecord, off, n);

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Turns the last (traced) forward pass of a batch into one {@link GateTrace} per sample: every
@@ -89,17 +88,5 @@ final class TraceBuilder {
     if (v != null) {
       m.put(q, v);
     }
-  }
-
-  /**
-   * x⟨t⟩·Wp + bp of every step and sample of a forward pass's input x [T·B, F] (as that pass read
-   * it, not arranged again), [T·B·P] time-major: what the projection gives, which the forward pass
-   * folds into the first layer and never makes.
-   */
-  static float[] projected(INDArray x, INDArray wp, INDArray bp) {
-    int rows = (int) x.rows();
-    Mirror p = new Mirror(rows, wp.columns(), 0); // [T·B, P]
-    Nd.gemm(x, wp, p.array, false, false, 0); // x·W_p
-    return p.readAddingToRows(Nd.floats(bp), rows); // + b_p
   }
 }
