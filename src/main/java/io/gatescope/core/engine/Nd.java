@@ -158,8 +158,12 @@ final class Nd {
     if (out.length != m.length()) {
       throw new IllegalArgumentException(m.length() + " values do not fit " + out.length);
     }
-    INDArray whole = m.isView() || m.ordering() != 'c' ? m.dup('c') : m;
-    whole.data().asNioFloat().get(0, out, 0, out.length);
+    // A view whose values lie in a row (a parameter's slice of the flat array) is read in place,
+    // from its offset in the buffer it shares (the buffer's NIO view starts at the buffer's
+    // start, not the view's): a copy of it cost an ND4J array, 0.15 ms a training step.
+    boolean inARow = m.ordering() == 'c' && (m.length() == 1 || m.elementWiseStride() == 1);
+    INDArray whole = inARow ? m : m.dup('c');
+    whole.data().asNioFloat().get(inARow ? (int) m.offset() : 0, out, 0, out.length);
     Reference.reachabilityFence(whole); // the NIO view does not keep the native memory alive
   }
 
