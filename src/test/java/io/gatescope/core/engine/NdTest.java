@@ -1,6 +1,7 @@
 package io.gatescope.core.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -21,6 +22,58 @@ class NdTest {
       }
     }
     return v;
+  }
+
+  /** a·b (or a·bᵀ) + beta·c in double, from the arrays' own values. */
+  private static double[] product(INDArray a, INDArray b, boolean tb, double beta, INDArray c) {
+    int n = (int) c.columns();
+    int k = (int) a.columns();
+    double[] out = new double[(int) (c.rows() * n)];
+    for (int r = 0; r < c.rows(); r++) {
+      for (int j = 0; j < n; j++) {
+        double sum = beta * c.getFloat(r, j);
+        for (int i = 0; i < k; i++) {
+          sum += (double) a.getFloat(r, i) * (tb ? b.getFloat(j, i) : b.getFloat(i, j));
+        }
+        out[r * n + j] = sum;
+      }
+    }
+    return out;
+  }
+
+  private static void assertProduct(double[] expected, INDArray c) {
+    float[] got = Nd.floats(c);
+    for (int i = 0; i < expected.length; i++) {
+      assertEquals(expected[i], got[i], 1e-5 * Math.max(1, Math.abs(expected[i])), "element " + i);
+    }
+  }
+
+  @Test
+  void aSingleRowTimesAMatrixIsTheProduct() {
+    // one image's step: the matrix-vector path, with b plain, transposed, and a row block of a
+    // wider array (its rows further apart than its width)
+    INDArray a = Nd4j.rand(DataType.FLOAT, 1, 37).subi(0.5);
+    INDArray b = Nd4j.rand(DataType.FLOAT, 37, 50).subi(0.5);
+    INDArray bt = Nd4j.rand(DataType.FLOAT, 50, 37).subi(0.5);
+    INDArray wide = Nd4j.rand(DataType.FLOAT, 40, 60).subi(0.5);
+    INDArray bBlock = Nd.cols(wide, 5, 55); // [40, 50], rows 60 apart
+    INDArray a40 = Nd4j.rand(DataType.FLOAT, 1, 40);
+    for (double beta : new double[] {0, 1}) {
+      INDArray c = Nd4j.rand(DataType.FLOAT, 1, 50);
+      double[] expected = product(a, b, false, beta, c);
+      Nd.gemm(a, b, c, false, false, beta);
+      assertProduct(expected, c);
+
+      c = Nd4j.rand(DataType.FLOAT, 1, 50);
+      expected = product(a, bt, true, beta, c);
+      Nd.gemm(a, bt, c, false, true, beta);
+      assertProduct(expected, c);
+
+      c = Nd4j.rand(DataType.FLOAT, 1, 50);
+      expected = product(a40, bBlock.dup(), false, beta, c);
+      Nd.gemm(a40, bBlock, c, false, false, beta);
+      assertProduct(expected, c);
+    }
   }
 
   @Test
