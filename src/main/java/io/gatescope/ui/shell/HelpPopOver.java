@@ -5,7 +5,9 @@ import io.gatescope.ui.common.FlowText;
 import io.gatescope.ui.common.Presenter;
 import java.util.Locale;
 import java.util.Optional;
+import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -60,22 +62,45 @@ final class HelpPopOver {
 
   /** Opens the explanation of {@code t} next to its ⓘ {@code b}. */
   void open(HelpTopics.Topic t, Button b) {
+    prepare(t, b);
+    // show() closes a showing pop-over itself, at once.
+    popOver.setArrowLocation(towardsTheMiddle(b.localToScene(b.getBoundsInLocal()), b.getScene()));
+    popOver.show(b);
+    keepInside(b.getScene().getWindow());
+  }
+
+  /**
+   * Opens the explanation of {@code t} pointing at {@code screen} (screen coordinates) in {@code
+   * panel}: for a panel whose ⓘ is out of presenter mode's zoomed view.
+   */
+  void openAt(HelpTopics.Topic t, Node panel, Point2D screen) {
+    prepare(t, panel);
+    Node root = panel.getScene().getRoot();
+    Point2D inScene = root.localToScene(root.screenToLocal(screen));
+    popOver.setArrowLocation(
+        towardsTheMiddle(new BoundingBox(inScene.getX(), inScene.getY(), 0, 0), panel.getScene()));
+    popOver.show(panel, screen.getX(), screen.getY());
+    javafx.stage.Window w = panel.getScene().getWindow();
+    keepInside(w);
+    // Shown at a point, the pop-over places itself again once its content is laid out (its height
+    // is known only then): keep it inside after that too.
+    javafx.application.Platform.runLater(() -> keepInside(w));
+  }
+
+  /** The title, the text and a width for {@code t}, at presenter mode's size. */
+  private void prepare(HelpTopics.Topic t, Node by) {
     popTitle.setText(Messages.get(t.titleKey()));
     FlowText.show(popText, Messages.get(t.textKey()), "panel-help-word");
     double font = presenter.fontSize();
     // A fixed width (30 characters of the current size), so the text wraps the same every time and
     // the pop-over's frame is measured around it.
-    double width = Math.min(font * 30, windowWidth(b) * 0.45);
+    double width = Math.min(font * 30, windowWidth(by) * 0.45);
     VBox box = (VBox) popOver.getContentNode();
     box.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx; -fx-padding: 10;", font));
     box.setMinWidth(width);
     box.setPrefWidth(width);
     box.setMaxWidth(width);
     shown = t;
-    // show() closes a showing pop-over itself, at once.
-    popOver.setArrowLocation(towardsTheMiddle(b));
-    popOver.show(b);
-    keepInside(b.getScene().getWindow());
   }
 
   /** Moves the shown pop-over back inside {@code w} where it would run past an edge. */
@@ -90,13 +115,11 @@ final class HelpPopOver {
   }
 
   /**
-   * The arrow's corner that puts the pop-over on the window's side of its ⓘ: to the left of an ⓘ in
-   * the right half, above one in the lower half. What still runs past an edge (a tall text near the
-   * top) {@link #keepInside} moves back.
+   * The arrow's corner that puts the pop-over on the window's side of its ⓘ (or point): to the left
+   * of an ⓘ in the right half, above one in the lower half. What still runs past an edge (a tall
+   * text near the top) {@link #keepInside} moves back.
    */
-  private static PopOver.ArrowLocation towardsTheMiddle(Node b) {
-    Bounds on = b.localToScene(b.getBoundsInLocal());
-    Scene scene = b.getScene();
+  private static PopOver.ArrowLocation towardsTheMiddle(Bounds on, Scene scene) {
     boolean right = on.getCenterX() > scene.getWidth() / 2;
     boolean low = on.getCenterY() > scene.getHeight() / 2;
     if (low) {

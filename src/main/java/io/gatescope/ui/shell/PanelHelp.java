@@ -88,34 +88,82 @@ final class PanelHelp {
 
   private Optional<Node> panelOf(Node n) {
     for (Node p = n; p != null; p = p.getParent()) {
-      if (topics.containsKey(p) && buttons.get(p).isVisible()) {
+      if (topics.containsKey(p) && onScreen(p)) {
         return Optional.of(p);
       }
     }
     return Optional.empty();
   }
 
-  /** The innermost panel with its ⓘ shown whose bounds hold {@code p} (scene coordinates). */
+  /**
+   * Whether the panel, or part of it, is on screen: its ⓘ may not be, when presenter mode's zoom
+   * shows part of the panel without its corner.
+   */
+  private boolean onScreen(Node panel) {
+    Button b = buttons.get(panel);
+    return b != null && (b.isVisible() || shownPart(panel) != null);
+  }
+
+  /** The part of the panel on screen, in the layer's coordinates; null when none of it is. */
+  private Bounds shownPart(Node panel) {
+    if (panel.getScene() == null || layer.getScene() == null || !showing(panel)) {
+      return null;
+    }
+    return visible(inLayer(panel));
+  }
+
+  /** The innermost panel on screen whose bounds hold {@code p} (scene coordinates). */
   private Optional<Node> panelAt(Point2D p) {
     if (p == null) {
       return Optional.empty();
     }
-    return buttons.entrySet().stream()
-        .filter(e -> e.getValue().isVisible() && e.getKey().getScene() != null)
-        .map(Map.Entry::getKey)
+    return buttons.keySet().stream()
+        .filter(n -> n.getScene() != null && onScreen(n))
         .filter(n -> n.localToScene(n.getLayoutBounds()).contains(p))
         .min(
             java.util.Comparator.comparingDouble(
                 n -> n.getLayoutBounds().getWidth() * n.getLayoutBounds().getHeight()));
   }
 
-  /** Opens the explanation of {@code panel} next to its ⓘ. */
+  /**
+   * Opens the explanation of {@code panel} next to its ⓘ; when the ⓘ is out of view (presenter
+   * mode's zoom), pointing at the middle of the part of the panel in view.
+   */
   void explain(Node panel) {
     HelpTopics.Topic t = topics.get(panel);
     Button b = buttons.get(panel);
-    if (t != null && b != null) {
-      pop.open(t, b);
+    if (t == null || b == null) {
+      return;
     }
+    if (b.isVisible()) {
+      pop.open(t, b);
+      return;
+    }
+    Bounds part = shownPart(panel);
+    if (part != null) {
+      pop.openAt(t, panel, layer.localToScreen(part.getCenterX(), part.getCenterY()));
+    }
+  }
+
+  /** Opens the explanation of the panel with id {@code nodeId}; false when none of it is shown. */
+  boolean explain(String nodeId) {
+    Optional<Node> panel =
+        buttons.keySet().stream().filter(n -> nodeId.equals(n.getId()) && onScreen(n)).findFirst();
+    panel.ifPresent(this::explain);
+    return panel.isPresent();
+  }
+
+  /**
+   * The middle of the on-screen part of the panel with id {@code nodeId}, in screen coordinates,
+   * when its ⓘ is out of view and that part is at least {@code min} pixels each way (for tests).
+   */
+  Optional<Point2D> iconlessPartOf(String nodeId, double min) {
+    return buttons.keySet().stream()
+        .filter(n -> nodeId.equals(n.getId()) && !buttons.get(n).isVisible())
+        .map(this::shownPart)
+        .filter(b -> b != null && b.getWidth() >= min && b.getHeight() >= min)
+        .map(b -> layer.localToScreen(b.getCenterX(), b.getCenterY()))
+        .findFirst();
   }
 
   /** The topic whose explanation is open, if any. */

@@ -252,14 +252,7 @@ public final class ShellView extends BorderPane {
     getScene().getRoot().applyCss();
     getScene().getRoot().layout();
     help.placeNow();
-    return help.buttonOf(panelId)
-        .filter(Node::isVisible)
-        .map(
-            b -> {
-              b.fire();
-              return true;
-            })
-        .orElse(false);
+    return help.explain(panelId);
   }
 
   PanelHelp panelHelp() {

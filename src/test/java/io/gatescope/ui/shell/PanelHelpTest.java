@@ -161,6 +161,74 @@ class PanelHelpTest extends WorkbenchTestBase {
     assertTrue(shown >= 3, "some ⓘ shown: " + shown);
   }
 
+  /**
+   * In presenter mode a panel may be in view without its corner, so without its ⓘ: F2 with the
+   * pointer over it still explains it (or the panel inside it under the pointer), in the window.
+   */
+  @Test
+  void inPresenterModeF2ExplainsAPanelWhoseIconIsOutOfView(FxRobot robot) throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    FxTestSupport.run(() -> wb.drawVm.loadTestImage(3));
+    PanelHelp help = wb.shell.panelHelp();
+    javafx.stage.Stage stage =
+        FxTestSupport.onFx(() -> (javafx.stage.Stage) wb.shell.getScene().getWindow());
+    FxTestSupport.run(
+        () -> {
+          stage.setWidth(1024);
+          stage.setHeight(600);
+          wb.shell.presenter().choosePercent(200);
+          wb.shell.presenter().setOn(true);
+        });
+    FxTestSupport.awaitSceneHeight(stage, 600);
+    List<String> explained = new ArrayList<>();
+    List<String> exactly = new ArrayList<>();
+    for (Workspace w : List.of(Workspace.DRAW, Workspace.INSIDE, Workspace.EVALUATE)) {
+      FxTestSupport.run(() -> wb.shell.select(w));
+      WaitForAsyncUtils.waitForFxEvents();
+      for (HelpTopics.Topic t : HelpTopics.ALL) {
+        java.util.Optional<javafx.geometry.Point2D> at =
+            FxTestSupport.onFx(
+                () -> {
+                  wb.shell.getScene().getRoot().layout();
+                  help.placeNow();
+                  return help.iconlessPartOf(t.nodeId(), 40);
+                });
+        if (at.isEmpty()) {
+          continue;
+        }
+        robot.moveTo(at.get());
+        robot.press(KeyCode.F2).release(KeyCode.F2);
+        FxTestSupport.waitFor(t.topic() + " by F2", 5, () -> help.shown().isPresent());
+        HelpTopics.Topic got = FxTestSupport.onFx(() -> help.shown().orElseThrow());
+        boolean inside =
+            FxTestSupport.onFx(
+                () -> {
+                  javafx.scene.Node outer = wb.shell.getScene().lookup("#" + t.nodeId());
+                  for (javafx.scene.Node n = wb.shell.getScene().lookup("#" + got.nodeId());
+                      n != null;
+                      n = n.getParent()) {
+                    if (n == outer) {
+                      return true;
+                    }
+                  }
+                  return false;
+                });
+        assertTrue(inside, t.topic() + ": F2 explained " + got.topic());
+        String where = FxTestSupport.onFx(() -> bounds(help));
+        assertTrue(
+            FxTestSupport.onFx(() -> popOverInsideTheWindow(help)),
+            t.topic() + ": the explanation runs outside the window: " + where);
+        explained.add(got.topic());
+        if (got.equals(t)) {
+          exactly.add(t.topic());
+        }
+        FxTestSupport.run(() -> help.popOver().hide(javafx.util.Duration.ZERO));
+      }
+    }
+    FxTestSupport.run(() -> wb.shell.presenter().setOn(false));
+    assertFalse(exactly.isEmpty(), "no panel without its ⓘ was explained by F2: " + explained);
+  }
+
   @Test
   void everyPanelsIconOpensItsExplanation() throws Exception {
     WorkbenchFixture.awaitReady(wb);
