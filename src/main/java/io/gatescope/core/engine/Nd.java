@@ -52,13 +52,15 @@ final class Nd {
    * checks per product, about 15 µs each, and a training step makes some seventy products.
    */
   static void gemm(INDArray a, INDArray b, INDArray out, boolean ta, boolean tb, double beta) {
-    multiply(a, b, out, ta, tb, beta, out.rows());
+    multiply(a, b, out, ta, tb, beta, out.rows(), false);
   }
 
   /**
    * As {@link #gemm} on the first {@code rows} rows of a (not transposed) and of out: out's other
    * rows are left as they are. The leading rows of a row-major array are read in place by BLAS,
-   * without a view (making one costs more than a small product).
+   * without a view (making one costs more than a small product). One row (a single image's step) is
+   * a matrix-vector product (see {@link #vectorTimesMatrix}); {@link #gemm}'s single rows (the
+   * training step's bias terms) stay sgemm's, so a seed's training curve keeps its every bit.
    */
   static void gemmRows(INDArray a, INDArray b, INDArray out, boolean tb, double beta, int rows) {
     if (rows < 1 || rows > out.rows() || rows > a.rows()) {
@@ -66,15 +68,25 @@ final class Nd {
           rows + " rows of [" + a.rows() + ", ·] and [" + out.rows() + ", ·] do not fit");
     }
     if (direct(a) && direct(b) && direct(out)) {
-      multiply(a, b, out, false, tb, beta, rows);
+      multiply(a, b, out, false, tb, beta, rows, rows == 1);
     } else {
       gemm(rows(a, 0, rows), b, rows(out, 0, rows), false, tb, beta);
     }
   }
 
-  /** out = a·b or out += a·b on the first m rows of out (all of them, or see {@link #gemmRows}). */
+  /**
+   * out = a·b or out += a·b on the first m rows of out (all of them, or see {@link #gemmRows});
+   * with {@code vector}, m = 1 and a not transposed, as a matrix-vector product.
+   */
   private static void multiply(
-      INDArray a, INDArray b, INDArray out, boolean ta, boolean tb, double beta, long m) {
+      INDArray a,
+      INDArray b,
+      INDArray out,
+      boolean ta,
+      boolean tb,
+      double beta,
+      long m,
+      boolean vector) {
     if (probe != null) {
       probe.product(m, out.columns(), ta ? a.rows() : a.columns(), ta, tb);
     }
@@ -107,7 +119,7 @@ final class Nd {
     // suspect for the rare heap corruption seen at start-up (see docs/faults.md). The arrays are
     // kept reachable until BLAS is done: the pointers handed to it do not keep their buffers alive.
     synchronized (BLAS) {
-      if (m == 1 && !ta) {
+      if (vector) {
         vectorTimesMatrix(a, b, out, tb, beta, (int) n, (int) k);
       } else {
         openblas.cblas_sgemm(

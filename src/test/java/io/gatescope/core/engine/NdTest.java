@@ -61,17 +61,17 @@ class NdTest {
     for (double beta : new double[] {0, 1}) {
       INDArray c = Nd4j.rand(DataType.FLOAT, 1, 50);
       double[] expected = product(a, b, false, beta, c);
-      Nd.gemm(a, b, c, false, false, beta);
+      Nd.gemmRows(a, b, c, false, beta, 1);
       assertProduct(expected, c);
 
       c = Nd4j.rand(DataType.FLOAT, 1, 50);
       expected = product(a, bt, true, beta, c);
-      Nd.gemm(a, bt, c, false, true, beta);
+      Nd.gemmRows(a, bt, c, true, beta, 1);
       assertProduct(expected, c);
 
       c = Nd4j.rand(DataType.FLOAT, 1, 50);
       expected = product(a40, bBlock.dup(), false, beta, c);
-      Nd.gemm(a40, bBlock, c, false, false, beta);
+      Nd.gemmRows(a40, bBlock, c, false, beta, 1);
       assertProduct(expected, c);
     }
   }
