@@ -102,19 +102,7 @@ class PanelHelpTest extends WorkbenchTestBase {
    */
   @Test
   void inPresenterModeAnIconSitsByItsPanelsOwnCorner() throws Exception {
-    WorkbenchFixture.awaitReady(wb);
-    FxTestSupport.run(() -> wb.drawVm.loadTestImage(3));
-    PanelHelp help = wb.shell.panelHelp();
-    javafx.stage.Stage stage =
-        FxTestSupport.onFx(() -> (javafx.stage.Stage) wb.shell.getScene().getWindow());
-    FxTestSupport.run(
-        () -> {
-          stage.setWidth(1024);
-          stage.setHeight(600);
-          wb.shell.presenter().choosePercent(200);
-          wb.shell.presenter().setOn(true);
-        });
-    FxTestSupport.awaitSceneHeight(stage, 600);
+    PanelHelp help = presenterAt200On1024By600();
     List<String> problems = new ArrayList<>();
     int shown = 0;
     for (Workspace w : Workspace.values()) {
@@ -167,19 +155,7 @@ class PanelHelpTest extends WorkbenchTestBase {
    */
   @Test
   void inPresenterModeF2ExplainsAPanelWhoseIconIsOutOfView(FxRobot robot) throws Exception {
-    WorkbenchFixture.awaitReady(wb);
-    FxTestSupport.run(() -> wb.drawVm.loadTestImage(3));
-    PanelHelp help = wb.shell.panelHelp();
-    javafx.stage.Stage stage =
-        FxTestSupport.onFx(() -> (javafx.stage.Stage) wb.shell.getScene().getWindow());
-    FxTestSupport.run(
-        () -> {
-          stage.setWidth(1024);
-          stage.setHeight(600);
-          wb.shell.presenter().choosePercent(200);
-          wb.shell.presenter().setOn(true);
-        });
-    FxTestSupport.awaitSceneHeight(stage, 600);
+    PanelHelp help = presenterAt200On1024By600();
     List<String> explained = new ArrayList<>();
     List<String> exactly = new ArrayList<>();
     for (Workspace w : List.of(Workspace.DRAW, Workspace.INSIDE, Workspace.EVALUATE)) {
@@ -369,6 +345,23 @@ class PanelHelpTest extends WorkbenchTestBase {
     FxTestSupport.waitFor("F2 on the focus", 5, () -> help.shown().isPresent());
     assertEquals("help.draw.canvas", FxTestSupport.onFx(() -> help.shown().orElseThrow().topic()));
     FxTestSupport.run(() -> help.popOver().hide(javafx.util.Duration.ZERO));
+  }
+
+  /** A digit in Draw, the window 1024×600, presenter mode on at 200 %; the window's PanelHelp. */
+  private PanelHelp presenterAt200On1024By600() throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    FxTestSupport.run(() -> wb.drawVm.loadTestImage(3));
+    javafx.stage.Stage stage =
+        FxTestSupport.onFx(() -> (javafx.stage.Stage) wb.shell.getScene().getWindow());
+    FxTestSupport.run(
+        () -> {
+          stage.setWidth(1024);
+          stage.setHeight(600);
+          wb.shell.presenter().choosePercent(200);
+          wb.shell.presenter().setOn(true);
+        });
+    FxTestSupport.awaitSceneHeight(stage, 600);
+    return wb.shell.panelHelp();
   }
 
   /** The pop-over's frame (its shadow allowed for) lies within the main window. */
