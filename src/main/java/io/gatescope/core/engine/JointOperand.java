@@ -40,8 +40,7 @@ final class JointOperand {
   private INDArray later; // v of blocks 1..T, [T·B, h]
   private INDArray firstLater; // sample 0's of those, [T, h] (rows B·width apart)
   private INDArray last; // v of block T, [B, h]
-  private float[]
-      xScratch; // x [T·B, in] on its way in, kept between passes (allocating costs more)
+  private float[] xScratch; // x [T·B, in] on its way in, kept between passes
 
   /** An operand whose recurrent part has h columns, for a product of n columns. */
   JointOperand(int h, int n) {
