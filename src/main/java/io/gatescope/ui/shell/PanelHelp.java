@@ -269,17 +269,13 @@ final class PanelHelp {
    * clipped out of sight.
    */
   private Point2D corner(Node panel) {
-    if (panel.getScene() == null || layer.getScene() == null || !showing(panel)) {
-      return null;
-    }
-    Bounds whole = inLayer(panel);
-    Bounds b = visible(whole);
+    Bounds b = shownPart(panel);
     if (b == null || b.getWidth() < 3 * ICON || b.getHeight() < ICON) {
       return null;
     }
     // By the panel's own corner, never by the edge of the part in view (presenter mode's zoom
     // shows part of a panel): there the ⓘ would cover the panel's text.
-    b = whole;
+    b = inLayer(panel);
     HelpTopics.Place place = topics.get(panel).place();
     double x =
         switch (place) {
