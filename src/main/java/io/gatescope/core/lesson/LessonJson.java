@@ -151,8 +151,11 @@ final class LessonJson {
         hidden.add(id);
       }
     }
-    LocalText caption = fields.text(o, "caption", true);
-    LocalText question = o.has("question") ? fields.text(o, "question", false) : LocalText.EMPTY;
+    LocalText caption = liveNumbers(fields.text(o, "caption", true), "caption");
+    LocalText question =
+        o.has("question")
+            ? liveNumbers(fields.text(o, "question", false), "question")
+            : LocalText.EMPTY;
     Optional<LessonCheck> check =
         o.has("check") ? Optional.of(check(fields.object(o, "check"))) : Optional.empty();
     // Format 2's fields; a version 1 file is read as version 1 was, its other fields unread.
@@ -187,6 +190,18 @@ final class LessonJson {
     return new LessonStep(
         workspace, input, unit, timestep, ivs, hidden, caption, question, check, tabs, view,
         target);
+  }
+
+  /** t, whose live numbers ({@link LiveNumbers}) must each be one GateScope can compute. */
+  private LocalText liveNumbers(LocalText t, String field) throws LessonFileException {
+    for (String lang : new String[] {"en", "zh-CN"}) {
+      try {
+        LiveNumbers.parse(lang.equals("en") ? t.en() : t.zh());
+      } catch (IllegalArgumentException e) {
+        throw fields.invalid(field + "." + lang, e.getMessage());
+      }
+    }
+    return t;
   }
 
   /** A picture's entry in the zip: under pictures/, never a folder, never leaving it. */

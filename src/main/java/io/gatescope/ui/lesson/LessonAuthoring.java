@@ -8,6 +8,7 @@ import io.gatescope.core.lesson.LessonFile;
 import io.gatescope.core.lesson.LessonFileException;
 import io.gatescope.core.lesson.LessonInput;
 import io.gatescope.core.lesson.LessonStep;
+import io.gatescope.core.lesson.LiveNumbers;
 import io.gatescope.core.lesson.LocalText;
 import io.gatescope.ui.common.Input;
 import io.gatescope.ui.common.Session;
@@ -145,14 +146,39 @@ final class LessonAuthoring {
     return true;
   }
 
-  /** Replaces the current step's caption in the language GateScope speaks. */
-  void editCaption(String text) {
+  /**
+   * Replaces the current step's caption in the language GateScope speaks; false, and the status bar
+   * says why, when a live number in it is not one GateScope can compute ({@link LiveNumbers}).
+   */
+  boolean editCaption(String text) {
+    if (!computable(text)) {
+      return false;
+    }
     edit(s -> s.withCaption(s.caption().with(Messages.language(), text.strip())));
+    return true;
   }
 
-  /** Replaces the current step's question in the language GateScope speaks. */
-  void editQuestion(String text) {
+  /** Replaces the current step's question (as {@link #editCaption}). */
+  boolean editQuestion(String text) {
+    if (!computable(text)) {
+      return false;
+    }
     edit(s -> s.withQuestion(s.question().with(Messages.language(), text.strip())));
+    return true;
+  }
+
+  /**
+   * Whether every live number of {@code text} is one GateScope can compute; if not, the status bar
+   * says why.
+   */
+  boolean computable(String text) {
+    try {
+      LiveNumbers.parse(text);
+      return true;
+    } catch (IllegalArgumentException e) {
+      session.setStatus(e.getMessage());
+      return false;
+    }
   }
 
   /** Replaces the lesson's title in the language GateScope speaks. */

@@ -230,8 +230,8 @@ public final class LessonBar extends VBox {
         .addListener(
             (o, a, b) -> {
               if (editing) {
-                captionEdit.setText(vm.captionProperty().get());
-                questionEdit.setText(vm.questionProperty().get());
+                captionEdit.setText(vm.captionAsWritten());
+                questionEdit.setText(vm.questionAsWritten());
               }
             });
   }
@@ -274,11 +274,17 @@ public final class LessonBar extends VBox {
   /** Edit: the caption and the question become text fields; again (or Enter) keeps the edit. */
   public void toggleEditing() {
     if (editing) {
+      // both kept, or neither: a number GateScope cannot compute keeps the edit open (the status
+      // bar says why)
+      if (!vm.authoring().computable(captionEdit.getText())
+          || !vm.authoring().computable(questionEdit.getText())) {
+        return;
+      }
       vm.authoring().editCaption(captionEdit.getText());
       vm.authoring().editQuestion(questionEdit.getText());
     } else {
-      captionEdit.setText(vm.captionProperty().get());
-      questionEdit.setText(vm.questionProperty().get());
+      captionEdit.setText(vm.captionAsWritten());
+      questionEdit.setText(vm.questionAsWritten());
     }
     editing = !editing;
     for (Node n : List.of(captionEdit, questionEdit)) {
@@ -310,8 +316,8 @@ public final class LessonBar extends VBox {
       e.consume();
     } else if (e.getCode() == KeyCode.ESCAPE) {
       editing = true;
-      captionEdit.setText(vm.captionProperty().get());
-      questionEdit.setText(vm.questionProperty().get());
+      captionEdit.setText(vm.captionAsWritten());
+      questionEdit.setText(vm.questionAsWritten());
       toggleEditing();
       e.consume();
     }

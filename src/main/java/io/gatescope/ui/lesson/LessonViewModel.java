@@ -46,6 +46,7 @@ public final class LessonViewModel {
   private final LessonPictures pictures = new LessonPictures();
   private final LessonModel model;
   private final StepCheck check;
+  private final StepNumbers numbers = new StepNumbers();
   private final LessonAuthoring authoring;
 
   private final ReadOnlyObjectWrapper<Lesson> lesson = new ReadOnlyObjectWrapper<>();
@@ -189,6 +190,7 @@ public final class LessonViewModel {
   private void apply(LessonStep s) {
     settled.set(false);
     check.unknown();
+    numbers.forget(s.timestep());
     hide(s);
     session.show(Workspace.byId(s.workspace()).orElse(Workspace.INSIDE));
     texts();
@@ -212,6 +214,11 @@ public final class LessonViewModel {
     LessonStep s = step();
     if (s != null && tr != null && tr.interventions().equals(s.interventions())) {
       settled.set(true);
+      if (!numbers.kept()) {
+        // the baseline arrives with the trace, from the same job: the same input and model
+        numbers.keep(tr, inside.baselineProperty().get());
+        texts();
+      }
     }
     evaluate();
   }
@@ -244,6 +251,8 @@ public final class LessonViewModel {
     lesson.set(l);
     index.set(at);
     settled.set(true);
+    numbers.forget(s.timestep());
+    numbers.keep(inside.traceProperty().get(), inside.baselineProperty().get());
     hide(s);
     texts();
     evaluate();
@@ -274,8 +283,8 @@ public final class LessonViewModel {
     title.set(l == null ? "" : l.title().text());
     position.set(
         s == null ? "" : Messages.get("lesson.bar.position", index.get() + 1, l.steps().size()));
-    caption.set(s == null ? "" : s.caption().text());
-    question.set(s == null ? "" : s.question().text());
+    caption.set(s == null ? "" : numbers.fill(s.caption().text()));
+    question.set(s == null ? "" : numbers.fill(s.question().text()));
   }
 
   public ReadOnlyObjectProperty<Lesson> lessonProperty() {
@@ -302,6 +311,18 @@ public final class LessonViewModel {
 
   public ReadOnlyStringProperty questionProperty() {
     return question.getReadOnlyProperty();
+  }
+
+  /** The current step's caption as written, its live numbers unread (what the teacher edits). */
+  public String captionAsWritten() {
+    LessonStep s = step();
+    return s == null ? "" : s.caption().text();
+  }
+
+  /** The current step's question as written (see {@link #captionAsWritten}). */
+  public String questionAsWritten() {
+    LessonStep s = step();
+    return s == null ? "" : s.question().text();
   }
 
   /** The check and what GateScope found; empty when the step has none. */

@@ -3,6 +3,7 @@ package io.gatescope.ui.lesson;
 import io.gatescope.core.Messages;
 import io.gatescope.core.lesson.Lesson;
 import io.gatescope.core.lesson.LessonStep;
+import io.gatescope.core.lesson.LiveNumbers;
 import io.gatescope.ui.common.FlowText;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -93,8 +94,8 @@ final class SteadyTexts extends VBox {
   private double measure(Lesson l, double width) {
     double tallest = 0;
     for (LessonStep s : l.steps()) {
-      FlowText.show(copyCaption, s.caption().text(), "lesson-caption");
-      String q = s.question().text();
+      FlowText.show(copyCaption, LiveNumbers.widest(s.caption().text()), "lesson-caption");
+      String q = LiveNumbers.widest(s.question().text());
       FlowText.show(copyQuestion, q, "lesson-question");
       copyQuestion.setManaged(!q.isEmpty());
       String c = s.check().map(k -> Messages.get("lesson.bar.checking", k.describe())).orElse("");

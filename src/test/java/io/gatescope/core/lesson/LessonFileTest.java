@@ -478,6 +478,48 @@ class LessonFileTest {
                         "\"timestep\":3,", "\"timestep\":3,\"hidden\":[\"#shell > *\"],")))));
   }
 
+  @Test
+  void aLiveNumberGateScopeCannotComputeIsNamed() throws Exception {
+    String caption = "\"caption\":{\"en\":\"x\",\"zh-CN\":\"x\"}";
+    assertEquals(
+        "a.gslesson: step 1: caption.en holds “{P(12)}”, which is not a number GateScope can"
+            + " compute: a digit is 0 to 9.",
+        refused(
+            json(
+                "a.gslesson",
+                lesson(
+                    STEP.replace(
+                        caption, "\"caption\":{\"en\":\"P = {P(12)}\",\"zh-CN\":\"x\"}")))));
+    assertEquals(
+        "b.gslesson: step 1: question.zh-CN holds “{c[3] @29}”, which is not a number GateScope"
+            + " can compute: a timestep is @1 to @28.",
+        refused(
+            json(
+                "b.gslesson",
+                lesson(
+                    STEP.replace(
+                        caption,
+                        caption + ",\"question\":{\"en\":\"?\",\"zh-CN\":\"{c[3] @29}\"}")))));
+    assertTrue(
+        refused(
+                json(
+                    "c.gslesson",
+                    lesson(
+                        STEP.replace(
+                            caption, "\"caption\":{\"en\":\"{Γf[3] when}\",\"zh-CN\":\"x\"}"))))
+            .startsWith("c.gslesson: step 1: caption.en holds “{Γf[3] when}”"));
+    // braces of the text itself are text
+    Lesson l =
+        LessonFile.read(
+            json(
+                "d.gslesson",
+                lesson(
+                    STEP.replace(
+                        caption,
+                        "\"caption\":{\"en\":\"the set {0, 1} and {x[2]}\",\"zh-CN\":\"x\"}"))));
+    assertEquals("the set {0, 1} and {x[2]}", l.steps().get(0).caption().en());
+  }
+
   private static final String STEP2 = STEP.replace("\"timestep\":3,", "\"timestep\":3,%s");
 
   private static String lesson2(String steps) {

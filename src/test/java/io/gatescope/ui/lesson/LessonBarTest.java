@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gatescope.core.engine.GateTrace;
 import io.gatescope.core.engine.Intervention;
 import io.gatescope.core.engine.Quantity;
+import io.gatescope.core.engine.RecurrentClassifier;
 import io.gatescope.core.lesson.LessonFile;
+import io.gatescope.core.lesson.LessonStep;
+import io.gatescope.core.lesson.LiveNumbers;
 import io.gatescope.core.lesson.ShippedLessons;
 import io.gatescope.ui.FxTestSupport;
 import io.gatescope.ui.WorkbenchFixture;
@@ -318,6 +322,62 @@ class LessonBarTest extends WorkbenchTestBase {
         FxTestSupport.onFx(() -> wb.session.models().currentProperty().get().kind()));
     FxTestSupport.run(wb.lessonVm::close);
     assertTrue(FxTestSupport.onFx(() -> wb.session.models().currentProperty().get() == trained));
+  }
+
+  /**
+   * A shipped step's caption quotes what the model in use computes for the step's setup (its live
+   * numbers filled once the step's trace is in), keeps those numbers while the student changes the
+   * clamps, and Edit shows the caption as written, its numbers unread.
+   */
+  @Test
+  void aCaptionQuotesTheModelInUseAndKeepsTheStepsNumbers() throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    FxTestSupport.run(() -> wb.lessonVm.openShipped("forget-gate"));
+    FxTestSupport.run(() -> wb.lessonVm.go(1)); // Γf of unit 16 clamped to 0
+    settle();
+    LessonStep s = ShippedLessons.load("forget-gate").steps().get(1);
+    RecurrentClassifier m = FxTestSupport.onFx(() -> wb.session.modelProperty().get().copy());
+    float[] in = FxTestSupport.onFx(() -> wb.session.inputProperty().get());
+    GateTrace plain = m.trace(in);
+    GateTrace clamped = m.trace(in, s.interventions());
+    String caption = FxTestSupport.onFx(() -> wb.lessonVm.captionProperty().get());
+    for (float v :
+        new float[] {
+          clamped.top(Quantity.CELL)[27][16],
+          plain.top(Quantity.CELL)[27][16],
+          clamped.stepProbabilities()[27][7]
+        }) {
+      assertTrue(caption.contains(Float.toString(v)), v + " in " + caption);
+    }
+    assertFalse(caption.contains("{") || caption.contains(LiveNumbers.PENDING), caption);
+    // the student takes the clamp away: the caption still speaks of the step's setup
+    FxTestSupport.run(() -> wb.insideVm.setInterventions(List.of()));
+    FxTestSupport.waitFor(
+        "the trace without the clamp",
+        30,
+        () ->
+            wb.insideVm.traceProperty().get() != null
+                && wb.insideVm.traceProperty().get().interventions().isEmpty());
+    assertEquals(caption, FxTestSupport.onFx(() -> wb.lessonVm.captionProperty().get()));
+    // Edit shows the caption as written; Done keeps it so
+    FxTestSupport.run(wb.lessonBar::toggleEditing);
+    javafx.scene.control.TextArea edit =
+        FxTestSupport.onFx(
+            () -> (javafx.scene.control.TextArea) wb.lessonBar.lookup("#lesson-caption-edit"));
+    assertEquals(s.caption().en(), FxTestSupport.onFx(edit::getText));
+    FxTestSupport.run(wb.lessonBar::toggleEditing);
+    assertEquals(
+        s.caption().en(), FxTestSupport.onFx(() -> wb.lessonVm.currentStep().caption().en()));
+    // a number GateScope cannot compute keeps the edit open, and the status bar says why
+    FxTestSupport.run(wb.lessonBar::toggleEditing);
+    FxTestSupport.run(() -> edit.setText("P = {P(12)}"));
+    FxTestSupport.run(wb.lessonBar::toggleEditing);
+    assertTrue(FxTestSupport.onFx(edit::isVisible), "still editing");
+    assertTrue(
+        FxTestSupport.onFx(() -> wb.session.statusProperty().get()).endsWith("a digit is 0 to 9"),
+        FxTestSupport.onFx(() -> wb.session.statusProperty().get()));
+    assertEquals(
+        s.caption().en(), FxTestSupport.onFx(() -> wb.lessonVm.currentStep().caption().en()));
   }
 
   /** A lesson's clamps go with it: closing it gives Inside the interventions it had before. */

@@ -1,0 +1,216 @@
+package io.gatescope.core.lesson;
+
+import io.gatescope.core.Messages;
+import io.gatescope.core.engine.GateTrace;
+import io.gatescope.core.engine.ModelConfig;
+import io.gatescope.core.engine.Quantity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Numbers a caption or a question computes when it is shown, from the traces of the step's input
+ * with the model in use: so a lesson quotes what this model computes on this computer, to the last
+ * digit, and never a number written down on another (whose last digits another CPU's kernels, or
+ * another model, would not give).
+ *
+ * <pre>
+ *   {P(7)}               P(7 | rows 1..t) at the step's timestep t, with the step's interventions
+ *   {P(7) @18}           the same after row 18
+ *   {c[16] @28}          the cell state c of unit 16 after row 28 (the top layer)
+ *   {c[16] @28 plain}    the same without the step's interventions
+ *   {Γf[3] @5 layer 0}   a gate of layer 0; any quantity by its symbol (c̃, Γu, Γf, Γo, Γr, c, a,
+ *                        tanh(c)) or its key (candidate, update, forget, output, reset,
+ *                        cell_state, hidden, cell_tanh)
+ * </pre>
+ *
+ * A value shows as {@link Float#toString}: the float itself. Braces that do not start like one of
+ * these ("P(", or a quantity's name and "[") are text; braces that start like one but are not one
+ * make the lesson file's error.
+ */
+public final class LiveNumbers {
+  /** What shows before the traces are in. */
+  public static final String PENDING = "…";
+
+  /**
+   * What shows where this model has no such value (a unit or layer it lacks, a cell's quantity).
+   */
+  public static final String NONE = "—";
+
+  /**
+   * One number in a text.
+   *
+   * @param start where its opening brace is
+   * @param end just after its closing brace
+   * @param quantity the quantity read, or null for a probability
+   * @param index the digit of a probability, the unit of a quantity
+   * @param timestep the row it is read after, 1..28, or 0 for the step's timestep
+   * @param layer the layer, or −1 for the top one
+   * @param plain read from the trace without the step's interventions
+   */
+  public record Ref(
+      int start, int end, Quantity quantity, int index, int timestep, int layer, boolean plain) {}
+
+  private static final Pattern BRACES = Pattern.compile("\\{([^{}\\n]{0,80})\\}");
+  private static final Pattern NAMED =
+      Pattern.compile("\\s*([^\\s\\[\\]{}]+)\\[.*", Pattern.DOTALL);
+  private static final Pattern FORM =
+      Pattern.compile(
+          "\\s*(?:P\\((\\d{1,3})\\)|([^\\s\\[\\]{}]+)\\[(\\d{1,5})\\])"
+              + "((?:\\s*@\\s*\\d{1,3}|\\s+plain|\\s+layer\\s+\\d{1,2})*)\\s*");
+  private static final Pattern OPTION = Pattern.compile("@\\s*(\\d+)|plain|layer\\s+(\\d+)");
+
+  private LiveNumbers() {}
+
+  /**
+   * The numbers in {@code text}, in order.
+   *
+   * @throws IllegalArgumentException for braces that start like a number but are not one, with a
+   *     message that names them and says why
+   */
+  public static List<Ref> parse(String text) {
+    List<Ref> refs = new ArrayList<>();
+    Matcher m = BRACES.matcher(text);
+    while (m.find()) {
+      String inside = m.group(1);
+      if (!startsLikeOne(inside)) {
+        continue; // braces of the text itself
+      }
+      refs.add(ref(m.group(), inside, m.start(), m.end()));
+    }
+    return refs;
+  }
+
+  /** "P(" or a quantity's name and "[": what a number starts with. */
+  private static boolean startsLikeOne(String inside) {
+    if (inside.stripLeading().startsWith("P(")) {
+      return true;
+    }
+    Matcher n = NAMED.matcher(inside);
+    return n.matches() && quantity(n.group(1)) != null;
+  }
+
+  private static Ref ref(String whole, String inside, int start, int end) {
+    Matcher f = FORM.matcher(inside);
+    if (!f.matches()) {
+      throw bad(whole, "lesson.live.form");
+    }
+    Quantity q = null;
+    int index;
+    if (f.group(1) != null) {
+      index = Integer.parseInt(f.group(1));
+      if (index > 9) {
+        throw bad(whole, "lesson.live.digit");
+      }
+    } else {
+      q = quantity(f.group(2));
+      index = Integer.parseInt(f.group(3));
+    }
+    int timestep = 0;
+    int layer = -1;
+    boolean plain = false;
+    Matcher o = OPTION.matcher(f.group(4));
+    while (o.find()) {
+      if (o.group(1) != null) {
+        timestep = Integer.parseInt(o.group(1));
+        if (timestep < 1 || timestep > ModelConfig.STEPS) {
+          throw bad(whole, "lesson.live.timestep");
+        }
+      } else if (o.group(2) != null) {
+        layer = Integer.parseInt(o.group(2));
+        if (q == null) {
+          throw bad(whole, "lesson.live.layer");
+        }
+      } else {
+        plain = true;
+      }
+    }
+    return new Ref(start, end, q, index, timestep, layer, plain);
+  }
+
+  private static IllegalArgumentException bad(String whole, String why) {
+    return new IllegalArgumentException(
+        Messages.get("lesson.bad.live", whole, Messages.get(why, ModelConfig.STEPS)));
+  }
+
+  /** A quantity by its symbol ("Γf", "c̃") or its key ("forget"), or null. */
+  static Quantity quantity(String name) {
+    for (Quantity q : Quantity.values()) {
+      if (q.symbol().equals(name) || q.key().equals(name)) {
+        return q;
+      }
+    }
+    return "c~".equals(name) ? Quantity.CANDIDATE : null;
+  }
+
+  /**
+   * {@code text} with every number as wide as a float's text can be (what a layout keeps room for
+   * before the numbers are in).
+   */
+  public static String widest(String text) {
+    return replace(text, r -> "-1.2345678E-10");
+  }
+
+  /** {@code text} with every number shown as {@link #PENDING}. */
+  public static String pending(String text) {
+    return replace(text, r -> PENDING);
+  }
+
+  /**
+   * {@code text} with every number read from the traces: {@code shown} with the step's
+   * interventions, {@code plain} without them (either may be null while it is not in: its numbers
+   * show as {@link #PENDING}), at {@code stepTimestep} unless a number names its own.
+   */
+  public static String fill(String text, GateTrace shown, GateTrace plain, int stepTimestep) {
+    return replace(text, r -> value(r, r.plain() ? plain : shown, stepTimestep));
+  }
+
+  /** Whether every number of {@code text} can be read with these traces (none is pending). */
+  public static boolean complete(String text, GateTrace shown, GateTrace plain) {
+    for (Ref r : parse(text)) {
+      if ((r.plain() ? plain : shown) == null) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String value(Ref r, GateTrace tr, int stepTimestep) {
+    if (tr == null) {
+      return PENDING;
+    }
+    int t = (r.timestep() > 0 ? r.timestep() : stepTimestep) - 1;
+    if (t < 0 || t >= tr.steps()) {
+      return NONE;
+    }
+    if (r.quantity() == null) {
+      return Float.toString(tr.stepProbabilities()[t][r.index()]);
+    }
+    int layer = r.layer() < 0 ? tr.layers().size() - 1 : r.layer();
+    if (layer >= tr.layers().size()
+        || r.index() >= tr.hidden()
+        || !tr.layers().get(layer).containsKey(r.quantity())) {
+      return NONE;
+    }
+    return Float.toString(tr.get(layer, r.quantity())[t][r.index()]);
+  }
+
+  private interface Shown {
+    String of(Ref r);
+  }
+
+  private static String replace(String text, Shown shown) {
+    List<Ref> refs = parse(text);
+    if (refs.isEmpty()) {
+      return text;
+    }
+    StringBuilder sb = new StringBuilder();
+    int at = 0;
+    for (Ref r : refs) {
+      sb.append(text, at, r.start()).append(shown.of(r));
+      at = r.end();
+    }
+    return sb.append(text.substring(at)).toString();
+  }
+}

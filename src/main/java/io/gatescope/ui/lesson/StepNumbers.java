@@ -1,0 +1,46 @@
+package io.gatescope.ui.lesson;
+
+import io.gatescope.core.engine.GateTrace;
+import io.gatescope.core.lesson.LiveNumbers;
+
+/**
+ * The traces a step's live numbers ({@link LiveNumbers}) are read from: those of the step's own
+ * setup, kept from the moment Inside's trace with the step's interventions arrives, so that the
+ * caption keeps saying what the step set up while the student clamps, draws or moves on in time.
+ */
+final class StepNumbers {
+  private GateTrace shown; // with the step's interventions
+  private GateTrace plain; // without them
+  private int timestep = 1; // the step's timestep: a number's t unless it names its own
+
+  /** A step is being applied: its numbers are pending until its traces are kept. */
+  void forget(int stepTimestep) {
+    shown = null;
+    plain = null;
+    timestep = stepTimestep;
+  }
+
+  /** Keeps these traces of the step's setup, unless some are kept already. */
+  void keep(GateTrace withInterventions, GateTrace without) {
+    if (shown == null) {
+      shown = withInterventions;
+      plain = without;
+    }
+  }
+
+  /** Whether the step's traces are kept. */
+  boolean kept() {
+    return shown != null;
+  }
+
+  /**
+   * {@code text} with its numbers read from the kept traces ({@link LiveNumbers#PENDING} before).
+   */
+  String fill(String text) {
+    try {
+      return LiveNumbers.fill(text, shown, plain, timestep);
+    } catch (IllegalArgumentException e) {
+      return text; // a number not yet written out while being typed: shown as it is
+    }
+  }
+}
