@@ -83,7 +83,7 @@ public final class ReadingExport {
                 AtomicFile.write(target, AnimatedGif.write(out));
                 return null;
               } catch (IOException | UncheckedIOException ex) {
-                return ex.getMessage() == null ? ex.toString() : ex.getMessage();
+                return Failure.describe(ex); // in words, as every background failure
               }
             },
             (String error) -> {
