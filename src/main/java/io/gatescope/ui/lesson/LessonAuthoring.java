@@ -181,6 +181,23 @@ final class LessonAuthoring {
     }
   }
 
+  /**
+   * The live numbers the window's state offers for a caption (see {@link NumberChoices}): at the
+   * current timestep, for the unit selected in Inside, read from the step's own traces as its
+   * caption reads them (the current input's while the step has none yet).
+   */
+  List<NumberChoices.Choice> numberChoices() {
+    Integer label = session.inputLabelProperty().get();
+    StepNumbers kept = walked.numbers();
+    boolean step = kept.kept();
+    return NumberChoices.of(
+        step ? kept.shown() : inside.traceProperty().get(),
+        step ? kept.plain() : inside.baselineProperty().get(),
+        session.timestepProperty().get(),
+        inside.selectedUnitProperty().get(),
+        label == null ? -1 : label);
+  }
+
   /** Replaces the lesson's title in the language GateScope speaks. */
   void editTitle(String text) {
     Lesson l = walked.lessonProperty().get();

@@ -235,6 +235,11 @@ public final class LessonViewModel {
     return authoring;
   }
 
+  /** The traces the current step's live numbers are read from (see {@link StepNumbers}). */
+  StepNumbers numbers() {
+    return numbers;
+  }
+
   /** Whether the lesson's own model is being opened (no step is recorded meanwhile). */
   boolean loading() {
     return loading;

@@ -28,6 +28,16 @@ final class StepNumbers {
     }
   }
 
+  /** The kept trace with the step's interventions, or null. */
+  GateTrace shown() {
+    return shown;
+  }
+
+  /** The kept trace without them, or null. */
+  GateTrace plain() {
+    return plain;
+  }
+
   /** Whether the step's traces are kept. */
   boolean kept() {
     return shown != null;

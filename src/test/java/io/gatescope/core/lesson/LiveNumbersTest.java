@@ -16,6 +16,7 @@ import io.gatescope.core.engine.RecurrentClassifier;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,8 +50,9 @@ class LiveNumbersTest {
   }
 
   @BeforeEach
+  @AfterEach
   void english() {
-    Messages.use(Locale.ENGLISH);
+    Messages.use(Locale.ENGLISH); // after too: the next test class expects English
   }
 
   private static String f(float v) {

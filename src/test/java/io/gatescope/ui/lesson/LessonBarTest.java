@@ -378,6 +378,31 @@ class LessonBarTest extends WorkbenchTestBase {
         FxTestSupport.onFx(() -> wb.session.statusProperty().get()));
     assertEquals(
         s.caption().en(), FxTestSupport.onFx(() -> wb.lessonVm.currentStep().caption().en()));
+    // Insert a number offers the step's own numbers for the selected unit (16) at t = 28
+    FxTestSupport.run(
+        () -> {
+          edit.setText("c = ");
+          edit.positionCaret(4);
+        });
+    javafx.scene.control.MenuButton insert =
+        FxTestSupport.onFx(
+            () -> (javafx.scene.control.MenuButton) wb.lessonBar.lookup("#lesson-insert-number"));
+    javafx.scene.control.MenuItem c =
+        FxTestSupport.onFx(
+            () -> {
+              insert.show();
+              insert.hide();
+              return insert.getItems().stream()
+                  .filter(i -> i.getText().startsWith("c of unit 16 after row 28 = "))
+                  .findFirst()
+                  .orElseThrow();
+            });
+    String computed = Float.toString(clamped.top(Quantity.CELL)[27][16]);
+    assertEquals("c of unit 16 after row 28 = " + computed, FxTestSupport.onFx(c::getText));
+    FxTestSupport.run(c::fire);
+    assertEquals("c = {c[16] @28}", FxTestSupport.onFx(edit::getText));
+    FxTestSupport.run(wb.lessonBar::toggleEditing);
+    assertEquals("c = " + computed, FxTestSupport.onFx(() -> wb.lessonVm.captionProperty().get()));
   }
 
   /** A lesson's clamps go with it: closing it gives Inside the interventions it had before. */

@@ -1,0 +1,89 @@
+package io.gatescope.ui.lesson;
+
+import io.gatescope.core.Messages;
+import io.gatescope.core.engine.GateTrace;
+import io.gatescope.core.engine.Quantity;
+import io.gatescope.core.lesson.LiveNumbers;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The live numbers ({@link LiveNumbers}) a teacher can put into a caption from the window's state:
+ * P(digit | rows 1..t) of the prediction and of the true digit, and the selected unit's states and
+ * gates after row t, each also without the interventions when some are in force. Each choice says
+ * the number it reads now, read as the caption will read it.
+ */
+final class NumberChoices {
+  /** What the menu says ("P(7 | rows 1..18) = 0.62925494") and what goes into the text. */
+  record Choice(String label, String token) {}
+
+  private static final List<Quantity> UNIT_QUANTITIES =
+      List.of(
+          Quantity.CELL,
+          Quantity.HIDDEN,
+          Quantity.FORGET,
+          Quantity.UPDATE,
+          Quantity.OUTPUT,
+          Quantity.RESET,
+          Quantity.CANDIDATE);
+
+  private NumberChoices() {}
+
+  /**
+   * The choices for the traces of the current input ({@code shown} with the interventions in force,
+   * {@code plain} without), timestep t (1..28), the selected unit of the top layer (−1: none) and
+   * the input's true digit (−1: unknown); none without a trace.
+   */
+  static List<Choice> of(GateTrace shown, GateTrace plain, int t, int unit, int trueDigit) {
+    List<Choice> out = new ArrayList<>();
+    if (shown == null || plain == null) {
+      return out;
+    }
+    float[] p = shown.stepProbabilities()[t - 1];
+    int predicted = 0;
+    for (int d = 1; d < p.length; d++) {
+      predicted = p[d] > p[predicted] ? d : predicted;
+    }
+    List<Integer> digits = new ArrayList<>(List.of(predicted));
+    if (trueDigit >= 0 && trueDigit != predicted) {
+      digits.add(trueDigit);
+    }
+    for (int d : digits) {
+      String token = "{P(" + d + ") @" + t + "}";
+      add(out, shown, plain, t, token, (w, v) -> Messages.get("lesson.number.p", d, t, w, v));
+    }
+    if (unit < 0 || unit >= shown.hidden()) {
+      return out;
+    }
+    var top = shown.layers().get(shown.layers().size() - 1);
+    for (Quantity q : UNIT_QUANTITIES) {
+      if (top.containsKey(q)) {
+        String token = "{" + q.symbol() + "[" + unit + "] @" + t + "}";
+        add(
+            out,
+            shown,
+            plain,
+            t,
+            token,
+            (w, v) -> Messages.get("lesson.number.unit", q.symbol(), unit, t, w, v));
+      }
+    }
+    return out;
+  }
+
+  /** A choice's words, from "without the interventions" (or nothing) and the value. */
+  private interface Words {
+    String of(String withoutInterventions, String value);
+  }
+
+  /** The choice of {@code token}, and of its value without the interventions when some are on. */
+  private static void add(
+      List<Choice> out, GateTrace shown, GateTrace plain, int t, String token, Words words) {
+    out.add(new Choice(words.of("", LiveNumbers.fill(token, shown, plain, t)), token));
+    if (!shown.interventions().isEmpty()) {
+      String without = token.replace("}", " plain}");
+      String value = LiveNumbers.fill(without, shown, plain, t);
+      out.add(new Choice(words.of(Messages.get("lesson.number.plain"), value), without));
+    }
+  }
+}
