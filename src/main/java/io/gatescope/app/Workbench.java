@@ -186,6 +186,16 @@ public final class Workbench {
         GateTrace tr = insideVm.traceProperty().get();
         return tr == null ? 0 : tr.hidden();
       }
+
+      @Override
+      public int shownLayer() {
+        return insideVm.layerProperty().get();
+      }
+
+      @Override
+      public void retrace() {
+        insideVm.recompute();
+      }
     };
   }
 

@@ -26,8 +26,9 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * A value shows as {@link Float#toString}: the float itself. Braces that do not start like one of
- * these ("P(", or a quantity's name and "[") are text; braces that start like one but are not one
- * make the lesson file's error.
+ * these ("P(", or a quantity's name and "[", in any case) are text; braces that start like one but
+ * are not exactly one (another case, spaces before "(" or "[", an option twice, no closing brace)
+ * are refused, so a typing slip never shows as text where a number was meant.
  */
 public final class LiveNumbers {
   /** What shows before the traces are in. */
@@ -52,9 +53,9 @@ public final class LiveNumbers {
   public record Ref(
       int start, int end, Quantity quantity, int index, int timestep, int layer, boolean plain) {}
 
-  private static final Pattern BRACES = Pattern.compile("\\{([^{}\\n]{0,80})\\}");
-  private static final Pattern NAMED =
-      Pattern.compile("\\s*([^\\s\\[\\]{}]+)\\[.*", Pattern.DOTALL);
+  private static final int LONGEST = 80; // characters between the braces
+  private static final Pattern STARTS_P = Pattern.compile("\\s*[pP]\\s*\\(.*", Pattern.DOTALL);
+  private static final Pattern NAMED = Pattern.compile("\\s*(\\S+?)\\s*\\[.*", Pattern.DOTALL);
   private static final Pattern FORM =
       Pattern.compile(
           "\\s*(?:P\\((\\d{1,3})\\)|([^\\s\\[\\]{}]+)\\[(\\d{1,5})\\])"
@@ -66,29 +67,49 @@ public final class LiveNumbers {
   /**
    * The numbers in {@code text}, in order.
    *
-   * @throws IllegalArgumentException for braces that start like a number but are not one, with a
-   *     message that names them and says why
+   * @throws IllegalArgumentException for braces that start like a number but are not one (also
+   *     unclosed, or longer than a number can be), with a message that names them and says why
    */
   public static List<Ref> parse(String text) {
     List<Ref> refs = new ArrayList<>();
-    Matcher m = BRACES.matcher(text);
-    while (m.find()) {
-      String inside = m.group(1);
+    int from = 0;
+    for (int open = text.indexOf('{'); open >= 0; open = text.indexOf('{', from)) {
+      int close = text.indexOf('}', open + 1);
+      int nextOpen = text.indexOf('{', open + 1);
+      boolean closed = close >= 0 && (nextOpen < 0 || close < nextOpen);
+      String inside = text.substring(open + 1, closed ? close : text.length());
+      from = closed ? close + 1 : open + 1;
       if (!startsLikeOne(inside)) {
         continue; // braces of the text itself
       }
-      refs.add(ref(m.group(), inside, m.start(), m.end()));
+      String whole =
+          closed ? "{" + inside + "}" : text.substring(open, Math.min(text.length(), open + 24));
+      if (!closed || inside.length() > LONGEST || inside.contains("\n")) {
+        throw bad(whole, "lesson.live.form");
+      }
+      refs.add(ref(whole, inside, open, close + 1));
     }
     return refs;
   }
 
-  /** "P(" or a quantity's name and "[": what a number starts with. */
+  /**
+   * "P(" or a quantity's name and "[", in any case and with spaces between: what a number starts
+   * with (its exact form is checked after).
+   */
   private static boolean startsLikeOne(String inside) {
-    if (inside.stripLeading().startsWith("P(")) {
+    if (STARTS_P.matcher(inside).matches()) {
       return true;
     }
     Matcher n = NAMED.matcher(inside);
-    return n.matches() && quantity(n.group(1)) != null;
+    if (!n.matches()) {
+      return false;
+    }
+    for (Quantity q : Quantity.values()) {
+      if (q.symbol().equalsIgnoreCase(n.group(1)) || q.key().equalsIgnoreCase(n.group(1))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Ref ref(String whole, String inside, int start, int end) {
@@ -105,13 +126,20 @@ public final class LiveNumbers {
       }
     } else {
       q = quantity(f.group(2));
+      if (q == null) {
+        throw bad(whole, "lesson.live.form"); // a name in another case: "C", "FORGET"
+      }
       index = Integer.parseInt(f.group(3));
     }
     int timestep = 0;
     int layer = -1;
     boolean plain = false;
     Matcher o = OPTION.matcher(f.group(4));
+    java.util.Set<Character> seen = new java.util.HashSet<>();
     while (o.find()) {
+      if (!seen.add(o.group().charAt(0))) {
+        throw bad(whole, "lesson.live.form"); // an option given twice
+      }
       if (o.group(1) != null) {
         timestep = Integer.parseInt(o.group(1));
         if (timestep < 1 || timestep > ModelConfig.STEPS) {
@@ -141,7 +169,7 @@ public final class LiveNumbers {
         return q;
       }
     }
-    return "c~".equals(name) ? Quantity.CANDIDATE : null;
+    return null;
   }
 
   /**
@@ -149,12 +177,7 @@ public final class LiveNumbers {
    * before the numbers are in).
    */
   public static String widest(String text) {
-    return replace(text, r -> "-1.2345678E-10");
-  }
-
-  /** {@code text} with every number shown as {@link #PENDING}. */
-  public static String pending(String text) {
-    return replace(text, r -> PENDING);
+    return replace(text, r -> "-1.23456789E-20");
   }
 
   /**
@@ -164,16 +187,6 @@ public final class LiveNumbers {
    */
   public static String fill(String text, GateTrace shown, GateTrace plain, int stepTimestep) {
     return replace(text, r -> value(r, r.plain() ? plain : shown, stepTimestep));
-  }
-
-  /** Whether every number of {@code text} can be read with these traces (none is pending). */
-  public static boolean complete(String text, GateTrace shown, GateTrace plain) {
-    for (Ref r : parse(text)) {
-      if ((r.plain() ? plain : shown) == null) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static String value(Ref r, GateTrace tr, int stepTimestep) {

@@ -43,4 +43,13 @@ public interface InsideState {
 
   /** How many units the shown layer has (what a check's unit must be below). */
   int units();
+
+  /** The layer Inside shows (0 = the first), whose unit is the selected one. */
+  int shownLayer();
+
+  /**
+   * Traces the current input again: what a lesson step asks once its setup is in force, so that the
+   * next trace to arrive is the step's own (older requests' results are dropped).
+   */
+  void retrace();
 }

@@ -147,24 +147,21 @@ final class LessonAuthoring {
   }
 
   /**
-   * Replaces the current step's caption in the language GateScope speaks; false, and the status bar
-   * says why, when a live number in it is not one GateScope can compute ({@link LiveNumbers}).
+   * Replaces the current step's caption in the language GateScope speaks, unless a live number in
+   * it is not one GateScope can compute (the status bar says why; the bar asks {@link #computable}
+   * first, so that caption and question are kept together or not at all).
    */
-  boolean editCaption(String text) {
-    if (!computable(text)) {
-      return false;
+  void editCaption(String text) {
+    if (computable(text)) {
+      edit(s -> s.withCaption(s.caption().with(Messages.language(), text.strip())));
     }
-    edit(s -> s.withCaption(s.caption().with(Messages.language(), text.strip())));
-    return true;
   }
 
   /** Replaces the current step's question (as {@link #editCaption}). */
-  boolean editQuestion(String text) {
-    if (!computable(text)) {
-      return false;
+  void editQuestion(String text) {
+    if (computable(text)) {
+      edit(s -> s.withQuestion(s.question().with(Messages.language(), text.strip())));
     }
-    edit(s -> s.withQuestion(s.question().with(Messages.language(), text.strip())));
-    return true;
   }
 
   /**
@@ -183,8 +180,8 @@ final class LessonAuthoring {
 
   /**
    * The live numbers the window's state offers for a caption (see {@link NumberChoices}): at the
-   * current timestep, for the unit selected in Inside, read from the step's own traces as its
-   * caption reads them (the current input's while the step has none yet).
+   * current timestep, for the unit selected in the layer Inside shows, read from the step's own
+   * traces as its caption reads them (the current input's while the step has none yet).
    */
   List<NumberChoices.Choice> numberChoices() {
     Integer label = session.inputLabelProperty().get();
@@ -195,6 +192,7 @@ final class LessonAuthoring {
         step ? kept.plain() : inside.baselineProperty().get(),
         session.timestepProperty().get(),
         inside.selectedUnitProperty().get(),
+        inside.shownLayer(),
         label == null ? -1 : label);
   }
 

@@ -8,11 +8,9 @@ import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -37,8 +35,6 @@ public final class LessonBar extends VBox {
   private final TextFlow question = new TextFlow();
   private final TextArea captionEdit = new TextArea();
   private final TextField questionEdit = new TextField();
-  private final MenuButton insertNumber = new MenuButton();
-  private TextInputControl lastEdit = captionEdit; // where Insert a number writes
   private final Button edit;
   private final Button settings;
   private final PopOver settingsPopOver = new PopOver();
@@ -194,51 +190,15 @@ public final class LessonBar extends VBox {
     return texts;
   }
 
-  /**
-   * The caption's edit box and, beside it, Insert a number: the live numbers of the window's state,
-   * each saying what it reads now, put in where the caret was (caption or question).
-   */
+  /** The caption's edit box and, beside it, Insert a number ({@link NumberMenu}). */
   private HBox buildCaptionEdit() {
-    insertNumber.setGraphic(new FontIcon("mdi2p-pound"));
-    insertNumber.setId("lesson-insert-number");
-    insertNumber.setTooltip(new Tooltip(Messages.get("lesson.bar.insertNumber.tip")));
-    insertNumber.setAccessibleText(Messages.get("lesson.bar.insertNumber"));
-    insertNumber.setOnShowing(e -> fillNumbers());
-    insertNumber.setMinWidth(Region.USE_PREF_SIZE);
-    for (TextInputControl box : List.of(captionEdit, questionEdit)) {
-      box.focusedProperty()
-          .addListener(
-              (o, was, now) -> {
-                if (now) {
-                  lastEdit = box;
-                }
-              });
-    }
-    HBox row = new HBox(4, captionEdit, insertNumber);
+    NumberMenu insert =
+        new NumberMenu(vm.authoring()::numberChoices, List.of(captionEdit, questionEdit));
+    HBox row = new HBox(4, captionEdit, insert);
     HBox.setHgrow(captionEdit, Priority.ALWAYS);
     row.visibleProperty().bind(captionEdit.visibleProperty());
     row.managedProperty().bind(captionEdit.managedProperty());
     return row;
-  }
-
-  private void fillNumbers() {
-    insertNumber.getItems().clear();
-    for (NumberChoices.Choice c : vm.authoring().numberChoices()) {
-      MenuItem item = new MenuItem(c.label());
-      item.setOnAction(e -> insert(c.token()));
-      insertNumber.getItems().add(item);
-    }
-    if (insertNumber.getItems().isEmpty()) {
-      MenuItem none = new MenuItem(Messages.get("lesson.bar.insertNumber.none"));
-      none.setDisable(true);
-      insertNumber.getItems().add(none);
-    }
-  }
-
-  /** {@code token} into the last edited box, where its caret is. */
-  void insert(String token) {
-    lastEdit.insertText(lastEdit.getCaretPosition(), token);
-    lastEdit.requestFocus();
   }
 
   private Label buildCheck() {
@@ -271,7 +231,7 @@ public final class LessonBar extends VBox {
           setVisible(open);
           setManaged(open);
           if (!open && editing) {
-            toggleEditing();
+            showEditing(false); // the edit goes with the lesson, kept or not
           }
         };
     vm.lessonProperty().addListener((o, a, b) -> shown.run());
@@ -337,7 +297,12 @@ public final class LessonBar extends VBox {
       captionEdit.setText(vm.captionAsWritten());
       questionEdit.setText(vm.questionAsWritten());
     }
-    editing = !editing;
+    showEditing(!editing);
+  }
+
+  /** Shows the edit boxes and Settings… ({@code on}) or the texts again. */
+  private void showEditing(boolean on) {
+    editing = on;
     for (Node n : List.of(captionEdit, questionEdit)) {
       n.setVisible(editing);
       n.setManaged(editing);

@@ -47,6 +47,10 @@ public final class LessonViewModel {
   private final LessonModel model;
   private final StepCheck check;
   private final StepNumbers numbers = new StepNumbers();
+  // The step's input and interventions are in force and a trace of them was asked for: the next
+  // trace with the step's interventions is the step's (one asked for before could be the old
+  // input's, whose picture was still being read).
+  private boolean armed;
   private final LessonAuthoring authoring;
 
   private final ReadOnlyObjectWrapper<Lesson> lesson = new ReadOnlyObjectWrapper<>();
@@ -191,6 +195,7 @@ public final class LessonViewModel {
     settled.set(false);
     check.unknown();
     numbers.forget(s.timestep());
+    armed = false;
     hide(s);
     session.show(Workspace.byId(s.workspace()).orElse(Workspace.INSIDE));
     texts();
@@ -207,12 +212,14 @@ public final class LessonViewModel {
     if (s.target() >= 0) {
       inside.chooseTarget(s.target());
     }
+    armed = true;
+    inside.retrace();
     evaluate();
   }
 
   private void traceArrived(GateTrace tr) {
     LessonStep s = step();
-    if (s != null && tr != null && tr.interventions().equals(s.interventions())) {
+    if (armed && s != null && tr != null && tr.interventions().equals(s.interventions())) {
       settled.set(true);
       if (!numbers.kept()) {
         // the baseline arrives with the trace, from the same job: the same input and model
@@ -256,8 +263,9 @@ public final class LessonViewModel {
     lesson.set(l);
     index.set(at);
     settled.set(true);
-    numbers.forget(s.timestep());
-    numbers.keep(inside.traceProperty().get(), inside.baselineProperty().get());
+    numbers.forget(s.timestep()); // read from the next trace: the one of the state recorded
+    armed = true;
+    inside.retrace();
     hide(s);
     texts();
     evaluate();

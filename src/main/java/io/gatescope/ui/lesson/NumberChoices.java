@@ -31,10 +31,11 @@ final class NumberChoices {
 
   /**
    * The choices for the traces of the current input ({@code shown} with the interventions in force,
-   * {@code plain} without), timestep t (1..28), the selected unit of the top layer (−1: none) and
-   * the input's true digit (−1: unknown); none without a trace.
+   * {@code plain} without), timestep t (1..28), the selected unit (−1: none) of {@code layer} (the
+   * one Inside shows) and the input's true digit (−1: unknown); none without a trace.
    */
-  static List<Choice> of(GateTrace shown, GateTrace plain, int t, int unit, int trueDigit) {
+  static List<Choice> of(
+      GateTrace shown, GateTrace plain, int t, int unit, int layer, int trueDigit) {
     List<Choice> out = new ArrayList<>();
     if (shown == null || plain == null) {
       return out;
@@ -52,20 +53,23 @@ final class NumberChoices {
       String token = "{P(" + d + ") @" + t + "}";
       add(out, shown, plain, t, token, (w, v) -> Messages.get("lesson.number.p", d, t, w, v));
     }
-    if (unit < 0 || unit >= shown.hidden()) {
+    int layers = shown.layers().size();
+    if (unit < 0 || unit >= shown.hidden() || layer < 0 || layer >= layers) {
       return out;
     }
-    var top = shown.layers().get(shown.layers().size() - 1);
+    boolean top = layer == layers - 1; // the top layer goes unnamed
+    String ofLayer = top ? "" : " layer " + layer;
+    String inLayer = top ? "" : Messages.get("lesson.number.layer", layer);
     for (Quantity q : UNIT_QUANTITIES) {
-      if (top.containsKey(q)) {
-        String token = "{" + q.symbol() + "[" + unit + "] @" + t + "}";
+      if (shown.layers().get(layer).containsKey(q)) {
+        String token = "{" + q.symbol() + "[" + unit + "] @" + t + ofLayer + "}";
         add(
             out,
             shown,
             plain,
             t,
             token,
-            (w, v) -> Messages.get("lesson.number.unit", q.symbol(), unit, t, w, v));
+            (w, v) -> Messages.get("lesson.number.unit", q.symbol(), unit, t, w, v, inLayer));
       }
     }
     return out;

@@ -50,7 +50,7 @@ final class StepNumbers {
     try {
       return LiveNumbers.fill(text, shown, plain, timestep);
     } catch (IllegalArgumentException e) {
-      return text; // a number not yet written out while being typed: shown as it is
+      return text; // a lesson made in code, its numbers not checked as a file's are: as written
     }
   }
 }

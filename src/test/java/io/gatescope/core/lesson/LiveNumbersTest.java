@@ -1,7 +1,6 @@
 package io.gatescope.core.lesson;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -97,12 +96,10 @@ class LiveNumbersTest {
   @Test
   void pendingUntilItsTraceIsInAndNoneWhereTheModelHasNoSuchValue() {
     String text = "{c[1] @28} and {c[1] @28 plain}";
-    assertEquals("… and …", LiveNumbers.pending(text));
-    assertEquals("-1.2345678E-10 and -1.2345678E-10", LiveNumbers.widest(text));
+    assertEquals("… and …", LiveNumbers.fill(text, null, null, 28));
+    assertEquals("-1.23456789E-20 and -1.23456789E-20", LiveNumbers.widest(text));
     assertEquals(
         f(clamped.top(Quantity.CELL)[27][1]) + " and …", LiveNumbers.fill(text, clamped, null, 28));
-    assertFalse(LiveNumbers.complete(text, clamped, null));
-    assertTrue(LiveNumbers.complete(text, clamped, plain));
     // unit 8 of 8 units, layer 1 of one layer, the GRU's c
     assertEquals("— — —", LiveNumbers.fill("{a[8]} {a[1] layer 1} {c[0]}", gru, gru, 28));
     assertEquals(f(gru.top(Quantity.RESET)[27][0]), LiveNumbers.fill("{Γr[0]}", gru, gru, 28));
@@ -110,7 +107,8 @@ class LiveNumbersTest {
 
   @Test
   void bracesOfTheTextStayText() {
-    for (String t : List.of("{0, 1}", "{x[2]}", "{}", "{ P }", "{tanh}", "a {b} c")) {
+    for (String t :
+        List.of("{0, 1}", "{x[2]}", "{}", "{ P }", "{tanh}", "a {b} c", "{0, 1", "}{", "{Px(2)}")) {
       assertTrue(LiveNumbers.parse(t).isEmpty(), t);
       assertEquals(t, LiveNumbers.fill(t, plain, plain, 3));
     }
@@ -128,7 +126,25 @@ class LiveNumbersTest {
         "holds “{P(3) layer 0}”, which is not a number GateScope can compute: P(…) has no layer:"
             + " the probabilities come from the output",
         refused("{P(3) layer 0}"));
-    for (String form : List.of("{P(3) @}", "{c[16] twice}", "{Γf[-1]}", "{a[1] @5 @}", "{P(x)}")) {
+    for (String form :
+        List.of(
+            "{P(3) @}",
+            "{c[16] twice}",
+            "{Γf[-1]}",
+            "{a[1] @5 @}",
+            "{P(x)}",
+            "{p(7)}",
+            "{P (7)}",
+            "{c [3]}",
+            "{C[16]}",
+            "{FORGET[2]}",
+            "{P(7) @18 @3}",
+            "{c[1] plain plain}",
+            "{a[1] layer 0 layer 0}",
+            "{c[16] @28",
+            "text {c[16] @28 and {P(7)}",
+            "{P(7)\n@3}",
+            "{c[1]" + " ".repeat(80) + "}")) {
       assertTrue(
           refused(form)
               .endsWith("write it as {P(7)}, {P(7) @18}, {c[16] @28} or {c[16] @28 plain}"),

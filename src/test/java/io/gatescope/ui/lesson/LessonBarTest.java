@@ -403,6 +403,14 @@ class LessonBarTest extends WorkbenchTestBase {
     assertEquals("c = {c[16] @28}", FxTestSupport.onFx(edit::getText));
     FxTestSupport.run(wb.lessonBar::toggleEditing);
     assertEquals("c = " + computed, FxTestSupport.onFx(() -> wb.lessonVm.captionProperty().get()));
+    // closing the lesson while the box holds a number GateScope cannot compute leaves editing
+    FxTestSupport.run(wb.lessonBar::toggleEditing);
+    FxTestSupport.run(() -> edit.setText("{P(12)}"));
+    FxTestSupport.run(wb.lessonBar::toggleEditing); // refused: still editing
+    FxTestSupport.run(wb.lessonVm::close);
+    FxTestSupport.run(() -> wb.lessonVm.openShipped("forget-gate"));
+    assertFalse(FxTestSupport.onFx(edit::isVisible), "a lesson opened again is not being edited");
+    FxTestSupport.run(wb.lessonVm::close);
   }
 
   /** A lesson's clamps go with it: closing it gives Inside the interventions it had before. */

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.gatescope.core.engine.GateTrace;
 import io.gatescope.core.engine.Intervention;
+import io.gatescope.core.engine.Quantity;
+import io.gatescope.core.engine.RecurrentClassifier;
 import io.gatescope.core.lesson.DrawingPicture;
 import io.gatescope.core.lesson.Lesson;
 import io.gatescope.core.lesson.LessonInput;
@@ -65,6 +68,49 @@ class LessonLatePictureTest extends WorkbenchTestBase {
             DrawingPicture.rounded(drawn()),
             FxTestSupport.onFx(() -> wb.session.inputProperty().get())),
         "step 1's drawing is not shown at step 2");
+    FxTestSupport.run(wb.lessonVm::close);
+  }
+
+  /**
+   * A step's live numbers are its own input's: the trace of the image shown before, still on its
+   * way when the lesson opened, arrives while the step's drawing is being read, and is not the one
+   * the caption reads.
+   */
+  @Test
+  void aStepsNumbersAreReadFromItsOwnInput() throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    LessonStep numbers =
+        new LessonStep(
+            "inside",
+            new LessonInput.Drawing(ENTRY),
+            -1,
+            28,
+            List.of(),
+            List.of(),
+            new LocalText("P(1) = {P(1) @28}, a = {a[0] @28}", ""),
+            LocalText.EMPTY,
+            Optional.empty());
+    Lesson l =
+        new Lesson(
+            "own-numbers",
+            new LocalText("Own numbers", ""),
+            List.of(numbers),
+            Map.of(ENTRY, DrawingPicture.png(DrawingPicture.rounded(drawn()))),
+            Optional.empty());
+    FxTestSupport.run(
+        () -> {
+          wb.session.showTestImage(3); // its trace is asked for, the drawing is read after it
+          wb.lessonVm.open(l);
+        });
+    FxTestSupport.waitFor("the step's trace", 30, () -> wb.lessonVm.settledProperty().get());
+    RecurrentClassifier m = FxTestSupport.onFx(() -> wb.session.modelProperty().get().copy());
+    GateTrace drawing = m.trace(DrawingPicture.rounded(drawn()));
+    assertEquals(
+        "P(1) = "
+            + drawing.stepProbabilities()[27][1]
+            + ", a = "
+            + drawing.top(Quantity.HIDDEN)[27][0],
+        FxTestSupport.onFx(() -> wb.lessonVm.captionProperty().get()));
     FxTestSupport.run(wb.lessonVm::close);
   }
 

@@ -59,7 +59,7 @@ class NumberChoicesTest {
     int t = 5;
     int k = predicted(plain, t);
     int truth = (k + 3) % 10;
-    List<NumberChoices.Choice> c = NumberChoices.of(plain, plain, t, 2, truth);
+    List<NumberChoices.Choice> c = NumberChoices.of(plain, plain, t, 2, 0, truth);
     assertEquals(
         List.of(
             "{P(" + k + ") @5}",
@@ -77,17 +77,17 @@ class NumberChoicesTest {
     // the true digit predicted: once; no unit selected: the probabilities alone
     assertEquals(
         List.of("{P(" + k + ") @5}"),
-        NumberChoices.of(plain, plain, t, -1, k).stream()
+        NumberChoices.of(plain, plain, t, -1, 0, k).stream()
             .map(NumberChoices.Choice::token)
             .toList());
-    assertTrue(NumberChoices.of(null, null, t, 2, truth).isEmpty(), "no trace, no numbers");
+    assertTrue(NumberChoices.of(null, null, t, 2, 0, truth).isEmpty(), "no trace, no numbers");
   }
 
   @Test
   void withInterventionsEachAlsoWithoutThem() {
     GateTrace plain = lstm.trace(img);
     GateTrace clamped = lstm.trace(img, List.of(Intervention.clampAll(0, Quantity.FORGET, 0f)));
-    List<NumberChoices.Choice> c = NumberChoices.of(clamped, plain, 28, 1, -1);
+    List<NumberChoices.Choice> c = NumberChoices.of(clamped, plain, 28, 1, 0, -1);
     int k = predicted(clamped, 28);
     assertEquals("{P(" + k + ") @28}", c.get(0).token());
     assertEquals("{P(" + k + ") @28 plain}", c.get(1).token());
@@ -105,7 +105,22 @@ class NumberChoicesTest {
     Messages.use(Locale.SIMPLIFIED_CHINESE);
     assertEquals(
         "单元 1 读完第 28 行后的 c（不加干预） = " + plain.top(Quantity.CELL)[27][1],
-        NumberChoices.of(clamped, plain, 28, 1, -1).get(3).label());
+        NumberChoices.of(clamped, plain, 28, 1, 0, -1).get(3).label());
+  }
+
+  @Test
+  void aLowerLayersUnitIsNamedWithItsLayer() {
+    GateTrace stacked =
+        RecurrentClassifier.create(new ModelConfig(CellType.LSTM, 2, 6, 0, 1.0, 4)).trace(img);
+    List<NumberChoices.Choice> lower = NumberChoices.of(stacked, stacked, 9, 3, 0, -1);
+    assertEquals("{c[3] @9 layer 0}", lower.get(1).token());
+    assertEquals(
+        "c of unit 3 in layer 0 after row 9 = " + stacked.get(0, Quantity.CELL)[8][3],
+        lower.get(1).label());
+    List<NumberChoices.Choice> top = NumberChoices.of(stacked, stacked, 9, 3, 1, -1);
+    assertEquals("{c[3] @9}", top.get(1).token());
+    assertEquals(
+        "c of unit 3 after row 9 = " + stacked.get(1, Quantity.CELL)[8][3], top.get(1).label());
   }
 
   @Test
@@ -113,7 +128,7 @@ class NumberChoicesTest {
     GateTrace gru =
         RecurrentClassifier.create(new ModelConfig(CellType.GRU, 1, 8, 0, 1.0, 3)).trace(img);
     List<String> tokens =
-        NumberChoices.of(gru, gru, 3, 0, -1).stream().map(NumberChoices.Choice::token).toList();
+        NumberChoices.of(gru, gru, 3, 0, 0, -1).stream().map(NumberChoices.Choice::token).toList();
     assertEquals(
         List.of("{a[0] @3}", "{Γu[0] @3}", "{Γr[0] @3}", "{c̃[0] @3}"), tokens.subList(1, 5));
   }
