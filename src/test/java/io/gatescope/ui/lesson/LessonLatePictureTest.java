@@ -80,16 +80,13 @@ class LessonLatePictureTest extends WorkbenchTestBase {
   void aStepsNumbersAreReadFromItsOwnInput() throws Exception {
     WorkbenchFixture.awaitReady(wb);
     LessonStep numbers =
-        new LessonStep(
+        step(
             "inside",
             new LessonInput.Drawing(ENTRY),
             -1,
             28,
             List.of(),
-            List.of(),
-            new LocalText("P(1) = {P(1) @28}, a = {a[0] @28}", ""),
-            LocalText.EMPTY,
-            Optional.empty());
+            new LocalText("P(1) = {P(1) @28}, a = {a[0] @28}", ""));
     Lesson l =
         new Lesson(
             "own-numbers",
@@ -124,32 +121,46 @@ class LessonLatePictureTest extends WorkbenchTestBase {
   /** Step 1: a drawing with unit 16 silenced; step 2: test image 5, nothing clamped. */
   private static Lesson lesson() {
     LessonStep drawing =
-        new LessonStep(
+        step(
             "draw",
             new LessonInput.Drawing(ENTRY),
             16,
             9,
             List.of(Intervention.silence(0, 16)),
-            List.of(),
-            new LocalText("Your seven.", "你的七。"),
-            LocalText.EMPTY,
-            Optional.empty());
+            new LocalText("Your seven.", "你的七。"));
     LessonStep image =
-        new LessonStep(
+        step(
             "inside",
             new LessonInput.TestImage(5),
             -1,
             28,
             List.of(),
-            List.of(),
-            new LocalText("A test image.", "一张测试图像。"),
-            LocalText.EMPTY,
-            Optional.empty());
+            new LocalText("A test image.", "一张测试图像。"));
     return new Lesson(
         "late-picture",
         new LocalText("Late", "迟到"),
         List.of(drawing, image),
         Map.of(ENTRY, DrawingPicture.png(DrawingPicture.rounded(drawn()))),
+        Optional.empty());
+  }
+
+  /** A step without hidden controls, question or check. */
+  private static LessonStep step(
+      String workspace,
+      LessonInput input,
+      int unit,
+      int timestep,
+      List<Intervention> ivs,
+      LocalText caption) {
+    return new LessonStep(
+        workspace,
+        input,
+        unit,
+        timestep,
+        ivs,
+        List.of(),
+        caption,
+        LocalText.EMPTY,
         Optional.empty());
   }
 
