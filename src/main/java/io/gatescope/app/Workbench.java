@@ -191,11 +191,6 @@ public final class Workbench {
       public int shownLayer() {
         return insideVm.layerProperty().get();
       }
-
-      @Override
-      public void retrace() {
-        insideVm.recompute();
-      }
     };
   }
 

@@ -84,7 +84,7 @@ public final class LiveNumbers {
       }
       String whole =
           closed ? "{" + inside + "}" : text.substring(open, Math.min(text.length(), open + 24));
-      if (!closed || inside.length() > LONGEST || inside.contains("\n")) {
+      if (!closed || inside.length() > LONGEST || inside.contains("\n") || inside.contains("\r")) {
         throw bad(whole, "lesson.live.form");
       }
       refs.add(ref(whole, inside, open, close + 1));
@@ -177,7 +177,12 @@ public final class LiveNumbers {
    * before the numbers are in).
    */
   public static String widest(String text) {
-    return replace(text, r -> "-1.23456789E-20");
+    return each(text, "-1.23456789E-20");
+  }
+
+  /** {@code text} with every number shown as {@code shown} (e.g. {@link #NONE}). */
+  public static String each(String text, String shown) {
+    return replace(text, r -> shown);
   }
 
   /**

@@ -46,10 +46,4 @@ public interface InsideState {
 
   /** The layer Inside shows (0 = the first), whose unit is the selected one. */
   int shownLayer();
-
-  /**
-   * Traces the current input again: what a lesson step asks once its setup is in force, so that the
-   * next trace to arrive is the step's own (older requests' results are dropped).
-   */
-  void retrace();
 }

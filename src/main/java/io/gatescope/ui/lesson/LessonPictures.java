@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * The pictures of the open lesson: each written once to a private temporary folder so it can be
@@ -144,15 +145,16 @@ final class LessonPictures {
   }
 
   /**
-   * Shows {@code input} in the window, then runs {@code then}: a test image at once, a picture or
-   * drawing of the lesson once the inference worker has read it (a picture that cannot be read is
-   * named in the status bar). A picture read after {@code current} turned false (another step was
-   * applied, or the lesson closed) is not shown, and {@code then} does not run.
+   * Shows {@code input} in the window, then tells {@code then} whether it is shown: a test image at
+   * once, a picture or drawing of the lesson once the inference worker has read it (a picture that
+   * cannot be read is named in the status bar, and the window keeps its input). A picture read
+   * after {@code current} turned false (another step was applied, or the lesson closed) is not
+   * shown, and {@code then} is not told.
    */
-  void show(LessonInput input, Session session, BooleanSupplier current, Runnable then) {
+  void show(LessonInput input, Session session, BooleanSupplier current, Consumer<Boolean> then) {
     if (input instanceof LessonInput.TestImage t) {
       session.showTestImage(t.index());
-      then.run();
+      then.accept(true);
     } else {
       String entry = input.entry();
       Path file = file(entry);
@@ -171,7 +173,7 @@ final class LessonPictures {
                 } else {
                   session.setStatus(in.error());
                 }
-                then.run();
+                then.accept(in.input() != null);
               });
     }
   }

@@ -8,6 +8,7 @@ import io.gatescope.core.lesson.LessonFile;
 import io.gatescope.core.lesson.LessonFileException;
 import io.gatescope.core.lesson.LessonStep;
 import io.gatescope.core.lesson.ShippedLessons;
+import io.gatescope.ui.common.InferenceService;
 import io.gatescope.ui.common.ModelEntry;
 import io.gatescope.ui.common.Session;
 import io.gatescope.ui.common.Workspace;
@@ -47,9 +48,10 @@ public final class LessonViewModel {
   private final LessonModel model;
   private final StepCheck check;
   private final StepNumbers numbers = new StepNumbers();
-  // The step's input and interventions are in force and a trace of them was asked for: the next
-  // trace with the step's interventions is the step's (one asked for before could be the old
-  // input's, whose picture was still being read).
+  private final InferenceService.Channel stepTraces; // the step's own, for its numbers
+  // The step's input and interventions are in force: Inside's next trace with the step's
+  // interventions is the step's (one asked for before could be the old input's, whose trace
+  // arrives while the step's picture is still being read).
   private boolean armed;
   private final LessonAuthoring authoring;
 
@@ -80,6 +82,7 @@ public final class LessonViewModel {
     this.opener = opener;
     this.model = new LessonModel(session);
     this.check = new StepCheck(session, inside);
+    this.stepTraces = session.inference().channel();
     this.authoring = new LessonAuthoring(this, session, inside, shownWorkspace, pictures, model);
     inside.traceProperty().addListener((o, a, tr) -> traceArrived(tr));
     inside.baselineProperty().addListener((o, a, b) -> evaluate());
@@ -140,8 +143,8 @@ public final class LessonViewModel {
         l,
         opener,
         ok -> {
-          loading = false;
-          if (lesson.get() == l) {
+          if (lesson.get() == l) { // another lesson opened meanwhile loads its own model
+            loading = false;
             go(startAt);
           }
         });
@@ -200,11 +203,15 @@ public final class LessonViewModel {
     session.show(Workspace.byId(s.workspace()).orElse(Workspace.INSIDE));
     texts();
     long ticket = ++applied;
-    pictures.show(s.input(), session, () -> ticket == applied, () -> rest(s));
+    pictures.show(s.input(), session, () -> ticket == applied, shown -> rest(s, shown));
   }
 
-  /** After the input: Inside's interventions, the timestep, the unit, Inside's view and target. */
-  private void rest(LessonStep s) {
+  /**
+   * After the input ({@code shown}: the step's own; else its picture could not be read and the
+   * window keeps the one before): Inside's interventions, the timestep, the unit, Inside's view and
+   * target, and the step's numbers.
+   */
+  private void rest(LessonStep s, boolean shown) {
     inside.setInterventions(s.interventions());
     session.setTimestep(s.timestep());
     inside.select(s.timestep(), s.unit());
@@ -212,20 +219,41 @@ public final class LessonViewModel {
     if (s.target() >= 0) {
       inside.chooseTarget(s.target());
     }
-    armed = true;
-    inside.retrace();
+    armed = shown;
+    traceStep(s, shown);
     evaluate();
+  }
+
+  /**
+   * Traces the step's input (the window's now) with the step's interventions for its numbers, on a
+   * channel of its own: what the student does next (draw, clamp) does not change them.
+   */
+  private void traceStep(LessonStep s, boolean shown) {
+    float[] in = session.inputProperty().get();
+    if (!shown || in == null) {
+      numbers.unavailable();
+      texts();
+      return;
+    }
+    long ticket = applied;
+    List<Intervention> ivs = s.interventions();
+    stepTraces.compute(
+        model -> {
+          GateTrace plain = model.trace(in);
+          return new GateTrace[] {plain, ivs.isEmpty() ? plain : model.trace(in, ivs)};
+        },
+        both -> {
+          if (ticket == applied) {
+            numbers.keep(both[1], both[0]);
+            texts();
+          }
+        });
   }
 
   private void traceArrived(GateTrace tr) {
     LessonStep s = step();
     if (armed && s != null && tr != null && tr.interventions().equals(s.interventions())) {
       settled.set(true);
-      if (!numbers.kept()) {
-        // the baseline arrives with the trace, from the same job: the same input and model
-        numbers.keep(tr, inside.baselineProperty().get());
-        texts();
-      }
     }
     evaluate();
   }
@@ -263,9 +291,10 @@ public final class LessonViewModel {
     lesson.set(l);
     index.set(at);
     settled.set(true);
-    numbers.forget(s.timestep()); // read from the next trace: the one of the state recorded
+    applied++; // a step's picture still being read shows nothing now
+    numbers.forget(s.timestep());
     armed = true;
-    inside.retrace();
+    traceStep(s, true); // the state recorded: the window's now
     hide(s);
     texts();
     evaluate();

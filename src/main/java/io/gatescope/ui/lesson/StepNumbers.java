@@ -5,19 +5,26 @@ import io.gatescope.core.lesson.LiveNumbers;
 
 /**
  * The traces a step's live numbers ({@link LiveNumbers}) are read from: those of the step's own
- * setup, kept from the moment Inside's trace with the step's interventions arrives, so that the
- * caption keeps saying what the step set up while the student clamps, draws or moves on in time.
+ * input and interventions, traced for the step once both are in force, so that the caption keeps
+ * saying what the step set up while the student clamps, draws or moves on in time.
  */
 final class StepNumbers {
   private GateTrace shown; // with the step's interventions
   private GateTrace plain; // without them
   private int timestep = 1; // the step's timestep: a number's t unless it names its own
+  private boolean unavailable; // the step's input is not shown (its picture could not be read)
 
   /** A step is being applied: its numbers are pending until its traces are kept. */
   void forget(int stepTimestep) {
     shown = null;
     plain = null;
     timestep = stepTimestep;
+    unavailable = false;
+  }
+
+  /** The step's input is not shown: its numbers show {@link LiveNumbers#NONE}, never another's. */
+  void unavailable() {
+    unavailable = true;
   }
 
   /** Keeps these traces of the step's setup, unless some are kept already. */
@@ -48,7 +55,9 @@ final class StepNumbers {
    */
   String fill(String text) {
     try {
-      return LiveNumbers.fill(text, shown, plain, timestep);
+      return unavailable
+          ? LiveNumbers.each(text, LiveNumbers.NONE)
+          : LiveNumbers.fill(text, shown, plain, timestep);
     } catch (IllegalArgumentException e) {
       return text; // a lesson made in code, its numbers not checked as a file's are: as written
     }

@@ -111,6 +111,62 @@ class LessonLatePictureTest extends WorkbenchTestBase {
     FxTestSupport.run(wb.lessonVm::close);
   }
 
+  /**
+   * A step whose picture cannot be read quotes no number: "—" where each would be, not the numbers
+   * of the image the window still shows.
+   */
+  @Test
+  void aStepWhosePictureCannotBeReadQuotesNoNumber() throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    LessonStep broken =
+        step(
+            "inside",
+            new LessonInput.Drawing(ENTRY),
+            -1,
+            28,
+            List.of(),
+            new LocalText("P(1) = {P(1) @28}", ""));
+    Lesson l =
+        new Lesson(
+            "broken-picture",
+            new LocalText("Broken", ""),
+            List.of(broken),
+            Map.of(ENTRY, new byte[] {1, 2, 3}),
+            Optional.empty());
+    FxTestSupport.run(
+        () -> {
+          wb.session.showTestImage(3);
+          wb.lessonVm.open(l);
+        });
+    afterTheWorkersQueue();
+    afterTheWorkersQueue(); // and what the step asked for once the picture was refused
+    assertEquals("P(1) = —", FxTestSupport.onFx(() -> wb.lessonVm.captionProperty().get()));
+    FxTestSupport.run(wb.lessonVm::close);
+  }
+
+  /**
+   * Record step pressed while the current step's picture is still being read: the step recorded is
+   * what the window shows (test image 3), and the late picture does not replace it.
+   */
+  @Test
+  void aStepRecordedWhileAPictureIsReadKeepsWhatTheWindowShows() throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    FxTestSupport.run(
+        () -> {
+          wb.lessonVm.open(lesson()); // step 1's drawing is read on the worker
+          wb.session.showTestImage(3);
+          wb.lessonVm.authoring().record();
+        });
+    afterTheWorkersQueue();
+    afterTheWorkersQueue();
+    assertEquals(3, FxTestSupport.onFx(() -> wb.session.testIndexProperty().get()));
+    assertEquals(
+        new LessonInput.TestImage(3),
+        FxTestSupport.onFx(() -> wb.lessonVm.currentStep().input()),
+        "the step recorded");
+    FxTestSupport.run(wb.lessonVm::close);
+  }
+
   /** Waits until what the inference worker had queued, and its hand-over to the window, is done. */
   private void afterTheWorkersQueue() throws Exception {
     AtomicBoolean done = new AtomicBoolean();
