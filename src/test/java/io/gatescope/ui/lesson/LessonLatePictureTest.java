@@ -78,28 +78,10 @@ class LessonLatePictureTest extends WorkbenchTestBase {
    */
   @Test
   void aStepsNumbersAreReadFromItsOwnInput() throws Exception {
-    WorkbenchFixture.awaitReady(wb);
-    LessonStep numbers =
-        step(
-            "inside",
-            new LessonInput.Drawing(ENTRY),
-            -1,
-            28,
-            List.of(),
-            new LocalText("P(1) = {P(1) @28}, a = {a[0] @28}", ""));
-    Lesson l =
-        new Lesson(
-            "own-numbers",
-            new LocalText("Own numbers", ""),
-            List.of(numbers),
-            Map.of(ENTRY, DrawingPicture.png(DrawingPicture.rounded(drawn()))),
-            Optional.empty());
-    FxTestSupport.run(
-        () -> {
-          wb.session.showTestImage(3); // its trace is asked for, the drawing is read after it
-          wb.lessonVm.open(l);
-        });
-    FxTestSupport.waitFor("the step's trace", 30, () -> wb.lessonVm.settledProperty().get());
+    String caption =
+        captionOfAStepAfterImage3(
+            "P(1) = {P(1) @28}, a = {a[0] @28}",
+            DrawingPicture.png(DrawingPicture.rounded(drawn())));
     RecurrentClassifier m = FxTestSupport.onFx(() -> wb.session.modelProperty().get().copy());
     GateTrace drawing = m.trace(DrawingPicture.rounded(drawn()));
     assertEquals(
@@ -107,8 +89,7 @@ class LessonLatePictureTest extends WorkbenchTestBase {
             + drawing.stepProbabilities()[27][1]
             + ", a = "
             + drawing.top(Quantity.HIDDEN)[27][0],
-        FxTestSupport.onFx(() -> wb.lessonVm.captionProperty().get()));
-    FxTestSupport.run(wb.lessonVm::close);
+        caption);
   }
 
   /**
@@ -117,31 +98,40 @@ class LessonLatePictureTest extends WorkbenchTestBase {
    */
   @Test
   void aStepWhosePictureCannotBeReadQuotesNoNumber() throws Exception {
+    assertEquals("P(1) = —", captionOfAStepAfterImage3("P(1) = {P(1) @28}", new byte[] {1, 2, 3}));
+  }
+
+  /**
+   * The caption of a one-step lesson whose drawing is {@code png}, opened just after test image 3
+   * was shown (its trace still on the worker), once the worker has done all that was asked.
+   */
+  private String captionOfAStepAfterImage3(String caption, byte[] png) throws Exception {
     WorkbenchFixture.awaitReady(wb);
-    LessonStep broken =
+    LessonStep s =
         step(
             "inside",
             new LessonInput.Drawing(ENTRY),
             -1,
             28,
             List.of(),
-            new LocalText("P(1) = {P(1) @28}", ""));
+            new LocalText(caption, ""));
     Lesson l =
         new Lesson(
-            "broken-picture",
-            new LocalText("Broken", ""),
-            List.of(broken),
-            Map.of(ENTRY, new byte[] {1, 2, 3}),
+            "numbers",
+            new LocalText("Numbers", ""),
+            List.of(s),
+            Map.of(ENTRY, png),
             Optional.empty());
     FxTestSupport.run(
         () -> {
-          wb.session.showTestImage(3);
+          wb.session.showTestImage(3); // its trace is asked for, the drawing is read after it
           wb.lessonVm.open(l);
         });
-    afterTheWorkersQueue();
-    afterTheWorkersQueue(); // and what the step asked for once the picture was refused
-    assertEquals("P(1) = —", FxTestSupport.onFx(() -> wb.lessonVm.captionProperty().get()));
+    afterTheWorkersQueue(); // the picture read, and the step's trace asked for
+    afterTheWorkersQueue(); // the step's trace
+    String shown = FxTestSupport.onFx(() -> wb.lessonVm.captionProperty().get());
     FxTestSupport.run(wb.lessonVm::close);
+    return shown;
   }
 
   /**
