@@ -35,6 +35,7 @@ final class SnapshotContent {
         () -> wb.lessonVm.settledProperty().get() && wb.insideVm.traceProperty().get() != null,
         60,
         "the lesson step's trace");
+    waitFor(() -> wb.lessonVm.numbersShown(), 60, "the lesson step's numbers");
     if (l.steps().get(options.step - 1).check().isPresent()) {
       waitFor(() -> wb.lessonVm.holdsProperty().get() != null, 60, "the lesson step's check");
     }

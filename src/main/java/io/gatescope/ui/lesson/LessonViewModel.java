@@ -355,6 +355,14 @@ public final class LessonViewModel {
     return question.getReadOnlyProperty();
   }
 
+  /**
+   * Whether the current step's caption and question show their live numbers (read, or "—" where
+   * they cannot be), none still pending; true without a step.
+   */
+  public boolean numbersShown() {
+    return step() == null || numbers.settled();
+  }
+
   /** The current step's caption as written, its live numbers unread (what the teacher edits). */
   public String captionAsWritten() {
     LessonStep s = step();

@@ -45,6 +45,11 @@ final class StepNumbers {
     return plain;
   }
 
+  /** Whether the step's numbers are read (or known to be unavailable): none shows as pending. */
+  boolean settled() {
+    return shown != null || unavailable;
+  }
+
   /** Whether the step's traces are kept. */
   boolean kept() {
     return shown != null;

@@ -335,6 +335,7 @@ class LessonBarTest extends WorkbenchTestBase {
     FxTestSupport.run(() -> wb.lessonVm.openShipped("forget-gate"));
     FxTestSupport.run(() -> wb.lessonVm.go(1)); // Γf of unit 16 clamped to 0
     settle();
+    FxTestSupport.waitFor("the step's numbers", 30, () -> wb.lessonVm.numbersShown());
     LessonStep s = ShippedLessons.load("forget-gate").steps().get(1);
     RecurrentClassifier m = FxTestSupport.onFx(() -> wb.session.modelProperty().get().copy());
     float[] in = FxTestSupport.onFx(() -> wb.session.inputProperty().get());
