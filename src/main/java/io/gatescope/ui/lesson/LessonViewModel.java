@@ -360,7 +360,7 @@ public final class LessonViewModel {
    * they cannot be), none still pending; true without a step.
    */
   public boolean numbersShown() {
-    return step() == null || numbers.settled();
+    return step() == null || numbers.done();
   }
 
   /** The current step's caption as written, its live numbers unread (what the teacher edits). */

@@ -46,7 +46,7 @@ final class StepNumbers {
   }
 
   /** Whether the step's numbers are read (or known to be unavailable): none shows as pending. */
-  boolean settled() {
+  boolean done() {
     return shown != null || unavailable;
   }
 
