@@ -1,6 +1,7 @@
 package io.gatescope.core.lesson;
 
 import io.gatescope.core.engine.GateTrace;
+import io.gatescope.core.engine.Softmax;
 
 /**
  * What a lesson check looks at: the current input's trace as trained, the trace as shown (with the
@@ -25,21 +26,11 @@ public record CheckState(GateTrace plain, GateTrace shown, int timestep) {
 
   /** The digit the shown trace predicts after rows 1..t. */
   int prediction() {
-    return argmax(probabilities());
+    return Softmax.argmax(probabilities());
   }
 
   /** The digit the trace without interventions predicts after rows 1..t. */
   int plainPrediction() {
-    return argmax(plain.stepProbabilities()[timestep - 1]);
-  }
-
-  static int argmax(float[] p) {
-    int best = 0;
-    for (int i = 1; i < p.length; i++) {
-      if (p[i] > p[best]) {
-        best = i;
-      }
-    }
-    return best;
+    return Softmax.argmax(plain.stepProbabilities()[timestep - 1]);
   }
 }

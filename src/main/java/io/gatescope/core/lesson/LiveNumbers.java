@@ -104,12 +104,7 @@ public final class LiveNumbers {
     if (!n.matches()) {
       return false;
     }
-    for (Quantity q : Quantity.values()) {
-      if (q.symbol().equalsIgnoreCase(n.group(1)) || q.key().equalsIgnoreCase(n.group(1))) {
-        return true;
-      }
-    }
-    return false;
+    return quantity(n.group(1), true) != null;
   }
 
   private static Ref ref(String whole, String inside, int start, int end) {
@@ -125,7 +120,7 @@ public final class LiveNumbers {
         throw bad(whole, "lesson.live.digit");
       }
     } else {
-      q = quantity(f.group(2));
+      q = quantity(f.group(2), false);
       if (q == null) {
         throw bad(whole, "lesson.live.form"); // a name in another case: "C", "FORGET"
       }
@@ -162,10 +157,17 @@ public final class LiveNumbers {
         Messages.get("lesson.bad.live", whole, Messages.get(why, ModelConfig.STEPS)));
   }
 
-  /** A quantity by its symbol ("Γf", "c̃") or its key ("forget"), or null. */
-  static Quantity quantity(String name) {
+  /**
+   * A quantity by its symbol ("Γf", "c̃") or its key ("forget"), written exactly or ({@code
+   * anyCase}) in any case; or null.
+   */
+  private static Quantity quantity(String name, boolean anyCase) {
     for (Quantity q : Quantity.values()) {
-      if (q.symbol().equals(name) || q.key().equals(name)) {
+      boolean named =
+          anyCase
+              ? q.symbol().equalsIgnoreCase(name) || q.key().equalsIgnoreCase(name)
+              : q.symbol().equals(name) || q.key().equals(name);
+      if (named) {
         return q;
       }
     }

@@ -3,6 +3,7 @@ package io.gatescope.ui.lesson;
 import io.gatescope.core.Messages;
 import io.gatescope.core.engine.GateTrace;
 import io.gatescope.core.engine.Quantity;
+import io.gatescope.core.engine.Softmax;
 import io.gatescope.core.lesson.LiveNumbers;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,11 +41,7 @@ final class NumberChoices {
     if (shown == null || plain == null) {
       return out;
     }
-    float[] p = shown.stepProbabilities()[t - 1];
-    int predicted = 0;
-    for (int d = 1; d < p.length; d++) {
-      predicted = p[d] > p[predicted] ? d : predicted;
-    }
+    int predicted = Softmax.argmax(shown.stepProbabilities()[t - 1]);
     List<Integer> digits = new ArrayList<>(List.of(predicted));
     if (trueDigit >= 0 && trueDigit != predicted) {
       digits.add(trueDigit);
