@@ -27,12 +27,10 @@ final class StepNumbers {
     unavailable = true;
   }
 
-  /** Keeps these traces of the step's setup, unless some are kept already. */
+  /** Keeps these traces of the step's setup (once per step: they are traced once for it). */
   void keep(GateTrace withInterventions, GateTrace without) {
-    if (shown == null) {
-      shown = withInterventions;
-      plain = without;
-    }
+    shown = withInterventions;
+    plain = without;
   }
 
   /** The kept trace with the step's interventions, or null. */
