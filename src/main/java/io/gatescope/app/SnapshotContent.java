@@ -178,13 +178,19 @@ final class SnapshotContent {
       throw new Cli.UserError(onFx(() -> wb.unitsVm.index.noteProperty().get()));
     }
     switch (p) {
-      case CARD ->
-          waitFor(
-              () ->
-                  wb.unitsVm.card.profileProperty().get() != null
-                      && wb.unitsVm.card.dropProperty().get() != null,
-              120,
-              "the unit card");
+      case CARD -> {
+        var card = wb.unitsVm.card;
+        waitFor(
+            () ->
+                (card.profileProperty().get() != null || !card.failureProperty().get().isEmpty())
+                    && card.dropSettledProperty().get(),
+            120,
+            "the unit card");
+        String failed = onFx(() -> card.failureProperty().get());
+        if (!failed.isEmpty()) {
+          throw new Cli.UserError(failed); // said at once, not after a wait of minutes
+        }
+      }
       case PATTERN -> {
         waitFor(() -> wb.unitsVm.pattern.traceProperty().get() != null, 60, "the trace");
         onFx(

@@ -5,6 +5,7 @@ import static io.gatescope.ui.common.Controls.flow;
 import static io.gatescope.ui.common.Controls.heading;
 import static io.gatescope.ui.common.Controls.keepWidth;
 import static io.gatescope.ui.common.Controls.note;
+import static io.gatescope.ui.common.Controls.wrap;
 
 import io.gatescope.core.Messages;
 import io.gatescope.core.engine.Quantity;
@@ -113,10 +114,20 @@ final class CardPage extends VBox {
     HBox.setHgrow(right, Priority.ALWAYS);
     HBox body = new HBox(14, left, right);
     setSpacing(6);
-    getChildren().setAll(controls, body);
+    getChildren().setAll(controls, failure(), body);
     VBox.setVgrow(body, Priority.ALWAYS);
     setPadding(new Insets(4, 10, 8, 10));
     setId("units-card");
+  }
+
+  /** Why the card could not be computed, above its empty places; there only then. */
+  private Label failure() {
+    Label failed = wrap(new Label());
+    failed.setId("units-card-failure");
+    failed.textProperty().bind(card.failureProperty());
+    failed.visibleProperty().bind(failed.textProperty().isNotEmpty());
+    failed.managedProperty().bind(failed.visibleProperty());
+    return failed;
   }
 
   private void showProfile(UnitProfile p) {

@@ -1,6 +1,7 @@
 package io.gatescope.ui.units;
 
 import io.gatescope.core.Messages;
+import io.gatescope.core.data.LabeledImages;
 import io.gatescope.core.data.Mnist;
 import io.gatescope.core.engine.Intervention;
 import io.gatescope.core.engine.Quantity;
@@ -47,6 +48,9 @@ public final class CardViewModel {
   private final ReadOnlyObjectWrapper<UnitProfile> profile = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<SilencingDrop> drop = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyStringWrapper dropText = new ReadOnlyStringWrapper("");
+  private final ReadOnlyBooleanWrapper dropSettled = new ReadOnlyBooleanWrapper(false);
+  private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
+  private Profiler profiler = UnitProfile::of;
   private final ReadOnlyBooleanWrapper canSilence = new ReadOnlyBooleanWrapper(false);
   private Consumer<Intervention> silenceInInside = iv -> {};
   private volatile long generation; // read by queued drops on the long lane
@@ -63,6 +67,24 @@ public final class CardViewModel {
     index.indexProperty().addListener((o, a, i) -> refresh());
   }
 
+  /** How the card's numbers are computed: {@link UnitProfile#of}, or a stand-in in tests. */
+  @FunctionalInterface
+  interface Profiler {
+    UnitProfile of(
+        TraceIndex index,
+        RecurrentClassifier model,
+        LabeledImages set,
+        Quantity q,
+        int unit,
+        int count,
+        boolean lowest);
+  }
+
+  /** Computes cards with {@code p} from now on (tests: a card that fails). */
+  void profileWith(Profiler p) {
+    profiler = p;
+  }
+
   /**
    * What "Silence in Inside" does with the intervention the drop was measured with (set by the
    * window's wiring: Inside adds it to its interventions).
@@ -76,6 +98,8 @@ public final class CardViewModel {
     profile.set(null);
     drop.set(null);
     dropText.set("");
+    dropSettled.set(false);
+    failure.set("");
     if (m == null) {
       return;
     }
@@ -136,9 +160,11 @@ public final class CardViewModel {
       return;
     }
     asked = ask;
+    failure.set("");
+    Profiler compute = profiler;
     quick.run(
         model,
-        m -> UnitProfile.of(ix, m, data.test(), q, u, TOP, low),
+        m -> compute.of(ix, m, data.test(), q, u, TOP, low),
         p -> {
           if (gen == generation) {
             profile.set(p);
@@ -147,16 +173,20 @@ public final class CardViewModel {
         e -> {
           asked = null; // asked again, it is computed again
           if (gen == generation) {
-            session.setStatus(Messages.get("units.card.failed", Failure.describe(e)));
+            profile.set(null); // not the card of another choice under this one's words
+            failure.set(Messages.get("units.card.failed", Failure.describe(e)));
+            session.setStatus(failure.get());
           }
         });
     dropText.set(Messages.get("units.card.dropMeasuring", SilencingDrop.IMAGES));
     boolean sameUnit = drop.get() != null && drop.get().unit() == u;
     if (sameUnit) {
       dropText.set(dropWords(drop.get()));
+      dropSettled.set(true);
       return;
     }
     drop.set(null);
+    dropSettled.set(false);
     slow.run(
         model,
         // Skipped when another card was asked for before it began.
@@ -168,11 +198,13 @@ public final class CardViewModel {
           if (d != null && unit.get() == d.unit() && session.modelProperty().get() == model) {
             drop.set(d);
             dropText.set(dropWords(d));
+            dropSettled.set(true);
           }
         },
         e -> {
           if (gen == generation) {
             dropText.set(Messages.get("units.card.dropFailed", Failure.describe(e)));
+            dropSettled.set(true);
           }
         });
   }
@@ -241,6 +273,16 @@ public final class CardViewModel {
   /** The silencing drop, or null until measured. */
   public ReadOnlyObjectProperty<SilencingDrop> dropProperty() {
     return drop.getReadOnlyProperty();
+  }
+
+  /** Whether the drop of the card shown is measured, or its measuring failed (dropText says). */
+  public ReadOnlyBooleanProperty dropSettledProperty() {
+    return dropSettled.getReadOnlyProperty();
+  }
+
+  /** Why the card asked for last could not be computed, in words; "" when nothing failed. */
+  public ReadOnlyStringProperty failureProperty() {
+    return failure.getReadOnlyProperty();
   }
 
   public ReadOnlyStringProperty dropTextProperty() {

@@ -98,6 +98,47 @@ class UnitsViewTest extends WorkbenchTestBase {
   }
 
   @Test
+  void aCardThatFailsSaysWhyInPlaceOfTheCardBeforeAndTheNextCardClearsIt() throws Exception {
+    indexed();
+    FxTestSupport.run(() -> units().card.chooseUnit(3));
+    FxTestSupport.waitFor(
+        "the card of unit 3", 60, () -> units().card.profileProperty().get() != null);
+    FxTestSupport.run(
+        () ->
+            units()
+                .card
+                .profileWith(
+                    (ix, m, set, q, u, count, low) -> {
+                      throw new IllegalStateException("no card today");
+                    }));
+    FxTestSupport.run(() -> units().card.chooseUnit(4));
+    javafx.scene.control.Label failure =
+        FxTestSupport.onFx(
+            () -> (javafx.scene.control.Label) wb.shell.getScene().lookup("#units-card-failure"));
+    FxTestSupport.waitFor("the card's failure", 60, () -> failure.isVisible());
+    String words =
+        io.gatescope.core.Messages.get(
+            "units.card.failed",
+            io.gatescope.ui.common.Failure.describe(new IllegalStateException("no card today")));
+    assertEquals(words, FxTestSupport.onFx(failure::getText));
+    assertEquals(words, FxTestSupport.onFx(() -> wb.session.statusProperty().get()));
+    // Unit 3's images are not left under unit 4's failure.
+    assertEquals(null, FxTestSupport.onFx(() -> units().card.profileProperty().get()));
+    assertEquals(-1, thumbnails("units-card-gallery").get(0).testIndex());
+
+    FxTestSupport.run(() -> units().card.profileWith(UnitProfile::of));
+    FxTestSupport.run(() -> units().card.chooseUnit(5));
+    FxTestSupport.waitFor(
+        "the card of unit 5",
+        60,
+        () ->
+            units().card.profileProperty().get() != null
+                && units().card.profileProperty().get().unit() == 5);
+    assertFalse(FxTestSupport.onFx(failure::isVisible));
+    assertFalse(FxTestSupport.onFx(failure::isManaged));
+  }
+
+  @Test
   void aBrushedRectangleFindsWhatPatternSearchFinds(FxRobot robot) throws Exception {
     TraceIndex index = indexed();
     Heatmap map = patternMapOfTestImage7(robot);
