@@ -19,15 +19,29 @@ import java.util.function.Consumer;
  * A lesson's own model: opened when the lesson opens (written to a private file named after its
  * bytes, then opened as File ▸ Open opens a model, so it lands on the model shelf and reopening the
  * same lesson finds it there), the model in use before it brought back when the lesson closes, and
- * the model in use carried into a saved lesson.
+ * the model in use carried into a saved lesson. A lesson's model that arrives after another lesson
+ * was opened, or the lesson closed, is not put in use: the newer choice stays.
  */
 final class LessonModel {
   private final Session session;
   private ModelEntry before; // in use before a lesson's model came; null when none came
   private ModelEntry own; // the open lesson's model on the shelf, or null
+  private long ticket; // counts open, useShipped and restore: an older open's model is stale
+  private long changes; // how often the model in use changed
+  private ModelEntry lastPut; // the model the last change put in use
+  private ModelEntry replaced; // the model it replaced
 
   LessonModel(Session session) {
     this.session = session;
+    session
+        .models()
+        .currentProperty()
+        .addListener(
+            (o, was, now) -> {
+              changes++;
+              lastPut = now;
+              replaced = was;
+            });
   }
 
   /**
@@ -36,6 +50,7 @@ final class LessonModel {
    */
   void open(Lesson l, LessonViewModel.ModelOpener opener, Consumer<Boolean> then) {
     byte[] bytes = l.model().orElseThrow();
+    long mine = ++ticket;
     if (own == null) {
       before = session.models().currentProperty().get();
     }
@@ -46,6 +61,10 @@ final class LessonModel {
         .run(
             () -> file(l.id(), bytes),
             file -> {
+              if (mine != ticket) {
+                return; // another lesson was opened, or this one closed: its model is not read
+              }
+              long seen = changes;
               if (file == null) {
                 session.setStatus(Messages.get("lesson.model.refused", title, "—"));
                 then.accept(false);
@@ -55,6 +74,10 @@ final class LessonModel {
                   .open(file)
                   .thenAccept(
                       entry -> {
+                        if (mine != ticket) {
+                          giveWay(entry, seen);
+                          return;
+                        }
                         if (entry.isPresent()) {
                           own = entry.get();
                           session.setStatus(Messages.get("lesson.model.opened", title));
@@ -69,11 +92,27 @@ final class LessonModel {
   }
 
   /**
+   * A stale lesson model came in after a newer choice: if the opener put it in use (as File ▸ Open
+   * does) since it was handed the file ({@code seen} changes then), the model it replaced comes
+   * back; the stale one stays on the shelf.
+   */
+  private void giveWay(Optional<ModelEntry> stale, long seen) {
+    if (stale.isPresent()
+        && changes > seen
+        && lastPut == stale.get()
+        && session.models().currentProperty().get() == stale.get()
+        && replaced != null) {
+      session.models().select(replaced);
+    }
+  }
+
+  /**
    * A lesson without a model of its own was written for the one GateScope ships (its text quotes
    * that model's numbers): that model is put in use, and the one in use before comes back when the
    * lesson closes. Nothing changes when it is in use already or not on the shelf.
    */
   void useShipped(Lesson l) {
+    ticket++;
     ModelEntry now = session.models().currentProperty().get();
     if (now == null || now.kind() == ModelEntry.Kind.SHIPPED) {
       return;
@@ -94,6 +133,7 @@ final class LessonModel {
 
   /** The lesson is closed: the model in use before its own model came is in use again. */
   void restore() {
+    ticket++;
     ModelEntry now = session.models().currentProperty().get();
     if (own != null && now == own && before != null) {
       session.models().select(before);

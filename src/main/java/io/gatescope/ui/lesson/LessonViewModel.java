@@ -131,6 +131,7 @@ public final class LessonViewModel {
     authoring.opened(l);
     startAt = 0;
     if (l.model().isEmpty()) {
+      loading = false; // a lesson opened before, whose model was still on its way, gives way
       model.useShipped(l);
       go(0);
       return;
@@ -142,11 +143,9 @@ public final class LessonViewModel {
     model.open(
         l,
         opener,
-        ok -> {
-          if (lesson.get() == l) { // another lesson opened meanwhile loads its own model
-            loading = false;
-            go(startAt);
-          }
+        ok -> { // not called when another lesson was opened, or this one closed, meanwhile
+          loading = false;
+          go(startAt);
         });
   }
 

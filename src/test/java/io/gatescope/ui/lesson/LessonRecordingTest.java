@@ -213,6 +213,28 @@ class LessonRecordingTest extends WorkbenchTestBase {
   }
 
   @Test
+  void aLessonOpenedWhileTheLastOnesModelIsOnItsWayShowsItsStepsOnTheShippedModel()
+      throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    ModelEntry shipped = FxTestSupport.onFx(() -> wb.session.models().currentProperty().get());
+    Path modelFile = dir.resolve("own.gatescope");
+    io.gatescope.core.model.ModelFile.save(shipped.model(), shipped.summary(), modelFile);
+    Lesson withOwn =
+        io.gatescope.core.lesson.ShippedLessons.load("forget-gate")
+            .withModel(Optional.of(java.nio.file.Files.readAllBytes(modelFile)));
+    Lesson plain = io.gatescope.core.lesson.ShippedLessons.load("reading-a-seven");
+    FxTestSupport.run(
+        () -> {
+          wb.lessonVm.open(withOwn); // its model is still being written and read ...
+          wb.lessonVm.open(plain); // ... when the teacher opens another lesson
+        });
+    settle();
+    assertSame(plain, FxTestSupport.onFx(() -> wb.lessonVm.lessonProperty().get()));
+    assertEquals(0, FxTestSupport.onFx(() -> wb.lessonVm.indexProperty().get()));
+    assertSame(shipped, FxTestSupport.onFx(() -> wb.session.models().currentProperty().get()));
+  }
+
+  @Test
   void theEditorSetsACheckThatHoldsAndThenNot(FxRobot robot) throws Exception {
     WorkbenchFixture.awaitReady(wb);
     FxTestSupport.run(

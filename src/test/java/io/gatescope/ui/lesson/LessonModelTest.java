@@ -1,0 +1,173 @@
+package io.gatescope.ui.lesson;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import io.gatescope.core.engine.CellType;
+import io.gatescope.core.engine.ModelConfig;
+import io.gatescope.core.engine.RecurrentClassifier;
+import io.gatescope.core.lesson.Lesson;
+import io.gatescope.core.lesson.ShippedLessons;
+import io.gatescope.ui.FxTestSupport;
+import io.gatescope.ui.common.ModelEntry;
+import io.gatescope.ui.common.Session;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+
+/**
+ * A lesson's own model that arrives after the teacher moved on (another lesson opened, the lesson
+ * closed) is not put in use: the opener is held by the test, so every arrival comes when the test
+ * says.
+ */
+class LessonModelTest {
+  private static final RecurrentClassifier NET =
+      RecurrentClassifier.create(new ModelConfig(CellType.LSTM, 1, 8, 4, 1.0, 3));
+
+  private Session session;
+  private LessonModel model;
+  private ModelEntry shipped;
+  private ModelEntry users; // the model in use before any lesson
+  private final List<Path> asked = new ArrayList<>(); // FX thread only
+  private final List<CompletableFuture<Optional<ModelEntry>>> pending = new ArrayList<>();
+  private final List<String> arrived = new ArrayList<>(); // the lessons whose `then` ran
+
+  @BeforeAll
+  static void toolkit() throws Exception {
+    FxToolkit.registerPrimaryStage();
+  }
+
+  @BeforeEach
+  void shelf() throws Exception {
+    FxTestSupport.run(
+        () -> {
+          session = new Session();
+          model = new LessonModel(session);
+          shipped = entry(ModelEntry.Kind.SHIPPED, "shipped");
+          users = entry(ModelEntry.Kind.FILE, "users");
+          session.models().add(shipped);
+          session.models().add(users);
+        });
+  }
+
+  @AfterEach
+  void stop() {
+    session.shutdown();
+  }
+
+  private static ModelEntry entry(ModelEntry.Kind kind, String name) {
+    return new ModelEntry(kind, name, NET, null, null);
+  }
+
+  /** Stands in for File ▸ Open: asked for a file, completes when the test says. */
+  private CompletableFuture<Optional<ModelEntry>> opener(Path file) {
+    asked.add(file);
+    var f = new CompletableFuture<Optional<ModelEntry>>();
+    pending.add(f);
+    return f;
+  }
+
+  /** The k-th model asked for is read: on the shelf and in use, as File ▸ Open leaves it. */
+  private ModelEntry arrive(int k, String name) throws Exception {
+    ModelEntry e = entry(ModelEntry.Kind.FILE, name);
+    FxTestSupport.run(
+        () -> {
+          session.models().add(e);
+          pending.get(k).complete(Optional.of(e));
+        });
+    return e;
+  }
+
+  private static Lesson withModel(String id, byte mark) throws Exception {
+    return ShippedLessons.load(id).withModel(Optional.of(new byte[] {'P', 'K', 3, 4, mark}));
+  }
+
+  private void open(Lesson l) throws Exception {
+    FxTestSupport.run(() -> model.open(l, this::opener, ok -> arrived.add(l.id())));
+  }
+
+  private void awaitAsked(int n) throws Exception {
+    FxTestSupport.waitFor(n + " model files asked for", 30, () -> asked.size() == n);
+  }
+
+  private ModelEntry inUse() throws Exception {
+    return FxTestSupport.onFx(() -> session.models().currentProperty().get());
+  }
+
+  @Test
+  void aModelThatArrivesAfterAnotherLessonsModelLeavesThatOneInUse() throws Exception {
+    open(withModel("reading-a-seven", (byte) 1));
+    awaitAsked(1);
+    open(withModel("forget-gate", (byte) 2));
+    awaitAsked(2);
+    ModelEntry second = arrive(1, "second");
+    assertSame(second, inUse());
+    arrive(0, "first"); // late: the first lesson is gone
+    assertSame(second, inUse(), "the open lesson's model stays in use");
+    assertEquals(List.of("forget-gate"), FxTestSupport.onFx(() -> List.copyOf(arrived)));
+    FxTestSupport.run(model::restore);
+    assertSame(users, inUse(), "closing brings back the model from before either lesson");
+  }
+
+  @Test
+  void aModelThatArrivesAfterTheLessonClosedLeavesTheModelInUse() throws Exception {
+    open(withModel("reading-a-seven", (byte) 1));
+    awaitAsked(1);
+    FxTestSupport.run(model::restore);
+    arrive(0, "late");
+    assertSame(users, inUse());
+    assertEquals(List.of(), FxTestSupport.onFx(() -> List.copyOf(arrived)));
+  }
+
+  @Test
+  void aModelThatArrivesAfterALessonWithoutOneLeavesTheShippedModelInUse() throws Exception {
+    open(withModel("reading-a-seven", (byte) 1));
+    awaitAsked(1);
+    Lesson plain = ShippedLessons.load("forget-gate");
+    FxTestSupport.run(() -> model.useShipped(plain));
+    assertSame(shipped, inUse());
+    arrive(0, "late");
+    assertSame(shipped, inUse(), "the lesson written for the shipped model reads it");
+  }
+
+  @Test
+  void aLateModelDoesNotUndoAChoiceMadeAfterTheLessonClosed() throws Exception {
+    open(withModel("reading-a-seven", (byte) 1));
+    awaitAsked(1);
+    FxTestSupport.run(model::restore);
+    FxTestSupport.run(() -> session.models().select(shipped)); // the teacher's own choice
+    arrive(0, "late");
+    assertSame(shipped, inUse());
+  }
+
+  @Test
+  void aLessonStillInUseGetsItsModel() throws Exception {
+    open(withModel("reading-a-seven", (byte) 1));
+    awaitAsked(1);
+    ModelEntry own = arrive(0, "own");
+    assertSame(own, inUse());
+    assertEquals(List.of("reading-a-seven"), FxTestSupport.onFx(() -> List.copyOf(arrived)));
+    FxTestSupport.run(model::restore);
+    assertSame(users, inUse());
+  }
+
+  @Test
+  void aLessonLeftBeforeItsFileWasWrittenIsNotRead() throws Exception {
+    Lesson first = withModel("reading-a-seven", (byte) 1);
+    Lesson second = withModel("forget-gate", (byte) 2);
+    FxTestSupport.run(
+        () -> {
+          model.open(first, this::opener, ok -> {});
+          model.open(second, this::opener, ok -> {});
+        });
+    awaitAsked(1); // the worker writes the files in order: the first one's turn came first
+    assertEquals("forget-gate.gatescope", asked.get(0).getFileName().toString());
+  }
+}
