@@ -182,8 +182,8 @@ final class SnapshotContent {
         var card = wb.unitsVm.card;
         waitFor(
             () ->
-                (card.profileProperty().get() != null || !card.failureProperty().get().isEmpty())
-                    && card.dropSettledProperty().get(),
+                !card.failureProperty().get().isEmpty()
+                    || (card.profileProperty().get() != null && card.dropSettledProperty().get()),
             120,
             "the unit card");
         String failed = onFx(() -> card.failureProperty().get());

@@ -24,9 +24,13 @@ import java.util.function.Consumer;
  */
 final class LessonModel {
   private final Session session;
-  private ModelEntry before; // in use before a lesson's model came; null when none came
-  private ModelEntry own; // the open lesson's model on the shelf, or null
+  private boolean open; // a lesson is open (lessons opened one after another count as one)
+  private ModelEntry before; // in use when that began; comes back when the lesson closes
+  private ModelEntry own; // the model a lesson put in use since then, or null
   private long ticket; // counts open, useShipped and restore: an older open's model is stale
+  private boolean pending; // the open lesson's own model is on its way
+  private ModelEntry
+      fromLesson; // the open lesson's own model, since it came (Save keeps its bytes)
   private long changes; // how often the model in use changed
   private ModelEntry lastPut; // the model the last change put in use
   private ModelEntry replaced; // the model it replaced
@@ -51,10 +55,9 @@ final class LessonModel {
   void open(Lesson l, LessonViewModel.ModelOpener opener, Consumer<Boolean> then) {
     byte[] bytes = l.model().orElseThrow();
     long mine = ++ticket;
-    if (own == null) {
-      before = session.models().currentProperty().get();
-    }
-    own = null;
+    begin();
+    pending = true;
+    fromLesson = null;
     String title = l.title().text();
     session
         .inference()
@@ -66,6 +69,7 @@ final class LessonModel {
               }
               long seen = changes;
               if (file == null) {
+                pending = false;
                 session.setStatus(Messages.get("lesson.model.refused", title, "—"));
                 then.accept(false);
                 return;
@@ -78,8 +82,10 @@ final class LessonModel {
                           giveWay(entry, seen);
                           return;
                         }
+                        pending = false;
                         if (entry.isPresent()) {
                           own = entry.get();
+                          fromLesson = own;
                           session.setStatus(Messages.get("lesson.model.opened", title));
                         } else {
                           // the opener put the reason in the status bar
@@ -113,6 +119,9 @@ final class LessonModel {
    */
   void useShipped(Lesson l) {
     ticket++;
+    begin();
+    pending = false;
+    fromLesson = null;
     ModelEntry now = session.models().currentProperty().get();
     if (now == null || now.kind() == ModelEntry.Kind.SHIPPED) {
       return;
@@ -122,22 +131,34 @@ final class LessonModel {
         .findFirst()
         .ifPresent(
             shipped -> {
-              if (own == null) {
-                before = now;
-              }
               own = shipped;
               session.models().select(shipped);
               session.setStatus(Messages.get("lesson.model.shipped", l.title().text()));
             });
   }
 
-  /** The lesson is closed: the model in use before its own model came is in use again. */
+  /** A lesson opens: if none was open, the model in use now is the one to bring back. */
+  private void begin() {
+    if (!open) {
+      open = true;
+      before = session.models().currentProperty().get();
+      own = null;
+    }
+  }
+
+  /**
+   * The lesson is closed: if the model in use is one a lesson put there, the model in use before
+   * the first lesson came is in use again (a model the teacher chose meanwhile stays).
+   */
   void restore() {
     ticket++;
     ModelEntry now = session.models().currentProperty().get();
     if (own != null && now == own && before != null) {
       session.models().select(before);
     }
+    open = false;
+    pending = false;
+    fromLesson = null;
     own = null;
     before = null;
   }
@@ -153,10 +174,13 @@ final class LessonModel {
    */
   Carry carry(Lesson l, boolean wanted) {
     ModelEntry e = session.models().currentProperty().get();
+    if (wanted && pending && l.model().isPresent()) {
+      return new Carry(null, true); // its own model, still on its way: the bytes it came with
+    }
     if (!wanted || e == null) {
       return new Carry(null, false);
     }
-    return new Carry(e, e == own && l.model().isPresent());
+    return new Carry(e, e == fromLesson && l.model().isPresent());
   }
 
   /** The saved lesson carries the model in use: it is the lesson's own model from now on. */
@@ -166,13 +190,14 @@ final class LessonModel {
         before = null;
       }
       own = c.entry();
+      fromLesson = own; // the lesson holds its bytes now
     }
   }
 
   /**
    * What a saved lesson carries.
    *
-   * @param entry the model in use, or null for no model
+   * @param entry the model in use, or null for no model (with keep: the lesson's own, on its way)
    * @param keep whether it is the lesson's own model, whose bytes the lesson already holds
    */
   record Carry(ModelEntry entry, boolean keep) {
@@ -181,11 +206,11 @@ final class LessonModel {
      * runs the model (the inference worker).
      */
     Lesson into(Lesson l) throws LessonFileException {
-      if (entry == null) {
-        return l.withModel(Optional.empty());
-      }
       if (keep) {
         return l;
+      }
+      if (entry == null) {
+        return l.withModel(Optional.empty());
       }
       try {
         Path tmp = Files.createTempFile("gatescope-lesson-model", ".gatescope");

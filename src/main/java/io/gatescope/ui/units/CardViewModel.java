@@ -152,6 +152,7 @@ public final class CardViewModel {
     }
     long gen = ++generation;
     requestedAt = System.nanoTime();
+    failure.set(""); // a new card is asked for: the last one's failure is not this one's
     if (model == null || data == null) {
       return;
     }
@@ -160,7 +161,6 @@ public final class CardViewModel {
       return;
     }
     asked = ask;
-    failure.set("");
     Profiler compute = profiler;
     quick.run(
         model,

@@ -159,6 +159,63 @@ class LessonModelTest {
   }
 
   @Test
+  void closingWhileTheNextLessonsModelIsOnItsWayBringsBackTheModelFromBeforeBoth()
+      throws Exception {
+    open(withModel("reading-a-seven", (byte) 1));
+    awaitAsked(1);
+    arrive(0, "first");
+    open(withModel("forget-gate", (byte) 2));
+    awaitAsked(2);
+    FxTestSupport.run(model::restore);
+    assertSame(users, inUse(), "the first lesson's model does not outlive the lessons");
+    arrive(1, "late");
+    assertSame(users, inUse());
+  }
+
+  @Test
+  void closingAfterALessonOnTheShippedModelBringsBackTheModelFromBeforeAllThree() throws Exception {
+    open(withModel("reading-a-seven", (byte) 1));
+    awaitAsked(1);
+    arrive(0, "first");
+    open(withModel("forget-gate", (byte) 2)); // left before its model came
+    awaitAsked(2);
+    Lesson plain = ShippedLessons.load("forget-gate");
+    FxTestSupport.run(() -> model.useShipped(plain));
+    assertSame(shipped, inUse());
+    FxTestSupport.run(model::restore);
+    assertSame(users, inUse());
+  }
+
+  @Test
+  void savingWhileTheLessonsModelIsOnItsWayKeepsTheModelItCameWith() throws Exception {
+    Lesson l = withModel("reading-a-seven", (byte) 1);
+    open(l);
+    awaitAsked(1);
+    LessonModel.Carry carry = FxTestSupport.onFx(() -> model.carry(l, true));
+    assertSame(l, carry.into(l), "the lesson's own bytes, not the model in use meanwhile");
+    FxTestSupport.run(() -> model.carried(carry));
+    ModelEntry own = arrive(0, "own");
+    assertSame(own, inUse());
+    FxTestSupport.run(model::restore);
+    assertSame(users, inUse());
+  }
+
+  @Test
+  void savingALessonWhoseModelWasRefusedCarriesTheModelInUse() throws Exception {
+    open(withModel("reading-a-seven", (byte) 1));
+    awaitAsked(1);
+    ModelEntry first = arrive(0, "first");
+    Lesson second = withModel("forget-gate", (byte) 2);
+    open(second);
+    awaitAsked(2);
+    FxTestSupport.run(() -> pending.get(1).complete(Optional.empty())); // refused
+    assertSame(first, inUse());
+    LessonModel.Carry carry = FxTestSupport.onFx(() -> model.carry(second, true));
+    assertSame(first, carry.entry());
+    assertEquals(false, carry.keep(), "the model in use is not the second lesson's own");
+  }
+
+  @Test
   void aLessonLeftBeforeItsFileWasWrittenIsNotRead() throws Exception {
     Lesson first = withModel("reading-a-seven", (byte) 1);
     Lesson second = withModel("forget-gate", (byte) 2);
