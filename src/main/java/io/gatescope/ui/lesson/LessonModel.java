@@ -79,7 +79,7 @@ final class LessonModel {
                   .thenAccept(
                       entry -> {
                         if (mine != ticket) {
-                          giveWay(entry, seen);
+                          giveWay(entry, seen, title);
                           return;
                         }
                         pending = false;
@@ -102,13 +102,16 @@ final class LessonModel {
    * does) since it was handed the file ({@code seen} changes then), the model it replaced comes
    * back; the stale one stays on the shelf.
    */
-  private void giveWay(Optional<ModelEntry> stale, long seen) {
+  private void giveWay(Optional<ModelEntry> stale, long seen, String title) {
     if (stale.isPresent()
         && changes > seen
         && lastPut == stale.get()
         && session.models().currentProperty().get() == stale.get()
         && replaced != null) {
-      session.models().select(replaced);
+      ModelEntry back = replaced;
+      session.models().select(back);
+      // The opener has just said it opened the model: say what is in use after all.
+      session.setStatus(Messages.get("lesson.model.late", title, back.name()));
     }
   }
 
@@ -186,10 +189,7 @@ final class LessonModel {
   /** The saved lesson carries the model in use: it is the lesson's own model from now on. */
   void carried(Carry c) {
     if (c.entry() != null) {
-      if (own == null) {
-        before = null;
-      }
-      own = c.entry();
+      own = c.entry(); // closing brings back what was in use before the lesson, if that differs
       fromLesson = own; // the lesson holds its bytes now
     }
   }

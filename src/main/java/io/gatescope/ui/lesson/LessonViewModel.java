@@ -122,7 +122,7 @@ public final class LessonViewModel {
    * with the model in use if it was refused (the status bar says why).
    */
   public void open(Lesson l) {
-    if (lesson.get() == null) {
+    if (interventionsBefore == null) { // also over a lesson recorded from scratch, which set none
       interventionsBefore = List.copyOf(inside.interventions());
     }
     pictures.use(l);

@@ -170,6 +170,10 @@ class LessonModelTest {
     assertSame(users, inUse(), "the first lesson's model does not outlive the lessons");
     arrive(1, "late");
     assertSame(users, inUse());
+    assertEquals(
+        io.gatescope.core.Messages.get("lesson.model.late", "What the forget gate keeps", "users"),
+        FxTestSupport.onFx(() -> session.statusProperty().get()),
+        "the status bar says which model stays, after the opener said it opened the late one");
   }
 
   @Test
@@ -213,6 +217,22 @@ class LessonModelTest {
     LessonModel.Carry carry = FxTestSupport.onFx(() -> model.carry(second, true));
     assertSame(first, carry.entry());
     assertEquals(false, carry.keep(), "the model in use is not the second lesson's own");
+  }
+
+  @Test
+  void aLessonSavedWithTheModelInUseStillBringsBackTheModelFromBeforeTheLessons() throws Exception {
+    Lesson first = withModel("reading-a-seven", (byte) 1);
+    open(first);
+    awaitAsked(1);
+    FxTestSupport.run(() -> pending.get(0).complete(Optional.empty())); // refused
+    LessonModel.Carry carry = FxTestSupport.onFx(() -> model.carry(first, true));
+    assertSame(users, carry.entry());
+    FxTestSupport.run(() -> model.carried(carry));
+    open(withModel("forget-gate", (byte) 2));
+    awaitAsked(2);
+    arrive(1, "second");
+    FxTestSupport.run(model::restore);
+    assertSame(users, inUse());
   }
 
   @Test

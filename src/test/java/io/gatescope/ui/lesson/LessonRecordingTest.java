@@ -235,6 +235,27 @@ class LessonRecordingTest extends WorkbenchTestBase {
   }
 
   @Test
+  void aLessonOpenedOverALessonRecordedFromScratchGivesBackTheClampsFromBefore() throws Exception {
+    WorkbenchFixture.awaitReady(wb);
+    List<Intervention> mine = List.of(Intervention.silence(0, 3));
+    FxTestSupport.run(
+        () -> {
+          wb.insideVm.setInterventions(mine);
+          wb.session.showTestImage(5);
+        });
+    traceOf("test image 5");
+    assertTrue(FxTestSupport.onFx(wb.lessonVm.authoring()::record), "a new lesson, one step");
+    Lesson clamps = io.gatescope.core.lesson.ShippedLessons.load("forget-gate");
+    FxTestSupport.run(() -> wb.lessonVm.open(clamps));
+    settle();
+    FxTestSupport.run(() -> wb.lessonVm.go(1)); // Γf of unit 16 clamped to 0
+    settle();
+    assertFalse(mine.equals(FxTestSupport.onFx(() -> List.copyOf(wb.insideVm.interventions()))));
+    FxTestSupport.run(wb.lessonVm::close);
+    assertEquals(mine, FxTestSupport.onFx(() -> List.copyOf(wb.insideVm.interventions())));
+  }
+
+  @Test
   void theEditorSetsACheckThatHoldsAndThenNot(FxRobot robot) throws Exception {
     WorkbenchFixture.awaitReady(wb);
     FxTestSupport.run(
