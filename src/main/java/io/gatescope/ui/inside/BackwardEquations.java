@@ -149,8 +149,33 @@ final class BackwardEquations {
     return s.startsWith("-") ? "(" + s + ")" : s;
   }
 
-  /** "0.683²", bracketed when negative. */
+  /** "0.683²", bracketed when negative; near ±1 with the digits that keep 1 − x² apart from 0. */
   private static String sq(double v) {
-    return factor(v) + "²";
+    return factor(squareBase(v)) + "²";
+  }
+
+  /**
+   * tanh(c) as the base of (1 − tanh²c): three decimals, unless they would read ±1.000 for a value
+   * that is not ±1 (a saturated unit): then the 1 − x² the student works out would be 0 while the
+   * gradient beside it is not. Such a value gets decimals up to its first digit apart from 1, and
+   * two more, so 1 − x² read from the text has three significant digits.
+   */
+  static String squareBase(double v) {
+    double gap = 1 - Math.abs(v);
+    if (gap <= 0 || Math.abs(v) < 0.9995) {
+      return f(v);
+    }
+    int d = 3;
+    while (d < 12 && roundsToOne(Math.abs(v), d)) {
+      d++;
+    }
+    return String.format("%." + (d + 2) + "f", v);
+  }
+
+  private static boolean roundsToOne(double x, int decimals) {
+    return new java.math.BigDecimal(x)
+            .setScale(decimals, java.math.RoundingMode.HALF_EVEN)
+            .compareTo(java.math.BigDecimal.ONE)
+        >= 0;
   }
 }

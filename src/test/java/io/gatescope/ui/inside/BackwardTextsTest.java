@@ -132,4 +132,21 @@ class BackwardTextsTest {
   private static String paren(String s) {
     return s.startsWith("-") ? "(" + s + ")" : s;
   }
+
+  @Test
+  void aSaturatedTanhIsWrittenWithTheDigitsThatKeepOneMinusItsSquareFromReadingZero() {
+    float[] saturated = {0.9999827f, -0.99999f, 0.9996f, 0.99951f};
+    for (float x : saturated) {
+      String text = BackwardEquations.squareBase(x);
+      double read = Double.parseDouble(text);
+      double truth = 1 - (double) x * x;
+      double fromText = 1 - read * read;
+      assertTrue(
+          Math.abs(fromText - truth) <= 0.01 * truth,
+          x + " written " + text + ": 1 − x² reads " + fromText + ", is " + truth);
+    }
+    assertEquals("0.683", BackwardEquations.squareBase(0.683f)); // as the other forward values
+    assertEquals("-0.250", BackwardEquations.squareBase(-0.25f));
+    assertEquals("1.000", BackwardEquations.squareBase(1f)); // 1 − 1² is 0 here
+  }
 }
