@@ -33,6 +33,7 @@ final class InterventionSetup {
   private final ObjectProperty<Quantity> gate = new SimpleObjectProperty<>(Quantity.FORGET);
   private final ObjectProperty<Double> value = new SimpleObjectProperty<>(0.0);
   private final BooleanProperty selectedOnly = new SimpleBooleanProperty(false);
+  private boolean showing; // the choice is being set to show a clamp in force, not to change it
 
   /**
    * @param layer the layer shown
@@ -70,7 +71,7 @@ final class InterventionSetup {
    * chosen is the value in force (a teacher reads the lit button as the clamp).
    */
   private void reclampWith(Double v) {
-    if (v == null) {
+    if (v == null || showing) {
       return;
     }
     for (int i = 0; i < active.size(); i++) {
@@ -100,6 +101,30 @@ final class InterventionSetup {
   void replaceWith(List<Intervention> list) {
     if (!active.equals(list)) {
       active.setAll(list);
+    }
+    showInForce(list);
+  }
+
+  /**
+   * The choice shows the last clamp of the shown layer in {@code list}: its gate, its value lit,
+   * "selected unit only" when it names units. A teacher reads the lit value as the clamp in force;
+   * a lesson step's Γf = 1 must not sit under a lit 0. The interventions themselves are not touched
+   * (setting the value here does not clamp again).
+   */
+  private void showInForce(List<Intervention> list) {
+    for (int i = list.size() - 1; i >= 0; i--) {
+      Intervention iv = list.get(i);
+      if (iv.quantity().isGate() && iv.layer() == layer.getAsInt()) {
+        showing = true;
+        try {
+          gate.set(iv.quantity());
+          value.set((double) iv.value());
+          selectedOnly.set(iv.units().length > 0);
+        } finally {
+          showing = false;
+        }
+        return;
+      }
     }
   }
 
