@@ -81,9 +81,18 @@ public final class EvaluateViewModel {
   /** The label of the current model's gradient flow (the cells' flows are named by cell). */
   static final String CURRENT = "current";
 
-  /** A gradient flow's name in the chart legend. */
+  /**
+   * A gradient flow's name in the chart legend: the cell for a comparison's short run, the model's
+   * own name for the current model (an LSTM compared with LSTM must say which is which).
+   */
   public String flowName(GradientFlow f) {
-    return CURRENT.equals(f.label()) ? Messages.get("evaluate.currentModel") : f.label();
+    if (!CURRENT.equals(f.label())) {
+      return f.label();
+    }
+    var entry = session.models().currentProperty().get();
+    return entry == null
+        ? Messages.get("evaluate.currentModel.plain")
+        : Messages.get("evaluate.currentModel", entry.name());
   }
 
   /** Test-set evaluation of the current model, then its gradient flow. */

@@ -45,6 +45,19 @@ class EvaluateViewTest extends WorkbenchTestBase {
     assertEquals(ev.accuracy(), diag / 10_000.0, 1e-12, "its diagonal is the accuracy");
     assertTrue(ev.accuracy() >= 0.985, "shipped model: " + ev.accuracy());
 
+    // The current model's gradient flow is named after the model: beside the comparison's own
+    // short LSTM run, "current model" alone does not say which LSTM is which.
+    String current =
+        io.gatescope.core.Messages.get(
+            "evaluate.currentModel",
+            FxTestSupport.onFx(() -> wb.session.models().currentProperty().get().name()));
+    javafx.scene.chart.LineChart<?, ?> flowChart =
+        robot.lookup("#evaluate-flow").queryAs(javafx.scene.chart.LineChart.class);
+    FxTestSupport.waitFor(
+        "the current model's flow named " + current,
+        30,
+        () -> flowChart.getData().stream().anyMatch(series -> current.equals(series.getName())));
+
     // The colour legend: wrong cells from 0 to the largest wrong count, as computed.
     int maxWrong = 0;
     for (int a = 0; a < 10; a++) {
