@@ -90,10 +90,17 @@ public final class EvaluateViewModel {
       return f.label();
     }
     var entry = session.models().currentProperty().get();
-    return entry == null
-        ? Messages.get("evaluate.currentModel.plain")
-        : Messages.get("evaluate.currentModel", entry.name());
+    if (entry == null) {
+      return Messages.get("evaluate.currentModel");
+    }
+    // The chart drops a legend that does not fit beside the plot at 1024 px: a long file name is
+    // shortened (the status bar and the Models menu give it whole).
+    String name = entry.name();
+    return name.length() <= LEGEND_NAME ? name : name.substring(0, LEGEND_NAME - 1) + "…";
   }
+
+  /** The longest model name the flow chart's legend shows whole. */
+  static final int LEGEND_NAME = 13; // as wide as "current model", which fits at 1024 px
 
   /** Test-set evaluation of the current model, then its gradient flow. */
   public void evaluate() {

@@ -47,10 +47,7 @@ class EvaluateViewTest extends WorkbenchTestBase {
 
     // The current model's gradient flow is named after the model: beside the comparison's own
     // short LSTM run, "current model" alone does not say which LSTM is which.
-    String current =
-        io.gatescope.core.Messages.get(
-            "evaluate.currentModel",
-            FxTestSupport.onFx(() -> wb.session.models().currentProperty().get().name()));
+    String current = FxTestSupport.onFx(() -> wb.session.models().currentProperty().get().name());
     javafx.scene.chart.LineChart<?, ?> flowChart =
         robot.lookup("#evaluate-flow").queryAs(javafx.scene.chart.LineChart.class);
     FxTestSupport.waitFor(
