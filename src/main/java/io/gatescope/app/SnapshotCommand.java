@@ -143,6 +143,17 @@ public final class SnapshotCommand implements Callable<Integer> {
           return null;
         });
     waitFor(() -> wb[0].shellVm.readyProperty().get(), 120, "loading MNIST and the model");
+    if (chosen != null || ws != Workspace.TRAIN) { // Train makes its own model; the rest show one
+      String noModel =
+          onFx(
+              () ->
+                  wb[0].session.modelProperty().get() == null
+                      ? wb[0].session.statusProperty().get()
+                      : null);
+      if (noModel != null) {
+        throw new Cli.UserError(noModel); // said at once, not after a wait for a trace
+      }
+    }
     if (chosen != null) {
       new SnapshotContent(this).lessonStep(wb[0], chosen);
     } else {
