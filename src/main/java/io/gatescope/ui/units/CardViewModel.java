@@ -1,7 +1,6 @@
 package io.gatescope.ui.units;
 
 import io.gatescope.core.Messages;
-import io.gatescope.core.data.LabeledImages;
 import io.gatescope.core.data.Mnist;
 import io.gatescope.core.engine.Intervention;
 import io.gatescope.core.engine.Quantity;
@@ -15,6 +14,8 @@ import io.gatescope.ui.common.Session;
 import io.gatescope.ui.common.Workspace;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -50,7 +51,7 @@ public final class CardViewModel {
   private final ReadOnlyStringWrapper dropText = new ReadOnlyStringWrapper("");
   private final ReadOnlyBooleanWrapper dropSettled = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
-  private Profiler profiler = UnitProfile::of;
+  private UnaryOperator<Function<RecurrentClassifier, UnitProfile>> profiler = job -> job;
   private final ReadOnlyBooleanWrapper canSilence = new ReadOnlyBooleanWrapper(false);
   private Consumer<Intervention> silenceInInside = iv -> {};
   private volatile long generation; // read by queued drops on the long lane
@@ -67,21 +68,8 @@ public final class CardViewModel {
     index.indexProperty().addListener((o, a, i) -> refresh());
   }
 
-  /** How the card's numbers are computed: {@link UnitProfile#of}, or a stand-in in tests. */
-  @FunctionalInterface
-  interface Profiler {
-    UnitProfile of(
-        TraceIndex index,
-        RecurrentClassifier model,
-        LabeledImages set,
-        Quantity q,
-        int unit,
-        int count,
-        boolean lowest);
-  }
-
-  /** Computes cards with {@code p} from now on (tests: a card that fails). */
-  void profileWith(Profiler p) {
+  /** Computes cards with what {@code p} makes of the card's job (tests: a card that fails). */
+  void profileWith(UnaryOperator<Function<RecurrentClassifier, UnitProfile>> p) {
     profiler = p;
   }
 
@@ -161,10 +149,9 @@ public final class CardViewModel {
       return;
     }
     asked = ask;
-    Profiler compute = profiler;
     quick.run(
         model,
-        m -> compute.of(ix, m, data.test(), q, u, TOP, low),
+        profiler.apply(m -> UnitProfile.of(ix, m, data.test(), q, u, TOP, low)),
         p -> {
           if (gen == generation) {
             profile.set(p);

@@ -93,6 +93,12 @@ class LessonModelTest {
     FxTestSupport.run(() -> model.open(l, this::opener, ok -> arrived.add(l.id())));
   }
 
+  /** The first lesson, with a model of its own, opened; its model file handed to the opener. */
+  private void openFirst() throws Exception {
+    open(withModel("reading-a-seven", (byte) 1));
+    awaitAsked(1);
+  }
+
   private void awaitAsked(int n) throws Exception {
     FxTestSupport.waitFor(n + " model files asked for", 30, () -> asked.size() == n);
   }
@@ -103,8 +109,7 @@ class LessonModelTest {
 
   @Test
   void aModelThatArrivesAfterAnotherLessonsModelLeavesThatOneInUse() throws Exception {
-    open(withModel("reading-a-seven", (byte) 1));
-    awaitAsked(1);
+    openFirst();
     open(withModel("forget-gate", (byte) 2));
     awaitAsked(2);
     ModelEntry second = arrive(1, "second");
@@ -118,8 +123,7 @@ class LessonModelTest {
 
   @Test
   void aModelThatArrivesAfterTheLessonClosedLeavesTheModelInUse() throws Exception {
-    open(withModel("reading-a-seven", (byte) 1));
-    awaitAsked(1);
+    openFirst();
     FxTestSupport.run(model::restore);
     arrive(0, "late");
     assertSame(users, inUse());
@@ -128,8 +132,7 @@ class LessonModelTest {
 
   @Test
   void aModelThatArrivesAfterALessonWithoutOneLeavesTheShippedModelInUse() throws Exception {
-    open(withModel("reading-a-seven", (byte) 1));
-    awaitAsked(1);
+    openFirst();
     Lesson plain = ShippedLessons.load("forget-gate");
     FxTestSupport.run(() -> model.useShipped(plain));
     assertSame(shipped, inUse());
@@ -139,8 +142,7 @@ class LessonModelTest {
 
   @Test
   void aLateModelDoesNotUndoAChoiceMadeAfterTheLessonClosed() throws Exception {
-    open(withModel("reading-a-seven", (byte) 1));
-    awaitAsked(1);
+    openFirst();
     FxTestSupport.run(model::restore);
     FxTestSupport.run(() -> session.models().select(shipped)); // the teacher's own choice
     arrive(0, "late");
@@ -149,8 +151,7 @@ class LessonModelTest {
 
   @Test
   void aLessonStillInUseGetsItsModel() throws Exception {
-    open(withModel("reading-a-seven", (byte) 1));
-    awaitAsked(1);
+    openFirst();
     ModelEntry own = arrive(0, "own");
     assertSame(own, inUse());
     assertEquals(List.of("reading-a-seven"), FxTestSupport.onFx(() -> List.copyOf(arrived)));
@@ -161,8 +162,7 @@ class LessonModelTest {
   @Test
   void closingWhileTheNextLessonsModelIsOnItsWayBringsBackTheModelFromBeforeBoth()
       throws Exception {
-    open(withModel("reading-a-seven", (byte) 1));
-    awaitAsked(1);
+    openFirst();
     arrive(0, "first");
     open(withModel("forget-gate", (byte) 2));
     awaitAsked(2);
@@ -178,8 +178,7 @@ class LessonModelTest {
 
   @Test
   void closingAfterALessonOnTheShippedModelBringsBackTheModelFromBeforeAllThree() throws Exception {
-    open(withModel("reading-a-seven", (byte) 1));
-    awaitAsked(1);
+    openFirst();
     arrive(0, "first");
     open(withModel("forget-gate", (byte) 2)); // left before its model came
     awaitAsked(2);
@@ -206,8 +205,7 @@ class LessonModelTest {
 
   @Test
   void savingALessonWhoseModelWasRefusedCarriesTheModelInUse() throws Exception {
-    open(withModel("reading-a-seven", (byte) 1));
-    awaitAsked(1);
+    openFirst();
     ModelEntry first = arrive(0, "first");
     Lesson second = withModel("forget-gate", (byte) 2);
     open(second);

@@ -66,16 +66,20 @@ class UnitsViewTest extends WorkbenchTestBase {
                 .getChildrenUnmodifiable().stream().map(Thumbnail.class::cast).toList());
   }
 
+  void awaitCard(int unit) throws Exception {
+    FxTestSupport.waitFor(
+        "the card of unit " + unit,
+        60,
+        () ->
+            units().card.profileProperty().get() != null
+                && units().card.profileProperty().get().unit() == unit);
+  }
+
   @Test
   void theCardListsUnitProfilesTopImagesAndAThumbnailOpensInInside(FxRobot robot) throws Exception {
     TraceIndex index = indexed();
     FxTestSupport.run(() -> units().card.chooseUnit(5));
-    FxTestSupport.waitFor(
-        "the card of unit 5",
-        60,
-        () ->
-            units().card.profileProperty().get() != null
-                && units().card.profileProperty().get().unit() == 5);
+    awaitCard(5);
     UnitProfile shown = FxTestSupport.onFx(() -> units().card.profileProperty().get());
     UnitProfile expected =
         UnitProfile.of(index, model(), test(), Quantity.HIDDEN, 5, CardViewModel.TOP, false);
@@ -108,9 +112,10 @@ class UnitsViewTest extends WorkbenchTestBase {
             units()
                 .card
                 .profileWith(
-                    (ix, m, set, q, u, count, low) -> {
-                      throw new IllegalStateException("no card today");
-                    }));
+                    job ->
+                        m -> {
+                          throw new IllegalStateException("no card today");
+                        }));
     FxTestSupport.run(() -> units().card.chooseUnit(4));
     javafx.scene.control.Label failure =
         FxTestSupport.onFx(
@@ -126,14 +131,9 @@ class UnitsViewTest extends WorkbenchTestBase {
     assertEquals(null, FxTestSupport.onFx(() -> units().card.profileProperty().get()));
     assertEquals(-1, thumbnails("units-card-gallery").get(0).testIndex());
 
-    FxTestSupport.run(() -> units().card.profileWith(UnitProfile::of));
+    FxTestSupport.run(() -> units().card.profileWith(job -> job));
     FxTestSupport.run(() -> units().card.chooseUnit(5));
-    FxTestSupport.waitFor(
-        "the card of unit 5",
-        60,
-        () ->
-            units().card.profileProperty().get() != null
-                && units().card.profileProperty().get().unit() == 5);
+    awaitCard(5);
     assertFalse(FxTestSupport.onFx(failure::isVisible));
     assertFalse(FxTestSupport.onFx(failure::isManaged));
   }
