@@ -29,8 +29,7 @@ final class LessonModel {
   private ModelEntry own; // the model a lesson put in use since then, or null
   private long ticket; // counts open, useShipped and restore: an older open's model is stale
   private boolean pending; // the open lesson's own model is on its way
-  private ModelEntry
-      fromLesson; // the open lesson's own model, since it came (Save keeps its bytes)
+  private ModelEntry fromLesson; // the open lesson's own model once in: Save keeps its bytes
   private long changes; // how often the model in use changed
   private ModelEntry lastPut; // the model the last change put in use
   private ModelEntry replaced; // the model it replaced
