@@ -139,6 +139,11 @@ final class LessonModel {
             });
   }
 
+  /** Whether the open lesson's own model is on its way (its steps wait for it). */
+  boolean pending() {
+    return pending;
+  }
+
   /** A lesson opens: if none was open, the model in use now is the one to bring back. */
   private void begin() {
     if (!open) {

@@ -65,7 +65,6 @@ public final class LessonViewModel {
   private final ReadOnlyObjectWrapper<List<String>> hiddenTabs =
       new ReadOnlyObjectWrapper<>(List.of());
   private final ReadOnlyBooleanWrapper settled = new ReadOnlyBooleanWrapper(true);
-  private boolean loading; // the lesson's own model is being opened; steps wait for it
   private int startAt; // the step to apply once it is in
   // Counts steps applied and closes: a picture read late for an older one is dropped.
   private long applied;
@@ -131,22 +130,17 @@ public final class LessonViewModel {
     authoring.opened(l);
     startAt = 0;
     if (l.model().isEmpty()) {
-      loading = false; // a lesson opened before, whose model was still on its way, gives way
       model.useShipped(l);
       go(0);
       return;
     }
-    loading = true;
     settled.set(false);
     texts();
     session.setStatus(Messages.get("lesson.model.opening", l.title().text()));
     model.open(
         l,
         opener,
-        ok -> { // not called when another lesson was opened, or this one closed, meanwhile
-          loading = false;
-          go(startAt);
-        });
+        ok -> go(startAt)); // not called when another lesson was opened, or this one closed
   }
 
   /**
@@ -163,7 +157,6 @@ public final class LessonViewModel {
     applied++; // a picture still being read for a step shows nothing now
     lesson.set(null);
     index.set(-1);
-    loading = false;
     hidden.set(List.of());
     hiddenTabs.set(List.of());
     pictures.use(null);
@@ -185,7 +178,7 @@ public final class LessonViewModel {
     if (l == null || k < 0 || k >= l.steps().size()) {
       return;
     }
-    if (loading) {
+    if (loading()) {
       startAt = k; // applied once the lesson's model is in
       return;
     }
@@ -276,7 +269,7 @@ public final class LessonViewModel {
 
   /** Whether the lesson's own model is being opened (no step is recorded meanwhile). */
   boolean loading() {
-    return loading;
+    return model.pending(); // steps wait for it
   }
 
   /** Shows {@code l}, an edit of the lesson, at the same step. */
