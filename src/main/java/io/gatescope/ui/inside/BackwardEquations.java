@@ -5,6 +5,8 @@ import io.gatescope.core.engine.BackwardTrace;
 import io.gatescope.core.engine.CellType;
 import io.gatescope.core.engine.GateTrace;
 import io.gatescope.core.engine.Quantity;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /**
  * The backward relations of one unit at one timestep with the real numbers: every factor is read
@@ -161,21 +163,19 @@ final class BackwardEquations {
    * two more, so 1 − x² read from the text has three significant digits.
    */
   static String squareBase(double v) {
-    double gap = 1 - Math.abs(v);
-    if (gap <= 0 || Math.abs(v) < 0.9995) {
+    double x = Math.abs(v);
+    if (!(x >= 0.9995 && x < 1)) { // NaN too: written as the other forward values are
       return f(v);
     }
     int d = 3;
-    while (d < 12 && roundsToOne(Math.abs(v), d)) {
+    while (d < 12 && roundsToOne(x, d)) {
       d++;
     }
     return String.format("%." + (d + 2) + "f", v);
   }
 
   private static boolean roundsToOne(double x, int decimals) {
-    return new java.math.BigDecimal(x)
-            .setScale(decimals, java.math.RoundingMode.HALF_EVEN)
-            .compareTo(java.math.BigDecimal.ONE)
+    return new BigDecimal(x).setScale(decimals, RoundingMode.HALF_EVEN).compareTo(BigDecimal.ONE)
         >= 0;
   }
 }

@@ -148,5 +148,6 @@ class BackwardTextsTest {
     assertEquals("0.683", BackwardEquations.squareBase(0.683f)); // as the other forward values
     assertEquals("-0.250", BackwardEquations.squareBase(-0.25f));
     assertEquals("1.000", BackwardEquations.squareBase(1f)); // 1 − 1² is 0 here
+    assertEquals("NaN", BackwardEquations.squareBase(Float.NaN)); // a diverged model's trace
   }
 }
